@@ -1,0 +1,155 @@
+"""okrkit: OKRs (objectives and key results) as precise, checkable Python objects.
+
+Build plans with the fluent DSL or read them from YAML, JSON or TOML files;
+check them against the method's rules; score them as of any date.
+
+>>> import okrkit
+>>> o = (okrkit.objective("Cumplir la meta de ventas del trimestre")
+...      .owned_by("ventas").during("2026-Q1")
+...      .measured_by(okrkit.reduce("ciclo de venta", from_="35 day", to="26 day")))
+>>> o.period
+Period.parse('2026-Q1')
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from okrkit._version import __version__
+
+
+if TYPE_CHECKING:
+    from okrkit._amount import Amount
+    from okrkit._api import check
+    from okrkit._dsl import (
+        achieve,
+        at_least,
+        at_most,
+        decrease,
+        increase,
+        kr,
+        link,
+        objective,
+        plan,
+        reduce,
+    )
+    from okrkit._files import dump, dumps, load, loads
+    from okrkit._findings import Finding, Report, Severity
+    from okrkit._metric import MetricKind, MetricType, Polarity
+    from okrkit._model import (
+        CheckIn,
+        Commitment,
+        Direction,
+        Initiative,
+        KeyResult,
+        Link,
+        Nature,
+        Objective,
+        Per,
+        Plan,
+    )
+    from okrkit._period import Calendar, Period
+    from okrkit._policy import Policy, Thresholds
+    from okrkit._rules import rule
+    from okrkit.exceptions import (
+        InvalidTypeError,
+        InvalidValueError,
+        OkrkitError,
+        PeriodError,
+        PlanFileError,
+        UnitError,
+    )
+
+
+__all__ = [
+    "Amount",
+    "Calendar",
+    "CheckIn",
+    "Commitment",
+    "Direction",
+    "Finding",
+    "Initiative",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "KeyResult",
+    "Link",
+    "MetricKind",
+    "MetricType",
+    "Nature",
+    "Objective",
+    "OkrkitError",
+    "Per",
+    "Period",
+    "PeriodError",
+    "Plan",
+    "PlanFileError",
+    "Polarity",
+    "Policy",
+    "Report",
+    "Severity",
+    "Thresholds",
+    "UnitError",
+    "__version__",
+    "achieve",
+    "at_least",
+    "at_most",
+    "check",
+    "decrease",
+    "dump",
+    "dumps",
+    "increase",
+    "kr",
+    "link",
+    "load",
+    "loads",
+    "objective",
+    "plan",
+    "reduce",
+    "rule",
+]
+
+# Where each public name lives; modules load on first use so `import okrkit` stays cheap.
+_HOMES = {
+    "Amount": "okrkit._amount",
+    "check": "okrkit._api",
+    **dict.fromkeys(
+        ("achieve", "at_least", "at_most", "decrease", "increase", "kr", "link", "objective",
+         "plan", "reduce"),
+        "okrkit._dsl",
+    ),
+    **dict.fromkeys(("dump", "dumps", "load", "loads"), "okrkit._files"),
+    **dict.fromkeys(("Finding", "Report", "Severity"), "okrkit._findings"),
+    **dict.fromkeys(("MetricKind", "MetricType", "Polarity"), "okrkit._metric"),
+    **dict.fromkeys(
+        ("CheckIn", "Commitment", "Direction", "Initiative", "KeyResult", "Link", "Nature",
+         "Objective", "Per", "Plan"),
+        "okrkit._model",
+    ),
+    **dict.fromkeys(("Calendar", "Period"), "okrkit._period"),
+    **dict.fromkeys(("Policy", "Thresholds"), "okrkit._policy"),
+    "rule": "okrkit._rules",
+    **dict.fromkeys(
+        ("InvalidTypeError", "InvalidValueError", "OkrkitError", "PeriodError", "PlanFileError",
+         "UnitError"),
+        "okrkit.exceptions",
+    ),
+}  # fmt: skip
+
+
+_SUBMODULES = frozenset({"exceptions", "metrics", "rules", "units"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"okrkit.{name}")
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'okrkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,59 @@
+"""The façade that wires the layers together: check a plan.
+
+Rules only see the model; this module prepares a plan for them and applies
+the policy and language the caller asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from okrkit._findings import Report
+from okrkit._model import Plan
+from okrkit._policy import Policy
+from okrkit._rules import run_rules
+from okrkit.exceptions import InvalidTypeError, InvalidValueError
+
+
+__all__ = ["check"]
+
+
+def check(
+    plan: Plan,
+    *,
+    as_of: dt.date | str | None = None,
+    policy: Policy | None = None,
+    lang: str | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    strict: bool | None = None,
+) -> Report:
+    """Run every rule the policy enables on *plan* and return the findings.
+
+    Args:
+        as_of: The date "today" is, for rules about time (stale check-ins).
+        policy: Thresholds and severities; :class:`Policy` defaults otherwise.
+        lang: ``en`` or ``es`` for messages; by default the plan's ``lang``, else English.
+        select: Run only these rule ids.
+        ignore: Skip these rule ids.
+        strict: Report warnings as errors.
+    """
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("check(plan)", plan, "a Plan")
+    day = _as_of(as_of)
+    chosen = (policy or Policy()).with_options(strict=strict, select=select, ignore=ignore)
+    language = lang or plan.lang or "en"
+    if language not in ("en", "es"):
+        raise InvalidValueError("check(lang)", lang, "en | es")
+    return run_rules(plan, policy=chosen, as_of=day, lang=language)
+
+
+def _as_of(value: dt.date | str | None) -> dt.date | None:
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, str):
+        from okrkit._fields import parse_iso_date  # noqa: PLC0415
+
+        return parse_iso_date("as_of", value)
+    raise InvalidTypeError("as_of", value, "a date like 2026-02-15")

@@ -1,0 +1,210 @@
+"""The ``okrkit`` command (cli.md).
+
+Exit status: 0 when all is well, 1 when ``check`` finds an error-level finding,
+2 when a file cannot be read as a plan or the command is used wrongly. No
+traceback reaches the user for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from okrkit._version import __version__
+from okrkit.exceptions import OkrkitError, PlanFileError
+
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _UsageError(Exception):
+    """Bad usage: reported with exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+def _lang_from_locale() -> str | None:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "es" if value.lower().startswith("es") else "en"
+    return None
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _date(text: str) -> dt.date:
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"expected a date like 2026-02-15, got {text!r}")
+
+
+def _rule_list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _sniff(text: str) -> str:
+    """The format of a plan given on standard input."""
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        return "json"
+    for line in stripped.splitlines()[:50]:
+        if line.strip().startswith("okrkit") and "=" in line.split("#", 1)[0]:
+            return "toml"
+    return "yaml"
+
+
+def _read_plan(path: str) -> Any:
+    from okrkit._files._io import decode, load, loads  # noqa: PLC0415
+
+    if path == "-":
+        raw = sys.stdin.buffer.read()
+        text = decode(raw, "<stdin>")
+        return loads(text, format=_sniff(text), name="<stdin>")  # type: ignore[arg-type]
+    return load(path)
+
+
+def _print_problems(error: PlanFileError, stream: TextIO) -> None:
+    for problem in error.problems:
+        print(str(problem), file=stream)
+
+
+def _use_color(stream: TextIO) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from okrkit._api import check  # noqa: PLC0415
+    from okrkit._findings import Report  # noqa: PLC0415
+    from okrkit._render_text import report_text  # noqa: PLC0415
+
+    status = EXIT_OK
+    findings: list[Any] = []
+    as_of = args.as_of or _today()
+    texts = []
+    for path in args.paths:
+        try:
+            plan = _read_plan(path)
+        except PlanFileError as exc:
+            _print_problems(exc, sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        lang = args.lang or plan.lang or _lang_from_locale() or "en"
+        report = check(
+            plan, as_of=as_of, lang=lang, select=args.select, ignore=args.ignore,
+            strict=args.strict,
+        )  # fmt: skip
+        findings.extend(report.findings)
+        if not report.ok and status == EXIT_OK:
+            status = EXIT_FINDINGS
+        texts.append(report_text(report, lang=lang, color=_use_color(sys.stdout)))
+    if args.format == "json":
+        print(Report(findings).to_json())
+    else:
+        sys.stdout.write("".join(texts))
+    return status
+
+
+_STARTER = {"en": "starter-en.yaml", "es": "starter-es.yaml"}
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    lang = args.lang or _lang_from_locale() or "en"
+    template = resources.files("okrkit").joinpath("_templates", _STARTER[lang]).read_text("utf-8")
+    text = template.replace("{period}", _next_quarter(_today()))
+    if args.path is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    target = Path(args.path)
+    if target.exists():
+        print(f"okrkit init: {args.path} already exists; choose another name", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        print(f"okrkit init: cannot write {args.path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _next_quarter(today: dt.date) -> str:
+    """The quarter after *today*'s: a starter plan is drafted before its period runs."""
+    quarter = (today.month - 1) // 3 + 2
+    year = today.year + (quarter > 4)
+    return f"{year}-Q{(quarter - 1) % 4 + 1}"
+
+
+# --- the parser ----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="okrkit",
+        description="Check, score and read OKR plans (objectives and key results).",
+    )
+    parser.add_argument("--version", action="version", version=f"okrkit {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="run every rule on one or more plans")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="plan files, or - for stdin")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="report warnings as errors")
+    check.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
+    check.add_argument("--select", type=_rule_list, metavar="RULE,...", help="run only these rules")
+    check.add_argument("--ignore", type=_rule_list, metavar="RULE,...", help="skip these rules")
+    check.add_argument("--lang", choices=("en", "es"), help="language of messages")
+    check.set_defaults(run=_cmd_check)
+
+    init = commands.add_parser("init", help="write a commented starter plan")
+    init.add_argument("path", nargs="?", metavar="PATH", help="where to write it (default: stdout)")
+    init.add_argument("--lang", choices=("en", "es"))
+    init.set_defaults(run=_cmd_init)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_BAD_INPUT
+        status: int = args.run(args)
+    except _UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PlanFileError as exc:
+        _print_problems(exc, sys.stderr)
+        return EXIT_BAD_INPUT
+    except OkrkitError as exc:
+        print(f"okrkit: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    sys.stdout.flush()
+    return status

@@ -1,0 +1,264 @@
+"""The fluent DSL: functions that read like the method.
+
+::
+
+    meta = (
+        objective("Lograr la meta de ventas del primer trimestre")
+        .owned_by("equipo-comercial")
+        .during("2026-Q1")
+        .measured_by(
+            increase("pipeline de ventas", by="75%").starting_at("2000000 USD"),
+            reduce("ciclo de venta", from_="35 day", to="26 day"),
+            at_most("tiempo de respuesta", "5 min", share="90%"),
+            achieve("Ganar el concurso privado de las soluciones C y D"),
+        )
+    )
+
+Every function returns a model value; every method on it returns a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Any
+
+import attrs
+
+from okrkit._amount import Amount
+from okrkit._model import (
+    Commitment,
+    Direction,
+    KeyResult,
+    Link,
+    Nature,
+    Objective,
+    Per,
+    Plan,
+)
+from okrkit._period import Calendar, Period
+from okrkit.exceptions import InvalidTypeError, InvalidValueError
+
+
+__all__ = [
+    "achieve",
+    "at_least",
+    "at_most",
+    "decrease",
+    "increase",
+    "kr",
+    "link",
+    "objective",
+    "plan",
+    "reduce",
+]
+
+AmountLike = Amount | str | float | int
+
+
+def plan(
+    title: str | None = None,
+    *,
+    period: Period | str | None = None,
+    currency: str = "USD",
+    lang: str | None = None,
+    calendar: Calendar | None = None,
+) -> Plan:
+    """A new, empty plan; add objectives with :meth:`Plan.with_objectives`."""
+    made = Plan(title, currency=currency, lang=lang, calendar=calendar or Calendar())
+    return made.during(period) if period is not None else made
+
+
+def objective(
+    title: str,
+    *,
+    id: str | None = None,
+    owner: str | None = None,
+    period: Period | str | None = None,
+    calendar: Calendar | None = None,
+    commitment: Commitment | str = Commitment.COMMITTED,
+    parent: str | None = None,
+    weight: float = 1.0,
+) -> Objective:
+    """An objective: one qualitative, inspiring sentence."""
+    made = Objective(title, id=id, owner=owner, commitment=commitment, parent=parent, weight=weight)
+    return made.during(period, calendar=calendar) if period is not None else made
+
+
+def kr(statement: str, **fields: Any) -> KeyResult:
+    """A key result written as a sentence; *fields* given here win over it.
+
+    ``kr("Generar 170 leads calificados por trimestre", owner="ana")``
+    """
+    known = [f.alias or f.name for f in attrs.fields(KeyResult) if f.init][1:]
+    for name in fields:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise InvalidTypeError(
+                f"kr({name}=...)", name, f"a KeyResult field; {hint}fields: {', '.join(known)}"
+            )
+    return KeyResult(statement, **fields)
+
+
+def _common(
+    fields: dict[str, Any],
+    *,
+    id: str | None,
+    owner: str | None,
+    weight: float,
+    deadline: dt.date | str | None,
+    nature: Nature | str | None,
+    statement: str | None = None,
+) -> dict[str, Any]:
+    fields.update(id=id, owner=owner, weight=weight, deadline=deadline, nature=nature)
+    if statement is not None:
+        fields["statement"] = statement
+    return fields
+
+
+def increase(
+    metric: str,
+    *,
+    to: AmountLike | None = None,
+    by: AmountLike | None = None,
+    from_: AmountLike | None = None,
+    per: Per | str | None = None,
+    id: str | None = None,
+    owner: str | None = None,
+    weight: float = 1.0,
+    deadline: dt.date | str | None = None,
+    nature: Nature | str | None = None,
+    statement: str | None = None,
+) -> KeyResult:
+    """Grow *metric* ``to`` a value or ``by`` a change ("75%", "4 percentage_point",
+    "5000 USD"), optionally ``from_`` a baseline; ``per`` makes it a rate."""
+    _need_one("increase", to=to, by=by)
+    return KeyResult(
+        **_common(
+            {"metric": metric, "direction": Direction.INCREASE, "target": to, "change": by,
+             "baseline": from_, "per": per},
+            id=id, owner=owner, weight=weight, deadline=deadline, nature=nature,
+            statement=statement,
+        )
+    )  # fmt: skip
+
+
+def decrease(
+    metric: str,
+    *,
+    to: AmountLike | None = None,
+    by: AmountLike | None = None,
+    from_: AmountLike | None = None,
+    id: str | None = None,
+    owner: str | None = None,
+    weight: float = 1.0,
+    deadline: dt.date | str | None = None,
+    nature: Nature | str | None = None,
+    statement: str | None = None,
+) -> KeyResult:
+    """Bring *metric* down ``to`` a value or ``by`` a change, ``from_`` a baseline."""
+    _need_one("decrease", to=to, by=by)
+    return KeyResult(
+        **_common(
+            {"metric": metric, "direction": Direction.DECREASE, "target": to, "change": by,
+             "baseline": from_},
+            id=id, owner=owner, weight=weight, deadline=deadline, nature=nature,
+            statement=statement,
+        )
+    )  # fmt: skip
+
+
+reduce = decrease
+"""The seed's word: ``reduce("ciclo de venta", from_="35 day", to="26 day")``."""
+
+
+def at_least(
+    metric: str,
+    bound: AmountLike,
+    *,
+    share: AmountLike | None = None,
+    per: Per | str | None = None,
+    strict: bool = False,
+    id: str | None = None,
+    owner: str | None = None,
+    weight: float = 1.0,
+    deadline: dt.date | str | None = None,
+    nature: Nature | str | None = None,
+    statement: str | None = None,
+) -> KeyResult:
+    """Hold *metric* at or above *bound* (above it, if *strict*); with ``share``,
+    for that share of a population."""
+    return KeyResult(
+        **_common(
+            {"metric": metric, "direction": Direction.AT_LEAST, "target": bound,
+             "share": share, "per": per, "strict": strict},
+            id=id, owner=owner, weight=weight, deadline=deadline, nature=nature,
+            statement=statement,
+        )
+    )  # fmt: skip
+
+
+def at_most(
+    metric: str,
+    bound: AmountLike,
+    *,
+    share: AmountLike | None = None,
+    per: Per | str | None = None,
+    strict: bool = False,
+    id: str | None = None,
+    owner: str | None = None,
+    weight: float = 1.0,
+    deadline: dt.date | str | None = None,
+    nature: Nature | str | None = None,
+    statement: str | None = None,
+) -> KeyResult:
+    """Hold *metric* at or below *bound* (``at_most("tiempo de respuesta", "5 min",
+    share="90%")``: under five minutes for 90 % of prospects)."""
+    return KeyResult(
+        **_common(
+            {"metric": metric, "direction": Direction.AT_MOST, "target": bound,
+             "share": share, "per": per, "strict": strict},
+            id=id, owner=owner, weight=weight, deadline=deadline, nature=nature,
+            statement=statement,
+        )
+    )  # fmt: skip
+
+
+def achieve(
+    milestone: str,
+    *,
+    done: bool = False,
+    id: str | None = None,
+    owner: str | None = None,
+    weight: float = 1.0,
+    deadline: dt.date | str | None = None,
+    nature: Nature | str | None = None,
+) -> KeyResult:
+    """A yes/no outcome: ``achieve("Ganar el concurso privado")``."""
+    return KeyResult(
+        milestone,
+        **_common(
+            {"direction": Direction.ACHIEVE, "done": done},
+            id=id, owner=owner, weight=weight, deadline=deadline, nature=nature,
+        ),
+    )  # fmt: skip
+
+
+def link(
+    from_: KeyResult | Objective | str,
+    to: KeyResult | Objective | str,
+    *,
+    because: str | None = None,
+) -> Link:
+    """A causality edge: reaching *from_* moves *to*, because of a stated reason."""
+    start = from_ if isinstance(from_, str) else from_.key
+    end = to if isinstance(to, str) else to.key
+    return Link(start, end, because=because)
+
+
+def _need_one(verb: str, *, to: object, by: object) -> None:
+    if to is None and by is None:
+        raise InvalidValueError(f"{verb}()", None, 'a target: to="26 day" or a change: by="75%"')
+    if to is not None and by is not None:
+        raise InvalidValueError(f"{verb}()", {"to": to, "by": by}, "either to= or by=, not both")

@@ -1,0 +1,695 @@
+"""Plan documents (plain data) to and from the model, as file-format.md says.
+
+Reading collects every problem with the path where it was found, so the caller
+can place each one at a line and column; nothing stops at the first problem.
+Writing gives plain data that every format can carry (TOML has no null, so
+absent fields are left out).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from okrkit._amount import Amount, format_number
+from okrkit._files._yaml import Number, Whole
+from okrkit._metric import MetricKind, MetricType, Polarity, metric_type
+from okrkit._model import (
+    CheckIn,
+    Commitment,
+    Direction,
+    Initiative,
+    KeyResult,
+    Link,
+    Nature,
+    Objective,
+    Per,
+    Plan,
+)
+from okrkit._period import Calendar, Period
+from okrkit.exceptions import OkrkitError, PeriodError
+
+
+__all__ = ["FORMAT_VERSION", "Located", "PlanReader", "plan_to_data"]
+
+FORMAT_VERSION = 1
+
+T = TypeVar("T")
+
+Path = tuple[str | int, ...]
+
+PLAN_KEYS = ("okrkit", "title", "period", "currency", "lang", "calendar", "objectives", "links")
+CALENDAR_KEYS = ("fiscal_year_start", "fiscal_year_named_by")
+OBJECTIVE_KEYS = (
+    "id", "title", "owner", "period", "commitment", "parent", "weight", "key_results", "ignore",
+)  # fmt: skip
+KR_KEYS = (
+    "id", "statement", "metric", "type", "direction", "baseline", "target", "change", "per",
+    "share", "nature", "deadline", "weight", "owner", "done", "strict", "checkins",
+    "initiatives", "ignore",
+)  # fmt: skip
+CHECKIN_KEYS = ("date", "value", "confidence", "note", "source")
+INITIATIVE_KEYS = ("title", "owner", "done")
+LINK_KEYS = ("from", "to", "because")
+TYPE_KEYS = ("name", "kind", "unit", "min", "max", "polarity")
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def shown(value: object) -> str:
+    """How a value from a file is quoted back in a message (never recursive)."""
+    if isinstance(value, (Number, Whole)):
+        return value.source
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        text = value if len(value) <= 60 else value[:59] + "…"
+        return '"' + text.replace('"', '\\"') + '"'
+    if isinstance(value, (int, float)):
+        return repr(value) if abs(value) < 1e30 else "a number that large"
+    if isinstance(value, (list, tuple)):
+        return f"a list of {len(value)} items"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, dt.datetime):
+        return f"the date and time {value.isoformat()}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return type(value).__name__
+
+
+class Located:
+    """A problem found at a path of the document."""
+
+    __slots__ = ("at_key", "message", "path")
+
+    def __init__(self, path: Path, message: str, *, at_key: bool = False) -> None:
+        self.path = path
+        self.message = message
+        self.at_key = at_key
+
+
+class PlanReader:
+    """Reads plan documents into the model, collecting every problem."""
+
+    def __init__(self) -> None:
+        self.problems: list[Located] = []
+        self.places: list[tuple[str, Path, int]] = []
+        """For each objective, key result and link: its place name, path and the
+        id() of the mapping it was read from (so a reader can find its line)."""
+
+    # -- reporting ---------------------------------------------------------------
+
+    def problem(self, path: Path, message: str, *, at_key: bool = False) -> None:
+        self.problems.append(Located(path, message, at_key=at_key))
+
+    def expected(self, path: Path, what: str, value: object) -> None:
+        self.problem(path, f"expected {what}, got {shown(value)}")
+
+    def mapping(self, path: Path, value: object, keys: tuple[str, ...], what: str) -> bool:
+        if not isinstance(value, Mapping):
+            self.expected(path, what, value)
+            return False
+        for key in value:
+            if key not in keys:
+                close = difflib.get_close_matches(str(key), keys, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                self.problem(
+                    (*path, key),
+                    f"unknown key {key!r}{hint} (expected one of: {', '.join(keys)})",
+                    at_key=True,
+                )
+        return True
+
+    # -- scalar fields -------------------------------------------------------------
+
+    def text(self, path: Path, value: object, *, required: bool = False) -> str | None:
+        if value is None:
+            if required:
+                self.problem(path, "required: expected text")
+            return None
+        if isinstance(value, (Number, Whole)):
+            return value.source
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            self.expected(path, "text", value)
+            return None
+        if required and not value.strip():
+            self.problem(path, "expected non-empty text")
+            return None
+        return value
+
+    def number(
+        self, path: Path, value: object, *, minimum: float | None = None,
+        maximum: float | None = None,
+    ) -> float | None:  # fmt: skip
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.expected(path, "a number", value)
+            return None
+        number = float(value)
+        if not math.isfinite(number):
+            self.expected(path, "a finite number", value)
+            return None
+        if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+            low = "" if minimum is None else f"{minimum:g}"
+            high = "" if maximum is None else f"{maximum:g}"
+            span = f"from {low} to {high}" if low and high else (f"≥ {low}" if low else f"≤ {high}")
+            self.expected(path, f"a number {span}", value)
+            return None
+        return number
+
+    def boolean(self, path: Path, value: object) -> bool | None:
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            self.expected(path, "true or false", value)
+            return None
+        return value
+
+    def date(self, path: Path, value: object) -> dt.date | None:
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            self.expected(path, "a date like 2026-03-31 (without a time)", value)
+            return None
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str) and _DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                self.expected(path, "a date that exists", value)
+                return None
+        self.expected(path, "a date like 2026-03-31", value)
+        return None
+
+    def amount(self, path: Path, value: object) -> Amount | None:
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            self.expected(path, 'a quantity like "26 day"', value)
+            return None
+        if isinstance(value, (int, float)):
+            if not math.isfinite(value):
+                self.expected(path, "a finite number", value)
+                return None
+            return Amount(value)
+        if isinstance(value, str):
+            try:
+                return Amount.parse(value)
+            except OkrkitError:
+                pass
+        self.expected(path, 'a quantity like "26 day"', value)
+        return None
+
+    def choice(self, path: Path, value: object, cls: Any) -> Any:
+        if value is None:
+            return None
+        choices = [m.value for m in cls]
+        if isinstance(value, str) and value in choices:
+            return cls(value)
+        self.expected(path, " | ".join(choices), value)
+        return None
+
+    def identifier(self, path: Path, value: object) -> str | None:
+        text = self.text(path, value)
+        if text is None:
+            return None
+        if not text.strip() or re.search(r"[\s/]", text.strip()):
+            self.expected(path, "an id without spaces or '/', like meta-q1", value)
+            return None
+        return text.strip()
+
+    def period(self, path: Path, value: object, calendar: Calendar) -> Period | None:
+        if value is None:
+            return None
+        text = self.text(path, value)
+        if text is None:
+            return None
+        try:
+            return calendar.period(text)
+        except PeriodError as exc:
+            self.expected(path, f"a period ({exc.reason})", value)
+            return None
+
+    def rule_ids(self, path: Path, value: object) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.expected(path, "a list of rule ids", value)
+            return ()
+        out = []
+        for index, item in enumerate(value):
+            if isinstance(item, str) and item.strip():
+                out.append(item.strip())
+            else:
+                self.expected((*path, index), "a rule id like missing-owner", item)
+        return tuple(out)
+
+    def items(self, path: Path, value: object, what: str) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.expected(path, f"a list of {what}", value)
+            return []
+        return value
+
+    def build(self, path: Path, make: Callable[[], T]) -> T | None:
+        """Build a model value; a broken invariant becomes a problem here."""
+        try:
+            return make()
+        except OkrkitError as exc:
+            self.problem(path, str(exc))
+            return None
+
+    # -- the document -------------------------------------------------------------
+
+    def plan(self, data: object) -> Plan | None:
+        if data is None:
+            self.problem((), "the file is empty: expected a plan with okrkit: 1 and objectives:")
+            return None
+        if not self.mapping((), data, PLAN_KEYS, "a mapping with okrkit: 1 and objectives:"):
+            return None
+        assert isinstance(data, Mapping)
+        version = data.get("okrkit")
+        if version is None:
+            self.problem(("okrkit",), "required: the format version, okrkit: 1", at_key=True)
+        elif isinstance(version, bool) or version != FORMAT_VERSION:
+            self.expected(("okrkit",), f"format version {FORMAT_VERSION}", version)
+            return None
+        calendar = self.calendar(("calendar",), data.get("calendar"))
+        currency = self.text(("currency",), data.get("currency"))
+        if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):
+            self.expected(("currency",), "an ISO 4217 code like USD or EUR", currency)
+            currency = None
+        lang = self.text(("lang",), data.get("lang"))
+        if lang is not None and lang not in ("en", "es"):
+            self.expected(("lang",), "en | es", lang)
+            lang = None
+        fields: dict[str, Any] = {
+            "title": self.text(("title",), data.get("title")),
+            "period": self.period(("period",), data.get("period"), calendar),
+            "calendar": calendar,
+            "lang": lang,
+        }
+        if currency is not None:
+            fields["currency"] = currency
+        objectives = []
+        for index, item in enumerate(
+            self.items(("objectives",), data.get("objectives"), "objectives")
+        ):
+            objective = self.objective(("objectives", index), item, calendar)
+            if objective is not None:
+                objectives.append(objective)
+        links = []
+        for index, item in enumerate(self.items(("links",), data.get("links"), "links")):
+            link = self.link(("links", index), item)
+            if link is not None:
+                links.append(link)
+                self.places.append((f"links[{index}]", ("links", index), id(item)))
+        built: Plan | None = self.build(
+            (), lambda: Plan(**fields, objectives=tuple(objectives), links=tuple(links))
+        )
+        return built
+
+    def calendar(self, path: Path, value: object) -> Calendar:
+        if value is None:
+            return Calendar()
+        if not self.mapping(path, value, CALENDAR_KEYS, "a mapping like {fiscal_year_start: 4}"):
+            return Calendar()
+        assert isinstance(value, Mapping)
+        fields: dict[str, Any] = {}
+        start = self.number((*path, "fiscal_year_start"), value.get("fiscal_year_start"),
+                            minimum=1, maximum=12)  # fmt: skip
+        if start is not None:
+            if start.is_integer():
+                fields["fiscal_year_start"] = int(start)
+            else:
+                self.expected((*path, "fiscal_year_start"), "a month number from 1 to 12", start)
+        named = value.get("fiscal_year_named_by")
+        if named is not None:
+            if named in ("end", "start"):
+                fields["fiscal_year_named_by"] = named
+            else:
+                self.expected((*path, "fiscal_year_named_by"), "end | start", named)
+        made: Calendar | None = self.build(path, lambda: Calendar(**fields))
+        return made or Calendar()
+
+    def objective(self, path: Path, value: object, calendar: Calendar) -> Objective | None:
+        if not self.mapping(path, value, OBJECTIVE_KEYS, "an objective (a mapping with title:)"):
+            return None
+        assert isinstance(value, Mapping)
+        title = self.text((*path, "title"), value.get("title"), required=True)
+        fields: dict[str, Any] = {
+            "id": self.identifier((*path, "id"), value.get("id")),
+            "owner": self.text((*path, "owner"), value.get("owner")),
+            "period": self.period((*path, "period"), value.get("period"), calendar),
+            "parent": self.identifier((*path, "parent"), value.get("parent")),
+            "ignore": self.rule_ids((*path, "ignore"), value.get("ignore")),
+        }
+        commitment = self.choice((*path, "commitment"), value.get("commitment"), Commitment)
+        if commitment is not None:
+            fields["commitment"] = commitment
+        weight = self.number((*path, "weight"), value.get("weight"), minimum=0)
+        if weight is not None:
+            fields["weight"] = weight
+        key_results = []
+        kr_values = self.items((*path, "key_results"), value.get("key_results"), "key results")
+        for index, item in enumerate(kr_values):
+            made = self.key_result((*path, "key_results", index), item)
+            if made is not None:
+                key_results.append(made)
+        if title is None:
+            return None
+        objective: Objective | None = self.build(
+            path, lambda: Objective(title, key_results=tuple(key_results), **fields)
+        )
+        if objective is not None:
+            self.places.append((objective.key, path, id(value)))
+            keys = objective.key_result_keys()
+            for index, item in enumerate(kr_values):
+                if index < len(keys):
+                    place = f"{objective.key}/{keys[index]}"
+                    self.places.append((place, (*path, "key_results", index), id(item)))
+        return objective
+
+    def key_result(self, path: Path, value: object) -> KeyResult | None:
+        if isinstance(value, str):
+            return self.build(path, lambda: KeyResult(value))
+        if not self.mapping(path, value, KR_KEYS, "a key result (a statement or a mapping)"):
+            return None
+        assert isinstance(value, Mapping)
+        get = value.get
+        fields: dict[str, Any] = {
+            "id": self.identifier((*path, "id"), get("id")),
+            "metric": self.text((*path, "metric"), get("metric")),
+            "direction": self.choice((*path, "direction"), get("direction"), Direction),
+            "baseline": self.amount((*path, "baseline"), get("baseline")),
+            "target": self.amount((*path, "target"), get("target")),
+            "change": self.amount((*path, "change"), get("change")),
+            "per": self.choice((*path, "per"), get("per"), Per),
+            "share": self.amount((*path, "share"), get("share")),
+            "nature": self.choice((*path, "nature"), get("nature"), Nature),
+            "deadline": self.date((*path, "deadline"), get("deadline")),
+            "owner": self.text((*path, "owner"), get("owner")),
+            "ignore": self.rule_ids((*path, "ignore"), get("ignore")),
+            "metric_type": self.metric_type((*path, "type"), get("type")),
+        }
+        for name in ("done", "strict"):
+            flag = self.boolean((*path, name), get(name))
+            if flag is not None:
+                fields[name] = flag
+        weight = self.number((*path, "weight"), get("weight"), minimum=0)
+        if weight is not None:
+            fields["weight"] = weight
+        checkins = []
+        for index, item in enumerate(self.items((*path, "checkins"), get("checkins"), "check-ins")):
+            made = self.checkin((*path, "checkins", index), item)
+            if made is not None:
+                checkins.append(made)
+        initiatives = []
+        for index, item in enumerate(
+            self.items((*path, "initiatives"), get("initiatives"), "initiatives")
+        ):
+            initiative = self.initiative((*path, "initiatives", index), item)
+            if initiative is not None:
+                initiatives.append(initiative)
+        statement = self.text((*path, "statement"), get("statement"))
+        return self.build(
+            path,
+            lambda: KeyResult(
+                statement,
+                checkins=tuple(checkins),
+                initiatives=tuple(initiatives),
+                **fields,
+            ),
+        )
+
+    def checkin(self, path: Path, value: object) -> CheckIn | None:
+        if not self.mapping(path, value, CHECKIN_KEYS, "a check-in like {date: .., value: ..}"):
+            return None
+        assert isinstance(value, Mapping)
+        day = self.date((*path, "date"), value.get("date"))
+        amount = self.amount((*path, "value"), value.get("value"))
+        if "date" not in value:
+            self.problem(path, "required: date")
+        if "value" not in value:
+            self.problem(path, "required: value")
+        confidence = self.number((*path, "confidence"), value.get("confidence"),
+                                 minimum=0, maximum=1)  # fmt: skip
+        note = self.text((*path, "note"), value.get("note"))
+        source = self.text((*path, "source"), value.get("source"))
+        if day is None or amount is None:
+            return None
+        return self.build(
+            path, lambda: CheckIn(day, amount, confidence=confidence, note=note, source=source)
+        )
+
+    def initiative(self, path: Path, value: object) -> Initiative | None:
+        if isinstance(value, str):
+            return self.build(path, lambda: Initiative(value))
+        if not self.mapping(path, value, INITIATIVE_KEYS, "an initiative (text or a mapping)"):
+            return None
+        assert isinstance(value, Mapping)
+        title = self.text((*path, "title"), value.get("title"), required=True)
+        owner = self.text((*path, "owner"), value.get("owner"))
+        done = self.boolean((*path, "done"), value.get("done"))
+        if title is None:
+            return None
+        return self.build(path, lambda: Initiative(title, owner=owner, done=bool(done)))
+
+    def link(self, path: Path, value: object) -> Link | None:
+        if not self.mapping(path, value, LINK_KEYS, "a link like {from: .., to: .., because: ..}"):
+            return None
+        assert isinstance(value, Mapping)
+        start = self.text((*path, "from"), value.get("from"), required=True)
+        end = self.text((*path, "to"), value.get("to"), required=True)
+        because = self.text((*path, "because"), value.get("because"))
+        if start is None or end is None:
+            return None
+        return self.build(path, lambda: Link(start, end, because=because))
+
+    def metric_type(self, path: Path, value: object) -> MetricType | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            try:
+                return metric_type(value)
+            except OkrkitError as exc:
+                self.problem(path, str(exc))
+                return None
+        if not self.mapping(path, value, TYPE_KEYS, "a metric type name or mapping"):
+            return None
+        assert isinstance(value, Mapping)
+        name = self.text((*path, "name"), value.get("name"), required=True)
+        kind = self.choice((*path, "kind"), value.get("kind"), MetricKind)
+        polarity = self.choice((*path, "polarity"), value.get("polarity"), Polarity)
+        low = self.number((*path, "min"), value.get("min"))
+        high = self.number((*path, "max"), value.get("max"))
+        unit = self.text((*path, "unit"), value.get("unit"))
+        if name is None:
+            return None
+        return self.build(
+            path,
+            lambda: MetricType(name, kind, unit=unit, minimum=low, maximum=high, polarity=polarity),
+        )
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def _period_text(period: Period, calendar: Calendar) -> str | int:
+    if period.label:
+        try:
+            if calendar.period(period.label) == period:
+                return period.label
+        except PeriodError:
+            pass
+    return f"{period.start.isoformat()}..{period.end.isoformat()}"
+
+
+def _amount_text(amount: Amount) -> str | float | int:
+    if amount.unit is None:
+        value = amount.value
+        return int(value) if value.is_integer() and abs(value) < 1e15 else value
+    return f"{format_number(amount.value)} {amount.unit}"
+
+
+def _number(value: float) -> float | int:
+    return int(value) if value.is_integer() and abs(value) < 1e15 else value
+
+
+def plan_to_data(
+    plan: Plan,
+    *,
+    flow: Callable[[dict[str, Any]], dict[str, Any]] = dict,
+    date: Callable[[dt.date], Any] = lambda d: d,
+    omit: Callable[[KeyResult], set[str]] = lambda kr: set(),
+) -> dict[str, Any]:
+    """Plain data for *plan*, in file-format.md's key order, without empty fields.
+
+    *flow* marks small mappings (check-ins, links) for one-line output, *date*
+    turns dates into what the format carries, and *omit* names key result fields
+    to leave out because the statement says the same.
+    """
+    data: dict[str, Any] = {"okrkit": FORMAT_VERSION}
+    if plan.title is not None:
+        data["title"] = plan.title
+    if plan.period is not None:
+        data["period"] = _period_text(plan.period, plan.calendar)
+    if plan.currency != "USD":
+        data["currency"] = plan.currency
+    if plan.lang is not None:
+        data["lang"] = plan.lang
+    calendar = plan.calendar
+    if calendar != Calendar():
+        cal: dict[str, Any] = {"fiscal_year_start": calendar.fiscal_year_start}
+        if calendar.fiscal_year_named_by != "end":
+            cal["fiscal_year_named_by"] = calendar.fiscal_year_named_by
+        data["calendar"] = cal
+    data["objectives"] = [_objective_data(o, plan, flow, date, omit) for o in plan.objectives]
+    if plan.links:
+        data["links"] = [_link_data(link, flow) for link in plan.links]
+    return data
+
+
+def _objective_data(
+    objective: Objective,
+    plan: Plan,
+    flow: Callable[[dict[str, Any]], dict[str, Any]],
+    date: Callable[[dt.date], Any],
+    omit: Callable[[KeyResult], set[str]],
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if objective.id is not None:
+        out["id"] = objective.id
+    out["title"] = objective.title
+    if objective.owner is not None:
+        out["owner"] = objective.owner
+    if objective.period is not None:
+        out["period"] = _period_text(objective.period, plan.calendar)
+    if objective.commitment is not Commitment.COMMITTED:
+        out["commitment"] = objective.commitment.value
+    if objective.parent is not None:
+        out["parent"] = objective.parent
+    if objective.weight != 1.0:
+        out["weight"] = _number(objective.weight)
+    if objective.ignore:
+        out["ignore"] = list(objective.ignore)
+    out["key_results"] = [_kr_data(kr, flow, date, omit(kr)) for kr in objective.key_results]
+    return out
+
+
+def _kr_data(
+    kr: KeyResult,
+    flow: Callable[[dict[str, Any]], dict[str, Any]],
+    date: Callable[[dt.date], Any],
+    omitted: set[str],
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+
+    def put(name: str, value: Any) -> None:
+        if name not in omitted:
+            out[name] = value
+
+    if kr.id is not None:
+        out["id"] = kr.id
+    if kr.statement is not None:
+        out["statement"] = kr.statement
+    if kr.metric is not None:
+        put("metric", kr.metric)
+    if kr.metric_type is not None:
+        out["type"] = _type_data(kr.metric_type)
+    if kr.direction is not None:
+        put("direction", kr.direction.value)
+    for name in ("baseline", "target", "change"):
+        amount = getattr(kr, name)
+        if amount is not None:
+            put(name, _amount_text(amount))
+    if kr.per is not None:
+        put("per", kr.per.value)
+    if kr.share is not None:
+        put("share", _amount_text(kr.share))
+    if kr.nature is not None:
+        put("nature", kr.nature.value)
+    if kr.deadline is not None:
+        out["deadline"] = date(kr.deadline)
+    if kr.weight != 1.0:
+        out["weight"] = _number(kr.weight)
+    if kr.owner is not None:
+        out["owner"] = kr.owner
+    if kr.done:
+        out["done"] = True
+    if kr.strict:
+        out["strict"] = True
+    if kr.ignore:
+        out["ignore"] = list(kr.ignore)
+    if kr.initiatives:
+        out["initiatives"] = [_initiative_data(i, flow) for i in kr.initiatives]
+    if kr.checkins:
+        out["checkins"] = [_checkin_data(c, flow, date) for c in kr.checkins]
+    return out
+
+
+def _type_data(metric: MetricType) -> str | dict[str, Any]:
+    try:
+        if metric_type(metric.name) == metric:
+            return metric.name
+    except OkrkitError:
+        pass
+    out: dict[str, Any] = {"name": metric.name, "kind": metric.kind.value}
+    if metric.unit is not None:
+        out["unit"] = metric.unit
+    if metric.minimum is not None:
+        out["min"] = _number(metric.minimum)
+    if metric.maximum is not None:
+        out["max"] = _number(metric.maximum)
+    if metric.polarity is not None:
+        out["polarity"] = metric.polarity.value
+    return out
+
+
+def _checkin_data(
+    checkin: CheckIn,
+    flow: Callable[[dict[str, Any]], dict[str, Any]],
+    date: Callable[[dt.date], Any],
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"date": date(checkin.date), "value": _amount_text(checkin.value)}
+    if checkin.confidence is not None:
+        out["confidence"] = _number(checkin.confidence)
+    if checkin.note is not None:
+        out["note"] = checkin.note
+    if checkin.source is not None:
+        out["source"] = checkin.source
+    return flow(out)
+
+
+def _initiative_data(
+    initiative: Initiative, flow: Callable[[dict[str, Any]], dict[str, Any]]
+) -> str | dict[str, Any]:
+    if initiative.owner is None and not initiative.done:
+        return initiative.title
+    out: dict[str, Any] = {"title": initiative.title}
+    if initiative.owner is not None:
+        out["owner"] = initiative.owner
+    if initiative.done:
+        out["done"] = True
+    return flow(out)
+
+
+def _link_data(link: Link, flow: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {"from": link.from_, "to": link.to}
+    if link.because is not None:
+        out["because"] = link.because
+    return flow(out)

@@ -1,0 +1,247 @@
+"""Reading and writing plan files, with every problem placed at file:line:col."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path as FilePath
+from typing import Any, Literal
+
+import attrs
+
+from okrkit._files._convert import Located, Path, PlanReader, plan_to_data
+from okrkit._files._locate import Spot, locate_json, locate_toml, locate_yaml
+from okrkit._files._yaml import Flow, YamlProblem, dump_yaml, read_yaml
+from okrkit._model import KeyResult, Plan, Source
+from okrkit.exceptions import PlanFileError, Problem
+
+
+__all__ = ["FORMATS", "Format", "dump", "dumps", "format_of", "load", "loads"]
+
+Format = Literal["yaml", "json", "toml"]
+FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The format a file name's extension picks."""
+    suffix = FilePath(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise PlanFileError(
+            [
+                Problem(
+                    "expected a .yaml, .yml, .json or .toml file, "
+                    f"got {suffix or 'no extension'!r}",
+                    file=str(path),
+                )
+            ]
+        )
+    return FORMATS[suffix]
+
+
+def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Plan:
+    """Read a plan file; the extension picks the format unless *format* is given."""
+    name = str(path)
+    fmt = format or format_of(path)
+    try:
+        raw = FilePath(path).read_bytes()
+    except OSError as exc:
+        raise PlanFileError(
+            [Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]
+        ) from None
+    return loads(decode(raw, name), format=fmt, name=name)
+
+
+def decode(raw: bytes, name: str | None) -> str:
+    """UTF-8 text from bytes (a leading byte-order mark is allowed)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanFileError(
+            [
+                Problem(
+                    f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x}", file=name, line=line
+                )
+            ]
+        ) from None
+
+
+def loads(text: str, *, format: Format = "yaml", name: str | None = None) -> Plan:
+    """Read a plan from text in *format*; *name* is the file name used in messages."""
+    if format not in ("yaml", "json", "toml"):
+        raise PlanFileError(
+            [Problem(f"expected format yaml, json or toml, got {format!r}", file=name)]
+        )
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise PlanFileError([Problem("expected text, found a NUL character", file=name, line=line)])
+    starts: dict[int, tuple[int, int]] | None = None
+    if format == "yaml":
+        try:
+            data, starts = read_yaml(text)
+        except YamlProblem as exc:
+            raise PlanFileError(
+                [Problem(exc.message, file=name, line=exc.line, column=exc.column)]
+            ) from None
+    elif format == "json":
+        data = _read_json(text, name)
+    else:
+        data = _read_toml(text, name)
+    reader = PlanReader()
+    plan = reader.plan(data)
+    locate: Callable[[str, list[Path]], dict[Path, tuple[Spot, Spot]]] = _LOCATORS[format]
+    if reader.problems or plan is None:
+        raise PlanFileError(_placed(reader.problems, text, name, locate))
+    lines = _source_lines(reader, text, starts, locate)
+    return attrs.evolve(plan, source=Source(name, tuple(lines)))
+
+
+def _source_lines(
+    reader: PlanReader,
+    text: str,
+    starts: dict[int, tuple[int, int]] | None,
+    locate: Callable[[str, list[Path]], dict[Path, tuple[Spot, Spot]]],
+) -> list[tuple[str, int]]:
+    if starts is not None:
+        return [(where, starts[key][0]) for where, _path, key in reader.places if key in starts]
+    found = locate(text, [path for _where, path, _key in reader.places])
+    return [(where, found[path][1][0]) for where, path, _key in reader.places if path in found]
+
+
+def _placed(
+    problems: list[Located],
+    text: str,
+    name: str | None,
+    locate: Callable[[str, list[Path]], dict[Path, tuple[Spot, Spot]]],
+) -> list[Problem]:
+    paths = {p.path[:i] for p in problems for i in range(len(p.path) + 1)}
+    found = locate(text, list(paths))
+    placed = []
+    for item in problems:
+        spot = None
+        for size in range(len(item.path), -1, -1):
+            prefix = item.path[:size]
+            if prefix in found:
+                key_spot, value_spot = found[prefix]
+                exact = size == len(item.path)
+                spot = key_spot if (item.at_key or not exact) else value_spot
+                break
+        line, column = spot if spot is not None else (None, None)
+        placed.append(
+            Problem(
+                item.message,
+                file=name,
+                line=line,
+                column=column,
+                path=_path_text(item.path, short=spot is not None),
+            )
+        )
+    placed.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return placed
+
+
+def _path_text(path: Path, *, short: bool) -> str:
+    if short:
+        for part in reversed(path):
+            if isinstance(part, str):
+                return part
+        return ""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+# --- JSON and TOML ------------------------------------------------------------------------
+
+
+class _Duplicate(ValueError):
+    pass
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _Duplicate
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a plan can hold")
+
+
+def _read_json(text: str, name: str | None) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise PlanFileError(
+            [Problem(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno)]
+        ) from None
+    except _Duplicate:
+        spot = locate_json(text, []).get(("<duplicate>",))
+        line, column = spot[0] if spot else (None, None)
+        raise PlanFileError(
+            [Problem("duplicate key", file=name, line=line, column=column)]
+        ) from None
+    except RecursionError:
+        raise PlanFileError([Problem("the document is nested too deeply", file=name)]) from None
+    except ValueError as exc:
+        raise PlanFileError([Problem(f"not valid JSON: {exc}", file=name)]) from None
+
+
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _read_toml(text: str, name: str | None) -> Any:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = _TOML_AT.search(message)
+        line, column = (int(at.group(1)), int(at.group(2))) if at else (None, None)
+        message = _TOML_AT.sub("", message).strip()
+        raise PlanFileError(
+            [Problem(f"not valid TOML: {message}", file=name, line=line, column=column)]
+        ) from None
+    except RecursionError:
+        raise PlanFileError([Problem("the document is nested too deeply", file=name)]) from None
+    except ValueError as exc:
+        raise PlanFileError([Problem(f"not valid TOML: {exc}", file=name)]) from None
+
+
+_LOCATORS: dict[str, Callable[[str, list[Path]], dict[Path, tuple[Spot, Spot]]]] = {
+    "yaml": locate_yaml,
+    "json": locate_json,
+    "toml": locate_toml,
+}
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def dumps(
+    plan: Plan,
+    *,
+    format: Format = "yaml",
+    omit: Callable[[KeyResult], set[str]] | None = None,
+) -> str:
+    """The plan as text in *format*; reading it back gives an equal plan."""
+    kwargs: dict[str, Any] = {} if omit is None else {"omit": omit}
+    if format == "yaml":
+        return dump_yaml(plan_to_data(plan, flow=Flow, **kwargs))
+    if format == "json":
+        data = plan_to_data(plan, date=lambda d: d.isoformat(), **kwargs)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if format == "toml":
+        import tomli_w  # noqa: PLC0415 - only writing TOML needs it
+
+        return tomli_w.dumps(plan_to_data(plan, **kwargs))
+    raise PlanFileError([Problem(f"expected format yaml, json or toml, got {format!r}")])
+
+
+def dump(plan: Plan, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
+    """Write the plan to *path*; the extension picks the format unless *format* is given."""
+    FilePath(path).write_text(dumps(plan, format=format or format_of(path)), encoding="utf-8")

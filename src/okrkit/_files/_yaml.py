@@ -1,0 +1,308 @@
+"""A strict, safe YAML reader and a plain YAML writer for plan files.
+
+The reader builds plain Python data from libyaml's (or PyYAML's) parse events
+and resolves plain scalars by the YAML 1.2 core schema, so ``NO``, ``1.10`` and
+``12:30`` stay what they look like. It never builds objects from tags, refuses
+duplicate keys, more than one document, and alias expansions past a budget (YAML
+"bombs"), and remembers where each mapping and sequence starts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+import yaml.events as ev
+
+
+try:  # the C parser is much faster; PyYAML without libyaml still works
+    from yaml._yaml import CParser as EventParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser as _ParserBase
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class EventParser(Reader, Scanner, _ParserBase):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _ParserBase.__init__(self)
+
+
+__all__ = ["MAX_EXPANDED_NODES", "EventParser", "YamlProblem", "dump_yaml", "read_yaml"]
+
+MAX_EXPANDED_NODES = 2_000_000
+"""How many nodes a document may hold once aliases are expanded."""
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {
+    "!",
+    _CORE + "str",
+    _CORE + "int",
+    _CORE + "float",
+    _CORE + "bool",
+    _CORE + "null",
+    _CORE + "seq",
+    _CORE + "map",
+}
+
+
+class YamlProblem(Exception):
+    """A document that is not plain, safe YAML data, at a 1-based line and column."""
+
+    def __init__(self, message: str, line: int | None, column: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+class Number(float):
+    """A plain scalar that reads as a number, keeping its source text (``1.10``)."""
+
+    source: str
+
+
+class Whole(int):
+    """A plain scalar that reads as a whole number, keeping its source text."""
+
+    source: str
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _scalar(event: ev.ScalarEvent) -> object:
+    value: str = event.value
+    if event.tag not in (None, "!"):
+        return _tagged(event)
+    if event.style not in (None, "", "plain"):  # quoted or block: text
+        return value
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value) and len(value) <= 40:
+        whole = Whole(int(value))
+        whole.source = value
+        return whole
+    if _OCT.match(value) and len(value) <= 40:
+        whole = Whole(int(value[2:], 8))
+        whole.source = value
+        return whole
+    if _HEX.match(value) and len(value) <= 40:
+        whole = Whole(int(value[2:], 16))
+        whole.source = value
+        return whole
+    if _FLOAT.match(value) or _INF.match(value) or _NAN.match(value):
+        number = Number(float(value.replace(".inf", "inf").replace(".Inf", "inf")
+                              .replace(".INF", "inf").replace(".nan", "nan")
+                              .replace(".NaN", "nan").replace(".NAN", "nan")))  # fmt: skip
+        number.source = value
+        return number
+    return value
+
+
+def _tagged(event: ev.ScalarEvent) -> object:
+    tag = event.tag
+    if tag not in _ALLOWED_TAGS:
+        line, column = _mark(event.start_mark)
+        raise YamlProblem(
+            f"tag {tag!r} is not allowed: a plan file holds plain data, not objects",
+            line,
+            column,
+        )
+    value = event.value
+    if tag == _CORE + "str":
+        return value
+    plain = ev.ScalarEvent(None, None, (True, False), value, event.start_mark, event.end_mark, "")
+    found = _scalar(plain)
+    kind = tag.removeprefix(_CORE)
+    ok = {
+        "int": isinstance(found, int) and not isinstance(found, bool),
+        "float": isinstance(found, (int, float)) and not isinstance(found, bool),
+        "bool": isinstance(found, bool),
+        "null": found is None,
+    }.get(kind, False)
+    if not ok:
+        line, column = _mark(event.start_mark)
+        raise YamlProblem(f"{value!r} is not a valid !!{kind}", line, column)
+    return found
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "key", "key_mark", "keys", "size")
+
+    def __init__(self, container: dict[str, Any] | list[Any], anchor: str | None) -> None:
+        self.container = container
+        self.anchor = anchor
+        self.key: str | None = None
+        self.key_mark: tuple[int, int] | None = None
+        self.keys: set[str] | None = set() if isinstance(container, dict) else None
+        self.size = 1
+
+
+def read_yaml(text: str) -> tuple[object, dict[int, tuple[int, int]]]:
+    """Plain data from one YAML document, and where each container starts.
+
+    Raises :class:`YamlProblem` for syntax errors, tags, duplicate keys, complex
+    keys, several documents, and alias bombs.
+    """
+    parser = EventParser(text)
+    starts: dict[int, tuple[int, int]] = {}
+    anchors: dict[str, tuple[object, int]] = {}
+    stack: list[_Frame] = []
+    root: object = _MISSING
+    documents = 0
+    expanded = 0
+    try:
+        for event in _events(parser):
+            kind = type(event)
+            if kind is ev.ScalarEvent:
+                value = _scalar(event)  # type: ignore[arg-type]
+                size = 1
+                if event.anchor is not None:  # type: ignore[attr-defined]
+                    anchors[event.anchor] = (value, 1)  # type: ignore[attr-defined]
+            elif kind is ev.AliasEvent:
+                anchor = event.anchor  # type: ignore[attr-defined]
+                if anchor not in anchors:
+                    line, column = _mark(event.start_mark)
+                    raise YamlProblem(f"alias *{anchor} names no anchor", line, column)
+                value, size = anchors[anchor]
+                expanded += size
+                if expanded > MAX_EXPANDED_NODES:
+                    line, column = _mark(event.start_mark)
+                    raise YamlProblem(
+                        f"aliases expand the document past {MAX_EXPANDED_NODES:,} nodes; "
+                        "a plan file does not need that",
+                        line,
+                        column,
+                    )
+            elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                tag = event.tag  # type: ignore[attr-defined]
+                if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
+                    line, column = _mark(event.start_mark)
+                    raise YamlProblem(
+                        f"tag {tag!r} is not allowed: a plan file holds plain data, not objects",
+                        line,
+                        column,
+                    )
+                container: dict[str, Any] | list[Any] = {} if kind is ev.MappingStartEvent else []
+                starts[id(container)] = _mark(event.start_mark)
+                stack.append(_Frame(container, event.anchor))  # type: ignore[attr-defined]
+                continue
+            elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+                frame = stack.pop()
+                value, size = frame.container, frame.size
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = (value, size)
+            elif kind is ev.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    line, column = _mark(event.start_mark)
+                    raise YamlProblem("a plan file holds one YAML document", line, column)
+                continue
+            else:
+                continue
+            expanded += 1 if kind is not ev.AliasEvent else 0
+            if not stack:
+                root = value
+                continue
+            _place(stack[-1], value, size, event)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context", None)
+        message = f"{problem} ({context})" if context else str(problem)
+        spot: tuple[int | None, int | None] = _mark(mark) if mark is not None else (None, None)
+        raise YamlProblem(f"not valid YAML: {message}", spot[0], spot[1]) from None
+    if root is _MISSING:
+        root = None
+    return root, starts
+
+
+_MISSING = object()
+
+
+def _events(parser: Any) -> Iterator[ev.Event]:
+    while parser.check_event():
+        yield parser.get_event()
+
+
+def _place(frame: _Frame, value: object, size: int, event: ev.Event) -> None:
+    frame.size += size
+    container = frame.container
+    if isinstance(container, list):
+        container.append(value)
+        return
+    if frame.key is None:
+        if not isinstance(value, (str, int, float, bool)) or value is None:
+            line, column = _mark(event.start_mark)
+            raise YamlProblem("a key must be plain text, not a list or a mapping", line, column)
+        key = value.source if isinstance(value, (Number, Whole)) else str(value)
+        if isinstance(value, bool):
+            key = "true" if value else "false"
+        assert frame.keys is not None
+        if key in frame.keys:
+            line, column = _mark(event.start_mark)
+            raise YamlProblem(f"duplicate key {key!r}", line, column)
+        frame.keys.add(key)
+        frame.key = key
+        frame.key_mark = _mark(event.start_mark)
+        return
+    container[frame.key] = value
+    frame.key = None
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+class Flow(dict):  # type: ignore[type-arg]
+    """A mapping written on one line (check-ins, links)."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _flow(dumper: yaml.SafeDumper, data: Flow) -> yaml.Node:
+    return dumper.represent_mapping(_CORE + "map", data.items(), flow_style=True)
+
+
+def _text(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    if "\n" in data:
+        return dumper.represent_scalar(_CORE + "str", data, style="|")
+    return dumper.represent_str(data)
+
+
+_Dumper.add_representer(Flow, _flow)
+_Dumper.add_representer(str, _text)
+_Dumper.add_representer(dt.date, yaml.SafeDumper.represent_date)
+
+
+def dump_yaml(data: object) -> str:
+    """YAML text for plain data; mappings keep their order."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )

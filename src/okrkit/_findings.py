@@ -1,0 +1,188 @@
+"""Findings and reports: what the checker says about a plan.
+
+A finding is a value (rule id, severity, place, message, hint); a report is the
+collected findings of one run. Nothing is raised one finding at a time: callers
+filter, count, render or compare reports, and decide what to do.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
+from typing import Any
+
+import attrs
+
+from okrkit._repr import fields_repr, value_repr
+
+
+__all__ = ["Finding", "Report", "Severity"]
+
+
+class Severity(StrEnum):
+    """How much a finding matters; ``error`` findings make ``okrkit check`` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __repr__(self) -> str:
+        return value_repr(self)
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@attrs.frozen(repr=False)
+class Finding:
+    """One problem the checker found.
+
+    ``where`` is ``""`` for the plan, ``objective-id``, ``objective-id/kr-id`` or
+    ``links[3]``; ``line`` is the line in the plan file, where known.
+    """
+
+    rule: str
+    severity: Severity = attrs.field(converter=Severity)
+    where: str
+    message: str
+    hint: str
+    line: int | None = None
+    file: str | None = None
+
+    def __repr__(self) -> str:
+        return fields_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as ``okrkit check --format json`` writes it."""
+        return {
+            "file": self.file,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "where": self.where,
+            "line": self.line,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(repr=False)
+class Report:
+    """The findings of one check, in plan order.
+
+    Iterate it, filter it, count it, render it, or compare it with another
+    report to see what a change fixed and what it introduced.
+    """
+
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
+    lang: str = attrs.field(default="en", kw_only=True)
+    """The language the messages were written in."""
+
+    def __repr__(self) -> str:
+        counts = self.summary()
+        return (
+            f"<Report: {counts['error']} errors, {counts['warning']} warnings, "
+            f"{counts['info']} info>"
+        )
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __bool__(self) -> bool:
+        return bool(self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def ok(self) -> bool:
+        """No error-level finding (warnings and info are allowed)."""
+        return not self.errors
+
+    def filter(
+        self,
+        *,
+        severity: Severity | str | Iterable[Severity | str] | None = None,
+        rule: str | Iterable[str] | None = None,
+        where: str | None = None,
+    ) -> Report:
+        """The findings that match every criterion given.
+
+        ``where`` matches a place and everything inside it: ``"meta-q1"`` keeps
+        the objective's findings and those of its key results.
+        """
+        severities = _as_set(severity, Severity)
+        rules = _as_set(rule, str)
+        kept = [
+            f
+            for f in self.findings
+            if (severities is None or f.severity in severities)
+            and (rules is None or f.rule in rules)
+            and (where is None or f.where == where or f.where.startswith(where + "/"))
+        ]
+        return Report(kept, lang=self.lang)
+
+    def summary(self) -> dict[str, int]:
+        """How many findings of each severity."""
+        counts = Counter(f.severity.value for f in self.findings)
+        return {s.value: counts.get(s.value, 0) for s in Severity}
+
+    def by_rule(self) -> dict[str, int]:
+        """How many findings of each rule."""
+        return dict(Counter(f.rule for f in self.findings))
+
+    def compare(self, before: Report) -> tuple[Report, Report]:
+        """``(fixed, introduced)``: what *before* had that this report has not, and
+        the reverse. Findings are matched by rule, place and message."""
+
+        def key(f: Finding) -> tuple[str, str, str]:
+            return (f.rule, f.where, f.message)
+
+        now = Counter(key(f) for f in self.findings)
+        then = Counter(key(f) for f in before.findings)
+        fixed_left = then - now
+        new_left = now - then
+        fixed, introduced = [], []
+        for f in before.findings:
+            if fixed_left[key(f)] > 0:
+                fixed_left[key(f)] -= 1
+                fixed.append(f)
+        for f in self.findings:
+            if new_left[key(f)] > 0:
+                new_left[key(f)] -= 1
+                introduced.append(f)
+        return Report(fixed, lang=self.lang), Report(introduced, lang=self.lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as ``okrkit check --format json`` writes it."""
+        return {"findings": [f.to_dict() for f in self.findings], "summary": self.summary()}
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_text(self) -> str:
+        """The report as ``okrkit check`` prints it to a pipe, in the report's language."""
+        from okrkit._render_text import report_text  # noqa: PLC0415 - rendering sits outside
+
+        return report_text(self, lang=self.lang, color=False)
+
+
+def _as_set(value: Any, kind: type) -> set[Any] | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, kind)):
+        value = [value]
+    return {kind(v) for v in value}

@@ -1,0 +1,911 @@
+"""The domain model: plans, objectives, key results, check-ins, initiatives, links.
+
+Every class is frozen and slotted, every collection a tuple. Each fluent method
+returns a new value built with :func:`attrs.evolve`, so validation runs again and
+nothing changes in place. Broken invariants (a negative weight, a confidence of
+3, a date that does not exist) raise here; methodology problems are left to the
+checker, which reports them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from okrkit._amount import Amount, optional_amount
+from okrkit._fields import (
+    enum,
+    finite,
+    identifier,
+    optional_date,
+    optional_enum,
+    optional_finite,
+    optional_text,
+    rule_ids,
+    text,
+    to_date,
+    tuple_of,
+)
+from okrkit._metric import MetricType
+from okrkit._period import Calendar, Period
+from okrkit._repr import fields_repr, value_repr
+from okrkit.exceptions import InvalidTypeError, InvalidValueError, PeriodError
+
+
+if TYPE_CHECKING:
+    from okrkit._findings import Report
+
+
+__all__ = [
+    "CheckIn",
+    "Commitment",
+    "Direction",
+    "Initiative",
+    "KeyResult",
+    "Link",
+    "Nature",
+    "Objective",
+    "Per",
+    "Plan",
+    "slugify",
+]
+
+
+class Direction(StrEnum):
+    """How a key result is read: which way its number must move, or hold."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    ACHIEVE = "achieve"
+
+    def __repr__(self) -> str:
+        return value_repr(self)
+
+
+class Nature(StrEnum):
+    """Outcome (*logro*: not fully in the team's hands) or activity (*gestión*)."""
+
+    OUTCOME = "outcome"
+    ACTIVITY = "activity"
+
+    def __repr__(self) -> str:
+        return value_repr(self)
+
+
+class Commitment(StrEnum):
+    """Committed objectives are expected to reach 1.0; aspirational ones 0.6–0.7."""
+
+    COMMITTED = "committed"
+    ASPIRATIONAL = "aspirational"
+
+    def __repr__(self) -> str:
+        return value_repr(self)
+
+
+class Per(StrEnum):
+    """The period a rate target counts over (``20 calls per week``)."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+    def __repr__(self) -> str:
+        return value_repr(self)
+
+
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(words: str, *, limit: int = 40) -> str:
+    """A readable id from text: ``"Reducir el ciclo de venta"`` → ``reducir-el-ciclo-de-venta``."""
+    plain = unicodedata.normalize("NFKD", words.lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    slug = _SLUG_DROP.sub("-", plain).strip("-")
+    if len(slug) > limit:
+        cut = slug[:limit]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return slug
+
+
+def _period_or_none(name: str) -> Callable[[object], Period | None]:
+    def convert(value: object) -> Period | None:
+        if value is None or isinstance(value, Period):
+            return value
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            try:
+                return Calendar().period(str(value))
+            except PeriodError as exc:
+                raise InvalidValueError(name, value, exc.reason) from None
+        raise InvalidTypeError(name, value, 'a Period or a label like "2026-Q1"')
+
+    return convert
+
+
+_baseline_check = optional_amount("KeyResult.baseline")
+_target_check = optional_amount("KeyResult.target")
+_change_check = optional_amount("KeyResult.change")
+_share_check = optional_amount("KeyResult.share")
+
+
+def _optional_baseline(value: Any) -> Amount | None:
+    return _baseline_check(value)
+
+
+def _optional_target(value: Any) -> Amount | None:
+    return _target_check(value)
+
+
+def _optional_change(value: Any) -> Amount | None:
+    return _change_check(value)
+
+
+def _optional_share(value: Any) -> Amount | None:
+    return _share_check(value)
+
+
+def _check_confidence(value: object) -> float | None:
+    return optional_finite("CheckIn.confidence", minimum=0, maximum=1)(value)
+
+
+# --- check-ins, initiatives, links ---------------------------------------------
+
+
+def _checkin_value(value: object) -> Amount:
+    return Amount.coerce(value, field="CheckIn.value")
+
+
+_checkin_date_check = to_date("CheckIn.date")
+
+
+def _checkin_date(value: Any) -> dt.date:
+    return _checkin_date_check(value)
+
+
+_checkin_note_check = optional_text("CheckIn.note")
+
+
+def _checkin_note(value: Any) -> str | None:
+    return _checkin_note_check(value)
+
+
+_checkin_source_check = optional_text("CheckIn.source")
+
+
+def _checkin_source(value: Any) -> str | None:
+    return _checkin_source_check(value)
+
+
+@attrs.frozen(repr=False)
+class CheckIn:
+    """A measured value on a date, with how confident the owner is of reaching the target."""
+
+    date: dt.date = attrs.field(converter=_checkin_date)
+    value: Amount = attrs.field(converter=_checkin_value)
+    confidence: float | None = attrs.field(default=None, converter=_check_confidence, kw_only=True)
+    note: str | None = attrs.field(
+        default=None,
+        converter=_checkin_note,
+        kw_only=True,
+    )
+    source: str | None = attrs.field(
+        default=None,
+        converter=_checkin_source,
+        kw_only=True,
+    )
+
+    def __repr__(self) -> str:
+        return fields_repr(self, positional=("date", "value"))
+
+
+def _checkin(value: object) -> CheckIn:
+    raise InvalidTypeError("KeyResult.checkins", value, "CheckIn values")
+
+
+_initiative_title_check = text("Initiative.title")
+
+
+def _initiative_title(value: Any) -> str:
+    return _initiative_title_check(value)
+
+
+_initiative_owner_check = optional_text("Initiative.owner")
+
+
+def _initiative_owner(value: Any) -> str | None:
+    return _initiative_owner_check(value)
+
+
+@attrs.frozen(repr=False)
+class Initiative:
+    """Work planned to move a key result. It is never scored: the key result is."""
+
+    title: str = attrs.field(converter=_initiative_title)
+    owner: str | None = attrs.field(
+        default=None,
+        converter=_initiative_owner,
+        kw_only=True,
+    )
+    done: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
+
+    def __repr__(self) -> str:
+        return fields_repr(self, positional=("title",))
+
+
+def _initiative(value: object) -> Initiative:
+    if isinstance(value, str):
+        return Initiative(value)
+    raise InvalidTypeError("KeyResult.initiatives", value, "Initiative values or text")
+
+
+_link_from_check = text("Link.from_")
+
+
+def _link_from(value: Any) -> str:
+    return _link_from_check(value)
+
+
+_link_to_check = text("Link.to")
+
+
+def _link_to(value: Any) -> str:
+    return _link_to_check(value)
+
+
+_link_because_check = optional_text("Link.because")
+
+
+def _link_because(value: Any) -> str | None:
+    return _link_because_check(value)
+
+
+@attrs.frozen(repr=False)
+class Link:
+    """A causality edge: reaching ``from_`` should move ``to``, ``because`` of a stated reason.
+
+    Both ends are ids of key results or objectives (``objective-id/kr-id`` where a
+    bare id would be ambiguous).
+    """
+
+    from_: str = attrs.field(converter=_link_from)
+    to: str = attrs.field(converter=_link_to)
+    because: str | None = attrs.field(
+        default=None,
+        converter=_link_because,
+        kw_only=True,
+    )
+
+    def __repr__(self) -> str:
+        return fields_repr(self, positional=("from_", "to"))
+
+
+# --- key results -------------------------------------------------------------------
+
+
+_keyresult_statement_check = optional_text("KeyResult.statement")
+
+
+def _keyresult_statement(value: Any) -> str | None:
+    return _keyresult_statement_check(value)
+
+
+_keyresult_id_check = identifier("KeyResult.id")
+
+
+def _keyresult_id(value: Any) -> str | None:
+    return _keyresult_id_check(value)
+
+
+_keyresult_metric_check = optional_text("KeyResult.metric")
+
+
+def _keyresult_metric(value: Any) -> str | None:
+    return _keyresult_metric_check(value)
+
+
+_keyresult_direction_check = optional_enum("KeyResult.direction", Direction)
+
+
+def _keyresult_direction(value: Any) -> Direction | None:
+    return _keyresult_direction_check(value)
+
+
+_keyresult_per_check = optional_enum("KeyResult.per", Per)
+
+
+def _keyresult_per(value: Any) -> Per | None:
+    return _keyresult_per_check(value)
+
+
+_keyresult_nature_check = optional_enum("KeyResult.nature", Nature)
+
+
+def _keyresult_nature(value: Any) -> Nature | None:
+    return _keyresult_nature_check(value)
+
+
+_keyresult_deadline_check = optional_date("KeyResult.deadline")
+
+
+def _keyresult_deadline(value: Any) -> dt.date | None:
+    return _keyresult_deadline_check(value)
+
+
+_keyresult_weight_check = finite("KeyResult.weight", minimum=0)
+
+
+def _keyresult_weight(value: Any) -> float:
+    return _keyresult_weight_check(value)
+
+
+_keyresult_owner_check = optional_text("KeyResult.owner")
+
+
+def _keyresult_owner(value: Any) -> str | None:
+    return _keyresult_owner_check(value)
+
+
+_keyresult_checkins_check = tuple_of("KeyResult.checkins", CheckIn, _checkin)
+
+
+def _keyresult_checkins(value: Any) -> tuple[CheckIn, ...]:
+    return _keyresult_checkins_check(value)
+
+
+_keyresult_initiatives_check = tuple_of("KeyResult.initiatives", Initiative, _initiative)
+
+
+def _keyresult_initiatives(value: Any) -> tuple[Initiative, ...]:
+    return _keyresult_initiatives_check(value)
+
+
+_keyresult_ignore_check = rule_ids("KeyResult.ignore")
+
+
+def _keyresult_ignore(value: Any) -> tuple[str, ...]:
+    return _keyresult_ignore_check(value)
+
+
+@attrs.frozen(repr=False)
+class KeyResult:
+    """A measurable result: at the period's end anyone can say whether it was met.
+
+    A key result may be written as a ``statement`` ("Reducir el ciclo de venta de
+    35 días a 26 días"), as structured fields, or both; fields given explicitly
+    win over what is read from the statement.
+    """
+
+    statement: str | None = attrs.field(
+        default=None,
+        converter=_keyresult_statement,
+    )
+    id: str | None = attrs.field(
+        default=None,
+        converter=_keyresult_id,
+        kw_only=True,
+    )
+    metric: str | None = attrs.field(
+        default=None,
+        converter=_keyresult_metric,
+        kw_only=True,
+    )
+    direction: Direction | None = attrs.field(
+        default=None,
+        converter=_keyresult_direction,
+        kw_only=True,
+    )
+    baseline: Amount | None = attrs.field(default=None, converter=_optional_baseline, kw_only=True)
+    target: Amount | None = attrs.field(default=None, converter=_optional_target, kw_only=True)
+    change: Amount | None = attrs.field(default=None, converter=_optional_change, kw_only=True)
+    per: Per | None = attrs.field(
+        default=None,
+        converter=_keyresult_per,
+        kw_only=True,
+    )
+    share: Amount | None = attrs.field(default=None, converter=_optional_share, kw_only=True)
+    nature: Nature | None = attrs.field(
+        default=None,
+        converter=_keyresult_nature,
+        kw_only=True,
+    )
+    deadline: dt.date | None = attrs.field(
+        default=None,
+        converter=_keyresult_deadline,
+        kw_only=True,
+    )
+    weight: float = attrs.field(
+        default=1.0,
+        converter=_keyresult_weight,
+        kw_only=True,
+    )
+    owner: str | None = attrs.field(
+        default=None,
+        converter=_keyresult_owner,
+        kw_only=True,
+    )
+    done: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool), kw_only=True
+    )
+    strict: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool), kw_only=True
+    )
+    metric_type: MetricType | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(MetricType)),
+        kw_only=True,
+    )
+    checkins: tuple[CheckIn, ...] = attrs.field(
+        default=(),
+        converter=_keyresult_checkins,
+        kw_only=True,
+    )
+    initiatives: tuple[Initiative, ...] = attrs.field(
+        default=(),
+        converter=_keyresult_initiatives,
+        kw_only=True,
+    )
+    ignore: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_keyresult_ignore,
+        kw_only=True,
+    )
+    reading: Any = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """What the statement reader found in ``statement`` (set by :func:`okrkit.kr`
+    and the plan loaders); it explains the fields but is not part of equality."""
+
+    def __repr__(self) -> str:
+        return fields_repr(self, positional=("statement",) if self.statement else ())
+
+    # -- names ---------------------------------------------------------------
+
+    @property
+    def key(self) -> str:
+        """The id, or one derived from the metric or statement."""
+        if self.id is not None:
+            return self.id
+        source = self.metric or self.statement or ""
+        return slugify(source) or "kr"
+
+    # -- fluent building -----------------------------------------------------
+
+    def with_id(self, id: str) -> KeyResult:
+        """The same key result with an explicit id."""
+        return attrs.evolve(self, id=id)
+
+    def measuring(self, metric: str) -> KeyResult:
+        """The same key result, naming what it measures."""
+        return attrs.evolve(self, metric=metric)
+
+    def owned_by(self, owner: str) -> KeyResult:
+        return attrs.evolve(self, owner=owner)
+
+    def weighted(self, weight: float) -> KeyResult:
+        """The weight of this key result in its objective's score (default 1)."""
+        return attrs.evolve(self, weight=weight)
+
+    def due(self, deadline: dt.date | str) -> KeyResult:
+        """A deadline inside the objective's period; pacing runs up to it."""
+        return attrs.evolve(self, deadline=deadline)
+
+    def starting_at(self, baseline: Amount | str | float) -> KeyResult:
+        """The value the key result starts from."""
+        return attrs.evolve(self, baseline=Amount.coerce(baseline, field="KeyResult.baseline"))
+
+    def as_activity(self) -> KeyResult:
+        """Mark it as work the team controls (*gestión*, *hacer*)."""
+        return attrs.evolve(self, nature=Nature.ACTIVITY)
+
+    def as_outcome(self) -> KeyResult:
+        """Mark it as a result the team does not fully control (*logro*)."""
+        return attrs.evolve(self, nature=Nature.OUTCOME)
+
+    def of_type(self, metric_type: MetricType) -> KeyResult:
+        """Say what kind of number this is, with its valid range and polarity."""
+        return attrs.evolve(self, metric_type=metric_type)
+
+    def completed(self, done: bool = True) -> KeyResult:
+        """Mark a milestone (``achieve``) key result as done, or not."""
+        return attrs.evolve(self, done=done)
+
+    def checked_in(
+        self,
+        date: dt.date | str,
+        value: Amount | str | float,
+        *,
+        confidence: float | None = None,
+        note: str | None = None,
+        source: str | None = None,
+    ) -> KeyResult:
+        """The same key result with one more check-in."""
+        entry = CheckIn(date, value, confidence=confidence, note=note, source=source)
+        return attrs.evolve(self, checkins=(*self.checkins, entry))
+
+    def with_initiatives(self, *initiatives: Initiative | str) -> KeyResult:
+        """Add the work planned behind the key result (never scored)."""
+        return attrs.evolve(self, initiatives=(*self.initiatives, *initiatives))
+
+    def ignoring(self, *rules: str) -> KeyResult:
+        """Silence checker rules for this key result only."""
+        return attrs.evolve(self, ignore=(*self.ignore, *rules))
+
+    def drives(self, other: KeyResult | Objective | str, *, because: str | None = None) -> Link:
+        """A causality link: reaching this key result should move *other*."""
+        return Link(self.key, _ref(other), because=because)
+
+
+def _ref(item: KeyResult | Objective | str) -> str:
+    if isinstance(item, (KeyResult, Objective)):
+        return item.key
+    if isinstance(item, str):
+        return item
+    raise InvalidTypeError("Link.to", item, "a KeyResult, an Objective or an id")
+
+
+def _key_result(value: object) -> KeyResult:
+    hint = "KeyResult values; build one from a sentence with okrkit.kr('...')"
+    raise InvalidTypeError("Objective.key_results", value, hint)
+
+
+# --- objectives --------------------------------------------------------------------
+
+
+_objective_title_check = text("Objective.title")
+
+
+def _objective_title(value: Any) -> str:
+    return _objective_title_check(value)
+
+
+_objective_id_check = identifier("Objective.id")
+
+
+def _objective_id(value: Any) -> str | None:
+    return _objective_id_check(value)
+
+
+_objective_owner_check = optional_text("Objective.owner")
+
+
+def _objective_owner(value: Any) -> str | None:
+    return _objective_owner_check(value)
+
+
+_objective_period_check = _period_or_none("Objective.period")
+
+
+def _objective_period(value: Any) -> Period | None:
+    return _objective_period_check(value)
+
+
+_objective_commitment_check = enum("Objective.commitment", Commitment)
+
+
+def _objective_commitment(value: Any) -> Commitment:
+    return _objective_commitment_check(value)
+
+
+_objective_parent_check = identifier("Objective.parent")
+
+
+def _objective_parent(value: Any) -> str | None:
+    return _objective_parent_check(value)
+
+
+_objective_weight_check = finite("Objective.weight", minimum=0)
+
+
+def _objective_weight(value: Any) -> float:
+    return _objective_weight_check(value)
+
+
+_objective_key_results_check = tuple_of("Objective.key_results", KeyResult, _key_result)
+
+
+def _objective_key_results(value: Any) -> tuple[KeyResult, ...]:
+    return _objective_key_results_check(value)
+
+
+_objective_ignore_check = rule_ids("Objective.ignore")
+
+
+def _objective_ignore(value: Any) -> tuple[str, ...]:
+    return _objective_ignore_check(value)
+
+
+@attrs.frozen(repr=False)
+class Objective:
+    """One qualitative, inspiring sentence, time-boxed and owned by a person or a team."""
+
+    title: str = attrs.field(converter=_objective_title)
+    id: str | None = attrs.field(
+        default=None,
+        converter=_objective_id,
+        kw_only=True,
+    )
+    owner: str | None = attrs.field(
+        default=None,
+        converter=_objective_owner,
+        kw_only=True,
+    )
+    period: Period | None = attrs.field(
+        default=None,
+        converter=_objective_period,
+        kw_only=True,
+    )
+    commitment: Commitment = attrs.field(
+        default=Commitment.COMMITTED,
+        converter=_objective_commitment,
+        kw_only=True,
+    )
+    parent: str | None = attrs.field(
+        default=None,
+        converter=_objective_parent,
+        kw_only=True,
+    )
+    weight: float = attrs.field(
+        default=1.0,
+        converter=_objective_weight,
+        kw_only=True,
+    )
+    key_results: tuple[KeyResult, ...] = attrs.field(
+        default=(),
+        converter=_objective_key_results,
+        kw_only=True,
+    )
+    ignore: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_objective_ignore,
+        kw_only=True,
+    )
+    reading: Any = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    """What the text reader found in the title (a number, a business-as-usual verb)."""
+
+    def __repr__(self) -> str:
+        return fields_repr(self, positional=("title",))
+
+    @property
+    def key(self) -> str:
+        """The id, or one derived from the title."""
+        return self.id if self.id is not None else (slugify(self.title) or "objective")
+
+    def key_result_keys(self) -> tuple[str, ...]:
+        """The key of each key result, made unique inside this objective."""
+        seen: dict[str, int] = {}
+        keys = []
+        for item in self.key_results:
+            key = item.key
+            if item.id is None and key in seen:
+                seen[key] += 1
+                key = f"{key}-{seen[key]}"
+            else:
+                seen.setdefault(key, 1)
+            keys.append(key)
+        return tuple(keys)
+
+    # -- fluent building -----------------------------------------------------
+
+    def with_id(self, id: str) -> Objective:
+        return attrs.evolve(self, id=id)
+
+    def owned_by(self, owner: str) -> Objective:
+        """The person or team who owns the objective."""
+        return attrs.evolve(self, owner=owner)
+
+    def during(self, period: Period | str, *, calendar: Calendar | None = None) -> Objective:
+        """The time box: a :class:`Period` or a label such as ``"2026-Q1"``."""
+        if isinstance(period, str):
+            try:
+                period = (calendar or Calendar()).period(period)
+            except PeriodError as exc:
+                raise InvalidValueError("Objective.period", period, exc.reason) from None
+        return attrs.evolve(self, period=period)
+
+    def measured_by(self, *key_results: KeyResult) -> Objective:
+        """Add key results (the order is kept)."""
+        return attrs.evolve(self, key_results=(*self.key_results, *key_results))
+
+    def aligned_to(self, parent: Objective | str) -> Objective:
+        """The objective this one contributes to (by id)."""
+        ref = parent.key if isinstance(parent, Objective) else parent
+        return attrs.evolve(self, parent=ref)
+
+    def weighted(self, weight: float) -> Objective:
+        return attrs.evolve(self, weight=weight)
+
+    def committed(self) -> Objective:
+        """Expected to reach 1.0: the team adjusts to deliver it."""
+        return attrs.evolve(self, commitment=Commitment.COMMITTED)
+
+    def aspirational(self) -> Objective:
+        """A stretch: 0.6–0.7 reads as success."""
+        return attrs.evolve(self, commitment=Commitment.ASPIRATIONAL)
+
+    def ignoring(self, *rules: str) -> Objective:
+        """Silence checker rules for this objective and its key results."""
+        return attrs.evolve(self, ignore=(*self.ignore, *rules))
+
+    def drives(self, other: Objective | KeyResult | str, *, because: str | None = None) -> Link:
+        """A causality link from this objective to another objective or key result."""
+        return Link(self.key, _ref(other), because=because)
+
+
+def _objective(value: object) -> Objective:
+    raise InvalidTypeError("Plan.objectives", value, "Objective values")
+
+
+def _link(value: object) -> Link:
+    raise InvalidTypeError("Plan.links", value, "Link values")
+
+
+def _lang(value: object) -> str | None:
+    if value is None:
+        return None
+    if value not in ("en", "es"):
+        raise InvalidValueError("Plan.lang", value, "en | es")
+    return str(value)
+
+
+def _currency(value: object) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value.strip()):
+        raise InvalidValueError("Plan.currency", value, "an ISO 4217 code like USD or EUR")
+    return value.strip()
+
+
+@attrs.frozen
+class Source:
+    """Where a plan was read from: the file, and the line of each place in it
+    (``"meta-q1"``, ``"meta-q1/ciclo"``, ``"links[0]"``)."""
+
+    file: str | None = None
+    lines: tuple[tuple[str, int], ...] = ()
+
+    @functools.cached_property
+    def _by_place(self) -> dict[str, int]:
+        return dict(self.lines)
+
+    def line(self, where: str) -> int | None:
+        return self._by_place.get(where)
+
+
+# --- plans -------------------------------------------------------------------------
+
+
+_plan_title_check = optional_text("Plan.title")
+
+
+def _plan_title(value: Any) -> str | None:
+    return _plan_title_check(value)
+
+
+_plan_period_check = _period_or_none("Plan.period")
+
+
+def _plan_period(value: Any) -> Period | None:
+    return _plan_period_check(value)
+
+
+_plan_objectives_check = tuple_of("Plan.objectives", Objective, _objective)
+
+
+def _plan_objectives(value: Any) -> tuple[Objective, ...]:
+    return _plan_objectives_check(value)
+
+
+_plan_links_check = tuple_of("Plan.links", Link, _link)
+
+
+def _plan_links(value: Any) -> tuple[Link, ...]:
+    return _plan_links_check(value)
+
+
+@attrs.frozen(repr=False)
+class Plan:
+    """A set of objectives with their key results, and the links between them."""
+
+    title: str | None = attrs.field(default=None, converter=_plan_title)
+    period: Period | None = attrs.field(
+        default=None,
+        converter=_plan_period,
+        kw_only=True,
+    )
+    currency: str = attrs.field(default="USD", converter=_currency, kw_only=True)
+    lang: str | None = attrs.field(default=None, converter=_lang, kw_only=True)
+    calendar: Calendar = attrs.field(
+        factory=Calendar,
+        validator=attrs.validators.instance_of(Calendar),
+        kw_only=True,
+    )
+    objectives: tuple[Objective, ...] = attrs.field(
+        default=(),
+        converter=_plan_objectives,
+        kw_only=True,
+    )
+    links: tuple[Link, ...] = attrs.field(
+        default=(),
+        converter=_plan_links,
+        kw_only=True,
+    )
+    source: Source | None = attrs.field(
+        default=None, eq=False, repr=False, kw_only=True, hash=False
+    )
+    """Where the plan was read from, so findings can name a line; not part of equality."""
+
+    def __repr__(self) -> str:
+        return fields_repr(self, positional=("title",) if self.title else ())
+
+    # -- fluent building -----------------------------------------------------
+
+    def during(self, period: Period | str) -> Plan:
+        """The default period of every objective that names none."""
+        if isinstance(period, str):
+            try:
+                period = self.calendar.period(period)
+            except PeriodError as exc:
+                raise InvalidValueError("Plan.period", period, exc.reason) from None
+        return attrs.evolve(self, period=period)
+
+    def with_objectives(self, *objectives: Objective) -> Plan:
+        """Add objectives (the order is kept)."""
+        return attrs.evolve(self, objectives=(*self.objectives, *objectives))
+
+    def linked(self, *links: Link) -> Plan:
+        """Add causality links (see :meth:`KeyResult.drives`)."""
+        return attrs.evolve(self, links=(*self.links, *links))
+
+    def with_currency(self, code: str) -> Plan:
+        """What ``$`` means in statements (``USD`` by default)."""
+        return attrs.evolve(self, currency=code)
+
+    def in_language(self, lang: str) -> Plan:
+        """The language of statements when detection is unsure, and of messages."""
+        return attrs.evolve(self, lang=lang)
+
+    def with_calendar(self, calendar: Calendar) -> Plan:
+        return attrs.evolve(self, calendar=calendar)
+
+    # -- reading ---------------------------------------------------------------
+
+    def objective(self, id: str) -> Objective:
+        """The objective with this id (or derived key)."""
+        for item in self.objectives:
+            if item.key == id:
+                return item
+        raise KeyError(id)
+
+    def key_result(self, ref: str) -> KeyResult:
+        """The key result with this id, or ``objective-id/kr-id``."""
+        for objective, keys in ((o, o.key_result_keys()) for o in self.objectives):
+            for key, item in zip(keys, objective.key_results, strict=True):
+                if ref in (key, f"{objective.key}/{key}"):
+                    return item
+        raise KeyError(ref)
+
+    def iter_key_results(self) -> Iterator[tuple[Objective, KeyResult]]:
+        """Every key result with its objective, in plan order."""
+        for objective in self.objectives:
+            for item in objective.key_results:
+                yield objective, item
+
+    def period_of(self, objective: Objective) -> Period | None:
+        """The objective's period, or the plan's default."""
+        return objective.period or self.period
+
+    # -- checking and scoring (delegated; the model itself stays free of them) ---
+
+    def check(self, **options: Any) -> Report:
+        """Run every rule; the same as :func:`okrkit.check` (``plan.check(as_of=...)``)."""
+        from okrkit._api import check  # noqa: PLC0415 - the checker sits outside the model
+
+        return check(self, **options)

@@ -1,0 +1,344 @@
+"""Periods: explicit date ranges, and the calendar that names them.
+
+A period is always a pair of dates (both inclusive). Labels such as
+``2026-Q1``, ``FY2027-Q2`` or ``primer trimestre 2026`` are read by a
+:class:`Calendar`, which knows when the fiscal year starts. Arithmetic is done
+on dates with :mod:`dateutil.relativedelta`, never with durations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any, Literal
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from okrkit._fields import finite, to_date
+from okrkit.exceptions import InvalidValueError, PeriodError
+
+
+__all__ = ["Calendar", "Period"]
+
+FORMS = (
+    "2026, 2026-H2, 2026-Q1, 2026-03, 2026-W05, FY2027, FY2027-Q2, "
+    "2026-01-15..2026-04-14, Q1 2026, primer trimestre 2026, T1 2026, segundo semestre 2026"
+)
+
+
+def _end_after_start(instance: Period, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
+    if value < instance.start:
+        raise InvalidValueError(
+            "Period.end", value, f"a date on or after the start {instance.start.isoformat()}"
+        )
+
+
+_period_start_check = to_date("Period.start")
+
+
+def _period_start(value: Any) -> dt.date:
+    return _period_start_check(value)
+
+
+_period_end_check = to_date("Period.end")
+
+
+def _period_end(value: Any) -> dt.date:
+    return _period_end_check(value)
+
+
+@attrs.frozen(repr=False)
+class Period:
+    """A time box: every date from ``start`` to ``end``, both included.
+
+    Two periods are equal when their dates are; the label is how it was named.
+    """
+
+    start: dt.date = attrs.field(converter=_period_start)
+    end: dt.date = attrs.field(converter=_period_end, validator=_end_after_start)
+    label: str | None = attrs.field(default=None, eq=False)
+
+    @property
+    def days(self) -> int:
+        """How many days the period holds."""
+        return (self.end - self.start).days + 1
+
+    @property
+    def stop(self) -> dt.date:
+        """The first day after the period (the period is ``[start, stop)``)."""
+        return self.end + dt.timedelta(days=1)
+
+    def contains(self, other: dt.date | Period) -> bool:
+        """Whether a date, or a whole period, lies inside this one."""
+        if isinstance(other, Period):
+            return self.start <= other.start and other.end <= self.end
+        return self.start <= other <= self.end
+
+    def __contains__(self, other: object) -> bool:
+        if isinstance(other, (dt.date, Period)):
+            return self.contains(other)
+        return False
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether the two periods share at least one day."""
+        return self.start <= other.end and other.start <= self.end
+
+    @classmethod
+    def parse(cls, text: str, *, calendar: Calendar | None = None) -> Period:
+        """Read a period label with *calendar* (the Gregorian one by default)."""
+        return (calendar or Calendar()).period(text)
+
+    def __str__(self) -> str:
+        return self.label or f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    def __repr__(self) -> str:
+        if self.label:
+            return f"Period.parse({self.label!r})"
+        return f"Period({self.start!r}, {self.end!r})"
+
+
+# --- reading labels ---------------------------------------------------------
+
+_MONTHS = {
+    "january": 1, "jan": 1, "enero": 1, "ene": 1,
+    "february": 2, "feb": 2, "febrero": 2,
+    "march": 3, "mar": 3, "marzo": 3,
+    "april": 4, "apr": 4, "abril": 4, "abr": 4,
+    "may": 5, "mayo": 5,
+    "june": 6, "jun": 6, "junio": 6,
+    "july": 7, "jul": 7, "julio": 7,
+    "august": 8, "aug": 8, "agosto": 8, "ago": 8,
+    "september": 9, "sep": 9, "sept": 9, "septiembre": 9, "setiembre": 9,
+    "october": 10, "oct": 10, "octubre": 10,
+    "november": 11, "nov": 11, "noviembre": 11,
+    "december": 12, "dec": 12, "diciembre": 12, "dic": 12,
+}  # fmt: skip
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "primer": 1, "primero": 1, "primera": 1, "1er": 1, "1o": 1, "1a": 1,
+    "second": 2, "2nd": 2, "segundo": 2, "segunda": 2, "2do": 2, "2o": 2, "2a": 2,
+    "third": 3, "3rd": 3, "tercer": 3, "tercero": 3, "tercera": 3, "3er": 3, "3o": 3,
+    "fourth": 4, "4th": 4, "cuarto": 4, "cuarta": 4, "4to": 4, "4o": 4,
+}  # fmt: skip
+
+_QUARTER_WORDS = {"quarter", "trimestre"}
+_HALF_WORDS = {"half", "semester", "semestre"}
+_FILLER = {"the", "of", "de", "del", "el", "la", "in", "en", "ano", "year"}
+
+_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
+_FISCAL = re.compile(r"^(?:fy|af)\s?(\d{4}|\d{2})(?:[ -]?(q|t|h|s)([1-4]))?$")
+_FISCAL_PREFIX = re.compile(r"^(q|t|h|s)([1-4])[ -]?(?:fy|af)\s?(\d{4}|\d{2})$")
+_PART_AFTER = re.compile(r"^(\d{4})[ -]?(q|t|h|s)([1-4])$")
+_PART_BEFORE = re.compile(r"^(q|t|h|s)([1-4])[ -]?(\d{4})$")
+_PART_NUMBER_FIRST = re.compile(r"^([1-4])(q|t|h|s)[ -]?(\d{4})$")
+_WEEK_WORDS = re.compile(r"^(?:week|semana|w)\s?(\d{1,2})\s(\d{4})$")
+
+
+def _fold(text: str) -> str:
+    """Lower case, no accents, single spaces; ``º`` and ``ª`` as ``o`` and ``a``."""
+    text = text.replace("º", "o").replace("ª", "a")
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", plain.replace(",", " ")).strip()
+
+
+def _part_kind(letter: str) -> Literal["quarter", "half"]:
+    return "quarter" if letter in ("q", "t") else "half"
+
+
+_calendar_fiscal_year_start_check = finite("Calendar.fiscal_year_start", minimum=1, maximum=12)
+
+
+def _calendar_fiscal_year_start(value: Any) -> int:
+    month = _calendar_fiscal_year_start_check(value)
+    if not month.is_integer():
+        raise InvalidValueError("Calendar.fiscal_year_start", value, "a month number from 1 to 12")
+    return int(month)
+
+
+@attrs.frozen(repr=False)
+class Calendar:
+    """Names periods: Gregorian years, halves, quarters, months, ISO weeks, and
+    fiscal years that start in ``fiscal_year_start`` (1 = January).
+
+    A fiscal year is named by the calendar year it ends in (``"end"``, so with an
+    April start FY2027 runs from 2026-04-01 to 2027-03-31) or starts in
+    (``"start"``).
+    """
+
+    fiscal_year_start: int = attrs.field(
+        default=1,
+        converter=_calendar_fiscal_year_start,
+    )
+    fiscal_year_named_by: Literal["end", "start"] = attrs.field(default="end")
+
+    def __attrs_post_init__(self) -> None:
+        if self.fiscal_year_named_by not in ("end", "start"):
+            raise InvalidValueError(
+                "Calendar.fiscal_year_named_by", self.fiscal_year_named_by, "'end' or 'start'"
+            )
+
+    def __repr__(self) -> str:
+        parts = []
+        if self.fiscal_year_start != 1:
+            parts.append(f"fiscal_year_start={self.fiscal_year_start}")
+        if self.fiscal_year_named_by != "end":
+            parts.append(f"fiscal_year_named_by={self.fiscal_year_named_by!r}")
+        return f"Calendar({', '.join(parts)})"
+
+    # -- building periods ---------------------------------------------------
+
+    def year(self, year: int) -> Period:
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), label=f"{year}")
+
+    def half(self, year: int, half: int) -> Period:
+        start = dt.date(year, 1 + 6 * (half - 1), 1)
+        return Period(start, start + relativedelta(months=6, days=-1), label=f"{year}-H{half}")
+
+    def quarter(self, year: int, quarter: int) -> Period:
+        start = dt.date(year, 1 + 3 * (quarter - 1), 1)
+        return Period(start, start + relativedelta(months=3, days=-1), label=f"{year}-Q{quarter}")
+
+    def month(self, year: int, month: int) -> Period:
+        start = dt.date(year, month, 1)
+        return Period(start, start + relativedelta(months=1, days=-1), label=f"{year}-{month:02d}")
+
+    def iso_week(self, year: int, week: int) -> Period:
+        try:
+            start = dt.date.fromisocalendar(year, week, 1)
+        except ValueError:
+            raise PeriodError(f"{year}-W{week:02d}", f"{year} has no ISO week {week}") from None
+        return Period(start, start + dt.timedelta(days=6), label=f"{year}-W{week:02d}")
+
+    def fiscal_year(self, year: int) -> Period:
+        """The fiscal year named *year* (by its end or start, as configured)."""
+        start = self._fiscal_start(year)
+        return Period(start, start + relativedelta(years=1, days=-1), label=f"FY{year}")
+
+    def fiscal_quarter(self, year: int, quarter: int) -> Period:
+        start = self._fiscal_start(year) + relativedelta(months=3 * (quarter - 1))
+        end = start + relativedelta(months=3, days=-1)
+        return Period(start, end, label=f"FY{year}-Q{quarter}")
+
+    def fiscal_half(self, year: int, half: int) -> Period:
+        start = self._fiscal_start(year) + relativedelta(months=6 * (half - 1))
+        end = start + relativedelta(months=6, days=-1)
+        return Period(start, end, label=f"FY{year}-H{half}")
+
+    def _fiscal_start(self, year: int) -> dt.date:
+        if self.fiscal_year_start == 1:
+            return dt.date(year, 1, 1)
+        first_year = year - 1 if self.fiscal_year_named_by == "end" else year
+        return dt.date(first_year, self.fiscal_year_start, 1)
+
+    # -- reading labels -----------------------------------------------------
+
+    def period(self, text: str) -> Period:
+        """Read a period label in English or Spanish (see :data:`FORMS`)."""
+        if isinstance(text, int) and not isinstance(text, bool):
+            text = str(text)
+        if not isinstance(text, str):
+            raise PeriodError(repr(text), f"expected a period like {FORMS}")
+        try:
+            found = self._read(text)
+        except ValueError as exc:
+            if isinstance(exc, PeriodError):
+                raise
+            raise PeriodError(text, str(exc)) from None
+        if found is None:
+            raise PeriodError(text, f"expected a period like {FORMS}")
+        return found
+
+    def _read(self, text: str) -> Period | None:
+        raw = text.strip()
+        match = _RANGE.match(raw)
+        if match:
+            start = to_date("Period.start")(match.group(1))
+            end = to_date("Period.end")(match.group(2))
+            if end < start:
+                raise PeriodError(text, "the range ends before it starts")
+            return Period(start, end)
+        folded = _fold(raw)
+        words = [w for w in folded.split(" ") if w not in _FILLER]
+        compact = " ".join(words)
+        for reader in (
+            self._read_codes,
+            self._read_fiscal,
+            self._read_ordinal,
+            self._read_month_name,
+        ):
+            found = reader(compact, words)
+            if found is not None:
+                return found
+        return None
+
+    def _read_codes(self, compact: str, words: list[str]) -> Period | None:
+        if match := _YEAR.match(compact):
+            return self.year(int(match.group(1)))
+        if match := _ISO_MONTH.match(compact):
+            month = int(match.group(2))
+            if not 1 <= month <= 12:
+                raise PeriodError(compact, f"there is no month {month}")
+            return self.month(int(match.group(1)), month)
+        if match := _ISO_WEEK.match(compact):
+            return self.iso_week(int(match.group(1)), int(match.group(2)))
+        if match := _WEEK_WORDS.match(compact):
+            return self.iso_week(int(match.group(2)), int(match.group(1)))
+        for pattern, order in (
+            (_PART_AFTER, (1, 2, 3)),
+            (_PART_BEFORE, (3, 1, 2)),
+            (_PART_NUMBER_FIRST, (3, 2, 1)),
+        ):
+            if match := pattern.match(compact):
+                year = int(match.group(order[0]))
+                letter = match.group(order[1])
+                number = int(match.group(order[2]))
+                return self._part(year, _part_kind(letter), number, fiscal=False)
+        return None
+
+    def _read_fiscal(self, compact: str, words: list[str]) -> Period | None:
+        compact = compact.replace("fiscal year", "fy").replace("ano fiscal", "af")
+        compact = compact.replace("fiscal", "fy")
+        if match := _FISCAL.match(compact):
+            year = _full_year(match.group(1))
+            if match.group(2) is None:
+                return self.fiscal_year(year)
+            return self._part(year, _part_kind(match.group(2)), int(match.group(3)), fiscal=True)
+        if match := _FISCAL_PREFIX.match(compact):
+            year = _full_year(match.group(3))
+            return self._part(year, _part_kind(match.group(1)), int(match.group(2)), fiscal=True)
+        return None
+
+    def _read_ordinal(self, compact: str, words: list[str]) -> Period | None:
+        if len(words) != 3 or words[0] not in _ORDINALS or not _YEAR.match(words[2]):
+            return None
+        number, unit, year = _ORDINALS[words[0]], words[1], int(words[2])
+        if unit in _QUARTER_WORDS:
+            return self._part(year, "quarter", number, fiscal=False)
+        if unit in _HALF_WORDS:
+            return self._part(year, "half", number, fiscal=False)
+        return None
+
+    def _read_month_name(self, compact: str, words: list[str]) -> Period | None:
+        if len(words) == 2 and words[0] in _MONTHS and _YEAR.match(words[1]):
+            return self.month(int(words[1]), _MONTHS[words[0]])
+        return None
+
+    def _part(
+        self, year: int, kind: Literal["quarter", "half"], number: int, *, fiscal: bool
+    ) -> Period:
+        limit = 4 if kind == "quarter" else 2
+        if not 1 <= number <= limit:
+            raise PeriodError(f"{year} {kind} {number}", f"a year has {limit} {kind}s")
+        if kind == "quarter":
+            return self.fiscal_quarter(year, number) if fiscal else self.quarter(year, number)
+        return self.fiscal_half(year, number) if fiscal else self.half(year, number)
+
+
+def _full_year(digits: str) -> int:
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)

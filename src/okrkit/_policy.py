@@ -1,0 +1,303 @@
+"""Policies: the thresholds and severities the checker and scorer apply.
+
+A policy is a value. ``Policy()`` is the ``default`` preset; ``Policy.strict()``
+raises every warning to an error. Thresholds are named after what they bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from okrkit._fields import finite
+from okrkit._findings import Severity
+from okrkit._repr import fields_repr
+from okrkit.exceptions import InvalidTypeError, InvalidValueError
+
+
+__all__ = ["Policy", "Thresholds"]
+
+
+def _positive_int(name: str) -> Callable[[object], int]:
+    def convert(value: object) -> int:
+        number = finite(name, minimum=0)(value)
+        if not number.is_integer():
+            raise InvalidValueError(name, value, "a whole number ≥ 0")
+        return int(number)
+
+    return convert
+
+
+_thresholds_min_key_results_check = _positive_int("Thresholds.min_key_results")
+
+
+def _thresholds_min_key_results(value: Any) -> int:
+    return _thresholds_min_key_results_check(value)
+
+
+_thresholds_max_key_results_check = _positive_int("Thresholds.max_key_results")
+
+
+def _thresholds_max_key_results(value: Any) -> int:
+    return _thresholds_max_key_results_check(value)
+
+
+_thresholds_max_objectives_per_owner_check = _positive_int("Thresholds.max_objectives_per_owner")
+
+
+def _thresholds_max_objectives_per_owner(value: Any) -> int:
+    return _thresholds_max_objectives_per_owner_check(value)
+
+
+_thresholds_min_period_days_check = _positive_int("Thresholds.min_period_days")
+
+
+def _thresholds_min_period_days(value: Any) -> int:
+    return _thresholds_min_period_days_check(value)
+
+
+_thresholds_max_period_days_check = _positive_int("Thresholds.max_period_days")
+
+
+def _thresholds_max_period_days(value: Any) -> int:
+    return _thresholds_max_period_days_check(value)
+
+
+_thresholds_stale_after_days_check = _positive_int("Thresholds.stale_after_days")
+
+
+def _thresholds_stale_after_days(value: Any) -> int:
+    return _thresholds_stale_after_days_check(value)
+
+
+_thresholds_at_risk_gap_check = finite("Thresholds.at_risk_gap", minimum=-1, maximum=0)
+
+
+def _thresholds_at_risk_gap(value: Any) -> float:
+    return _thresholds_at_risk_gap_check(value)
+
+
+_thresholds_off_track_gap_check = finite("Thresholds.off_track_gap", minimum=-1, maximum=0)
+
+
+def _thresholds_off_track_gap(value: Any) -> float:
+    return _thresholds_off_track_gap_check(value)
+
+
+_thresholds_yellow_from_check = finite("Thresholds.yellow_from", minimum=0, maximum=1)
+
+
+def _thresholds_yellow_from(value: Any) -> float:
+    return _thresholds_yellow_from_check(value)
+
+
+_thresholds_green_from_check = finite("Thresholds.green_from", minimum=0, maximum=1)
+
+
+def _thresholds_green_from(value: Any) -> float:
+    return _thresholds_green_from_check(value)
+
+
+@attrs.frozen(repr=False)
+class Thresholds:
+    """Numbers the rules and the scorer compare against (defaults from the method)."""
+
+    min_key_results: int = attrs.field(
+        default=3,
+        converter=_thresholds_min_key_results,
+    )
+    max_key_results: int = attrs.field(
+        default=5,
+        converter=_thresholds_max_key_results,
+    )
+    max_objectives_per_owner: int = attrs.field(
+        default=5,
+        converter=_thresholds_max_objectives_per_owner,
+    )
+    min_period_days: int = attrs.field(
+        default=28,
+        converter=_thresholds_min_period_days,
+    )
+    max_period_days: int = attrs.field(
+        default=366,
+        converter=_thresholds_max_period_days,
+    )
+    stale_after_days: int = attrs.field(
+        default=14,
+        converter=_thresholds_stale_after_days,
+    )
+    at_risk_gap: float = attrs.field(
+        default=-0.10,
+        converter=_thresholds_at_risk_gap,
+    )
+    off_track_gap: float = attrs.field(
+        default=-0.25,
+        converter=_thresholds_off_track_gap,
+    )
+    yellow_from: float = attrs.field(
+        default=0.4,
+        converter=_thresholds_yellow_from,
+    )
+    green_from: float = attrs.field(
+        default=0.7,
+        converter=_thresholds_green_from,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.min_key_results > self.max_key_results:
+            raise InvalidValueError(
+                "Thresholds.max_key_results",
+                self.max_key_results,
+                f"a number ≥ min_key_results ({self.min_key_results})",
+            )
+        if self.min_period_days > self.max_period_days:
+            raise InvalidValueError(
+                "Thresholds.max_period_days",
+                self.max_period_days,
+                f"a number ≥ min_period_days ({self.min_period_days})",
+            )
+        if self.off_track_gap > self.at_risk_gap:
+            raise InvalidValueError(
+                "Thresholds.off_track_gap",
+                self.off_track_gap,
+                f"a gap ≤ at_risk_gap ({self.at_risk_gap})",
+            )
+        if self.yellow_from > self.green_from:
+            raise InvalidValueError(
+                "Thresholds.green_from",
+                self.green_from,
+                f"a score ≥ yellow_from ({self.yellow_from})",
+            )
+
+    def __repr__(self) -> str:
+        return fields_repr(self)
+
+
+def _severities(value: object) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    items = value.items() if isinstance(value, Mapping) else value
+    if not isinstance(items, Iterable):
+        raise InvalidTypeError("Policy.severities", value, "a mapping of rule id to severity")
+    out = []
+    for pair in items:
+        try:
+            rule, level = pair
+        except (TypeError, ValueError):
+            raise InvalidTypeError("Policy.severities", pair, "(rule id, severity) pairs") from None
+        level = str(level)
+        if level not in ("error", "warning", "info", "off"):
+            raise InvalidValueError(
+                f"Policy.severities[{rule!r}]", level, "error | warning | info | off"
+            )
+        out.append((str(rule), level))
+    return tuple(sorted(out))
+
+
+def _rule_list(name: str) -> Callable[[object], tuple[str, ...] | None]:
+    def convert(value: object) -> tuple[str, ...] | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = [v for v in value.split(",") if v.strip()]
+        if not isinstance(value, Iterable):
+            raise InvalidTypeError(name, value, "a list of rule ids")
+        return tuple(str(v).strip() for v in value)
+
+    return convert
+
+
+_ignored = _rule_list("Policy.ignore")
+
+
+def _ignore_list(value: object) -> tuple[str, ...]:
+    return _ignored(value) or ()
+
+
+_policy_select_check = _rule_list("Policy.select")
+
+
+def _policy_select(value: Any) -> tuple[str, ...] | None:
+    return _policy_select_check(value)
+
+
+@attrs.frozen(repr=False)
+class Policy:
+    """What the checker runs and how loud each rule is.
+
+    Args:
+        severities: Per rule id, ``error``, ``warning``, ``info`` or ``off``.
+        select: Run only these rules (``None``: all).
+        ignore: Never run these rules.
+        strict: Report every warning as an error.
+        thresholds: The numbers rules compare against.
+    """
+
+    name: str = attrs.field(default="default", kw_only=True)
+    severities: tuple[tuple[str, str], ...] = attrs.field(
+        default=(), converter=_severities, kw_only=True
+    )
+    select: tuple[str, ...] | None = attrs.field(
+        default=None,
+        converter=_policy_select,
+        kw_only=True,
+    )
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_ignore_list, kw_only=True)
+    strict: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool), kw_only=True
+    )
+    thresholds: Thresholds = attrs.field(
+        factory=Thresholds, validator=attrs.validators.instance_of(Thresholds), kw_only=True
+    )
+
+    def __repr__(self) -> str:
+        return fields_repr(self)
+
+    @classmethod
+    def default(cls) -> Policy:
+        """The method's defaults: 3–5 key results, periods of four weeks to a year."""
+        return cls()
+
+    @classmethod
+    def strict_preset(cls) -> Policy:
+        """Every warning is an error."""
+        return cls(name="strict", strict=True)
+
+    def severity_of(self, rule: str, default: Severity) -> Severity | None:
+        """The severity *rule* reports at, or ``None`` when it is switched off."""
+        if self.select is not None and rule not in self.select:
+            return None
+        if rule in self.ignore:
+            return None
+        level = dict(self.severities).get(rule, default.value)
+        if level == "off":
+            return None
+        severity = Severity(level)
+        if self.strict and severity is Severity.WARNING:
+            return Severity.ERROR
+        return severity
+
+    def with_options(
+        self,
+        *,
+        strict: bool | None = None,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        severities: Mapping[str, str] | None = None,
+        thresholds: Mapping[str, Any] | None = None,
+    ) -> Policy:
+        """A copy with more options applied on top (as the CLI's flags are)."""
+        changes: dict[str, Any] = {}
+        if strict is not None:
+            changes["strict"] = strict or self.strict
+        if select is not None:
+            changes["select"] = tuple(select)
+        if ignore is not None:
+            changes["ignore"] = (*self.ignore, *ignore)
+        if severities:
+            changes["severities"] = {**dict(self.severities), **severities}
+        if thresholds:
+            changes["thresholds"] = attrs.evolve(self.thresholds, **thresholds)
+        return attrs.evolve(self, **changes)

@@ -1,0 +1,325 @@
+"""The rule engine: what a rule is, how rules are registered, and how they run.
+
+A rule is a function of a :class:`Context` that yields :class:`Hit` values, plus
+an id, a default severity and its messages in English and Spanish. Built-in and
+user rules are registered the same way (:func:`rule`) and configured the same
+way (:class:`~okrkit.Policy`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from okrkit._findings import Finding, Report, Severity
+from okrkit._model import KeyResult, Objective, Plan
+from okrkit._policy import Policy
+from okrkit.exceptions import InvalidValueError
+
+
+__all__ = ["Context", "Hit", "Place", "Rule", "registered_rules", "rule", "run_rules"]
+
+LANGS = ("en", "es")
+
+
+@attrs.frozen
+class Place:
+    """Where a finding is: the plan, an objective, a key result or a link (by index)."""
+
+    objective: int | None = None
+    key_result: int | None = None
+    link: int | None = None
+
+
+@attrs.frozen
+class Hit:
+    """A rule's raw finding: the place and the values its message needs."""
+
+    place: Place
+    params: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+def _messages(name: str) -> Callable[[object], dict[str, str]]:
+    def convert(value: object) -> dict[str, str]:
+        if isinstance(value, str):
+            value = {"en": value}
+        if not isinstance(value, Mapping) or "en" not in value:
+            raise InvalidValueError(name, value, "a mapping with at least an 'en' text")
+        return {str(k): str(v) for k, v in value.items()}
+
+    return convert
+
+
+_rule_message_check = _messages("Rule.message")
+
+
+def _rule_message(value: Any) -> dict[str, str]:
+    return _rule_message_check(value)
+
+
+_rule_hint_check = _messages("Rule.hint")
+
+
+def _rule_hint(value: Any) -> dict[str, str]:
+    return _rule_hint_check(value)
+
+
+_rule_why_check = _messages("Rule.why")
+
+
+def _rule_why(value: Any) -> dict[str, str]:
+    return _rule_why_check(value)
+
+
+@attrs.frozen(eq=False)
+class Rule:
+    """A check of the plan, with its id, default severity and messages.
+
+    ``message`` and ``hint`` map a language (``en``, ``es``) to a template
+    formatted with the hit's params; ``why`` says what the rule protects.
+    """
+
+    id: str
+    severity: Severity = attrs.field(converter=Severity)
+    check: Callable[[Context], Iterable[Hit]]
+    message: dict[str, str] = attrs.field(converter=_rule_message)
+    hint: dict[str, str] = attrs.field(converter=_rule_hint)
+    why: dict[str, str] = attrs.field(factory=dict, converter=_rule_why)
+    category: str = "custom"
+    example: str | None = None
+    """A plan fragment (YAML) where the rule fires, shown in the rule reference."""
+
+    def text(self, kind: str, lang: str, params: Mapping[str, Any]) -> str:
+        table: dict[str, str] = getattr(self, kind)
+        template = table.get(lang) or table["en"]
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+_lock = threading.Lock()
+_registry: dict[str, Rule] = {}
+
+
+def rule(
+    id: str,
+    *,
+    severity: Severity | str,
+    message: Mapping[str, str] | str,
+    hint: Mapping[str, str] | str,
+    why: Mapping[str, str] | str | None = None,
+    category: str = "custom",
+    example: str | None = None,
+    replace: bool = False,
+) -> Callable[[Callable[[Context], Iterable[Hit]]], Callable[[Context], Iterable[Hit]]]:
+    """Register a function as a checker rule::
+
+    @okrkit.rule("kr-has-owner", severity="warning",
+                 message={"en": "{where} has no owner", "es": "{where} no tiene dueño"},
+                 hint={"en": "add owner:", "es": "añade owner:"})
+    def kr_has_owner(ctx):
+        for place, kr in ctx.key_results():
+            if kr.owner is None:
+                yield ctx.hit(place)
+    """
+
+    def register(check: Callable[[Context], Iterable[Hit]]) -> Callable[[Context], Iterable[Hit]]:
+        made = Rule(
+            id,
+            severity,
+            check,
+            message,
+            hint,
+            why or {"en": ""},
+            category,
+            example,
+        )
+        register_rule(made, replace=replace)
+        return check
+
+    return register
+
+
+def register_rule(made: Rule, *, replace: bool = False) -> Rule:
+    """Add a :class:`Rule` to the checker; its id must be new unless *replace*."""
+    with _lock:
+        if made.id in _registry and not replace:
+            raise InvalidValueError(
+                "rule id", made.id, "an id no other rule has (pass replace=True to replace it)"
+            )
+        _registry[made.id] = made
+    return made
+
+
+def unregister_rule(id: str) -> None:
+    """Remove a rule added with :func:`rule` or :func:`register_rule`."""
+    with _lock:
+        _registry.pop(id, None)
+
+
+def registered_rules() -> tuple[Rule, ...]:
+    """Every rule the checker knows, built-in ones first, in registration order."""
+    _load_builtins()
+    with _lock:
+        return tuple(_registry.values())
+
+
+_builtins_loaded = False
+
+
+def _load_builtins() -> None:
+    global _builtins_loaded  # noqa: PLW0603 - a one-time import of the built-in rule modules
+    if _builtins_loaded:
+        return
+    with _lock:
+        _builtins_loaded = True
+    from okrkit import _rules_builtin  # noqa: F401, PLC0415 - registers on import
+
+
+# --- the context rules see -----------------------------------------------------------
+
+
+class Context:
+    """What a rule sees: the plan, the policy's thresholds, ``as_of``, and helpers
+    that name places and resolve references the same way for every rule."""
+
+    def __init__(self, plan: Plan, *, policy: Policy, as_of: dt.date | None) -> None:
+        self.plan = plan
+        self.policy = policy
+        self.thresholds = policy.thresholds
+        self.as_of = as_of
+        self._kr_keys = [o.key_result_keys() for o in plan.objectives]
+        self._cache: dict[str, Any] = {}
+
+    # -- places ------------------------------------------------------------------
+
+    def hit(self, place: Place, **params: Any) -> Hit:
+        return Hit(place, params)
+
+    def objectives(self) -> Iterator[tuple[Place, Objective]]:
+        for index, objective in enumerate(self.plan.objectives):
+            yield Place(objective=index), objective
+
+    def key_results(self) -> Iterator[tuple[Place, Objective, KeyResult]]:
+        for oi, objective in enumerate(self.plan.objectives):
+            for ki, item in enumerate(objective.key_results):
+                yield Place(objective=oi, key_result=ki), objective, item
+
+    def where(self, place: Place) -> str:
+        """``""``, ``objective-id``, ``objective-id/kr-id`` or ``links[3]``."""
+        if place.link is not None:
+            return f"links[{place.link}]"
+        if place.objective is None:
+            return ""
+        objective = self.plan.objectives[place.objective]
+        if place.key_result is None:
+            return objective.key
+        return f"{objective.key}/{self._kr_keys[place.objective][place.key_result]}"
+
+    def kr_key(self, objective: int, key_result: int) -> str:
+        return self._kr_keys[objective][key_result]
+
+    def memo(self, name: str, compute: Callable[[], Any]) -> Any:
+        """Compute a value once per check (shared by the rules that need it)."""
+        if name not in self._cache:
+            self._cache[name] = compute()
+        return self._cache[name]
+
+    # -- references ------------------------------------------------------------------
+
+    def references(self) -> References:
+        found: References = self.memo("references", lambda: References(self))
+        return found
+
+    def suppressed(self, rule_id: str, place: Place) -> bool:
+        if place.objective is None:
+            return False
+        objective = self.plan.objectives[place.objective]
+        if rule_id in objective.ignore:
+            return True
+        if place.key_result is not None:
+            return rule_id in objective.key_results[place.key_result].ignore
+        return False
+
+
+class References:
+    """Every id a link or parent may name, and what it names.
+
+    Objectives are named by their key; key results by ``objective/kr`` and, when
+    unique in the plan, by their bare key.
+    """
+
+    def __init__(self, ctx: Context) -> None:
+        self.targets: dict[str, Place] = {}
+        self.ambiguous: set[str] = set()
+        bare: dict[str, list[Place]] = {}
+        for place, objective in ctx.objectives():
+            self.targets.setdefault(objective.key, place)
+        for place, objective, _item in ctx.key_results():
+            assert place.objective is not None
+            assert place.key_result is not None
+            key = ctx.kr_key(place.objective, place.key_result)
+            self.targets.setdefault(f"{objective.key}/{key}", place)
+            bare.setdefault(key, []).append(place)
+        for key, places in bare.items():
+            if key in self.targets:
+                continue
+            if len(places) == 1:
+                self.targets[key] = places[0]
+            else:
+                self.ambiguous.add(key)
+
+    def find(self, ref: str) -> Place | None:
+        return self.targets.get(ref)
+
+
+# --- running --------------------------------------------------------------------------
+
+
+def run_rules(
+    plan: Plan,
+    *,
+    policy: Policy,
+    as_of: dt.date | None,
+    lang: str,
+    rules: Iterable[Rule] | None = None,
+) -> Report:
+    """Run every rule the policy enables and collect the findings, in plan order."""
+    ctx = Context(plan, policy=policy, as_of=as_of)
+    source = plan.source
+    findings: list[tuple[tuple[int, int, int, int], Finding]] = []
+    for made in registered_rules() if rules is None else rules:
+        severity = policy.severity_of(made.id, made.severity)
+        if severity is None:
+            continue
+        for found in made.check(ctx):
+            if ctx.suppressed(made.id, found.place):
+                continue
+            where = ctx.where(found.place)
+            params = {"where": where or "plan", **found.params}
+            line = source.line(where) if source is not None else None
+            finding = Finding(
+                made.id,
+                severity,
+                where,
+                made.text("message", lang, params),
+                made.text("hint", lang, params),
+                line=line,
+                file=source.file if source is not None else None,
+            )
+            findings.append((_order(found.place), finding))
+    findings.sort(key=lambda pair: pair[0])
+    return Report((f for _, f in findings), lang=lang)
+
+
+def _order(place: Place) -> tuple[int, int, int, int]:
+    if place.link is not None:
+        return (2, place.link, 0, 0)
+    if place.objective is None:
+        return (0, 0, 0, 0)
+    return (1, place.objective, -1 if place.key_result is None else place.key_result, 0)

@@ -1,0 +1,166 @@
+"""Every error okrkit raises.
+
+All of them derive from :class:`OkrkitError` and from the builtin that fits
+(``ValueError`` or ``TypeError``), so callers can catch either. They pickle,
+and their message says what was expected and what was found.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+__all__ = [
+    "InvalidTypeError",
+    "InvalidValueError",
+    "OkrkitError",
+    "PeriodError",
+    "PlanFileError",
+    "Problem",
+    "UnitError",
+]
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _portable(value: object) -> object:
+    """Keep plain values as they are and everything else as its repr, so errors pickle."""
+    if isinstance(value, _PLAIN):
+        return value
+    return repr(value)
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _restore(cls: type[OkrkitError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
+class OkrkitError(Exception):
+    """The root of every error okrkit raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuild with the same message and attributes; values that may not pickle
+        # (an arbitrary object given by the caller) travel as their repr.
+        state = {key: _portable(value) if key == "value" else value
+                 for key, value in self.__dict__.items()}  # fmt: skip
+        return (_restore, (type(self), self.args, state))
+
+
+class InvalidValueError(OkrkitError, ValueError):
+    """A value breaks an invariant of the model: the object is not built.
+
+    Attributes:
+        field: The field, as ``Class.field``.
+        value: The value that was given.
+        expected: What the field accepts.
+    """
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{field}: expected {expected}, got {_shown(value)}")
+
+
+class InvalidTypeError(OkrkitError, TypeError):
+    """A value of the wrong type was given for a field."""
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        kind = type(value).__name__
+        super().__init__(f"{field}: expected {expected}, got {_shown(value)} ({kind})")
+
+
+class PeriodError(OkrkitError, ValueError):
+    """Text that names no period okrkit knows, or a range that cannot exist."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"period {text!r}: {reason}")
+
+
+class UnitError(OkrkitError, ValueError):
+    """A unit that cannot be read, or two units that do not convert."""
+
+    def __init__(self, unit: str, reason: str) -> None:
+        self.unit = unit
+        self.reason = reason
+        super().__init__(f"unit {unit!r}: {reason}")
+
+
+class Problem:
+    """One problem in a plan file: where it is and what was expected there."""
+
+    __slots__ = ("column", "file", "line", "message", "path")
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        path: str = "",
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+
+    def __str__(self) -> str:
+        place = self.file or "<plan>"
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.column is not None:
+                place += f":{self.column}"
+        subject = f"{self.path}: " if self.path else ""
+        return f"{place}: {subject}{self.message}"
+
+    def __repr__(self) -> str:
+        return (
+            f"Problem({self.message!r}, file={self.file!r}, line={self.line!r}, "
+            f"column={self.column!r}, path={self.path!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _make_problem,
+            (self.message, self.file, self.line, self.column, self.path),
+        )
+
+
+def _make_problem(
+    message: str, file: str | None, line: int | None, column: int | None, path: str
+) -> Problem:
+    return Problem(message, file=file, line=line, column=column, path=path)
+
+
+class PlanFileError(OkrkitError, ValueError):
+    """A file that cannot be read as a plan, with every problem found in it.
+
+    Attributes:
+        problems: Each problem, located at file, line and column where known.
+    """
+
+    def __init__(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems) or "the plan cannot be read")

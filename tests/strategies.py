@@ -1,0 +1,137 @@
+"""Hypothesis strategies that build valid plans directly (no filtering)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+import okrkit
+from okrkit import Amount, Calendar, CheckIn, Initiative, KeyResult, Link, Objective, Period, Plan
+
+
+UNITS = (None, "day", "hour", "USD", "EUR", "call/week", "lead", "percent", "minute", "ticket")
+
+ids = st.from_regex(r"[a-z][a-z0-9-]{0,15}", fullmatch=True)
+days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 12, 31))
+
+
+@st.composite
+def texts(draw: st.DrawFn, *, min_size: int = 1, max_size: int = 60) -> str:
+    """Any text a person might type, including accents, quotes and symbols, stripped."""
+    raw = draw(
+        st.text(
+            st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
+            min_size=min_size,
+            max_size=max_size,
+        )
+    )
+    stripped = raw.strip()
+    return stripped or draw(st.sampled_from(["x", "Ñandú", "meta: 100%", "#1 'q'"]))
+
+
+def optional_texts() -> st.SearchStrategy[str | None]:
+    return st.none() | texts()
+
+
+numbers = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e18, max_value=1e18)
+
+
+def amounts() -> st.SearchStrategy[Amount]:
+    return st.builds(Amount, numbers, st.sampled_from(UNITS))
+
+
+@st.composite
+def periods(draw: st.DrawFn, calendar: Calendar | None = None) -> Period:
+    calendar = calendar or Calendar()
+    year = draw(st.integers(1995, 2085))
+    kind = draw(st.sampled_from(["year", "half", "quarter", "month", "week", "fy", "fq", "range"]))
+    if kind == "year":
+        return calendar.year(year)
+    if kind == "half":
+        return calendar.half(year, draw(st.integers(1, 2)))
+    if kind == "quarter":
+        return calendar.quarter(year, draw(st.integers(1, 4)))
+    if kind == "month":
+        return calendar.month(year, draw(st.integers(1, 12)))
+    if kind == "week":
+        return calendar.iso_week(year, draw(st.integers(1, 52)))
+    if kind == "fy":
+        return calendar.fiscal_year(year)
+    if kind == "fq":
+        return calendar.fiscal_quarter(year, draw(st.integers(1, 4)))
+    start = draw(days)
+    return Period(start, start + dt.timedelta(days=draw(st.integers(0, 400))))
+
+
+def checkins() -> st.SearchStrategy[CheckIn]:
+    return st.builds(
+        CheckIn,
+        days,
+        amounts(),
+        confidence=st.none() | st.floats(0, 1),
+        note=optional_texts(),
+        source=st.none() | st.just("https://example.com/dashboard"),
+    )
+
+
+def initiatives() -> st.SearchStrategy[Initiative]:
+    return st.builds(Initiative, texts(), owner=st.none() | ids, done=st.booleans())
+
+
+def key_results() -> st.SearchStrategy[KeyResult]:
+    return st.builds(
+        KeyResult,
+        optional_texts(),
+        id=st.none() | ids,
+        metric=optional_texts(),
+        direction=st.none() | st.sampled_from(okrkit.Direction),
+        baseline=st.none() | amounts(),
+        target=st.none() | amounts(),
+        change=st.none() | amounts(),
+        per=st.none() | st.sampled_from(okrkit.Per),
+        share=st.none() | st.builds(Amount, st.floats(0, 100), st.just("percent")),
+        nature=st.none() | st.sampled_from(okrkit.Nature),
+        deadline=st.none() | days,
+        weight=st.floats(0, 100),
+        owner=st.none() | ids,
+        done=st.booleans(),
+        strict=st.booleans(),
+        checkins=st.lists(checkins(), max_size=3).map(tuple),
+        initiatives=st.lists(initiatives(), max_size=2).map(tuple),
+        ignore=st.lists(ids, max_size=2).map(tuple),
+    )
+
+
+@st.composite
+def objectives(draw: st.DrawFn, calendar: Calendar | None = None) -> Objective:
+    return Objective(
+        draw(texts()),
+        id=draw(st.none() | ids),
+        owner=draw(optional_texts()),
+        period=draw(st.none() | periods(calendar)),
+        commitment=draw(st.sampled_from(okrkit.Commitment)),
+        parent=draw(st.none() | ids),
+        weight=draw(st.floats(0, 10)),
+        key_results=tuple(draw(st.lists(key_results(), max_size=3))),
+        ignore=tuple(draw(st.lists(ids, max_size=2))),
+    )
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> Plan:
+    calendar = Calendar(
+        fiscal_year_start=draw(st.integers(1, 12)),
+        fiscal_year_named_by=draw(st.sampled_from(["end", "start"])),
+    )
+    return Plan(
+        draw(optional_texts()),
+        period=draw(st.none() | periods(calendar)),
+        currency=draw(st.sampled_from(["USD", "EUR", "MXN"])),
+        lang=draw(st.sampled_from([None, "en", "es"])),
+        calendar=calendar,
+        objectives=tuple(draw(st.lists(objectives(calendar), max_size=3))),
+        links=tuple(
+            draw(st.lists(st.builds(Link, ids, ids, because=optional_texts()), max_size=3))
+        ),
+    )

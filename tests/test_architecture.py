@@ -1,0 +1,84 @@
+"""The layers: imports point inward, and `import okrkit` stays cheap."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import okrkit
+
+
+SOURCE = Path(okrkit.__file__).parent
+
+# Lower numbers are closer to the centre; a module may import only from its own
+# layer or layers below it (at module level; function-level imports are lazy).
+LAYERS = {
+    0: {"exceptions", "_version", "_fields", "_repr", "_amount", "_period", "_metric", "_model"},
+    1: {"_units", "_findings", "_policy", "_rules", "_rules_builtin"},
+    2: {"_dsl", "_files", "_render_text", "_api", "units", "metrics", "rules"},
+    3: {"_cli", "__main__", "__init__"},
+}
+RANK = {name: rank for rank, names in LAYERS.items() for name in names}
+
+
+def module_name(path: Path) -> str:
+    relative = path.relative_to(SOURCE).with_suffix("")
+    return relative.parts[0]
+
+
+def top_level_imports(path: Path) -> list[str]:
+    """okrkit modules imported at module level, outside TYPE_CHECKING blocks."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in tree.body:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            continue
+        for child in (
+            ast.walk(node) if isinstance(node, (ast.Import, ast.ImportFrom, ast.Try)) else []
+        ):
+            if (
+                isinstance(child, ast.ImportFrom)
+                and child.module
+                and child.module.startswith("okrkit")
+            ):
+                found.append(child.module)
+            elif isinstance(child, ast.Import):
+                found.extend(a.name for a in child.names if a.name.startswith("okrkit"))
+    return found
+
+
+MODULES = sorted(p for p in SOURCE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SOURCE)))
+def test_imports_point_inward(path: Path) -> None:
+    """No module imports, at module level, a module of an outer layer."""
+    own = module_name(path)
+    assert own in RANK, f"{own} has no layer in LAYERS"
+    for imported in top_level_imports(path):
+        parts = imported.split(".")
+        if len(parts) < 2:
+            continue
+        other = parts[1]
+        assert RANK[other] <= RANK[own], f"{own} (layer {RANK[own]}) imports {imported}"
+
+
+def test_core_needs_no_heavy_dependency() -> None:
+    """Importing the model loads neither pint nor a file format."""
+    code = (
+        "import sys, okrkit._model, okrkit._dsl\n"
+        "heavy = {'pint', 'yaml', 'tomli_w', 'tomllib', 'json'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_public_name_resolves() -> None:
+    """Every name in __all__ can be imported from okrkit."""
+    for name in okrkit.__all__:
+        assert getattr(okrkit, name) is not None
+    assert set(okrkit.__all__) <= set(dir(okrkit))

@@ -1,0 +1,181 @@
+"""The okrkit command: exit statuses, outputs, and no traceback for any bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from okrkit._cli import main
+
+
+PLAN = """\
+okrkit: 1
+title: Ventas
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas
+    owner: ventas
+    key_results:
+      - {id: ciclo, metric: ciclo de venta, direction: decrease, baseline: 35 day, target: 26 day}
+"""
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_version(capsys) -> None:
+    """--version prints the version and exits 0."""
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+
+    assert info.value.code == 0
+    assert capsys.readouterr().out.startswith("okrkit ")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_init_then_check_is_clean(tmp_path: Path, capsys, lang: str) -> None:
+    """A starter plan written by init checks with exit 0."""
+    path = tmp_path / "p.yaml"
+
+    assert run(capsys, "init", "--lang", lang, str(path))[0] == 0
+    status, out, _ = run(capsys, "check", str(path), "--as-of", "2026-02-15")
+
+    assert status == 0, out
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path, capsys) -> None:
+    """init exits 2 when the path exists, and leaves the file alone."""
+    path = tmp_path / "p.yaml"
+    path.write_text("mine")
+
+    status, _, err = run(capsys, "init", str(path))
+
+    assert status == 2
+    assert "already exists" in err
+    assert path.read_text() == "mine"
+
+
+def test_init_to_stdout(capsys) -> None:
+    """init without a path prints the starter plan."""
+    status, out, _ = run(capsys, "init", "--lang", "es")
+
+    assert status == 0
+    assert "okrkit: 1" in out
+    assert "lang: es" in out
+
+
+def test_check_exit_statuses(tmp_path: Path, capsys) -> None:
+    """check exits 0 when clean, 1 with an error finding, 2 for an unreadable file."""
+    good = tmp_path / "good.yaml"
+    good.write_text(PLAN)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(PLAN.replace("    owner: ventas\n", ""))
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(PLAN.replace("target: 26 day", "target: veintiséis"))
+
+    assert run(capsys, "check", str(good), "--select", "missing-owner")[0] == 0
+    assert run(capsys, "check", str(bad), "--select", "missing-owner")[0] == 1
+    status, _, err = run(capsys, "check", str(broken), str(good))
+    assert status == 2
+    assert f"{broken}:9:" in err
+
+
+def test_check_json(tmp_path: Path, capsys) -> None:
+    """--format json prints one document with findings and a summary, lines included."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.replace("    owner: ventas\n", ""))
+
+    status, out, _ = run(
+        capsys, "check", str(path), "--format", "json", "--select", "missing-owner"
+    )
+
+    data = json.loads(out)
+    assert status == 1
+    assert data["summary"] == {"error": 1, "warning": 0, "info": 0}
+    assert data["findings"][0] == {
+        "file": str(path), "rule": "missing-owner", "severity": "error", "where": "meta",
+        "line": 5, "message": "objective meta has no owner",
+        "hint": "add owner: with the person or team accountable for it",
+    }  # fmt: skip
+
+
+def test_check_text_in_spanish(tmp_path: Path, capsys) -> None:
+    """--lang es prints Spanish messages."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.replace("    owner: ventas\n", ""))
+
+    _, out, _ = run(capsys, "check", str(path), "--lang", "es", "--select", "missing-owner")
+
+    assert "el objetivo meta no tiene responsable" in out
+    assert "sugerencia:" in out
+
+
+def test_check_reads_stdin(monkeypatch, capsys) -> None:
+    """- reads the plan from standard input, in any of the three formats."""
+    for text in (PLAN, json.dumps({"okrkit": 1, "objectives": []}), "okrkit = 1\n"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+
+        assert run(capsys, "check", "-")[0] == 0
+
+
+def test_strict_turns_warnings_into_errors(tmp_path: Path, capsys) -> None:
+    """--strict makes a warning-level finding fail the check."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN)
+    import okrkit
+
+    @okrkit.rule("test-always-warns", severity="warning", message="m", hint="h")
+    def _always(ctx):
+        for place, _objective in ctx.objectives():
+            yield ctx.hit(place)
+
+    try:
+        assert run(capsys, "check", str(path), "--select", "test-always-warns")[0] == 0
+        assert run(capsys, "check", str(path), "--select", "test-always-warns", "--strict")[0] == 1
+    finally:
+        okrkit.rules.unregister_rule("test-always-warns")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", "p.yaml", "--as-of", "mañana"],
+        ["check", "p.yaml", "--format", "xml"],
+        ["check", "p.yaml", "--lang", "fr"],
+        ["frobnicate"],
+        [],
+        ["check", "/nonexistent/plan.yaml"],
+        ["check", "plan.txt"],
+    ],
+)
+def test_bad_usage_exits_2(capsys, args: list[str]) -> None:
+    """Bad usage exits 2 with a message, never a traceback."""
+    status, out, err = run(capsys, *args)
+
+    assert status == 2
+    assert "Traceback" not in out + err
+    assert err.strip()
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    """python -m okrkit runs the same command line."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "okrkit", "check", str(path), "--select", "missing-owner"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    assert "no findings" in done.stdout

@@ -1,0 +1,55 @@
+"""Documentation examples run as tests: README.md and every page in docs/.
+
+Each page's ```python blocks run in order in one namespace, from the repository
+root. A ```text block right after a python block is the output it must print.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```\s*$", re.DOTALL | re.MULTILINE)
+
+
+def blocks(text: str) -> list[tuple[str, str]]:
+    return [(m.group(1), m.group(2)) for m in FENCE.finditer(text)]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_page_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every python example on the page runs, and prints what the page says it prints."""
+    monkeypatch.chdir(ROOT)
+    found = blocks(page.read_text(encoding="utf-8"))
+    namespace: dict[str, object] = {"__name__": "__doc_example__"}
+    ran = 0
+    for index, (language, code) in enumerate(found):
+        if language != "python":
+            continue
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            exec(compile(code, f"{page.name}[{index}]", "exec"), namespace)
+        ran += 1
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following is not None and following[0] == "text":
+            expected = following[1].strip()
+            assert expected == output.getvalue().strip(), f"block {index} of {page.name}"
+    if page.name == "README.md":
+        assert ran, "the README shows a Python example"
+
+
+def test_readme_set_up_commands_are_marked() -> None:
+    """The README holds the two set-up commands CI runs."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+
+    assert "<!-- setup:main -->" in text
+    assert "<!-- setup:tests -->" in text
+    assert os.path.exists(ROOT / ".ci" / "run")

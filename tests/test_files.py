@@ -1,0 +1,218 @@
+"""Plan files: round trips in every format, and every malformed input refused with a place."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+import okrkit
+from okrkit import PlanFileError
+from strategies import plans
+
+
+MINIMAL = """\
+okrkit: 1
+title: Ventas
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas
+    owner: ventas
+    key_results:
+      - id: ciclo
+        metric: ciclo de venta
+        direction: decrease
+        baseline: 35 day
+        target: 26 day
+"""
+
+
+def problems(text: str, fmt: str = "yaml") -> list[str]:
+    with pytest.raises(PlanFileError) as info:
+        okrkit.loads(text, format=fmt, name="plan." + fmt)
+    return [str(p) for p in info.value.problems]
+
+
+class TestRoundTrip:
+    @given(plans())
+    def test_every_format_gives_back_an_equal_plan(self, plan: okrkit.Plan) -> None:
+        """Writing any valid plan and reading it back gives an equal plan, in all three formats."""
+        for fmt in ("yaml", "json", "toml"):
+            text = okrkit.dumps(plan, format=fmt)
+
+            assert plan == okrkit.loads(text, format=fmt), fmt
+
+    def test_files_on_disk(self, tmp_path) -> None:
+        """dump() picks the format from the extension and load() reads it back."""
+        plan = okrkit.loads(MINIMAL)
+        for name in ("p.yaml", "p.yml", "p.json", "p.toml"):
+            okrkit.dump(plan, tmp_path / name)
+
+            assert plan == okrkit.load(tmp_path / name)
+
+    def test_source_lines_name_each_place(self) -> None:
+        """A loaded plan knows the line of each objective and key result."""
+        plan = okrkit.loads(MINIMAL, name="plan.yaml")
+
+        assert plan.source.file == "plan.yaml"
+        assert plan.source.line("meta") == 5
+        assert plan.source.line("meta/ciclo") == 9
+
+
+class TestErrors:
+    def test_the_spec_example(self) -> None:
+        """A spelled-out number is refused at the target's line and column."""
+        text = MINIMAL.replace("target: 26 day", "target: veintiséis")
+
+        assert problems(text) == [
+            'plan.yaml:13:17: target: expected a quantity like "26 day", got "veintiséis"'
+        ]
+
+    def test_every_problem_is_reported(self) -> None:
+        """Problems are collected, not stopped at the first."""
+        text = MINIMAL.replace("direction: decrease", "direction: down").replace(
+            "baseline: 35 day", "baseline: 35 day\n        colour: red"
+        )
+
+        found = problems(text)
+
+        assert len(found) == 2
+        assert "direction: expected one of" not in found[0]
+        assert (
+            'direction: expected increase | decrease | at_least | at_most | achieve, got "down"'
+            in found[0]
+        )
+        assert "colour: unknown key 'colour'" in found[1]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("title: x\nobjectives: []\n", "plan.yaml:1:1: okrkit: required: the format version"),
+            ("okrkit: 2\nobjectives: []\n", "okrkit: expected format version 1, got 2"),
+            ("", "the file is empty"),
+            ("- a\n- b\n", "expected a mapping with okrkit: 1"),
+            ("okrkit: 1\nokrkit: 1\n", "plan.yaml:2:1: duplicate key 'okrkit'"),
+            ("okrkit: 1\n---\nokrkit: 1\n", "one YAML document"),
+            ("okrkit: 1\nobjectives: [\n", "not valid YAML"),
+            ("okrkit: 1\ntitle: !!python/object/apply:os.system [echo hi]\n", "tag"),
+            ("okrkit: 1\n? [a, b]\n: x\n", "a key must be plain text"),
+            ("okrkit: 1\nobjectives: {a: 1}\n", "objectives: expected a list of objectives"),
+            ("okrkit: 1\nlang: fr\n", 'lang: expected en | es, got "fr"'),
+            ("okrkit: 1\ncurrency: dollars\n", "currency: expected an ISO 4217 code"),
+            ("okrkit: 1\nperiod: Q5 2026\n", "period: expected a period"),
+            ("okrkit: 1\nperiod: 2026-02-30..2026-03-01\n", "a date that exists"),
+            ("okrkit: 1\nperiod: 2026-03-01..2026-02-01\n", "ends before it starts"),
+            (
+                "okrkit: 1\nobjectives:\n  - {id: two words, title: x}\n",
+                "id: expected an id without spaces",
+            ),
+            (
+                "okrkit: 1\ncalendar: {fiscal_year_start: 13}\n",
+                "fiscal_year_start: expected a number from 1 to 12",
+            ),
+        ],
+    )
+    def test_malformed_documents(self, text: str, expected: str) -> None:
+        """Each malformed document is refused with a message that says what was expected."""
+        found = "\n".join(problems(text))
+
+        assert expected in found
+
+    @pytest.mark.parametrize(
+        ("field", "value", "expected"),
+        [
+            ("weight", "-1", "weight: expected a number ≥ 0, got -1"),
+            ("weight", "heavy", 'weight: expected a number, got "heavy"'),
+            ("done", "yes", 'done: expected true or false, got "yes"'),
+            ("done", "NO", 'done: expected true or false, got "NO"'),
+            ("deadline", "2026-02-30", 'deadline: expected a date that exists, got "2026-02-30"'),
+            ("deadline", "12:30", 'deadline: expected a date like 2026-03-31, got "12:30"'),
+            (
+                "baseline",
+                "[1, 2]",
+                'baseline: expected a quantity like "26 day", got a list of 2 items',
+            ),
+            (
+                "per",
+                "fortnight",
+                'per: expected day | week | month | quarter | year, got "fortnight"',
+            ),
+            ("baseline", ".inf", "baseline: expected a finite number, got .inf"),
+            ("checkins", "[{date: 2026-01-05}]", "required: value"),
+            (
+                "checkins",
+                "[{date: 2026-01-05, value: 3, confidence: 3}]",
+                "confidence: expected a number from 0 to 1, got 3",
+            ),
+        ],
+    )
+    def test_malformed_fields(self, field: str, value: str, expected: str) -> None:
+        """A bad field value is refused at its place, naming what was expected."""
+        lines = MINIMAL.splitlines()
+        for index, line in enumerate(lines):
+            if line.startswith(f"        {field}:"):
+                lines[index] = f"        {field}: {value}"
+                break
+        else:
+            lines.append(f"        {field}: {value}")
+        found = "\n".join(problems("\n".join(lines) + "\n"))
+
+        assert expected in found
+        assert "plan.yaml:" in found
+
+    def test_yaml_1_1_words_stay_what_they_look_like(self) -> None:
+        """NO, 1.10 and 12:30 are read as the text they look like, not as bool, 1.1 or 750."""
+        text = MINIMAL.replace("title: Ventas", "title: NO").replace("owner: ventas", "owner: 1.10")
+        text = text.replace("metric: ciclo de venta", "metric: 12:30")
+
+        plan = okrkit.loads(text)
+
+        assert plan.title == "NO"
+        assert plan.objectives[0].owner == "1.10"
+        assert plan.objectives[0].key_results[0].metric == "12:30"
+
+    def test_alias_bombs_are_refused_quickly(self) -> None:
+        """A billion-laughs document is refused before it expands."""
+        lines = ["okrkit: 1", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        for index in range(1, 10):
+            prev = chr(ord("a") + index - 1)
+            name = chr(ord("a") + index)
+            lines.append(f"{name}: &{name} [{', '.join('*' + prev for _ in range(9))}]")
+
+        assert "aliases expand the document" in "\n".join(problems("\n".join(lines) + "\n"))
+
+    def test_json_errors_are_located(self) -> None:
+        """JSON syntax errors, duplicate keys and bad values carry a line and column."""
+        assert problems('{"okrkit": 1,\n "title": }', "json")[0].startswith("plan.json:2:")
+        assert problems('{"okrkit": 1,\n "okrkit": 1}', "json") == ["plan.json:2:2: duplicate key"]
+        found = problems('{"okrkit": 1,\n "lang": "fr"}', "json")
+
+        assert found == ['plan.json:2:10: lang: expected en | es, got "fr"']
+
+    def test_json_refuses_nan_and_deep_nesting(self) -> None:
+        """NaN is no number a plan holds; absurd nesting is refused, not a crash."""
+        assert "NaN" in problems('{"okrkit": NaN}', "json")[0]
+        assert "nested too deeply" in problems("[" * 100_000 + "]" * 100_000, "json")[0]
+
+    def test_toml_errors_are_located(self) -> None:
+        """TOML syntax errors and bad values carry a line."""
+        assert problems("okrkit = 1\ntitle = \n", "toml")[0].startswith("plan.toml:2:")
+        text = 'okrkit = 1\n\n[[objectives]]\ntitle = "x"\nweight = -3\n'
+
+        assert problems(text, "toml") == ["plan.toml:5:10: weight: expected a number ≥ 0, got -3"]
+
+    def test_unknown_extension(self, tmp_path) -> None:
+        """A file whose extension names no format is refused."""
+        path = tmp_path / "plan.txt"
+        path.write_text(MINIMAL)
+
+        with pytest.raises(PlanFileError, match=r"expected a \.yaml"):
+            okrkit.load(path)
+
+    def test_bytes_that_are_not_utf8(self, tmp_path) -> None:
+        """Binary junk is refused as not UTF-8, with its line."""
+        path = tmp_path / "plan.yaml"
+        path.write_bytes(b"okrkit: 1\ntitle: \xff\xfe\n")
+
+        with pytest.raises(PlanFileError, match=r"plan.yaml:2: expected UTF-8"):
+            okrkit.load(path)

@@ -1,0 +1,206 @@
+"""The model: invariants refused at construction, immutable fluent building, reprs, pickling."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import attrs
+import pytest
+from hypothesis import given
+
+import okrkit
+from okrkit import (
+    Amount,
+    CheckIn,
+    Direction,
+    InvalidTypeError,
+    InvalidValueError,
+    KeyResult,
+    Objective,
+    OkrkitError,
+    Period,
+    Plan,
+)
+from strategies import key_results, plans
+
+
+class TestInvariants:
+    @pytest.mark.parametrize(
+        ("build", "field", "expected"),
+        [
+            (lambda: KeyResult(weight=-1), "KeyResult.weight", "a number ≥ 0"),
+            (lambda: KeyResult(weight=float("nan")), "KeyResult.weight", "a finite number"),
+            (lambda: CheckIn("2026-01-05", 3, confidence=3), "CheckIn.confidence", "from 0 to 1"),
+            (lambda: CheckIn("2026-02-30", 3), "CheckIn.date", "a date that exists"),
+            (lambda: KeyResult(direction="up"), "KeyResult.direction", "increase | decrease"),
+            (lambda: Objective("x", commitment="maybe"), "Objective.commitment", "committed"),
+            (lambda: Objective("   "), "Objective.title", "non-empty text"),
+            (lambda: Objective("x", id="a b"), "Objective.id", "without spaces"),
+            (lambda: Plan(currency="dollars"), "Plan.currency", "ISO 4217"),
+            (lambda: Plan(lang="fr"), "Plan.lang", "en | es"),
+            (lambda: Period("2026-03-01", "2026-02-01"), "Period.end", "on or after the start"),
+            (lambda: Amount(float("inf"), "day"), "Amount.value", "a finite number"),
+        ],
+    )
+    def test_broken_invariants_raise_naming_field_value_and_fix(self, build, field, expected):
+        """A broken invariant raises at construction with the field, the value and what fits."""
+        with pytest.raises(InvalidValueError) as info:
+            build()
+
+        assert info.value.field == field
+        assert expected in str(info.value)
+        assert str(info.value).startswith(f"{field}: expected")
+
+    def test_wrong_types_raise_type_errors(self) -> None:
+        """A value of the wrong type is a TypeError and an OkrkitError."""
+        with pytest.raises(InvalidTypeError) as info:
+            KeyResult(weight="heavy")
+
+        assert isinstance(info.value, TypeError)
+        assert isinstance(info.value, OkrkitError)
+
+    def test_datetimes_are_not_dates(self) -> None:
+        """A datetime is refused where a calendar date is meant."""
+        with pytest.raises(InvalidTypeError, match="without a time"):
+            CheckIn(dt.datetime(2026, 1, 5, 12), 3)
+
+    def test_strings_are_not_key_results(self) -> None:
+        """Passing a sentence where a KeyResult is expected says how to build one."""
+        with pytest.raises(InvalidTypeError, match=r"okrkit\.kr"):
+            Objective("x").measured_by("Generar 170 leads")  # type: ignore[arg-type]
+
+    def test_methodology_problems_are_not_invariants(self) -> None:
+        """A key result whose units do not match is still built (the checker reports it)."""
+        made = KeyResult(baseline="35 day", target="26 USD")
+
+        assert made.target == Amount(26, "USD")
+
+    @pytest.mark.parametrize(
+        "error",
+        [
+            InvalidValueError("KeyResult.weight", -1, "a number ≥ 0"),
+            InvalidTypeError("KeyResult.weight", object(), "a number"),
+            okrkit.PeriodError("Q5", "no such quarter"),
+            okrkit.UnitError("zz", "unknown"),
+            okrkit.PlanFileError([okrkit.exceptions.Problem("bad", file="p.yaml", line=3)]),
+        ],
+    )
+    def test_errors_pickle(self, error: Exception) -> None:
+        """Every error survives pickling with its message."""
+        copy = pickle.loads(pickle.dumps(error))
+
+        assert type(copy) is type(error)
+        assert str(copy) == str(error)
+
+
+class TestFluentBuilding:
+    def test_each_step_returns_a_new_value(self) -> None:
+        """Fluent methods never change the value they are called on."""
+        first = okrkit.objective("Crecer en la región")
+        second = first.owned_by("ventas")
+
+        assert first.owner is None
+        assert second.owner == "ventas"
+        assert first is not second
+
+    def test_collections_are_tuples(self) -> None:
+        """Key results, check-ins and links are kept as tuples."""
+        made = okrkit.reduce("ciclo", from_="35 day", to="26 day").checked_in(
+            "2026-01-31", "30 day"
+        )
+        objective = okrkit.objective("x").measured_by(made)
+
+        assert isinstance(objective.key_results, tuple)
+        assert isinstance(made.checkins, tuple)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.weight = 2  # type: ignore[misc]
+
+    def test_evolve_validates_again(self) -> None:
+        """Changing a field through a fluent method runs the invariants again."""
+        with pytest.raises(InvalidValueError):
+            KeyResult().weighted(-2)
+
+    @given(key_results())
+    def test_repr_builds_an_equal_value(self, made: KeyResult) -> None:
+        """The repr of a key result is Python that builds an equal key result."""
+        namespace = {name: getattr(okrkit, name) for name in okrkit.__all__}
+        namespace["datetime"] = dt
+
+        assert made == eval(repr(made), namespace)
+
+    @given(plans())
+    def test_plans_pickle(self, plan: Plan) -> None:
+        """Any plan pickles and unpickles equal."""
+        assert plan == pickle.loads(pickle.dumps(plan))
+
+    def test_derived_keys(self) -> None:
+        """Ids default to slugs of the title, metric or statement, unique inside an objective."""
+        objective = okrkit.objective("Lograr la Meta de Ventas!").measured_by(
+            okrkit.kr("Generar 170 leads"), okrkit.kr("Generar 170 leads")
+        )
+
+        assert objective.key == "lograr-la-meta-de-ventas"
+        assert objective.key_result_keys() == ("generar-170-leads", "generar-170-leads-2")
+
+    def test_drives_makes_a_link(self) -> None:
+        """An activity drives an outcome because of a stated reason."""
+        calls = okrkit.increase("llamadas", to="20 call", per="week").with_id("llamadas")
+        pipeline = okrkit.increase("pipeline", by="75%").with_id("pipeline")
+
+        made = calls.drives(pipeline, because="Más llamadas abren oportunidades")
+
+        assert made == okrkit.Link(
+            "llamadas", "pipeline", because="Más llamadas abren oportunidades"
+        )
+
+    def test_lookups(self) -> None:
+        """A plan finds objectives and key results by id or objective/kr."""
+        made = okrkit.reduce("ciclo", to="26 day").with_id("ciclo")
+        plan = okrkit.plan("p").with_objectives(okrkit.objective("x", id="o").measured_by(made))
+
+        assert plan.key_result("ciclo") is made
+        assert plan.key_result("o/ciclo") is made
+        assert plan.objective("o").key_results == (made,)
+        with pytest.raises(KeyError):
+            plan.key_result("nope")
+
+    def test_verbs_need_a_target_or_a_change(self) -> None:
+        """increase() without to= or by= says what it needs."""
+        with pytest.raises(InvalidValueError, match="to="):
+            okrkit.increase("ventas")
+
+    def test_verbs_set_the_direction(self) -> None:
+        """Each verb sets the direction it names."""
+        assert okrkit.increase("a", to=3).direction is Direction.INCREASE
+        assert okrkit.reduce("a", to=3).direction is Direction.DECREASE
+        assert okrkit.at_least("a", 3).direction is Direction.AT_LEAST
+        assert okrkit.at_most("a", "5 min", share="90%").share == Amount(90, "percent")
+        assert okrkit.achieve("Ganar el concurso").direction is Direction.ACHIEVE
+
+
+class TestAmount:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("35 day", Amount(35, "day")),
+            ("75%", Amount(75, "percent")),
+            ("2600000 USD", Amount(2600000, "USD")),
+            ("20 call/week", Amount(20, "call/week")),
+            ("-1.5e3", Amount(-1500)),
+            ("  4   percentage_point ", Amount(4, "percentage_point")),
+        ],
+    )
+    def test_parse(self, text: str, expected: Amount) -> None:
+        """Quantities are read as a number followed by a unit."""
+        assert expected == Amount.parse(text)
+
+    def test_parse_refuses_words(self) -> None:
+        """A quantity must start with a number."""
+        with pytest.raises(InvalidValueError, match="a quantity like"):
+            Amount.parse("veintiséis días")
+
+    def test_str_reads_back(self) -> None:
+        """str() of an amount parses back to the same amount."""
+        for made in (Amount(35, "day"), Amount(0.1), Amount(1e20, "USD"), Amount(-3.25, "percent")):
+            assert made == Amount.parse(str(made))
