@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import okrkit
 from okrkit import Amount, Calendar, CheckIn, Initiative, KeyResult, Link, Objective, Period, Plan
+from okrkit._text import read_key_result
 
 
 UNITS = (None, "day", "hour", "USD", "EUR", "call/week", "lead", "percent", "minute", "ticket")
@@ -80,6 +81,12 @@ def initiatives() -> st.SearchStrategy[Initiative]:
 
 
 def key_results() -> st.SearchStrategy[KeyResult]:
+    """Key results as the DSL and the loaders make them: statements already read."""
+    return raw_key_results().map(read_key_result)
+
+
+def raw_key_results() -> st.SearchStrategy[KeyResult]:
+    """Key results built with the plain constructor: statements not read yet."""
     return st.builds(
         KeyResult,
         optional_texts(),

@@ -17,9 +17,19 @@ SOURCE = Path(okrkit.__file__).parent
 # Lower numbers are closer to the centre; a module may import only from its own
 # layer or layers below it (at module level; function-level imports are lazy).
 LAYERS = {
-    0: {"exceptions", "_version", "_fields", "_repr", "_amount", "_period", "_metric", "_model"},
+    0: {
+        "exceptions",
+        "_version",
+        "_fields",
+        "_repr",
+        "_amount",
+        "_period",
+        "_metric",
+        "_model",
+        "_reading",
+    },
     1: {"_units", "_findings", "_policy", "_rules", "_rules_builtin"},
-    2: {"_dsl", "_files", "_render_text", "_api", "units", "metrics", "rules"},
+    2: {"_text", "_dsl", "_files", "_render_text", "_api", "units", "metrics", "rules", "text"},
     3: {"_cli", "__main__", "__init__"},
 }
 RANK = {name: rank for rank, names in LAYERS.items() for name in names}

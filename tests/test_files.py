@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import okrkit
 from okrkit import PlanFileError
-from strategies import plans
+from okrkit._text import read_plan
+from strategies import plans, raw_key_results
 
 
 MINIMAL = """\
@@ -41,6 +43,13 @@ class TestRoundTrip:
             text = okrkit.dumps(plan, format=fmt)
 
             assert plan == okrkit.loads(text, format=fmt), fmt
+
+    @given(st.lists(raw_key_results(), min_size=1, max_size=3))
+    def test_unread_statements_are_read_on_the_way_back(self, items) -> None:
+        """A plan whose statements were never read comes back read, and equal to reading it."""
+        plan = okrkit.plan("p").with_objectives(okrkit.objective("o").measured_by(*items))
+
+        assert read_plan(plan) == okrkit.loads(okrkit.dumps(plan))
 
     def test_files_on_disk(self, tmp_path) -> None:
         """dump() picks the format from the extension and load() reads it back."""

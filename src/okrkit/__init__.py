@@ -51,7 +51,9 @@ if TYPE_CHECKING:
     )
     from okrkit._period import Calendar, Period
     from okrkit._policy import Policy, Thresholds
+    from okrkit._reading import Evidence, ObjectiveReading, Reading, StatementKind
     from okrkit._rules import rule
+    from okrkit._text import read_statement
     from okrkit.exceptions import (
         InvalidTypeError,
         InvalidValueError,
@@ -68,6 +70,7 @@ __all__ = [
     "CheckIn",
     "Commitment",
     "Direction",
+    "Evidence",
     "Finding",
     "Initiative",
     "InvalidTypeError",
@@ -78,6 +81,7 @@ __all__ = [
     "MetricType",
     "Nature",
     "Objective",
+    "ObjectiveReading",
     "OkrkitError",
     "Per",
     "Period",
@@ -86,8 +90,10 @@ __all__ = [
     "PlanFileError",
     "Polarity",
     "Policy",
+    "Reading",
     "Report",
     "Severity",
+    "StatementKind",
     "Thresholds",
     "UnitError",
     "__version__",
@@ -105,6 +111,7 @@ __all__ = [
     "loads",
     "objective",
     "plan",
+    "read_statement",
     "reduce",
     "rule",
 ]
@@ -128,6 +135,10 @@ _HOMES = {
     ),
     **dict.fromkeys(("Calendar", "Period"), "okrkit._period"),
     **dict.fromkeys(("Policy", "Thresholds"), "okrkit._policy"),
+    **dict.fromkeys(
+        ("Evidence", "ObjectiveReading", "Reading", "StatementKind"), "okrkit._reading"
+    ),
+    "read_statement": "okrkit._text",
     "rule": "okrkit._rules",
     **dict.fromkeys(
         ("InvalidTypeError", "InvalidValueError", "OkrkitError", "PeriodError", "PlanFileError",
@@ -137,7 +148,7 @@ _HOMES = {
 }  # fmt: skip
 
 
-_SUBMODULES = frozenset({"exceptions", "metrics", "rules", "units"})
+_SUBMODULES = frozenset({"exceptions", "metrics", "rules", "text", "units"})
 
 
 def __getattr__(name: str) -> Any:

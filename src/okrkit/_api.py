@@ -13,6 +13,7 @@ from okrkit._findings import Report
 from okrkit._model import Plan
 from okrkit._policy import Policy
 from okrkit._rules import run_rules
+from okrkit._text import read_plan
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -46,7 +47,7 @@ def check(
     language = lang or plan.lang or "en"
     if language not in ("en", "es"):
         raise InvalidValueError("check(lang)", lang, "en | es")
-    return run_rules(plan, policy=chosen, as_of=day, lang=language)
+    return run_rules(read_plan(plan), policy=chosen, as_of=day, lang=language)
 
 
 def _as_of(value: dt.date | str | None) -> dt.date | None:

@@ -125,6 +125,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_parse(args: argparse.Namespace) -> int:
+    import json  # noqa: PLC0415
+
+    from okrkit._text import read_statement, reading_to_dict  # noqa: PLC0415
+
+    lines = args.text if args.text else (line.rstrip("\r\n") for line in sys.stdin)
+    for line in lines:
+        reading = read_statement(line, lang=args.lang)
+        if args.format == "json":
+            print(json.dumps(reading_to_dict(reading), ensure_ascii=False))
+        else:
+            print(reading.explain())
+    return EXIT_OK
+
+
 _STARTER = {"en": "starter-en.yaml", "es": "starter-es.yaml"}
 
 
@@ -175,6 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", type=_rule_list, metavar="RULE,...", help="skip these rules")
     check.add_argument("--lang", choices=("en", "es"), help="language of messages")
     check.set_defaults(run=_cmd_check)
+
+    parse = commands.add_parser("parse", help="read key-result statements")
+    parse.add_argument("text", nargs="*", metavar="TEXT", help="statements (default: stdin lines)")
+    parse.add_argument("--lang", choices=("en", "es"), help="language when detection is unsure")
+    parse.add_argument("--format", choices=("text", "json"), default="text")
+    parse.set_defaults(run=_cmd_parse)
 
     init = commands.add_parser("init", help="write a commented starter plan")
     init.add_argument("path", nargs="?", metavar="PATH", help="where to write it (default: stdout)")

@@ -37,6 +37,7 @@ from okrkit._model import (
     Plan,
 )
 from okrkit._period import Calendar, Period
+from okrkit._text import Lexicon, read_key_result
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -85,10 +86,21 @@ def objective(
     return made.during(period, calendar=calendar) if period is not None else made
 
 
-def kr(statement: str, **fields: Any) -> KeyResult:
-    """A key result written as a sentence; *fields* given here win over it.
+def kr(
+    statement: str,
+    *,
+    lang: str | None = None,
+    currency: str = "USD",
+    lexicon: Lexicon | None = None,
+    **fields: Any,
+) -> KeyResult:
+    """A key result written as a sentence, read into its fields; *fields* given
+    here win over what the sentence says.
 
     ``kr("Generar 170 leads calificados por trimestre", owner="ana")``
+
+    *lang* is used when the sentence's language is unclear; *currency* is what
+    ``$`` means; *lexicon* adds your own words (see :class:`okrkit.text.Lexicon`).
     """
     known = [f.alias or f.name for f in attrs.fields(KeyResult) if f.init][1:]
     for name in fields:
@@ -98,7 +110,8 @@ def kr(statement: str, **fields: Any) -> KeyResult:
             raise InvalidTypeError(
                 f"kr({name}=...)", name, f"a KeyResult field; {hint}fields: {', '.join(known)}"
             )
-    return KeyResult(statement, **fields)
+    made = KeyResult(statement, **fields)
+    return read_key_result(made, lang=lang, currency=currency, lexicon=lexicon)
 
 
 def _common(
@@ -134,7 +147,7 @@ def increase(
     """Grow *metric* ``to`` a value or ``by`` a change ("75%", "4 percentage_point",
     "5000 USD"), optionally ``from_`` a baseline; ``per`` makes it a rate."""
     _need_one("increase", to=to, by=by)
-    return KeyResult(
+    return _read(
         **_common(
             {"metric": metric, "direction": Direction.INCREASE, "target": to, "change": by,
              "baseline": from_, "per": per},
@@ -159,7 +172,7 @@ def decrease(
 ) -> KeyResult:
     """Bring *metric* down ``to`` a value or ``by`` a change, ``from_`` a baseline."""
     _need_one("decrease", to=to, by=by)
-    return KeyResult(
+    return _read(
         **_common(
             {"metric": metric, "direction": Direction.DECREASE, "target": to, "change": by,
              "baseline": from_},
@@ -189,7 +202,7 @@ def at_least(
 ) -> KeyResult:
     """Hold *metric* at or above *bound* (above it, if *strict*); with ``share``,
     for that share of a population."""
-    return KeyResult(
+    return _read(
         **_common(
             {"metric": metric, "direction": Direction.AT_LEAST, "target": bound,
              "share": share, "per": per, "strict": strict},
@@ -215,7 +228,7 @@ def at_most(
 ) -> KeyResult:
     """Hold *metric* at or below *bound* (``at_most("tiempo de respuesta", "5 min",
     share="90%")``: under five minutes for 90 % of prospects)."""
-    return KeyResult(
+    return _read(
         **_common(
             {"metric": metric, "direction": Direction.AT_MOST, "target": bound,
              "share": share, "per": per, "strict": strict},
@@ -236,8 +249,8 @@ def achieve(
     nature: Nature | str | None = None,
 ) -> KeyResult:
     """A yes/no outcome: ``achieve("Ganar el concurso privado")``."""
-    return KeyResult(
-        milestone,
+    return _read(
+        statement=milestone,
         **_common(
             {"direction": Direction.ACHIEVE, "done": done},
             id=id, owner=owner, weight=weight, deadline=deadline, nature=nature,
@@ -255,6 +268,11 @@ def link(
     start = from_ if isinstance(from_, str) else from_.key
     end = to if isinstance(to, str) else to.key
     return Link(start, end, because=because)
+
+
+def _read(**fields: Any) -> KeyResult:
+    """A key result from fields; a statement among them is read to fill the rest."""
+    return read_key_result(KeyResult(**fields))
 
 
 def _need_one(verb: str, *, to: object, by: object) -> None:

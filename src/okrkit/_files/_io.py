@@ -16,6 +16,7 @@ from okrkit._files._convert import Located, Path, PlanReader, plan_to_data
 from okrkit._files._locate import Spot, locate_json, locate_toml, locate_yaml
 from okrkit._files._yaml import Flow, YamlProblem, dump_yaml, read_yaml
 from okrkit._model import KeyResult, Plan, Source
+from okrkit._text import Lexicon, omitted_fields, read_plan
 from okrkit.exceptions import PlanFileError, Problem
 
 
@@ -41,8 +42,16 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     return FORMATS[suffix]
 
 
-def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Plan:
-    """Read a plan file; the extension picks the format unless *format* is given."""
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    lexicon: Lexicon | None = None,
+) -> Plan:
+    """Read a plan file; the extension picks the format unless *format* is given.
+
+    Statements are read into their key results; fields written in the file win.
+    *lexicon* teaches the statement reader your own words."""
     name = str(path)
     fmt = format or format_of(path)
     try:
@@ -51,7 +60,7 @@ def load(path: str | os.PathLike[str], *, format: Format | None = None) -> Plan:
         raise PlanFileError(
             [Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]
         ) from None
-    return loads(decode(raw, name), format=fmt, name=name)
+    return loads(decode(raw, name), format=fmt, name=name, lexicon=lexicon)
 
 
 def decode(raw: bytes, name: str | None) -> str:
@@ -69,7 +78,13 @@ def decode(raw: bytes, name: str | None) -> str:
         ) from None
 
 
-def loads(text: str, *, format: Format = "yaml", name: str | None = None) -> Plan:
+def loads(
+    text: str,
+    *,
+    format: Format = "yaml",
+    name: str | None = None,
+    lexicon: Lexicon | None = None,
+) -> Plan:
     """Read a plan from text in *format*; *name* is the file name used in messages."""
     if format not in ("yaml", "json", "toml"):
         raise PlanFileError(
@@ -96,6 +111,7 @@ def loads(text: str, *, format: Format = "yaml", name: str | None = None) -> Pla
     if reader.problems or plan is None:
         raise PlanFileError(_placed(reader.problems, text, name, locate))
     lines = _source_lines(reader, text, starts, locate)
+    plan = read_plan(plan, lexicon=lexicon)
     return attrs.evolve(plan, source=Source(name, tuple(lines)))
 
 
@@ -229,7 +245,7 @@ def dumps(
     omit: Callable[[KeyResult], set[str]] | None = None,
 ) -> str:
     """The plan as text in *format*; reading it back gives an equal plan."""
-    kwargs: dict[str, Any] = {} if omit is None else {"omit": omit}
+    kwargs: dict[str, Any] = {"omit": omitted_fields if omit is None else omit}
     if format == "yaml":
         return dump_yaml(plan_to_data(plan, flow=Flow, **kwargs))
     if format == "json":

@@ -1,0 +1,97 @@
+"""What the statement reader found in a sentence: plain values, no parsing here.
+
+The reader itself lives in the text layer (``okrkit._text``); the model and the
+rules only need the shape of its answer, which is defined here.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import attrs
+
+from okrkit._amount import Amount
+from okrkit._model import Direction, Nature, Per
+from okrkit._repr import fields_repr, value_repr
+
+
+__all__ = ["Evidence", "ObjectiveReading", "Reading", "StatementKind"]
+
+
+class StatementKind(StrEnum):
+    """``metric``: a number decides it; ``milestone``: a yes/no outcome decides it;
+    ``vague``: neither, so it is not measurable."""
+
+    METRIC = "metric"
+    MILESTONE = "milestone"
+    VAGUE = "vague"
+
+    def __repr__(self) -> str:
+        return value_repr(self)
+
+
+@attrs.frozen
+class Evidence:
+    """One decision of the reader and the words that made it."""
+
+    field: str
+    value: str
+    words: str
+    reason: str
+
+
+@attrs.frozen(repr=False)
+class Reading:
+    """A key-result statement read into the fields the DSL builds.
+
+    ``issues`` are the rule ids the checker finds in the statement alone;
+    ``evidence`` traces every decision to the words behind it (see :meth:`explain`).
+    """
+
+    text: str
+    lang: str
+    kind: StatementKind = attrs.field(converter=StatementKind)
+    nature: Nature | None = None
+    direction: Direction | None = None
+    metric: str | None = None
+    baseline: Amount | None = None
+    target: Amount | None = None
+    change: Amount | None = None
+    per: Per | None = None
+    share: Amount | None = None
+    ambiguous_percent: bool = False
+    issues: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), eq=False)
+
+    def __repr__(self) -> str:
+        return fields_repr(self)
+
+    @property
+    def measurable(self) -> bool:
+        """A number or a yes/no outcome decides it."""
+        return self.kind is not StatementKind.VAGUE
+
+    def explain(self) -> str:
+        """Each decision, the value it gave, and the words that made it."""
+        lines = [f"{self.text!r} ({self.lang})"]
+        for item in self.evidence:
+            words = f" ← {item.words!r}" if item.words else ""
+            lines.append(f"  {item.field} = {item.value}{words}: {item.reason}")
+        return "\n".join(lines)
+
+
+@attrs.frozen(repr=False)
+class ObjectiveReading:
+    """What the reader found in an objective's title."""
+
+    text: str
+    lang: str
+    numbers: tuple[str, ...] = ()
+    """The amounts written in the title (an objective should be qualitative)."""
+    business_as_usual: str | None = None
+    """The verb that only keeps things as they are ("Mantener", "Continue")."""
+    amounts: tuple[Amount, ...] = ()
+    """The same amounts as values (for comparing with key results)."""
+
+    def __repr__(self) -> str:
+        return fields_repr(self)

@@ -1,0 +1,73 @@
+"""Putting readings on the model: fields a statement says fill those left empty."""
+
+from __future__ import annotations
+
+import attrs
+
+from okrkit._model import KeyResult, Plan
+from okrkit._reading import ObjectiveReading, Reading
+from okrkit._text._objective import read_objective
+from okrkit._text._statement import read_statement
+from okrkit._text._words import Lexicon
+
+
+__all__ = ["READ_FIELDS", "omitted_fields", "read_key_result", "read_plan"]
+
+READ_FIELDS = ("metric", "direction", "baseline", "target", "change", "per", "share", "nature")
+"""The key result fields a statement can give."""
+
+
+def read_key_result(
+    item: KeyResult,
+    *,
+    lang: str | None = None,
+    currency: str = "USD",
+    lexicon: Lexicon | None = None,
+) -> KeyResult:
+    """*item* with its statement read: empty fields take what the statement says."""
+    if item.statement is None:
+        return item
+    reading = item.reading
+    if not isinstance(reading, Reading) or reading.text != item.statement:
+        reading = read_statement(item.statement, lang=lang, currency=currency, lexicon=lexicon)
+    changes = {
+        name: getattr(reading, name)
+        for name in READ_FIELDS
+        if getattr(item, name) is None and getattr(reading, name) is not None
+    }
+    return attrs.evolve(item, reading=reading, **changes)
+
+
+def omitted_fields(item: KeyResult) -> set[str]:
+    """Fields a writer may leave out because the statement says the same."""
+    reading = item.reading
+    if not isinstance(reading, Reading) or reading.text != item.statement:
+        return set()
+    return {name for name in READ_FIELDS if getattr(item, name) == getattr(reading, name)}
+
+
+def read_plan(plan: Plan, *, lexicon: Lexicon | None = None) -> Plan:
+    """The plan with every statement and objective title read (once)."""
+    changed = False
+    objectives = []
+    for objective in plan.objectives:
+        key_results = tuple(
+            read_key_result(kr, lang=plan.lang, currency=plan.currency, lexicon=lexicon)
+            for kr in objective.key_results
+        )
+        reading = objective.reading
+        if not isinstance(reading, ObjectiveReading) or reading.text != objective.title:
+            reading = read_objective(
+                objective.title, lang=plan.lang, currency=plan.currency, lexicon=lexicon
+            )
+        same = reading is objective.reading and all(
+            a is b for a, b in zip(key_results, objective.key_results, strict=True)
+        )
+        if same:
+            objectives.append(objective)
+            continue
+        changed = True
+        objectives.append(attrs.evolve(objective, key_results=key_results, reading=reading))
+    if not changed:
+        return plan
+    return attrs.evolve(plan, objectives=tuple(objectives))

@@ -1,0 +1,351 @@
+"""Quantities in a statement: a number, its multiplier and its unit, with their place.
+
+``$575 Millones`` → 575000000 USD; ``2,5 millones de euros`` → 2500000 EUR;
+``35 días`` → 35 day; ``4 percentage points`` → 4 points; ``170 leads`` → 170
+lead (a count); ``31`` → a plain number. Dates, times, years and labels such as
+``Q3`` or ``p95`` are not quantities.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from okrkit._text._tokens import Token, parse_number, spelled_number
+from okrkit._text._words import Words, fold
+from okrkit._units import CURRENCIES
+
+
+__all__ = ["Quantity", "find_quantities"]
+
+GLUED_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "mn": 1e6, "x": None}
+PESOS = frozenset({"MXN", "COP", "CLP", "ARS", "UYU", "DOP", "PHP", "CUP"})
+CURRENCY_SYMBOLS = {"US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "R$": "BRL"}
+YEAR_RANGE = range(1900, 2101)
+
+
+@attrs.define
+class Quantity:
+    """A quantity and where it is: tokens ``start`` to ``end`` (exclusive)."""
+
+    value: float
+    unit: str | None
+    kind: str  # currency | duration | percent | count | number
+    start: int
+    end: int
+    points: bool = False
+    noun_end: int | None = None
+    """For counts: the token after the counted noun."""
+    noun_start: int | None = None
+    """For counts: where the counted noun (its head word) starts."""
+    multiplier: float | None = None
+    """A "2x"-style factor, when the number was one."""
+
+
+def _is_year(token: Token, value: float) -> bool:
+    return "." not in token.text and "," not in token.text and int(value) in YEAR_RANGE
+
+
+def find_quantities(
+    tokens: list[Token], folded: list[str], words: Words, lang: str, currency: str
+) -> list[Quantity]:
+    """Every quantity in the tokens, in order."""
+    found: list[Quantity] = []
+    index = 0
+    while index < len(tokens):
+        made = _quantity_at(tokens, folded, words, lang, currency, index)
+        if made is None:
+            index += 1
+            continue
+        found.append(made)
+        index = max(made.end, index + 1)
+    return found
+
+
+def _currency_code(code: str, currency: str) -> str:
+    if code == "$PESO":
+        return currency if currency in PESOS else "MXN"
+    return code
+
+
+def _quantity_at(
+    tokens: list[Token], folded: list[str], words: Words, lang: str, currency: str, index: int
+) -> Quantity | None:
+    token = tokens[index]
+    start = index
+    unit: str | None = None
+    kind = "number"
+    if (
+        token.kind == "word"
+        and token.text in _ISO
+        and index + 1 < len(tokens)
+        and tokens[index + 1].kind == "number"
+    ):
+        unit, kind = token.text, "currency"  # "USD 5.000", "EUR 500"
+        index += 1
+        token = tokens[index]
+    elif token.kind == "symbol" and token.text in ("$", *CURRENCY_SYMBOLS):
+        if index + 1 >= len(tokens) or tokens[index + 1].kind != "number":
+            return None
+        unit = currency if token.text == "$" else CURRENCY_SYMBOLS[token.text]
+        kind = "currency"
+        index += 1
+        token = tokens[index]
+    if token.kind == "number":
+        value = parse_number(token.text, lang)
+        index += 1
+    elif token.kind == "word":
+        spelled = spelled_number(words, folded, index)
+        if spelled is None:
+            return None
+        value, used = spelled
+        index += used
+    else:
+        return None
+    number_token = token
+    if start > 0 and words.word("label_words", folded[start - 1]) and token.kind == "number":
+        return None  # "version 2.0", "ISO 9001": a name, not an amount
+    # "12:30", "31 de marzo", "March 31", "2026" are dates and times, not amounts
+    if _looks_like_date(tokens, folded, words, start, index, value, number_token):
+        return None
+    multiplier: float | None = None
+    # glued multipliers: 50k, 1.2M, 3MM, 2x
+    if index < len(tokens) and tokens[index].glued and tokens[index].kind == "word":
+        glued = folded[index]
+        if glued in GLUED_MULTIPLIERS:
+            factor = GLUED_MULTIPLIERS[glued]
+            if factor is None:
+                multiplier = value
+            else:
+                value *= factor
+            index += 1
+    # spaced multipliers: "3 MM", "2,5 millones", "1.2 million", "mil millones"
+    while index < len(tokens) and tokens[index].kind == "word":
+        word = folded[index]
+        scale = words.data.get("scales", {}).get(word)
+        if (
+            scale is None
+            and word in ("m", "mm", "k")
+            and (kind == "currency" or _next_is_currency(tokens, folded, words, index + 1))
+        ):
+            scale = GLUED_MULTIPLIERS[word]
+        if scale is None:
+            break
+        value *= float(scale)
+        index += 1
+    # Spanish writes "575 millones de dólares": skip the "de"
+    if (
+        index + 1 < len(tokens)
+        and folded[index] == "de"
+        and _currency_word(words, folded, index + 1) is not None
+        and index > start + 1
+    ):
+        index += 1
+    end = index
+    points = False
+    noun_start: int | None = None
+    noun_end: int | None = None
+    if index < len(tokens):
+        follow = tokens[index]
+        if follow.kind == "symbol" and follow.text == "%":
+            kind, unit, end = "percent", "percent", index + 1
+            points_len = _match(words, "point_words", folded, end)
+            if points_len:
+                points, end = True, end + points_len
+        elif points_len := _match(words, "point_words", folded, index):
+            bare = points_len == 1 and folded[index] in ("point", "points", "punto", "puntos")
+            if not bare or _percent_context(folded, start):
+                kind, unit, points, end = "percent", "percentage_point", True, index + points_len
+            else:  # NPS points, score points: a plain number
+                end = index + 1
+        elif percent_len := _match(words, "percent_words", folded, index):
+            kind, unit, end = "percent", "percent", index + percent_len
+            points_len = _match(words, "point_words", folded, end)
+            if points_len:
+                points, unit, end = True, "percentage_point", end + points_len
+        elif (
+            kind != "currency"
+            and follow.kind == "symbol"
+            and (follow.text in CURRENCY_SYMBOLS or follow.text == "$")
+        ):
+            unit, kind = (
+                (currency if follow.text == "$" else CURRENCY_SYMBOLS[follow.text]),
+                "currency",
+            )
+            end = index + 1  # "5.000 €", "20$"
+        elif (code := _currency_word(words, folded, index)) is not None:
+            unit, kind, end = _currency_code(code[0], currency), "currency", index + code[1]
+        elif (
+            follow.kind == "word"
+            and follow.text.isupper()
+            and len(follow.text) == 3
+            and (follow.text in _ISO)
+        ):
+            unit, kind, end = follow.text, "currency", index + 1
+        elif kind != "currency" and (duration := words.match("duration_words", folded, index)):
+            unit, kind, end = str(duration[1]), "duration", index + duration[0]
+        elif kind != "currency":
+            noun = _count_noun(tokens, folded, words, index)
+            if noun is not None:
+                unit, kind = noun[0], "count"
+                noun_start, noun_end = noun[1], noun[2]
+    if kind == "number" and (
+        _is_year(number_token, value) and number_token.kind == "number" and multiplier is None
+    ):
+        return None
+    return Quantity(
+        value, unit if kind != "number" else None, kind, start, end,
+        points=points, noun_end=noun_end, noun_start=noun_start, multiplier=multiplier,
+    )  # fmt: skip
+
+
+_ISO = frozenset(CURRENCIES)
+
+
+def _match(words: Words, key: str, folded: list[str], index: int) -> int:
+    found = words.match(key, folded, index)
+    return found[0] if found else 0
+
+
+def _currency_word(words: Words, folded: list[str], index: int) -> tuple[str, int] | None:
+    found = words.match("currency_words", folded, index)
+    if found is None:
+        return None
+    return str(found[1]), found[0]
+
+
+def _next_is_currency(tokens: list[Token], folded: list[str], words: Words, index: int) -> bool:
+    if index >= len(tokens):
+        return False
+    if folded[index] == "de" and index + 1 < len(tokens):
+        index += 1
+    return _currency_word(words, folded, index) is not None or tokens[index].text in _ISO
+
+
+def _percent_context(folded: list[str], start: int) -> bool:
+    """Plain "points" are percentage points only after a percent-like metric."""
+    window = folded[max(0, start - 8) : start]
+    return any(w in window for w in ("margin", "margen", "rate", "tasa", "share", "cuota",
+                                     "retention", "retencion", "conversion", "churn",
+                                     "percentage", "porcentaje", "participacion"))  # fmt: skip
+
+
+_PREPOSITIONS = frozenset(
+    {"at", "on", "into", "onto", "over", "under", "above", "below", "worth", "about",
+     "around", "than", "across", "through", "within", "without", "before", "after", "during",
+     "until", "since", "per", "like", "via", "from", "to", "by", "of", "for", "with", "in",
+     "and", "or", "that", "which", "who", "each", "every", "a", "en", "de", "del", "con",
+     "sin", "por", "para", "sobre", "entre", "hasta", "desde", "durante", "antes", "tras",
+     "que", "cada", "y", "o", "al", "como", "segun", "mediante", "hacia", "contra"}
+)  # fmt: skip
+
+
+def _count_noun(
+    tokens: list[Token], folded: list[str], words: Words, index: int
+) -> tuple[str, int, int] | None:
+    """The counted noun after a number ("170 leads", "12 new enterprise customers",
+    "20 llamadas"): its unit name and the token after it."""
+    counts = words.data.get("count_nouns", {})
+    stop = _PREPOSITIONS | (
+        set(words.data.get("rate_markers", []))
+        | set(words.data.get("to_markers", []))
+        | set(words.data.get("by_markers", []))
+        | set(words.data.get("from_markers", []))
+        | {"of", "de", "del", "for", "para", "with", "con", "in", "en", "and", "y", "or", "o"}
+    )
+    first = folded[index] if tokens[index].kind == "word" else None
+    if first is None or first in stop or words.word("articles", first):
+        return None
+    if words.match("at_least_after", folded, index) or words.match("at_most_after", folded, index):
+        return None
+    run: list[int] = []
+    for look in range(index, min(index + 4, len(tokens))):
+        if tokens[look].kind != "word" or (look > index and folded[look] in stop):
+            break
+        if look > index and (
+            words.word("articles", folded[look])
+            or words.value("period_words", [folded[look]]) is not None
+        ):
+            break
+        if words.word("outcome_markers", folded[look]) and run:
+            break
+        run.append(look)
+    nouns = [
+        i for i in run if folded[i] not in _NOT_NOUNS and not words.word("articles", folded[i])
+    ]
+    if not nouns:
+        return None
+    if words.lang == "en":
+        # English puts the head last: "account executives", "customer interviews"
+        head = nouns[-1]
+        while (
+            head > nouns[0] and folded[head].endswith(("ed", "ing")) and folded[head] not in counts
+        ):
+            head -= 1
+    else:
+        # Spanish puts it first: "llamadas de prospección", "5 nuevos clientes"
+        head = nouns[0]
+    two = words.match("count_nouns", folded, head)
+    if two is not None:
+        return str(two[1]), head, head + two[0]
+    return _lemma(folded[head]), head, head + 1
+
+
+_NOT_NOUNS = frozenset(
+    {"new", "nuevos", "nuevas", "nuevo", "nueva", "more", "mas", "less", "menos", "times",
+     "veces", "each", "cada", "over", "under", "sobre", "bajo", "above", "below", "by",
+     "additional", "adicionales", "principales", "mejores", "grandes", "primeros", "primeras",
+     "distintos", "distintas", "diferentes", "otros", "otras", "varios", "varias", "key",
+     "top", "major", "main", "qualified", "active", "activos", "activas", "paying"}
+)  # fmt: skip
+
+
+def _lemma(word: str) -> str:
+    """A singular-ish unit name for an unknown counted noun."""
+    word = fold(word).replace("-", "_")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("iones"):
+        return word[:-2]
+    if word.endswith("es") and len(word) > 4 and word[-3] in "lrndz" and word[-4] in "aeiou":
+        return word[:-2]
+    if word.endswith("s") and len(word) > 3 and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _looks_like_date(
+    tokens: list[Token],
+    folded: list[str],
+    words: Words,
+    start: int,
+    index: int,
+    value: float,
+    token: Token,
+) -> bool:
+    if token.kind != "number" or not float(value).is_integer():
+        return False
+    day = 1 <= value <= 31
+    after = folded[index] if index < len(tokens) else ""
+    after2 = folded[index + 1] if index + 1 < len(tokens) else ""
+    before = folded[start - 1] if start > 0 else ""
+    if day and (
+        words.word("date_words", after) or (after == "de" and words.word("date_words", after2))
+    ):
+        return True
+    if day and words.word("date_words", before) and tokens[start - 1].kind == "word":
+        return True
+    if int(value) in YEAR_RANGE and "." not in token.text and "," not in token.text:
+        next_is_unit = index < len(tokens) and (
+            tokens[index].text == "%"
+            or words.match("count_nouns", folded, index) is not None
+            or words.match("currency_words", folded, index) is not None
+            or words.match("duration_words", folded, index) is not None
+        )
+        if not next_is_unit and (
+            words.word("year_markers", before)
+            or words.word("date_words", before)
+            or index >= len(tokens)
+            or tokens[index].kind == "punct"
+        ):
+            return True
+    return False

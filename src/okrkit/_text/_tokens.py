@@ -1,0 +1,129 @@
+"""Tokens with their place in the text, and numbers read the way each language writes them."""
+
+from __future__ import annotations
+
+import re
+
+from okrkit._text._words import Words, fold
+
+
+__all__ = ["Token", "parse_number", "tokenize"]
+
+MAX_CHARS = 2000
+"""Statements longer than this are read from their first 2,000 characters."""
+
+_TOKEN = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"|(?P<time>\d{1,2}:\d{2})"
+    r"|(?P<alnum>[^\W\d_]+\d\w*)"
+    r"|(?P<number>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)"
+    r"|(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*)"
+    r"|(?P<symbol>US\$|R\$|[$€£¥%/+~])"
+    r"|(?P<punct>[,;:.()¿?¡!\"“”«»])",
+    re.UNICODE,
+)
+
+
+class Token:
+    """A piece of the text: a word, a number, a symbol or punctuation."""
+
+    __slots__ = ("end", "folded", "glued", "kind", "start", "text")
+
+    def __init__(self, kind: str, text: str, start: int, end: int, glued: bool) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.glued = glued  # written right after the previous token, without a space
+        self.folded = fold(text) if kind in ("word", "alnum") else text
+
+    def __repr__(self) -> str:
+        return f"Token({self.kind}, {self.text!r})"
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of *text* (its first :data:`MAX_CHARS` characters)."""
+    tokens: list[Token] = []
+    previous_end = -1
+    for match in _TOKEN.finditer(text, 0, MAX_CHARS):
+        kind = match.lastgroup or "punct"
+        start, end = match.span()
+        tokens.append(Token(kind, match.group(0), start, end, start == previous_end))
+        previous_end = end
+    return tokens
+
+
+def parse_number(raw: str, lang: str) -> float:
+    """The value of digits with separators, read by the language's habits.
+
+    Spanish writes ``40.000`` for forty thousand and ``4,5`` for four and a half;
+    English writes ``18,000`` and ``4.5``. When both separators appear, the last
+    is the decimal one.
+    """
+    if raw[0] in ".,":
+        raw = "0" + raw
+    has_dot, has_comma = "." in raw, "," in raw
+    if has_dot and has_comma:
+        decimal = "." if raw.rfind(".") > raw.rfind(",") else ","
+        thousands = "," if decimal == "." else "."
+        return float(raw.replace(thousands, "").replace(decimal, "."))
+    separator = "." if has_dot else "," if has_comma else ""
+    if not separator:
+        return float(raw)
+    parts = raw.split(separator)
+    grouped = len(parts) > 2 or (len(parts[-1]) == 3 and parts[0] != "0")
+    if len(parts) > 2:
+        return float(raw.replace(separator, ""))
+    decimal_sep = "," if lang == "es" else "."
+    if separator == decimal_sep:
+        if lang == "es" and grouped and len(parts[-1]) == 3 and separator == ",":
+            return float(raw.replace(",", "."))
+        return float(raw.replace(separator, "."))
+    # the language's thousands separator: grouping when three digits follow
+    if grouped:
+        return float(raw.replace(separator, ""))
+    return float(raw.replace(separator, "."))
+
+
+def spelled_number(words: Words, folded: list[str], start: int) -> tuple[float, int] | None:
+    """A number written in words at ``folded[start]`` ("ciento setenta", "twenty-five"):
+    its value and how many tokens it takes."""
+    numbers = words.data.get("numbers", {})
+    scales = words.data.get("scales", {})
+    joiners = set(words.data.get("number_joiners", []))
+    article_numbers = set(words.data.get("article_numbers", []))
+    total = 0.0
+    current = 0.0
+    used = 0
+    seen_number = False
+    index = start
+    while index < len(folded):
+        word = folded[index]
+        parts = word.split("-") if "-" in word else [word]
+        if all(p in numbers for p in parts):
+            current += sum(float(numbers[p]) for p in parts)
+            seen_number = True
+        elif word in article_numbers and index + 1 < len(folded) and folded[index + 1] in scales:
+            current += 1
+            seen_number = True
+        elif word in scales and seen_number:
+            scale = float(scales[word])
+            if scale == 100:
+                current = max(current, 1) * scale
+            else:
+                total += max(current, 1) * scale
+                current = 0
+        elif (
+            word in joiners
+            and seen_number
+            and index + 1 < len(folded)
+            and (folded[index + 1] in numbers)
+        ):
+            pass
+        else:
+            break
+        index += 1
+        used = index - start
+    if not seen_number or used == 0:
+        return None
+    return total + current, used

@@ -1,0 +1,208 @@
+"""Word lists, per language, as data; and how phrases are looked up in them.
+
+The lists live in ``words/en.json`` and ``words/es.json``. A :class:`Lexicon`
+is a value: :meth:`Lexicon.extended` returns a new one with your own words
+added (activity verbs, counted nouns, metric words…), so a team's vocabulary can
+be taught to the reader without editing the package.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+from okrkit.exceptions import InvalidValueError
+
+
+__all__ = ["LANGS", "Lexicon", "Words", "fold"]
+
+LANGS = ("en", "es")
+
+LIST_KEYS = frozenset(
+    {
+        "language_markers", "articles", "article_numbers", "number_joiners", "percent_words",
+        "point_words", "rate_markers", "at_least_before", "at_least_after", "at_most_before",
+        "at_most_after", "within_words", "from_markers", "to_markers", "by_markers",
+        "change_nouns", "baseline_context", "value_markers", "scale_markers", "keep_verbs",
+        "increase_verbs", "produce_verbs", "decrease_verbs", "improve_verbs", "vague_verbs",
+        "vague_words", "milestone_outcome_verbs", "activity_verbs", "activity_nouns",
+        "outcome_markers", "outcome_nouns", "population_nouns", "rate_metrics",
+        "lower_is_better", "timeframe_markers", "qualifier_markers", "all_words",
+        "number_of_words", "half_words", "bau_verbs", "date_words", "year_markers",
+        "negations", "zero_words", "ordinal_words", "label_words",
+    }
+)  # fmt: skip
+MAP_KEYS = frozenset(
+    {
+        "numbers", "scales", "currency_words", "duration_words", "period_words",
+        "count_nouns", "multiply_words",
+    }
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def fold(word: str) -> str:
+    """Lower case without accents, for matching (``Días`` → ``dias``)."""
+    lowered = word.lower()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(fold(part) for part in text.split())
+
+
+class Words:
+    """One language's word lists, indexed for phrase lookups."""
+
+    def __init__(self, lang: str, data: Mapping[str, Any]) -> None:
+        self.lang = lang
+        self.data = {key: data[key] for key in data}
+        self._sets: dict[str, frozenset[tuple[str, ...]]] = {}
+        self._maps: dict[str, dict[tuple[str, ...], Any]] = {}
+        self._longest: dict[str, int] = {}
+        self._first: dict[str, frozenset[str]] = {}
+        self._last: dict[str, frozenset[str]] = {}
+        for key, value in self.data.items():
+            if key in MAP_KEYS:
+                entries: Iterable[tuple[str, ...]] = self._maps.setdefault(
+                    key, {_phrase(k): v for k, v in value.items()}
+                )
+            elif key in LIST_KEYS:
+                entries = self._sets.setdefault(key, frozenset(_phrase(k) for k in value))
+            else:
+                continue
+            entries = [e for e in entries if e]
+            self._longest[key] = max((len(k) for k in entries), default=0)
+            self._first[key] = frozenset(e[0] for e in entries)
+            self._last[key] = frozenset(e[-1] for e in entries)
+
+    def has(self, key: str, words: Sequence[str]) -> bool:
+        """Whether the folded *words* are one entry of the list *key*."""
+        return tuple(words) in self._sets.get(key, frozenset())
+
+    def word(self, key: str, word: str) -> bool:
+        return (word,) in self._sets.get(key, frozenset())
+
+    def value(self, key: str, words: Sequence[str]) -> Any:
+        return self._maps.get(key, {}).get(tuple(words))
+
+    def match(self, key: str, words: Sequence[str], start: int) -> tuple[int, Any] | None:
+        """The longest entry of *key* that starts at ``words[start]``: (length, value)."""
+        if start >= len(words) or words[start] not in self._first.get(key, ()):
+            return None
+        longest = min(self._longest.get(key, 0), len(words) - start)
+        table = self._maps.get(key)
+        phrases = self._sets.get(key)
+        for size in range(longest, 0, -1):
+            candidate = tuple(words[start : start + size])
+            if table is not None and candidate in table:
+                return size, table[candidate]
+            if phrases is not None and candidate in phrases:
+                return size, True
+        return None
+
+    def match_ending(self, key: str, words: Sequence[str], end: int) -> int:
+        """The length of the longest entry of *key* that ends just before ``words[end]``."""
+        if end <= 0 or end > len(words) or words[end - 1] not in self._last.get(key, ()):
+            return 0
+        longest = min(self._longest.get(key, 0), end)
+        phrases = self._sets.get(key, frozenset())
+        table = self._maps.get(key, {})
+        for size in range(longest, 0, -1):
+            candidate = tuple(words[end - size : end])
+            if candidate in phrases or candidate in table:
+                return size
+        return 0
+
+
+@functools.cache
+def _builtin(lang: str) -> dict[str, Any]:
+    import json  # noqa: PLC0415 - read once, on the first statement
+
+    text = resources.files("okrkit._text").joinpath("words", f"{lang}.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+class Lexicon:
+    """The reader's vocabulary in every language.
+
+    >>> from okrkit.text import Lexicon
+    >>> mine = Lexicon.default().extended("es", activity_verbs=["cotizar"])
+    >>> mine.words("es").word("activity_verbs", "cotizar")
+    True
+    """
+
+    _default: Lexicon | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, data: Mapping[str, Mapping[str, Any]]) -> None:
+        self._data = {lang: dict(data[lang]) for lang in data}
+        self._words: dict[str, Words] = {}
+        self._markers: dict[str, frozenset[str]] | None = None
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The built-in word lists (read once, on first use)."""
+        if cls._default is None:
+            with cls._lock:
+                if cls._default is None:
+                    cls._default = cls({lang: _builtin(lang) for lang in LANGS})
+        return cls._default
+
+    def markers(self) -> dict[str, frozenset[str]]:
+        """For each language, the words of its lists that the other language's
+        lists do not have: evidence of the language a text is written in."""
+        if self._markers is None:
+            vocab = {}
+            for lang in self._data:
+                found: set[str] = set()
+                for key, value in self._data[lang].items():
+                    entries = value.keys() if isinstance(value, Mapping) else value
+                    if key in ("numbers", "scales") or key in LIST_KEYS | MAP_KEYS:
+                        for entry in entries:
+                            found.update(_phrase(str(entry)))
+                vocab[lang] = found
+            shared = set.intersection(*vocab.values()) if len(vocab) > 1 else set()
+            self._markers = {lang: frozenset(words - shared) for lang, words in vocab.items()}
+        return self._markers
+
+    def words(self, lang: str) -> Words:
+        found = self._words.get(lang)
+        if found is None:
+            found = Words(lang, self._data[lang])
+            self._words[lang] = found
+        return found
+
+    def extended(self, lang: str, **lists: Iterable[str] | Mapping[str, Any]) -> Lexicon:
+        """A new lexicon with more words in *lang*'s lists.
+
+        Lists (``activity_verbs=["cotizar"]``) gain entries; tables
+        (``count_nouns={"cotizaciones": "quote"}``) gain or replace keys.
+        """
+        if lang not in LANGS:
+            raise InvalidValueError("Lexicon.extended(lang)", lang, " | ".join(LANGS))
+        data = {code: dict(values) for code, values in self._data.items()}
+        target = data[lang]
+        for key, extra in lists.items():
+            if key in MAP_KEYS:
+                if not isinstance(extra, Mapping):
+                    raise InvalidValueError(f"Lexicon.extended({key}=...)", extra, "a mapping")
+                target[key] = {**target.get(key, {}), **extra}
+            elif key in LIST_KEYS:
+                if isinstance(extra, (str, Mapping)):
+                    raise InvalidValueError(
+                        f"Lexicon.extended({key}=...)", extra, "a list of words"
+                    )
+                target[key] = [*target.get(key, []), *extra]
+            else:
+                known = ", ".join(sorted(LIST_KEYS | MAP_KEYS))
+                raise InvalidValueError("Lexicon.extended", key, f"one of: {known}")
+        return Lexicon(data)

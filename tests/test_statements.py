@@ -1,0 +1,339 @@
+"""The statement reader: the rules of statements.md, in English and Spanish, in my own cases."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import okrkit
+from okrkit import Amount, Direction, Nature, Per, StatementKind
+from okrkit.text import Lexicon, read_objective, read_statement, reading_to_dict
+
+
+def A(value: float, unit: str | None = None) -> Amount:
+    return Amount(value, unit)
+
+
+# text, kind, nature, direction, baseline, target, change, per, share, ambiguous
+CASES = [
+    # from/to pairs, by the sign and by the verb; a unit written once serves both
+    ("Bajar la tasa de abandono del 8% al 5%", "metric", "outcome", "decrease",
+     A(8, "percent"), A(5, "percent"), None, None, None, False),
+    ("Reducir los días de cobro de 60 a 45 días", "metric", "outcome", "decrease",
+     A(60, "day"), A(45, "day"), None, None, None, False),
+    ("Grow revenue from €800k to €1.2M", "metric", "outcome", "increase",
+     A(800000, "EUR"), A(1200000, "EUR"), None, None, None, False),
+    ("Improve win rate from 18% to 25%", "metric", "outcome", "increase",
+     A(18, "percent"), A(25, "percent"), None, None, None, False),
+    ("Subir la calificación en la tienda de 3,8 a 4,5", "metric", "outcome", "increase",
+     A(3.8), A(4.5), None, None, None, False),
+    ("Aumentar la facturación de 2,5 millones de euros a 3 millones de euros", "metric",
+     "outcome", "increase", A(2500000, "EUR"), A(3000000, "EUR"), None, None, None, False),
+    # changes: relative, points, absolute, multiples and halves
+    ("Increase ARR by $2M", "metric", "outcome", "increase", None, None, A(2000000, "USD"),
+     None, None, False),
+    ("Aumentar el ticket promedio en un 10%", "metric", "outcome", "increase", None, None,
+     A(10, "percent"), None, None, False),
+    ("Increase trial-to-paid conversion by 5 percentage points", "metric", "outcome",
+     "increase", None, None, A(5, "percentage_point"), None, None, False),
+    ("Reducir la morosidad en 2 puntos porcentuales", "metric", "outcome", "decrease", None,
+     None, A(2, "percentage_point"), None, None, False),
+    ("Double the pipeline", "metric", "outcome", "increase", None, None, A(100, "percent"),
+     None, None, False),
+    ("Reducir a la mitad el tiempo de onboarding", "metric", "outcome", "decrease", None, None,
+     A(50, "percent"), None, None, False),
+    ("Disminuir el tiempo de entrega en 2 días", "metric", "outcome", "decrease", None, None,
+     A(2, "day"), None, None, False),
+    # percent changes of rates are ambiguous, unless they say points
+    ("Aumentar la retención en un 5%", "metric", "outcome", "increase", None, None,
+     A(5, "percent"), None, None, True),
+    ("Increase win rate by 10%", "metric", "outcome", "increase", None, None,
+     A(10, "percent"), None, None, True),
+    ("Incrementar la cuota de mercado del 12% al 15%", "metric", "outcome", "increase",
+     A(12, "percent"), A(15, "percent"), None, None, None, False),
+    # explicit bounds, before and after the amount, and the longest phrase winning
+    ("Close at least 20 deals this quarter", "metric", "outcome", "at_least", None,
+     A(20, "deal"), None, None, None, False),
+    ("Conseguir 50 reseñas positivas o más", "metric", "outcome", "at_least", None,
+     A(50, "review"), None, None, None, False),
+    ("Spend no more than $5,000 on paid ads each month", "metric", "outcome", "at_most", None,
+     A(5000, "USD"), None, "month", None, False),
+    ("Gastar no más de 3.000 euros en publicidad", "metric", "outcome", "at_most", None,
+     A(3000, "EUR"), None, None, None, False),
+    ("Keep the error rate at 1% or less", "metric", "outcome", "at_most", None,
+     A(1, "percent"), None, None, None, False),
+    ("Mantener la tasa de error inferior al 2%", "metric", "outcome", "at_most", None,
+     A(2, "percent"), None, None, None, False),
+    ("Despachar los pedidos en menos de 24 horas", "metric", "outcome", "at_most", None,
+     A(24, "hour"), None, None, None, False),
+    ("Alcanzar una tasa de respuesta mayor a 30%", "metric", "outcome", "at_least", None,
+     A(30, "percent"), None, None, None, False),
+    # a bound on a qualifier is not the direction
+    ("Cerrar 8 tratos nuevos de más de 20.000 dólares cada uno", "metric", "outcome",
+     "increase", None, A(8, "deal"), None, None, None, False),
+    # keep a level: the metric's polarity decides
+    ("Mantener el margen bruto en 40%", "metric", "outcome", "at_least", None,
+     A(40, "percent"), None, None, None, False),
+    # shares of a population
+    ("Resolver el 90% de los tickets en menos de 24 horas", "metric", "outcome", "at_most",
+     None, A(24, "hour"), None, None, A(90, "percent"), False),
+    ("Answer all chats within 60 seconds", "metric", "outcome", "at_most", None,
+     A(60, "second"), None, None, A(100, "percent"), False),
+    ("Lograr que el 80% de los clientes renueven su contrato", "metric", "outcome", "increase",
+     None, A(80, "percent"), None, None, None, False),
+    # rates, and what is not one
+    ("Enviar 100 correos de prospección por semana", "metric", "activity", "increase", None,
+     A(100, "email"), None, "week", None, False),
+    ("Make twenty-five outbound calls a day", "metric", "activity", "increase", None,
+     A(25, "call"), None, "day", None, False),
+    ("Visit 25 key accounts per month", "metric", "activity", "increase", None,
+     A(25, "account"), None, "month", None, False),
+    ("Entregar 6 informes, uno en cada trimestre", "metric", "activity", "increase", None,
+     A(6, "report"), None, None, None, False),
+    # multipliers, spelled-out numbers, language habits for separators
+    ("Alcanzar 1.500 usuarios activos mensuales", "metric", "outcome", "increase", None,
+     A(1500, "user"), None, None, None, False),
+    ("Reach 50k monthly visitors", "metric", "outcome", "increase", None, A(50000, "visitor"),
+     None, None, None, False),
+    ("Raise $3 MM in seed funding", "metric", "outcome", "increase", None,
+     A(3000000, "USD"), None, None, None, False),
+    ("Facturar 40 mil dólares en el primer mes", "metric", "outcome", "increase", None,
+     A(40000, "USD"), None, None, None, False),
+    ("Obtener treinta y cinco nuevos distribuidores", "metric", "outcome", "increase", None,
+     A(35, "distributor"), None, None, None, False),
+    ("Reducir el gasto mensual en USD 5.000", "metric", "outcome", "decrease", None, None,
+     A(5000, "USD"), None, None, False),
+    # zero is a ceiling
+    ("Tener cero incidentes críticos en producción", "metric", "outcome", "at_most", None,
+     A(0, "incidente"), None, None, None, False),
+    # dates, versions and certifications are not amounts
+    ("Launch the new pricing page by March 31", "milestone", "outcome", "achieve",
+     None, None, None, None, None, False),
+    ("Complete SOC 2 certification", "milestone", "outcome", "achieve",
+     None, None, None, None, None, False),
+    ("Contratar 3 ingenieros de backend antes de junio", "metric", "outcome", "increase", None,
+     A(3, "engineer"), None, None, None, False),
+    # milestones, tasks and vague statements
+    ("Ganar la licitación del Ministerio de Salud", "milestone", "outcome", "achieve",
+     None, None, None, None, None, False),
+    ("Preparar el plan de capacitación del equipo de ventas", "milestone", "activity",
+     "achieve", None, None, None, None, None, False),
+    ("Hold a weekly pipeline review with the sales team", "milestone", "activity", "achieve",
+     None, None, None, None, None, False),
+    ("Fortalecer la relación con los distribuidores", "vague", None, None,
+     None, None, None, None, None, False),
+    ("Be the best sales team in the region", "vague", None, None,
+     None, None, None, None, None, False),
+    # activity by the verb or by the counted noun; outcome when signed or won
+    ("Raise weekly demos from 10 to 15", "metric", "activity", "increase", A(10, "demo"),
+     A(15, "demo"), None, None, None, False),
+    ("Conseguir la firma de 4 contratos marco", "metric", "outcome", "increase", None,
+     A(4, "contract"), None, None, None, False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case[0][:50])
+def test_reading(case: tuple) -> None:
+    """Each statement reads into the fields the rules say."""
+    text, kind, nature, direction, baseline, target, change, per, share, ambiguous = case
+
+    reading = read_statement(text)
+
+    assert (
+        kind, nature, direction, baseline, target, change, per, share, ambiguous
+    ) == (
+        reading.kind.value,
+        reading.nature.value if reading.nature else None,
+        reading.direction.value if reading.direction else None,
+        reading.baseline, reading.target, reading.change,
+        reading.per.value if reading.per else None,
+        reading.share, reading.ambiguous_percent,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Alcanzar 1.500 usuarios activos mensuales", "es"),
+        ("Grow the number of active users to 10,000", "en"),
+        ("Generar leads", "es"),
+        ("Reducir el ciclo", "es"),
+        ("Keep churn low", "en"),
+    ],
+)
+def test_language(text: str, lang: str) -> None:
+    """The language is told from its own words, accents and endings."""
+    assert lang == read_statement(text).lang
+
+
+def test_numbers_follow_the_language() -> None:
+    """40.000 is forty thousand in Spanish; 18,000 eighteen thousand in English."""
+    assert Amount(40000, "customer") == read_statement("Conseguir 40.000 clientes").target
+    assert Amount(4.5) == read_statement("Mantener la nota por encima de 4,5").target
+    assert Amount(18000, "customer") == read_statement("Win 18,000 customers").target
+    assert Amount(4.5) == read_statement("Keep the rating above 4.5").target
+
+
+def test_the_language_given_breaks_a_tie() -> None:
+    """When the words do not tell, the language given (the plan's) is used."""
+    assert read_statement("NPS 40", lang="es").lang == "es"
+    assert read_statement("NPS 40").lang == "en"
+
+
+def test_dollar_is_the_plans_currency() -> None:
+    """$ means the plan's currency; dólares and USD mean USD; € and euros EUR."""
+    assert Amount(5, "MXN") == read_statement("Vender $5 en promedio", currency="MXN").target
+    assert Amount(5, "USD") == read_statement("Vender 5 dólares por visita").target
+    assert Amount(5, "EUR") == read_statement("Sell 5 € per visit").target
+
+
+def test_issues() -> None:
+    """Statement-only findings: vague, task, ambiguous percent, missing baseline."""
+    assert read_statement("Mejorar la comunicación interna").issues == ("not-measurable",)
+    assert read_statement("Elaborar el presupuesto comercial").issues == ("kr-is-task",)
+    assert read_statement("Aumentar la retención en un 5%").issues == (
+        "ambiguous-percent", "missing-baseline",
+    )  # fmt: skip
+    assert read_statement("Reduce churn from 3% to 5%").issues == ("wrong-direction",)
+    assert read_statement("Answer 120% of calls within 2 minutes").issues == (
+        "percent-out-of-range",
+    )
+    assert read_statement("Hit 120% of the quarterly sales quota").issues == ()
+
+
+def test_explain_names_the_words() -> None:
+    """explain() traces each decision to the words that made it."""
+    text = read_statement("Mantener el tiempo de respuesta de menos de 5 min").explain()
+
+    assert "direction = at_most ← 'de menos de'" in text
+    assert "target = 5 minute" in text
+
+
+def test_projection_matches_the_contract() -> None:
+    """The JSON projection has the contract's fields and quantity shapes."""
+    data = reading_to_dict(read_statement("Increase gross margin by 4 percentage points"))
+
+    assert set(data) == {
+        "text", "lang", "kind", "nature", "direction", "metric", "baseline", "target",
+        "change", "per", "share", "ambiguous_percent", "issues",
+    }  # fmt: skip
+    assert data["change"] == {"value": 4, "unit": "percent", "kind": "percent", "points": True}
+
+
+class TestRobustness:
+    @given(st.text(max_size=300))
+    def test_any_text_gives_a_reading(self, text: str) -> None:
+        """Any string, of any script, gives a reading, never an exception."""
+        reading = read_statement(text)
+
+        assert reading.text == text
+        assert reading.lang in ("en", "es")
+        assert reading.kind in StatementKind
+
+    @given(st.binary(max_size=200))
+    def test_binary_junk(self, junk: bytes) -> None:
+        """Bytes decoded any which way still give a reading."""
+        assert read_statement(junk.decode("latin-1")).kind in StatementKind
+
+    def test_a_huge_statement_is_read_from_its_start(self) -> None:
+        """A 1 MB statement is read from its first characters and says so."""
+        text = "Reducir el ciclo de venta de 35 días a 26 días " + "x" * 1_000_000
+
+        reading = read_statement(text)
+
+        assert reading.target == Amount(26, "day")
+        assert "statement-unclear" in reading.issues
+
+
+class TestExtending:
+    def test_own_words(self) -> None:
+        """A team's own verbs and nouns change the reading, without editing the package."""
+        plain = read_statement("Peritar 30 siniestros por semana")
+        lexicon = Lexicon.default().extended(
+            "es", activity_verbs=["peritar"], count_nouns={"siniestros": "claim"}
+        )
+
+        taught = read_statement("Peritar 30 siniestros por semana", lexicon=lexicon)
+
+        assert plain.nature is Nature.OUTCOME
+        assert plain.target == Amount(30, "siniestro")
+        assert taught.nature is Nature.ACTIVITY
+        assert taught.target == Amount(30, "claim")
+        assert taught.per is Per.WEEK
+
+    def test_unknown_list(self) -> None:
+        """Extending a list that does not exist says which lists there are."""
+        with pytest.raises(okrkit.InvalidValueError, match="activity_verbs"):
+            Lexicon.default().extended("es", activty_verbs=["x"])
+
+
+class TestObjectives:
+    def test_numbers_in_titles(self) -> None:
+        """Amounts in an objective's title are found; dates and ordinals are not amounts."""
+        assert read_objective("Crecer un 20% en el tercer trimestre").numbers == ("20%",)
+        assert read_objective("Win the European market in 2026").numbers == ()
+
+    def test_business_as_usual(self) -> None:
+        """Only keeping things as they are is business as usual; keeping and growing is not."""
+        assert read_objective("Mantener la cartera actual").business_as_usual == "mantener"
+        assert read_objective("Continue the partner program").business_as_usual == "continue"
+        assert read_objective("Mantener y ampliar la cartera").business_as_usual is None
+
+
+class TestWiring:
+    def test_kr_reads_its_statement(self) -> None:
+        """kr() fills the fields the sentence gives; fields passed explicitly win."""
+        made = okrkit.kr("Generar 170 leads calificados por trimestre", owner="ana")
+        kept = okrkit.kr("Generar 170 leads calificados por trimestre", per="month")
+
+        assert (made.direction, made.target, made.per) == (
+            Direction.INCREASE, Amount(170, "lead"), Per.QUARTER,
+        )  # fmt: skip
+        assert kept.per is Per.MONTH
+        assert made.reading.kind is StatementKind.METRIC
+
+    def test_kr_refuses_unknown_fields(self) -> None:
+        """A misspelt field says which one was meant."""
+        with pytest.raises(okrkit.InvalidTypeError, match="did you mean 'target'"):
+            okrkit.kr("Generar leads", targt="170 lead")
+
+    def test_plan_files_read_statements_and_write_them_back_short(self) -> None:
+        """A file's statement fills its key result; writing leaves out what it says."""
+        text = (
+            "okrkit: 1\nlang: es\nobjectives:\n  - title: Crecer\n    key_results:\n"
+            "      - statement: Reducir el ciclo de venta de 35 días a 26 días\n"
+        )
+
+        plan = okrkit.loads(text)
+        written = okrkit.dumps(plan)
+
+        assert plan.objectives[0].key_results[0].target == Amount(26, "day")
+        assert "target" not in written
+        assert plan == okrkit.loads(written)
+
+
+class TestParseCommand:
+    def run(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "okrkit", "parse", *args],
+            input=stdin, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+
+    def test_json_lines_from_stdin(self) -> None:
+        """With no text, each line of standard input gives one JSON object, in order."""
+        done = self.run("--format", "json", stdin="Generar 170 leads\nLaunch the portal\n\n")
+
+        lines = [json.loads(line) for line in done.stdout.splitlines()]
+        assert done.returncode == 0
+        assert [line["kind"] for line in lines] == ["metric", "milestone", "vague"]
+
+    def test_text_explains(self) -> None:
+        """The text format shows the reader's decisions."""
+        done = self.run("Reducir el ciclo de venta de 35 días a 26 días")
+
+        assert "direction = decrease" in done.stdout
