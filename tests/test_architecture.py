@@ -27,9 +27,12 @@ LAYERS = {
         "_metric",
         "_model",
         "_reading",
+        "_severity",
+        "_policy",
     },
-    1: {"_units", "_findings", "_policy", "_rules", "_rules_builtin"},
+    1: {"_units", "_resolve", "_findings", "_rules", "_rules_builtin"},
     2: {"_text", "_dsl", "_files", "_render_text", "_api", "units", "metrics", "rules", "text"},
+    2.5: {"_reference"},
     3: {"_cli", "__main__", "__init__"},
 }
 RANK = {name: rank for rank, names in LAYERS.items() for name in names}

@@ -161,7 +161,7 @@ class TestReportAndPolicy:
 
     def test_filter_count_and_json(self) -> None:
         """A report filters by rule, severity and place, counts, and renders the CLI's JSON."""
-        report = okrkit.check(self.plan())
+        report = okrkit.check(self.plan(), select=RULES)
 
         assert len(report.filter(rule="missing-owner")) == 2
         assert len(report.filter(where="b")) == 2

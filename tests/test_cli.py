@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import okrkit
 from okrkit._cli import main
 
 
@@ -179,3 +180,96 @@ def test_python_dash_m(tmp_path: Path) -> None:
 
     assert done.returncode == 0, done.stderr
     assert "no findings" in done.stdout
+
+
+class TestConfiguration:
+    PLAN_2KR = PLAN.replace(
+        "      - {id: ciclo,",
+        "      - {id: otro, metric: otro, direction: increase, target: 3 deal}\n"
+        "      - {id: ciclo,",
+    )
+
+    def write(self, folder: Path, plan: str, pyproject: str | None = None) -> Path:
+        path = folder / "plan.yaml"
+        path.write_text(plan)
+        if pyproject is not None:
+            (folder / "pyproject.toml").write_text(pyproject)
+        return path
+
+    def rules(self, capsys, *args: str) -> list[str]:
+        status = main(["check", *args, "--format", "json", "--as-of", "2026-01-05"])
+        data = json.loads(capsys.readouterr().out)
+        return [f"{f['rule']}:{f['severity']}" for f in data["findings"]] + [str(status)]
+
+    def test_pyproject_is_found_and_applied(self, tmp_path: Path, capsys) -> None:
+        """[tool.okrkit] in the nearest pyproject.toml changes severities and thresholds."""
+        path = self.write(
+            tmp_path, self.PLAN_2KR, '[tool.okrkit.severities]\n"too-few-key-results" = "error"\n'
+        )
+
+        assert self.rules(capsys, str(path)) == ["too-few-key-results:error", "1"]
+
+    def test_the_plan_policy_wins_over_pyproject(self, tmp_path: Path, capsys) -> None:
+        """A plan's own policy: is applied on top of [tool.okrkit]."""
+        plan = "policy:\n  severities: {too-few-key-results: info}\n" + self.PLAN_2KR
+        path = self.write(
+            tmp_path, plan, '[tool.okrkit.severities]\n"too-few-key-results" = "error"\n'
+        )
+
+        assert self.rules(capsys, str(path)) == ["too-few-key-results:info", "0"]
+
+    def test_flags_win_over_both(self, tmp_path: Path, capsys) -> None:
+        """--ignore and --strict apply last."""
+        path = self.write(tmp_path, self.PLAN_2KR)
+
+        assert self.rules(capsys, str(path), "--strict") == ["too-few-key-results:error", "1"]
+        assert self.rules(capsys, str(path), "--ignore", "too-few-key-results") == ["0"]
+
+    def test_a_bad_config_is_refused(self, tmp_path: Path, capsys) -> None:
+        """An unknown threshold in [tool.okrkit] exits 2, naming the file and the key."""
+        path = self.write(tmp_path, PLAN, "[tool.okrkit.thresholds]\nstale_days = 3\n")
+
+        status, _, err = run(capsys, "check", str(path))
+
+        assert status == 2
+        assert "pyproject.toml" in err
+        assert "stale_days" in err
+
+    def test_plugins_load_custom_rules(self, tmp_path: Path, capsys, monkeypatch) -> None:
+        """A module named in plugins is imported, and its rule runs like a built-in."""
+        (tmp_path / "team_rules.py").write_text(
+            "import okrkit\n"
+            "@okrkit.rule('kr-needs-owner', severity='warning',\n"
+            "             message={'en': 'no owner', 'es': 'sin dueño'}, hint='add owner:')\n"
+            "def kr_needs_owner(ctx):\n"
+            "    for place, _o, kr in ctx.key_results():\n"
+            "        if kr.owner is None:\n"
+            "            yield ctx.hit(place)\n"
+        )
+        monkeypatch.syspath_prepend(str(tmp_path))
+        path = self.write(tmp_path, PLAN, '[tool.okrkit]\nplugins = ["team_rules"]\n')
+        try:
+            assert self.rules(capsys, str(path), "--select", "kr-needs-owner") == [
+                "kr-needs-owner:warning", "0",
+            ]  # fmt: skip
+        finally:
+            okrkit.rules.unregister_rule("kr-needs-owner")
+
+    def test_a_missing_plugin_is_a_clear_error(self, tmp_path: Path, capsys) -> None:
+        """A plugin that cannot be imported exits 2 with its name."""
+        path = self.write(tmp_path, PLAN, '[tool.okrkit]\nplugins = ["no_such_module_here"]\n')
+
+        status, _, err = run(capsys, "check", str(path))
+
+        assert status == 2
+        assert "no_such_module_here" in err
+
+
+def test_rules_command(capsys) -> None:
+    """okrkit rules lists every rule; --format json gives both languages."""
+    status, out, _ = run(capsys, "rules", "--format", "json")
+
+    rows = json.loads(out)
+    assert status == 0
+    assert {"missing-owner", "coverage-gap", "stale-checkins"} <= {r["id"] for r in rows}
+    assert all(set(r["message"]) >= {"en", "es"} for r in rows)

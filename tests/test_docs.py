@@ -53,3 +53,10 @@ def test_readme_set_up_commands_are_marked() -> None:
     assert "<!-- setup:main -->" in text
     assert "<!-- setup:tests -->" in text
     assert os.path.exists(ROOT / ".ci" / "run")
+
+
+def test_rule_reference_is_current() -> None:
+    """docs/rules.md is what `okrkit rules --format markdown` writes today."""
+    from okrkit._reference import rule_reference
+
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rule_reference()

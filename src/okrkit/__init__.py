@@ -35,7 +35,8 @@ if TYPE_CHECKING:
         reduce,
     )
     from okrkit._files import dump, dumps, load, loads
-    from okrkit._findings import Finding, Report, Severity
+    from okrkit._files._config import load_policy
+    from okrkit._findings import Finding, Report
     from okrkit._metric import MetricKind, MetricType, Polarity
     from okrkit._model import (
         CheckIn,
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from okrkit._policy import Policy, Thresholds
     from okrkit._reading import Evidence, ObjectiveReading, Reading, StatementKind
     from okrkit._rules import rule
+    from okrkit._severity import Severity
     from okrkit._text import read_statement
     from okrkit.exceptions import (
         InvalidTypeError,
@@ -108,6 +110,7 @@ __all__ = [
     "kr",
     "link",
     "load",
+    "load_policy",
     "loads",
     "objective",
     "plan",
@@ -126,7 +129,9 @@ _HOMES = {
         "okrkit._dsl",
     ),
     **dict.fromkeys(("dump", "dumps", "load", "loads"), "okrkit._files"),
-    **dict.fromkeys(("Finding", "Report", "Severity"), "okrkit._findings"),
+    "load_policy": "okrkit._files._config",
+    **dict.fromkeys(("Finding", "Report"), "okrkit._findings"),
+    "Severity": "okrkit._severity",
     **dict.fromkeys(("MetricKind", "MetricType", "Polarity"), "okrkit._metric"),
     **dict.fromkeys(
         ("CheckIn", "Commitment", "Direction", "Initiative", "KeyResult", "Link", "Nature",

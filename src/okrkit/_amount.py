@@ -25,6 +25,7 @@ _SPACES = re.compile(r"\s+")
 
 def format_number(value: float) -> str:
     """The shortest text that reads back as the same float (``35`` for 35.0)."""
+    value = float(value)
     if value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     return repr(value)

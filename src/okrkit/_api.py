@@ -34,7 +34,8 @@ def check(
 
     Args:
         as_of: The date "today" is, for rules about time (stale check-ins).
-        policy: Thresholds and severities; :class:`Policy` defaults otherwise.
+        policy: Thresholds and severities (:class:`Policy` defaults otherwise); the
+            plan's own ``policy`` is applied on top of it.
         lang: ``en`` or ``es`` for messages; by default the plan's ``lang``, else English.
         select: Run only these rule ids.
         ignore: Skip these rule ids.
@@ -43,7 +44,10 @@ def check(
     if not isinstance(plan, Plan):
         raise InvalidTypeError("check(plan)", plan, "a Plan")
     day = _as_of(as_of)
-    chosen = (policy or Policy()).with_options(strict=strict, select=select, ignore=ignore)
+    chosen = policy or Policy()
+    if plan.policy is not None:
+        chosen = Policy.from_mapping(plan.policy.to_mapping(), base=chosen)
+    chosen = chosen.with_options(strict=strict, select=select, ignore=ignore)
     language = lang or plan.lang or "en"
     if language not in ("en", "es"):
         raise InvalidValueError("check(lang)", lang, "en | es")

@@ -95,6 +95,7 @@ def _use_color(stream: TextIO) -> bool:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from okrkit._api import check  # noqa: PLC0415
+    from okrkit._files._config import load_policy  # noqa: PLC0415
     from okrkit._findings import Report  # noqa: PLC0415
     from okrkit._render_text import report_text  # noqa: PLC0415
 
@@ -110,9 +111,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
             status = EXIT_BAD_INPUT
             continue
         lang = args.lang or plan.lang or _lang_from_locale() or "en"
+        base = load_policy(args.config, start=path if path != "-" else ".")
         report = check(
-            plan, as_of=as_of, lang=lang, select=args.select, ignore=args.ignore,
-            strict=args.strict,
+            plan, as_of=as_of, lang=lang, policy=base, select=args.select, ignore=args.ignore,
+            strict=args.strict or None,
         )  # fmt: skip
         findings.extend(report.findings)
         if not report.ok and status == EXIT_OK:
@@ -137,6 +139,23 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             print(json.dumps(reading_to_dict(reading), ensure_ascii=False))
         else:
             print(reading.explain())
+    return EXIT_OK
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    import json  # noqa: PLC0415
+
+    from okrkit._reference import rule_reference, rules_table  # noqa: PLC0415
+
+    if args.format == "markdown":
+        sys.stdout.write(rule_reference())
+    elif args.format == "json":
+        print(json.dumps(rules_table(), ensure_ascii=False, indent=2))
+    else:
+        lang = args.lang or _lang_from_locale() or "en"
+        for row in rules_table():
+            why = row["why"].get(lang) or row["why"].get("en", "")
+            print(f"{row['id']:28} {row['severity']:8} {why}")
     return EXIT_OK
 
 
@@ -189,6 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", type=_rule_list, metavar="RULE,...", help="run only these rules")
     check.add_argument("--ignore", type=_rule_list, metavar="RULE,...", help="skip these rules")
     check.add_argument("--lang", choices=("en", "es"), help="language of messages")
+    check.add_argument(
+        "--config", metavar="PYPROJECT",
+        help="take [tool.okrkit] from this file (default: the nearest pyproject.toml)",
+    )  # fmt: skip
     check.set_defaults(run=_cmd_check)
 
     parse = commands.add_parser("parse", help="read key-result statements")
@@ -196,6 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--lang", choices=("en", "es"), help="language when detection is unsure")
     parse.add_argument("--format", choices=("text", "json"), default="text")
     parse.set_defaults(run=_cmd_parse)
+
+    rules = commands.add_parser("rules", help="list the rules check runs")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules.add_argument("--lang", choices=("en", "es"))
+    rules.set_defaults(run=_cmd_rules)
 
     init = commands.add_parser("init", help="write a commented starter plan")
     init.add_argument("path", nargs="?", metavar="PATH", help="where to write it (default: stdout)")

@@ -10,33 +10,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from enum import StrEnum
 from typing import Any
 
 import attrs
 
-from okrkit._repr import fields_repr, value_repr
+from okrkit._repr import fields_repr
+from okrkit._severity import Severity
 
 
 __all__ = ["Finding", "Report", "Severity"]
-
-
-class Severity(StrEnum):
-    """How much a finding matters; ``error`` findings make ``okrkit check`` exit 1."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return _RANK[self]
-
-    def __repr__(self) -> str:
-        return value_repr(self)
-
-
-_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 @attrs.frozen(repr=False)
@@ -57,6 +39,13 @@ class Finding:
 
     def __repr__(self) -> str:
         return fields_repr(self)
+
+    @property
+    def suppression(self) -> str:
+        """What to write to silence this finding where it is (plan file syntax)."""
+        if self.where and not self.where.startswith("links["):
+            return f"ignore: [{self.rule}] on {self.where}"
+        return f"policy: {{ignore: [{self.rule}]}} in the plan"
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as ``okrkit check --format json`` writes it."""

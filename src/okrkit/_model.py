@@ -35,6 +35,7 @@ from okrkit._fields import (
 )
 from okrkit._metric import MetricType
 from okrkit._period import Calendar, Period
+from okrkit._policy import Policy
 from okrkit._repr import fields_repr, value_repr
 from okrkit.exceptions import InvalidTypeError, InvalidValueError, PeriodError
 
@@ -837,6 +838,12 @@ class Plan:
         converter=_plan_links,
         kw_only=True,
     )
+    policy: Policy | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Policy)),
+        kw_only=True,
+    )
+    """The plan's own checker settings (``policy:`` in a plan file), if any."""
     source: Source | None = attrs.field(
         default=None, eq=False, repr=False, kw_only=True, hash=False
     )
@@ -874,6 +881,10 @@ class Plan:
 
     def with_calendar(self, calendar: Calendar) -> Plan:
         return attrs.evolve(self, calendar=calendar)
+
+    def with_policy(self, policy: Policy) -> Plan:
+        """The plan's own checker settings, written with it to files."""
+        return attrs.evolve(self, policy=policy)
 
     # -- reading ---------------------------------------------------------------
 

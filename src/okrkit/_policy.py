@@ -12,8 +12,8 @@ from typing import Any
 import attrs
 
 from okrkit._fields import finite
-from okrkit._findings import Severity
 from okrkit._repr import fields_repr
+from okrkit._severity import Severity
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -223,6 +223,26 @@ def _policy_select(value: Any) -> tuple[str, ...] | None:
     return _policy_select_check(value)
 
 
+POLICY_KEYS = ("preset", "strict", "select", "ignore", "severities", "thresholds", "plugins")
+
+
+def _plugin_list(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, Iterable):
+        raise InvalidTypeError("Policy.plugins", value, "a list of module names")
+    out = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise InvalidValueError("Policy.plugins", item, "a module name like my_team.okr_rules")
+        out.append(item.strip())
+    return tuple(out)
+
+
+def _plugins(value: Any) -> tuple[str, ...]:
+    return _plugin_list(value)
+
+
 @attrs.frozen(repr=False)
 class Policy:
     """What the checker runs and how loud each rule is.
@@ -251,19 +271,93 @@ class Policy:
     thresholds: Thresholds = attrs.field(
         factory=Thresholds, validator=attrs.validators.instance_of(Thresholds), kw_only=True
     )
+    plugins: tuple[str, ...] = attrs.field(default=(), converter=_plugins, kw_only=True)
+    """Modules to import before checking, so the rules they register run too."""
 
     def __repr__(self) -> str:
         return fields_repr(self)
 
     @classmethod
-    def default(cls) -> Policy:
-        """The method's defaults: 3–5 key results, periods of four weeks to a year."""
-        return cls()
+    def preset(cls, name: str) -> Policy:
+        """A named preset: ``default`` (the method's defaults: 3–5 key results,
+        periods of four weeks to a year) or ``strict`` (every warning an error)."""
+        if name == "default":
+            return cls()
+        if name == "strict":
+            return cls(name="strict", strict=True)
+        raise InvalidValueError("Policy.preset(name)", name, "default | strict")
 
     @classmethod
-    def strict_preset(cls) -> Policy:
-        """Every warning is an error."""
-        return cls(name="strict", strict=True)
+    def from_mapping(cls, data: Mapping[str, Any], *, base: Policy | None = None) -> Policy:
+        """A policy from configuration (a plan's ``policy:`` or ``[tool.okrkit]``)::
+
+            preset: strict
+            select: [missing-owner, not-measurable]
+            ignore: [objective-has-number]
+            severities: {too-few-key-results: info}
+            thresholds: {stale_after_days: 7}
+            plugins: [my_package.okr_rules]
+
+        Keys given override *base* (or the preset they name).
+        """
+        if not isinstance(data, Mapping):
+            raise InvalidTypeError("policy", data, "a mapping of policy settings")
+        unknown = set(data) - set(POLICY_KEYS)
+        if unknown:
+            raise InvalidValueError(
+                "policy", sorted(unknown)[0], f"one of the keys {', '.join(POLICY_KEYS)}"
+            )
+        policy = base or cls()
+        if "preset" in data:
+            preset = cls.preset(str(data["preset"]))
+            policy = attrs.evolve(preset, plugins=policy.plugins)
+        thresholds = data.get("thresholds") or {}
+        if not isinstance(thresholds, Mapping):
+            raise InvalidTypeError("policy.thresholds", thresholds, "a mapping")
+        unknown = set(thresholds) - {f.name for f in attrs.fields(Thresholds)}
+        if unknown:
+            known = ", ".join(f.name for f in attrs.fields(Thresholds))
+            raise InvalidValueError("policy.thresholds", sorted(unknown)[0], f"one of {known}")
+        severities = data.get("severities") or {}
+        if not isinstance(severities, Mapping):
+            raise InvalidTypeError("policy.severities", severities, "a mapping of rule to level")
+        strict = data.get("strict")
+        if strict is not None and not isinstance(strict, bool):
+            raise InvalidTypeError("policy.strict", strict, "true or false")
+        policy = policy.with_options(
+            strict=strict,
+            select=data.get("select"),
+            ignore=data.get("ignore"),
+            severities=severities,
+            thresholds=thresholds,
+        )
+        if "plugins" in data:
+            policy = attrs.evolve(policy, plugins=(*policy.plugins, *_plugin_list(data["plugins"])))
+        return policy
+
+    def to_mapping(self) -> dict[str, Any]:
+        """The policy as configuration, leaving out what the default has."""
+        out: dict[str, Any] = {}
+        if self.name != "default":
+            out["preset"] = self.name
+        if self.strict and self.name != "strict":
+            out["strict"] = True
+        if self.select is not None:
+            out["select"] = list(self.select)
+        if self.ignore:
+            out["ignore"] = list(self.ignore)
+        if self.severities:
+            out["severities"] = dict(self.severities)
+        changed = {
+            f.name: getattr(self.thresholds, f.name)
+            for f in attrs.fields(Thresholds)
+            if getattr(self.thresholds, f.name) != f.default
+        }
+        if changed:
+            out["thresholds"] = changed
+        if self.plugins:
+            out["plugins"] = list(self.plugins)
+        return out
 
     def severity_of(self, rule: str, default: Severity) -> Severity | None:
         """The severity *rule* reports at, or ``None`` when it is switched off."""

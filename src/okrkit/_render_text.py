@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from okrkit._findings import Report, Severity
+from okrkit._findings import Finding, Report
+from okrkit._severity import Severity
 
 
 __all__ = ["report_text"]
@@ -10,10 +11,18 @@ __all__ = ["report_text"]
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _WORDS = {
     "en": {"hint": "hint", "error": "error", "warning": "warning", "info": "info",
-           "errors": "errors", "warnings": "warnings", "clean": "no findings"},
+           "errors": "errors", "warnings": "warnings", "clean": "no findings",
+           "silence": "to silence", "on": "on", "plan": "in the plan"},
     "es": {"hint": "sugerencia", "error": "error", "warning": "aviso", "info": "info",
-           "errors": "errores", "warnings": "avisos", "clean": "sin hallazgos"},
+           "errors": "errores", "warnings": "avisos", "clean": "sin hallazgos",
+           "silence": "para silenciarlo", "on": "en", "plan": "en el plan"},
 }  # fmt: skip
+
+
+def _silence(finding: Finding, words: dict[str, str]) -> str:
+    if finding.where and not finding.where.startswith("links["):
+        return f"ignore: [{finding.rule}] {words['on']} {finding.where}"
+    return f"policy: {{ignore: [{finding.rule}]}} {words['plan']}"
 
 
 def _paint(text: str, code: str, color: bool) -> str:
@@ -33,6 +42,7 @@ def report_text(report: Report, *, lang: str = "en", color: bool = False) -> str
         head = f"{place}: " if place else ""
         lines.append(f"{head}{severity}[{finding.rule}] {where}: {finding.message}")
         lines.append(f"    {words['hint']}: {finding.hint}")
+        lines.append(f"    {words['silence']}: {_silence(finding, words)}")
     counts = report.summary()
     if not report:
         lines.append(words["clean"])

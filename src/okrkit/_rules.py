@@ -15,10 +15,13 @@ from typing import Any
 
 import attrs
 
-from okrkit._findings import Finding, Report, Severity
+from okrkit._findings import Finding, Report
 from okrkit._model import KeyResult, Objective, Plan
+from okrkit._period import Period
 from okrkit._policy import Policy
-from okrkit.exceptions import InvalidValueError
+from okrkit._resolve import Resolved, resolve
+from okrkit._severity import Severity
+from okrkit.exceptions import InvalidValueError, PluginError
 
 
 __all__ = ["Context", "Hit", "Place", "Rule", "registered_rules", "rule", "run_rules"]
@@ -91,7 +94,9 @@ class Rule:
     why: dict[str, str] = attrs.field(factory=dict, converter=_rule_why)
     category: str = "custom"
     example: str | None = None
-    """A plan fragment (YAML) where the rule fires, shown in the rule reference."""
+    """A plan (YAML) where the rule fires, shown in the rule reference."""
+    thresholds: tuple[str, ...] = ()
+    """The :class:`~okrkit.Thresholds` the rule compares against."""
 
     def text(self, kind: str, lang: str, params: Mapping[str, Any]) -> str:
         table: dict[str, str] = getattr(self, kind)
@@ -115,6 +120,7 @@ def rule(
     why: Mapping[str, str] | str | None = None,
     category: str = "custom",
     example: str | None = None,
+    thresholds: tuple[str, ...] = (),
     replace: bool = False,
 ) -> Callable[[Callable[[Context], Iterable[Hit]]], Callable[[Context], Iterable[Hit]]]:
     """Register a function as a checker rule::
@@ -138,6 +144,7 @@ def rule(
             why or {"en": ""},
             category,
             example,
+            thresholds,
         )
         register_rule(made, replace=replace)
         return check
@@ -170,15 +177,38 @@ def registered_rules() -> tuple[Rule, ...]:
 
 
 _builtins_loaded = False
+ENTRY_POINT_GROUP = "okrkit.rules"
+"""Packages list modules of rules under this entry point group to have them loaded."""
 
 
 def _load_builtins() -> None:
-    global _builtins_loaded  # noqa: PLW0603 - a one-time import of the built-in rule modules
+    global _builtins_loaded  # noqa: PLW0603 - a one-time import of the rule modules
     if _builtins_loaded:
         return
     with _lock:
+        if _builtins_loaded:
+            return
         _builtins_loaded = True
+    from importlib.metadata import entry_points  # noqa: PLC0415 - only when checking
+
     from okrkit import _rules_builtin  # noqa: F401, PLC0415 - registers on import
+
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            point.load()
+        except Exception as exc:
+            raise PluginError(point.value, f"{type(exc).__name__}: {exc}") from None
+
+
+def _load_plugins(modules: Iterable[str]) -> None:
+    """Import the modules a policy names, so the rules they register run."""
+    import importlib  # noqa: PLC0415
+
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except Exception as exc:
+            raise PluginError(module, f"{type(exc).__name__}: {exc}") from None
 
 
 # --- the context rules see -----------------------------------------------------------
@@ -188,13 +218,45 @@ class Context:
     """What a rule sees: the plan, the policy's thresholds, ``as_of``, and helpers
     that name places and resolve references the same way for every rule."""
 
-    def __init__(self, plan: Plan, *, policy: Policy, as_of: dt.date | None) -> None:
+    def __init__(
+        self, plan: Plan, *, policy: Policy, as_of: dt.date | None, ureg: Any = None
+    ) -> None:
         self.plan = plan
         self.policy = policy
         self.thresholds = policy.thresholds
         self.as_of = as_of
+        self.ureg = ureg
         self._kr_keys = [o.key_result_keys() for o in plan.objectives]
         self._cache: dict[str, Any] = {}
+        self._resolved: dict[tuple[int, int], Resolved] = {}
+
+    def resolved(self, place: Place) -> Resolved:
+        """The key result at *place* in one unit, as floats (computed once per check)."""
+        assert place.objective is not None
+        assert place.key_result is not None
+        key = (place.objective, place.key_result)
+        found = self._resolved.get(key)
+        if found is None:
+            item = self.plan.objectives[place.objective].key_results[place.key_result]
+            found = resolve(item, self.ureg)
+            self._resolved[key] = found
+        return found
+
+    def period(self, objective: int) -> Period | None:
+        """The objective's period, or the plan's."""
+        return self.plan.period_of(self.plan.objectives[objective])
+
+    def window(self, place: Place) -> tuple[dt.date, dt.date] | None:
+        """A key result's window: its objective's period start to its deadline, or
+        to the period's end (both included)."""
+        assert place.objective is not None
+        assert place.key_result is not None
+        period = self.period(place.objective)
+        if period is None:
+            return None
+        item = self.plan.objectives[place.objective].key_results[place.key_result]
+        end = item.deadline if item.deadline is not None else period.end
+        return period.start, max(end, period.start)
 
     # -- places ------------------------------------------------------------------
 
@@ -288,9 +350,11 @@ def run_rules(
     as_of: dt.date | None,
     lang: str,
     rules: Iterable[Rule] | None = None,
+    ureg: Any = None,
 ) -> Report:
     """Run every rule the policy enables and collect the findings, in plan order."""
-    ctx = Context(plan, policy=policy, as_of=as_of)
+    _load_plugins(policy.plugins)
+    ctx = Context(plan, policy=policy, as_of=as_of, ureg=ureg)
     source = plan.source
     findings: list[tuple[tuple[int, int, int, int], Finding]] = []
     for made in registered_rules() if rules is None else rules:

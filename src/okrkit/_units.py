@@ -138,7 +138,7 @@ class _RegistryState:
     def __init__(self) -> None:
         self.defined = False
         self.infos: dict[str, UnitInfo] = {}
-        self.factors: dict[tuple[str, str], tuple[float, float] | None] = {}
+        self.factors: dict[tuple[str, str | None, str, str | None], tuple[float, float] | None] = {}
 
 
 _states: weakref.WeakKeyDictionary[Any, _RegistryState] = weakref.WeakKeyDictionary()
@@ -325,7 +325,7 @@ def convert_factor(
     *target*, or ``None`` when they do not convert (calls and leads, USD and EUR)."""
     ureg = registry(ureg)
     state = _state(ureg)
-    key = (source.text, target.text)
+    key = (source.text, source.per, target.text, target.per)
     if key in state.factors:
         return state.factors[key]
     with _lock:

@@ -16,6 +16,7 @@ __all__ = [
     "OkrkitError",
     "PeriodError",
     "PlanFileError",
+    "PluginError",
     "Problem",
     "UnitError",
 ]
@@ -96,6 +97,16 @@ class UnitError(OkrkitError, ValueError):
         self.unit = unit
         self.reason = reason
         super().__init__(f"unit {unit!r}: {reason}")
+
+
+class PluginError(OkrkitError, ImportError):
+    """A module of custom rules (a policy's ``plugins`` or an ``okrkit.rules``
+    entry point) could not be imported."""
+
+    def __init__(self, module: str, reason: str) -> None:
+        self.module = module
+        self.reason = reason
+        super().__init__(f"rules module {module!r} could not be loaded: {reason}")
 
 
 class Problem:

@@ -31,6 +31,7 @@ from okrkit._model import (
     Plan,
 )
 from okrkit._period import Calendar, Period
+from okrkit._policy import Policy
 from okrkit.exceptions import OkrkitError, PeriodError
 
 
@@ -42,7 +43,9 @@ T = TypeVar("T")
 
 Path = tuple[str | int, ...]
 
-PLAN_KEYS = ("okrkit", "title", "period", "currency", "lang", "calendar", "objectives", "links")
+PLAN_KEYS = (
+    "okrkit", "title", "period", "currency", "lang", "calendar", "policy", "objectives", "links",
+)  # fmt: skip
 CALENDAR_KEYS = ("fiscal_year_start", "fiscal_year_named_by")
 OBJECTIVE_KEYS = (
     "id", "title", "owner", "period", "commitment", "parent", "weight", "key_results", "ignore",
@@ -305,6 +308,11 @@ class PlanReader:
         }
         if currency is not None:
             fields["currency"] = currency
+        if data.get("policy") is not None:
+            try:
+                fields["policy"] = Policy.from_mapping(data["policy"])
+            except OkrkitError as exc:
+                self.problem(("policy",), str(exc))
         objectives = []
         for index, item in enumerate(
             self.items(("objectives",), data.get("objectives"), "objectives")
@@ -558,6 +566,8 @@ def plan_to_data(
         if calendar.fiscal_year_named_by != "end":
             cal["fiscal_year_named_by"] = calendar.fiscal_year_named_by
         data["calendar"] = cal
+    if plan.policy is not None:
+        data["policy"] = plan.policy.to_mapping()
     data["objectives"] = [_objective_data(o, plan, flow, date, omit) for o in plan.objectives]
     if plan.links:
         data["links"] = [_link_data(link, flow) for link in plan.links]

@@ -1,6 +1,12 @@
-"""The built-in rules, registered on import (see rules.md for the list)."""
+"""The built-in rules, registered on import in the order of the rule reference:
+structure, time-boxing, measurability, objectives, causality."""
 
-from okrkit._rules_builtin import causality, structure, timebox
+import importlib
 
 
-__all__ = ["causality", "structure", "timebox"]
+FAMILIES = ("structure", "timebox", "measurability", "objectives", "causality")
+
+for _family in FAMILIES:
+    importlib.import_module(f"okrkit._rules_builtin.{_family}")
+
+__all__ = ["FAMILIES"]

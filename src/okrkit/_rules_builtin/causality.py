@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from okrkit._amount import format_number
+from okrkit._model import Direction, KeyResult, Nature
+from okrkit._reading import ObjectiveReading
 from okrkit._rules import Context, Hit, Place, rule
+from okrkit._units import UnitInfo, UnitKind, convert_factor, unit_info
+from okrkit.exceptions import UnitError
 
 
 Node = tuple[int, int]  # (objective index, key result index or -1)
@@ -134,7 +139,23 @@ def _cycle_in(component: set[Node], edges: dict[Node, list[Node]]) -> list[Node]
         "es": "La causalidad va en un sentido: la gestión impulsa el logro y los resultados "
         "clave impulsan el objetivo. Un ciclo afirma que algo se causa a sí mismo.",
     },
-    example="objectives:\n  - {id: a, parent: b, ...}\n  - {id: b, parent: a, ...}",
+    example="""\
+okrkit: 1
+period: 2026
+objectives:
+  - id: crecer
+    title: Crecer en la región andina
+    owner: direccion
+    parent: clientes
+    key_results:
+      - statement: Abrir 3 oficinas nuevas
+  - id: clientes
+    title: Que los clientes nos recomienden
+    owner: exito-cliente
+    parent: crecer
+    key_results:
+      - statement: Subir el NPS de 30 a 45
+""",
 )
 def causal_cycle(ctx: Context) -> Iterator[Hit]:
     for cycle in cycles(graph(ctx)):
@@ -145,3 +166,228 @@ def causal_cycle(ctx: Context) -> Iterator[Hit]:
 def _place(node: Node) -> Place:
     objective, key_result = node
     return Place(objective=objective, key_result=None if key_result < 0 else key_result)
+
+
+@rule(
+    "missing-rationale",
+    severity="info",
+    category="causality",
+    message={
+        "en": "the link from {start!r} to {end!r} does not say why",
+        "es": "el vínculo de {start!r} a {end!r} no dice por qué",
+    },
+    hint={
+        "en": "add because: with the reason reaching {start!r} should move {end!r}",
+        "es": "añade because: con la razón por la que lograr {start!r} debería mover {end!r}",
+    },
+    why={
+        "en": "Causality has to be stated to be challenged: the reason is what the team "
+        "tests when the numbers come in.",
+        "es": "La causalidad hay que enunciarla para poder cuestionarla: la razón es lo que "
+        "el equipo pone a prueba cuando llegan los números.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas del trimestre
+    owner: ventas
+    key_results:
+      - {id: llamadas, statement: Realizar 20 llamadas de prospección cada semana}
+      - {id: pipeline, statement: Incrementar el pipeline de 2 a 3 millones de dólares}
+links:
+  - {from: llamadas, to: pipeline}
+""",
+)
+def missing_rationale(ctx: Context) -> Iterator[Hit]:
+    for index, link in enumerate(ctx.plan.links):
+        if link.because is None:
+            yield ctx.hit(Place(link=index), start=link.from_, end=link.to)
+
+
+def _is_activity(item: KeyResult) -> bool:
+    return item.nature is Nature.ACTIVITY
+
+
+@rule(
+    "no-outcome",
+    severity="warning",
+    category="causality",
+    message={
+        "en": "every key result of objective {where} is an activity: nothing measures the "
+        "outcome it is for",
+        "es": "todos los resultados clave del objetivo {where} son de gestión: ninguno mide "
+        "el logro que se busca",
+    },
+    hint={
+        "en": "add an outcome key result (revenue, conversion, a contract signed) that the "
+        "activities should move",
+        "es": "añade un resultado clave de logro (ingresos, conversión, un contrato firmado) "
+        "que la gestión deba mover",
+    },
+    why={
+        "en": "Activities the team controls are there to drive outcomes it does not; a plan "
+        "with only activities keeps the team busy without showing it is getting there.",
+        "es": "La gestión, que el equipo controla, está para impulsar logros que no controla; "
+        "un plan solo de gestión mantiene al equipo ocupado sin mostrar que avanza.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q3
+objectives:
+  - id: abc
+    title: Ser el socio de referencia del segmento ABC
+    owner: ventas
+    key_results:
+      - statement: Preparar 10 propuestas de valor para los principales clientes ABC
+      - statement: Realizar 15 reuniones comerciales con clientes ABC
+      - statement: Enviar 5 propuestas personalizadas cada semana
+""",
+)
+def no_outcome(ctx: Context) -> Iterator[Hit]:
+    for place, objective in ctx.objectives():
+        items = objective.key_results
+        if items and all(_is_activity(item) for item in items):
+            yield ctx.hit(place)
+
+
+@rule(
+    "unlinked-activity",
+    severity="info",
+    category="causality",
+    message={
+        "en": "activity {where} is not linked to an outcome key result or an objective",
+        "es": "la gestión {where} no está vinculada a ningún resultado clave de logro ni objetivo",
+    },
+    hint={
+        "en": "add a link from it to the outcome it should move, with because:",
+        "es": "añade un vínculo desde ella al logro que debería mover, con because:",
+    },
+    why={
+        "en": "Each activity is a bet that doing it moves an outcome; unlinked, nobody can "
+        "check whether the bet pays.",
+        "es": "Cada actividad de gestión es una apuesta a que mueve un logro; sin vínculo, "
+        "nadie puede comprobar si la apuesta rinde.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas del trimestre
+    owner: ventas
+    key_results:
+      - {id: llamadas, statement: Realizar 20 llamadas de prospección cada semana}
+      - {id: pipeline, statement: Incrementar el pipeline de 2 a 3 millones de dólares}
+      - {id: ciclo, statement: Reducir el ciclo de venta de 35 días a 26 días}
+""",
+)
+def unlinked_activity(ctx: Context) -> Iterator[Hit]:
+    refs = ctx.references()
+    plan = ctx.plan
+    driving: set[tuple[int, int]] = set()
+    for link in plan.links:
+        start, end = refs.find(link.from_), refs.find(link.to)
+        if start is None or end is None or start.key_result is None:
+            continue
+        assert start.objective is not None
+        assert end.objective is not None
+        if end.key_result is None:
+            driving.add((start.objective, start.key_result))
+            continue
+        target = plan.objectives[end.objective].key_results[end.key_result]
+        if not _is_activity(target):
+            driving.add((start.objective, start.key_result))
+    for place, _objective, item in ctx.key_results():
+        assert place.objective is not None
+        assert place.key_result is not None
+        if _is_activity(item) and (place.objective, place.key_result) not in driving:
+            yield ctx.hit(place)
+
+
+_ADDITIVE = frozenset({UnitKind.CURRENCY, UnitKind.COUNT})
+
+
+@rule(
+    "coverage-gap",
+    severity="info",
+    category="causality",
+    message={
+        "en": "objective {where} states {stated}, but its key results in that unit add up "
+        "to {total} ({covered} % covered)",
+        "es": "el objetivo {where} fija {stated}, pero sus resultados clave en esa unidad "
+        "suman {total} ({covered} % cubierto)",
+    },
+    hint={
+        "en": "add the key results that make up the rest, or say why the gap closes on its own",
+        "es": "añade los resultados clave que completan el resto, o explica por qué la "
+        "diferencia se cierra sola",
+    },
+    why={
+        "en": "If every key result is met and the objective still is not, the key results "
+        "were not sufficient: the causality claim has a hole.",
+        "es": "Si se cumplen todos los resultados clave y el objetivo no, los resultados "
+        "clave no bastaban: la relación de causalidad tiene un hueco.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q2
+objectives:
+  - id: ingresos
+    title: Obtener ingresos trimestrales de $575 Millones
+    owner: direccion-comercial
+    key_results:
+      - statement: Lograr $95 Millones en ventas de los productos nuevos
+      - statement: Cerrar tratos recurrentes por $200 Millones
+      - statement: Reducir el ciclo de venta de 35 días a 26 días
+""",
+)
+def coverage_gap(ctx: Context) -> Iterator[Hit]:
+    for place, objective in ctx.objectives():
+        reading = objective.reading
+        if not isinstance(reading, ObjectiveReading) or reading.text != objective.title:
+            continue
+        for stated in reading.amounts:
+            if stated.unit is None or stated.value <= 0:
+                continue
+            try:
+                info = unit_info(stated.unit, ctx.ureg)
+            except UnitError:
+                continue
+            if info.kind not in _ADDITIVE:
+                continue
+            total, found = _sum_in_unit(ctx, place, stated.unit, info)
+            if found and total < stated.value:
+                unit = stated.unit
+                yield ctx.hit(
+                    place,
+                    stated=f"{format_number(stated.value)} {unit}",
+                    total=f"{format_number(round(total, 2))} {unit}",
+                    covered=format_number(round(100 * total / stated.value)),
+                )
+            break
+
+
+def _sum_in_unit(ctx: Context, place: Place, unit: str, info: UnitInfo) -> tuple[float, bool]:
+    """The sum of the objective's key result targets that are in *unit*."""
+    assert place.objective is not None
+    total, found = 0.0, False
+    for index, item in enumerate(ctx.plan.objectives[place.objective].key_results):
+        if item.direction not in (Direction.INCREASE, Direction.AT_LEAST, None):
+            continue
+        resolved = ctx.resolved(Place(objective=place.objective, key_result=index))
+        if resolved.target is None or resolved.unit is None:
+            continue
+        if resolved.unit == unit:
+            total += resolved.target
+            found = True
+            continue
+        try:
+            factor = convert_factor(unit_info(resolved.unit, ctx.ureg), info, ctx.ureg)
+        except UnitError:
+            continue
+        if factor is not None:
+            total += resolved.target * factor[0] + factor[1]
+            found = True
+    return total, found

@@ -25,9 +25,14 @@ from okrkit._rules import Context, Hit, Place, rule
         "es": "Sin resultados clave nadie puede responder, al final del periodo, si se logró "
         "el objetivo.",
     },
-    example=(
-        "objectives:\n  - {id: crecer, title: Crecer en la región, owner: ventas, period: 2026-Q1}"
-    ),
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: crecer
+    title: Crecer en la región andina
+    owner: ventas
+""",
 )
 def no_key_results(ctx: Context) -> Iterator[Hit]:
     for place, objective in ctx.objectives():
@@ -53,10 +58,15 @@ def no_key_results(ctx: Context) -> Iterator[Hit]:
         "es": "Un objetivo es accionable por una persona o un equipo; sin responsable nadie "
         "responde por él.",
     },
-    example=(
-        "objectives:\n  - {id: crecer, title: Crecer en la región, period: 2026-Q1"
-        ", key_results: [...]}"
-    ),
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: crecer
+    title: Crecer en la región andina
+    key_results:
+      - statement: Generar 170 leads calificados por trimestre
+""",
 )
 def missing_owner(ctx: Context) -> Iterator[Hit]:
     for place, objective in ctx.objectives():
@@ -82,7 +92,21 @@ def missing_owner(ctx: Context) -> Iterator[Hit]:
         "es": "Los vínculos, los padres y los informes nombran objetivos y resultados clave "
         "por su id; un id para dos cosas los hace apuntar a la equivocada.",
     },
-    example="objectives:\n  - {id: meta, title: A, ...}\n  - {id: meta, title: B, ...}",
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas del trimestre
+    owner: ventas
+    key_results:
+      - {id: leads, statement: Generar 170 leads calificados por trimestre}
+  - id: meta
+    title: Abrir la región andina
+    owner: ventas
+    key_results:
+      - {id: leads, statement: Generar 40 leads en Perú}
+""",
 )
 def duplicate_id(ctx: Context) -> Iterator[Hit]:
     first: dict[str, tuple[str, str]] = {}
@@ -122,7 +146,19 @@ def duplicate_id(ctx: Context) -> Iterator[Hit]:
         "es": "Un vínculo o un padre que no apunta a nada afirma una causa o una alineación "
         "que no se puede comprobar.",
     },
-    example="links:\n  - {from: llamadas, to: pipelin, because: ...}",
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas del trimestre
+    owner: ventas
+    key_results:
+      - {id: llamadas, statement: Realizar 20 llamadas de prospección cada semana}
+      - {id: pipeline, statement: Incrementar el pipeline de 2 a 3 millones de dólares}
+links:
+  - {from: llamadas, to: pipelin, because: Más llamadas abren más oportunidades}
+""",
 )
 def unknown_reference(ctx: Context) -> Iterator[Hit]:
     refs = ctx.references()
@@ -134,10 +170,192 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
             yield ctx.hit(place, what="parent", what_es="el padre", ref=objective.parent)
     for index, link in enumerate(ctx.plan.links):
         for end, end_es, ref in (("from", "el origen", link.from_), ("to", "el destino", link.to)):
-            if refs.find(ref) is None:
+            if refs.find(ref) is None and ref not in refs.ambiguous:
                 yield ctx.hit(
                     Place(link=index),
                     what=f"the link's {end!r}",
                     what_es=f"{end_es} del vínculo",
                     ref=ref,
                 )
+
+
+@rule(
+    "too-few-key-results",
+    severity="warning",
+    category="structure",
+    thresholds=("min_key_results", "max_key_results"),
+    message={
+        "en": "objective {where} has {count} key result(s); {minimum} to {maximum} make it "
+        "measurable without losing focus",
+        "es": "el objetivo {where} tiene {count} resultado(s) clave; de {minimum} a {maximum} "
+        "lo hacen medible sin perder el foco",
+    },
+    hint={
+        "en": "add key results that would tell you, together, that the objective was reached",
+        "es": "añade resultados clave que, juntos, te dirían que se logró el objetivo",
+    },
+    why={
+        "en": "One or two key results rarely capture an objective: the team can hit them "
+        "and still miss the point. The method asks for three to five.",
+        "es": "Uno o dos resultados clave rara vez capturan un objetivo: el equipo puede "
+        "cumplirlos y no lograrlo. El método pide entre tres y cinco.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas del trimestre
+    owner: ventas
+    key_results:
+      - statement: Generar 170 leads calificados por trimestre
+""",
+)
+def too_few_key_results(ctx: Context) -> Iterator[Hit]:
+    low, high = ctx.thresholds.min_key_results, ctx.thresholds.max_key_results
+    for place, objective in ctx.objectives():
+        count = len(objective.key_results)
+        if 0 < count < low:
+            yield ctx.hit(place, count=count, minimum=low, maximum=high)
+
+
+@rule(
+    "too-many-key-results",
+    severity="warning",
+    category="structure",
+    thresholds=("max_key_results",),
+    message={
+        "en": "objective {where} has {count} key results; more than {maximum} dilutes focus",
+        "es": "el objetivo {where} tiene {count} resultados clave; más de {maximum} diluyen "
+        "el foco",
+    },
+    hint={
+        "en": "keep the {maximum} that best show the objective was reached; move the rest to "
+        "initiatives or drop them",
+        "es": "quédate con los {maximum} que mejor muestran que se logró el objetivo; pasa el "
+        "resto a iniciativas o descártalos",
+    },
+    why={
+        "en": "Every key result competes for attention; past five, the team stops knowing "
+        "what matters most.",
+        "es": "Cada resultado clave compite por atención; pasados cinco, el equipo deja de "
+        "saber qué importa más.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas del trimestre
+    owner: ventas
+    key_results:
+      - statement: Generar 170 leads calificados por trimestre
+      - statement: Reducir el ciclo de venta de 35 días a 26 días
+      - statement: Incrementar la tasa de conversión del 20% al 25%
+      - statement: Cerrar 40 tratos nuevos
+      - statement: Aumentar el ticket promedio de $1.500 a $2.000
+      - statement: Renovar 30 contratos
+""",
+)
+def too_many_key_results(ctx: Context) -> Iterator[Hit]:
+    high = ctx.thresholds.max_key_results
+    for place, objective in ctx.objectives():
+        count = len(objective.key_results)
+        if count > high:
+            yield ctx.hit(place, count=count, maximum=high)
+
+
+@rule(
+    "too-many-objectives",
+    severity="warning",
+    category="structure",
+    thresholds=("max_objectives_per_owner",),
+    message={
+        "en": "{owner} has {count} objectives in {period}; more than {maximum} is no longer "
+        "a focus",
+        "es": "{owner} tiene {count} objetivos en {period}; más de {maximum} ya no es un foco",
+    },
+    hint={
+        "en": "choose the {maximum} that matter most this period and postpone the rest",
+        "es": "elige los {maximum} que más importan en este periodo y pospón el resto",
+    },
+    why={
+        "en": "OKRs are a tool for focus: three to five objectives per owner and period.",
+        "es": "Los OKR son una herramienta de foco: de tres a cinco objetivos por responsable "
+        "y periodo.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - {id: o1, title: Abrir la región andina, owner: ana, key_results: [Generar 40 leads en Perú]}
+  - {id: o2, title: Fidelizar a los clientes clave, owner: ana, key_results: [Renovar 30 contratos]}
+  - {id: o3, title: Vender la nueva línea, owner: ana, key_results: [Vender 100 licencias]}
+  - {id: o4, title: Acortar el ciclo de venta, owner: ana, key_results: [Bajar el ciclo a 26 días]}
+  - {id: o5, title: Crecer con socios, owner: ana, key_results: [Firmar 4 socios nuevos]}
+  - {id: o6, title: Entrar en salud, owner: ana, key_results: [Ganar 3 clientes del sector salud]}
+""",
+)
+def too_many_objectives(ctx: Context) -> Iterator[Hit]:
+    high = ctx.thresholds.max_objectives_per_owner
+    groups: dict[tuple[str, object], list[Place]] = {}
+    for place, objective in ctx.objectives():
+        if objective.owner is None:
+            continue
+        assert place.objective is not None
+        period = ctx.period(place.objective)
+        key = (objective.owner, (period.start, period.end) if period else None)
+        groups.setdefault(key, []).append(place)
+    for (owner, _span), places in groups.items():
+        if len(places) > high:
+            assert places[0].objective is not None
+            period = ctx.period(places[0].objective)
+            yield ctx.hit(
+                places[high], owner=owner, count=len(places), maximum=high,
+                period=str(period) if period else "no period",
+            )  # fmt: skip
+
+
+@rule(
+    "ambiguous-reference",
+    severity="error",
+    category="structure",
+    message={
+        "en": "the link's {end!r} names {ref!r}, a key result id used in more than one objective",
+        "es": "el {end_es} del vínculo nombra {ref!r}, un id de resultado clave que usan "
+        "varios objetivos",
+    },
+    hint={
+        "en": "write it as objective-id/{ref}",
+        "es": "escríbelo como id-objetivo/{ref}",
+    },
+    why={
+        "en": "A link must say which key result it means; a bare id shared by two "
+        "objectives could be either.",
+        "es": "Un vínculo debe decir a qué resultado clave se refiere; un id compartido por "
+        "dos objetivos podría ser cualquiera.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: peru
+    title: Abrir Perú
+    owner: ana
+    key_results:
+      - {id: leads, statement: Generar 40 leads en Perú}
+  - id: chile
+    title: Abrir Chile
+    owner: luis
+    key_results:
+      - {id: leads, statement: Generar 30 leads en Chile}
+links:
+  - {from: leads, to: peru, because: Cada lead es una conversación con un cliente nuevo}
+""",
+)
+def ambiguous_reference(ctx: Context) -> Iterator[Hit]:
+    refs = ctx.references()
+    for index, link in enumerate(ctx.plan.links):
+        for end, end_es, ref in (("from", "origen", link.from_), ("to", "destino", link.to)):
+            if ref in refs.ambiguous:
+                yield ctx.hit(Place(link=index), end=end, end_es=end_es, ref=ref)

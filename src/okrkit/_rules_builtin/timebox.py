@@ -1,10 +1,24 @@
-"""Time-boxing rules: every objective has a period, of a sensible length."""
+"""Time-boxing rules: every objective has a period of sensible length, and dates
+(deadlines, check-ins, parents' periods) fit inside it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrkit._rules import Context, Hit, rule
+from okrkit._model import Direction
+from okrkit._period import Period
+from okrkit._rules import Context, Hit, Place, rule
+
+
+__all__ = [
+    "checkin_outside_period",
+    "deadline_outside_period",
+    "missing_period",
+    "period_outside_parent",
+    "period_too_long",
+    "period_too_short",
+    "stale_checkins",
+]
 
 
 @rule(
@@ -25,10 +39,15 @@ from okrkit._rules import Context, Hit, rule
         "es": "Un objetivo está formulado en el tiempo: sin periodo no hay momento en que "
         "responder si se logró.",
     },
-    example=(
-        "objectives:\n  - {id: crecer, title: Crecer en la región, owner: ventas"
-        ", key_results: [...]}"
-    ),
+    example="""\
+okrkit: 1
+objectives:
+  - id: crecer
+    title: Crecer en la región andina
+    owner: ventas
+    key_results:
+      - statement: Generar 170 leads calificados por trimestre
+""",
 )
 def missing_period(ctx: Context) -> Iterator[Hit]:
     for place, objective in ctx.objectives():
@@ -36,4 +55,278 @@ def missing_period(ctx: Context) -> Iterator[Hit]:
             yield ctx.hit(place)
 
 
-__all__ = ["missing_period"]
+def _own_periods(ctx: Context) -> Iterator[tuple[Place, Period]]:
+    """The plan's period, and each objective's own (not the one it inherits)."""
+    if ctx.plan.period is not None:
+        yield Place(), ctx.plan.period
+    for place, objective in ctx.objectives():
+        if objective.period is not None:
+            yield place, objective.period
+
+
+@rule(
+    "period-too-long",
+    severity="warning",
+    category="time",
+    thresholds=("max_period_days",),
+    message={
+        "en": "the period {period} lasts {days} days, longer than a year",
+        "es": "el periodo {period} dura {days} días, más de un año",
+    },
+    hint={
+        "en": "set a year at most; split longer ambitions into yearly or quarterly OKRs",
+        "es": "fija como mucho un año; divide las ambiciones más largas en OKR anuales o "
+        "trimestrales",
+    },
+    why={
+        "en": "OKRs are set for a month, a quarter or a year; past a year there is no "
+        "moment near enough to steer by.",
+        "es": "Los OKR se fijan para un mes, un trimestre o un año; más allá no hay un "
+        "momento lo bastante cercano para corregir el rumbo.",
+    },
+    example="""\
+okrkit: 1
+objectives:
+  - id: crecer
+    title: Ser la referencia del mercado andino
+    owner: direccion
+    period: 2026-01-01..2027-12-31
+    key_results:
+      - statement: Generar 170 leads calificados por trimestre
+""",
+)
+def period_too_long(ctx: Context) -> Iterator[Hit]:
+    limit = ctx.thresholds.max_period_days
+    for place, period in _own_periods(ctx):
+        if period.days > limit:
+            yield ctx.hit(place, period=str(period), days=period.days)
+
+
+@rule(
+    "period-too-short",
+    severity="warning",
+    category="time",
+    thresholds=("min_period_days",),
+    message={
+        "en": "the period {period} lasts {days} days, shorter than four weeks",
+        "es": "el periodo {period} dura {days} días, menos de cuatro semanas",
+    },
+    hint={
+        "en": "give the objective a month or a quarter; weekly work belongs in a plan, "
+        "not in an OKR",
+        "es": "dale al objetivo un mes o un trimestre; el trabajo semanal va en un plan, "
+        "no en un OKR",
+    },
+    why={
+        "en": "Outcomes take time to move; OKRs set for a week measure activity, not results.",
+        "es": "Los resultados tardan en moverse; un OKR de una semana mide actividad, no "
+        "resultados.",
+    },
+    example="""\
+okrkit: 1
+objectives:
+  - id: semana
+    title: Arrancar el trimestre con energía
+    owner: ventas
+    period: 2026-W02
+    key_results:
+      - statement: Realizar 20 llamadas de prospección cada semana
+""",
+)
+def period_too_short(ctx: Context) -> Iterator[Hit]:
+    limit = ctx.thresholds.min_period_days
+    for place, period in _own_periods(ctx):
+        if period.days < limit:
+            yield ctx.hit(place, period=str(period), days=period.days)
+
+
+@rule(
+    "deadline-outside-period",
+    severity="error",
+    category="time",
+    message={
+        "en": "key result {where} is due {deadline}, outside its objective's period {period}",
+        "es": "el resultado clave {where} vence el {deadline}, fuera del periodo de su "
+        "objetivo ({period})",
+    },
+    hint={
+        "en": "move the deadline inside {period}, or the key result to an objective of that period",
+        "es": "pon la fecha límite dentro de {period}, o lleva el resultado clave a un "
+        "objetivo de ese periodo",
+    },
+    why={
+        "en": "A key result answers for its objective's period; a deadline outside it "
+        "cannot be scored with it.",
+        "es": "Un resultado clave responde por el periodo de su objetivo; una fecha fuera "
+        "de él no se puede evaluar con él.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas del trimestre
+    owner: ventas
+    key_results:
+      - statement: Reducir el ciclo de venta de 35 días a 26 días
+        deadline: 2026-05-15
+""",
+)
+def deadline_outside_period(ctx: Context) -> Iterator[Hit]:
+    for place, _objective, item in ctx.key_results():
+        assert place.objective is not None
+        period = ctx.period(place.objective)
+        if item.deadline is not None and period is not None and item.deadline not in period:
+            yield ctx.hit(place, deadline=item.deadline.isoformat(), period=str(period))
+
+
+@rule(
+    "period-outside-parent",
+    severity="warning",
+    category="time",
+    message={
+        "en": "objective {where} runs {period}, not inside its parent {parent}'s {parent_period}",
+        "es": "el objetivo {where} abarca {period}, fuera del periodo de su padre {parent} "
+        "({parent_period})",
+    },
+    hint={
+        "en": "align the periods: a child objective contributes within its parent's time box",
+        "es": "alinea los periodos: un objetivo hijo contribuye dentro del plazo de su padre",
+    },
+    why={
+        "en": "Alignment means contributing to the parent while it runs; a child that ends "
+        "after its parent cannot move it.",
+        "es": "Alinearse es contribuir al padre mientras está vigente; un hijo que termina "
+        "después que su padre no puede moverlo.",
+    },
+    example="""\
+okrkit: 1
+objectives:
+  - id: anual
+    title: Ser la referencia de la región
+    owner: direccion
+    period: 2026
+    key_results:
+      - statement: Cerrar 40 tratos nuevos
+  - id: t1-2027
+    title: Arrancar fuerte el año siguiente
+    owner: ventas
+    period: 2027-Q1
+    parent: anual
+    key_results:
+      - statement: Generar 170 leads calificados por trimestre
+""",
+)
+def period_outside_parent(ctx: Context) -> Iterator[Hit]:
+    refs = ctx.references()
+    for place, objective in ctx.objectives():
+        if objective.parent is None:
+            continue
+        parent = refs.find(objective.parent)
+        if parent is None or parent.key_result is not None or parent.objective is None:
+            continue
+        assert place.objective is not None
+        own, theirs = ctx.period(place.objective), ctx.period(parent.objective)
+        if own is not None and theirs is not None and not theirs.contains(own):
+            yield ctx.hit(
+                place, period=str(own), parent=objective.parent, parent_period=str(theirs)
+            )
+
+
+@rule(
+    "checkin-outside-period",
+    severity="warning",
+    category="time",
+    message={
+        "en": "key result {where} has {count} check-in(s) dated outside {start}..{end} "
+        "(first: {first})",
+        "es": "el resultado clave {where} tiene {count} seguimiento(s) con fecha fuera de "
+        "{start}..{end} (el primero: {first})",
+    },
+    hint={
+        "en": "check the dates; a value from before the period is a baseline, not a check-in",
+        "es": "revisa las fechas; un valor de antes del periodo es una línea base, no un "
+        "seguimiento",
+    },
+    why={
+        "en": "Progress is measured inside the key result's window; values from outside it "
+        "distort its score and pace.",
+        "es": "El avance se mide dentro de la ventana del resultado clave; los valores de "
+        "fuera distorsionan su puntuación y su ritmo.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas del trimestre
+    owner: ventas
+    key_results:
+      - statement: Reducir el ciclo de venta de 35 días a 26 días
+        checkins:
+          - {date: 2025-12-15, value: 35 day}
+""",
+)
+def checkin_outside_period(ctx: Context) -> Iterator[Hit]:
+    for place, _objective, item in ctx.key_results():
+        window = ctx.window(place)
+        if window is None or not item.checkins:
+            continue
+        start, end = window
+        outside = sorted(c.date for c in item.checkins if not start <= c.date <= end)
+        if outside:
+            yield ctx.hit(
+                place, count=len(outside), first=outside[0].isoformat(),
+                start=start.isoformat(), end=end.isoformat(),
+            )  # fmt: skip
+
+
+@rule(
+    "stale-checkins",
+    severity="warning",
+    category="time",
+    thresholds=("stale_after_days",),
+    message={
+        "en": "key result {where} has had no check-in since {last} ({days} days as of {as_of})",
+        "es": "el resultado clave {where} no tiene seguimiento desde el {last} ({days} días al "
+        "{as_of})",
+    },
+    hint={
+        "en": "record a check-in with the current value and your confidence",
+        "es": "registra un seguimiento con el valor actual y tu confianza",
+    },
+    why={
+        "en": "A key result nobody looks at cannot be steered; weekly or fortnightly "
+        "check-ins keep it alive.",
+        "es": "Un resultado clave que nadie mira no se puede corregir; los seguimientos "
+        "semanales o quincenales lo mantienen vivo.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas del trimestre
+    owner: ventas
+    key_results:
+      - statement: Reducir el ciclo de venta de 35 días a 26 días
+        checkins:
+          - {date: 2026-01-12, value: 34 day}
+""",
+)
+def stale_checkins(ctx: Context) -> Iterator[Hit]:
+    as_of = ctx.as_of
+    if as_of is None:
+        return
+    limit = ctx.thresholds.stale_after_days
+    for place, _objective, item in ctx.key_results():
+        window = ctx.window(place)
+        if window is None or not window[0] <= as_of <= window[1]:
+            continue
+        if item.direction is Direction.ACHIEVE and item.done:
+            continue
+        dates = [c.date for c in item.checkins if c.date <= as_of]
+        last = max(dates) if dates else window[0]
+        age = (as_of - last).days
+        if age > limit:
+            yield ctx.hit(place, last=last.isoformat(), days=age, as_of=as_of.isoformat())

@@ -1,0 +1,69 @@
+"""Checker settings from ``pyproject.toml`` (``[tool.okrkit]``), found like ruff's.
+
+::
+
+    [tool.okrkit]
+    preset = "strict"
+    ignore = ["objective-has-number"]
+
+    [tool.okrkit.severities]
+    too-few-key-results = "info"
+
+    [tool.okrkit.thresholds]
+    stale_after_days = 7
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from okrkit._policy import Policy
+from okrkit.exceptions import OkrkitError, PlanFileError, Problem
+
+
+__all__ = ["find_pyproject", "load_policy"]
+
+
+def find_pyproject(start: str | os.PathLike[str]) -> Path | None:
+    """The nearest ``pyproject.toml`` with a ``[tool.okrkit]`` table, from *start* up."""
+    here = Path(start).resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if isinstance(data.get("tool"), dict) and "okrkit" in data["tool"]:
+                return candidate
+    return None
+
+
+def load_policy(
+    path: str | os.PathLike[str] | None = None, *, start: str | os.PathLike[str] = "."
+) -> Policy:
+    """The policy in *path*'s ``[tool.okrkit]`` (or the nearest one from *start*
+    up); the default policy when there is none."""
+    found = Path(path) if path is not None else find_pyproject(start)
+    if found is None:
+        return Policy()
+    name = str(found)
+    try:
+        data = tomllib.loads(found.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PlanFileError(
+            [Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanFileError([Problem(f"not valid TOML: {exc}", file=name)]) from None
+    table = data.get("tool", {}).get("okrkit")
+    if table is None:
+        return Policy()
+    try:
+        return Policy.from_mapping(table)
+    except OkrkitError as exc:
+        raise PlanFileError([Problem(f"[tool.okrkit]: {exc}", file=name)]) from None

@@ -1,0 +1,217 @@
+"""A key result resolved to numbers: one unit, plain floats, check-ins in date order.
+
+Rules and scoring both work from this. Amounts written in the same unit text as
+the key result's (or with none) are taken as they are, without pint; only a
+different unit text is read and converted, once per distinct text. A unit that
+does not convert is recorded as a mismatch, never raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from okrkit._amount import Amount
+from okrkit._model import Direction, KeyResult
+from okrkit._units import RATE_PERIODS, convert_factor, unit_info
+from okrkit.exceptions import UnitError
+
+
+__all__ = ["Resolved", "resolve", "split_rate"]
+
+_POINT_UNITS = frozenset({"percentage_point"})
+_PERIOD_WORDS = {
+    **{p: p for p in RATE_PERIODS},
+    **{f"{p}s": p for p in RATE_PERIODS},
+    "semana": "week", "semanas": "week", "mes": "month", "meses": "month", "día": "day",
+    "dia": "day", "días": "day", "dias": "day", "trimestre": "quarter", "año": "year",
+    "ano": "year",
+}  # fmt: skip
+
+
+def split_rate(unit: str | None) -> tuple[str | None, str | None]:
+    """``"call/week"`` → ``("call", "week")``: a rate's period, read from the text alone."""
+    if unit is None or "/" not in unit:
+        return unit, None
+    head, _, tail = unit.rpartition("/")
+    period = _PERIOD_WORDS.get(tail.strip().lower())
+    if period is None or not head.strip():
+        return unit, None
+    return head.strip(), period
+
+
+class Resolved:
+    """A key result's numbers in its own unit (``unit``, the first unit written
+    among target, baseline and an absolute change)."""
+
+    __slots__ = (
+        "baseline", "change_kind", "checkins", "direction", "mismatches", "per", "share",
+        "share_checkins", "target", "unit",
+    )  # fmt: skip
+
+    def __init__(self) -> None:
+        self.unit: str | None = None
+        self.per: str | None = None
+        self.direction: Direction | None = None
+        self.baseline: float | None = None
+        self.target: float | None = None
+        self.change_kind: str | None = None  # relative | points | absolute
+        self.share: float | None = None
+        self.checkins: list[tuple[dt.date, float]] = []
+        self.share_checkins: list[tuple[dt.date, float]] = []
+        self.mismatches: list[tuple[str, str]] = []
+
+    @property
+    def measurable(self) -> bool:
+        return self.target is not None or self.direction is Direction.ACHIEVE
+
+    def __repr__(self) -> str:
+        return (
+            f"<Resolved {self.direction} {self.baseline}→{self.target} {self.unit!r} "
+            f"{len(self.checkins)} check-ins>"
+        )
+
+
+def _reference(kr: KeyResult) -> str | None:
+    for amount in (kr.target, kr.baseline):
+        if amount is not None and amount.unit is not None:
+            return amount.unit
+    change = kr.change
+    if change is not None and change.unit not in (None, "percent", *_POINT_UNITS):
+        return change.unit
+    return None
+
+
+class _Converter:
+    """Turns amounts into the reference unit; pint only when unit texts differ."""
+
+    __slots__ = ("factors", "info", "per", "reference", "ureg")
+
+    def __init__(self, reference: str | None, per: str | None, ureg: Any) -> None:
+        self.reference = reference
+        self.per = per
+        self.ureg = ureg
+        self.factors: dict[str | None, tuple[float, float] | None] = {reference: (1.0, 0.0)}
+        self.info: Any = None
+
+    def _with_per(self, info: Any) -> Any:
+        """A unit with no period of its own counts over the key result's period."""
+        if info.per is None and self.per is not None:
+            return attrs.evolve(info, per=self.per)
+        return info
+
+    def factor(self, unit: str | None) -> tuple[float, float] | None:
+        if unit is None:
+            return (1.0, 0.0)
+        found = self.factors.get(unit, False)
+        if found is not False:
+            return found  # type: ignore[return-value]
+        try:
+            if self.info is None:
+                self.info = self._with_per(unit_info(self.reference, self.ureg))
+            source = self._with_per(unit_info(unit, self.ureg))
+            result = convert_factor(source, self.info, self.ureg)
+        except UnitError:
+            result = None
+        self.factors[unit] = result
+        return result
+
+    def value(self, amount: Amount) -> float | None:
+        if amount.unit is None or amount.unit == self.reference:
+            return amount.value
+        found = self.factor(amount.unit)
+        if found is None:
+            return None
+        scale, offset = found
+        return amount.value * scale + offset
+
+
+def resolve(kr: KeyResult, ureg: Any = None) -> Resolved:
+    """*kr* resolved to floats in one unit (see :class:`Resolved`)."""
+    out = Resolved()
+    reference = _reference(kr)
+    out.unit = reference
+    out.per = kr.per.value if kr.per is not None else split_rate(reference)[1]
+    convert = _Converter(reference, out.per, ureg)
+    if kr.baseline is not None:
+        out.baseline = convert.value(kr.baseline)
+        if out.baseline is None:
+            out.mismatches.append(("baseline", kr.baseline.unit or ""))
+    if kr.target is not None:
+        out.target = convert.value(kr.target)
+        if out.target is None:
+            out.mismatches.append(("target", kr.target.unit or ""))
+    direction = kr.direction
+    if direction is None and out.target is not None:
+        if out.baseline is not None and out.target < out.baseline:
+            direction = Direction.DECREASE
+        else:
+            direction = Direction.INCREASE
+    if direction is None and kr.change is not None:
+        direction = Direction.DECREASE if kr.change.value < 0 else Direction.INCREASE
+    out.direction = direction
+    if kr.change is not None:
+        _apply_change(kr, out, convert)
+    if kr.share is not None:
+        if kr.share.unit in (None, "percent"):
+            out.share = kr.share.value
+        else:
+            out.mismatches.append(("share", kr.share.unit))
+    _checkins(kr, out, convert)
+    return out
+
+
+def _apply_change(kr: KeyResult, out: Resolved, convert: _Converter) -> None:
+    change = kr.change
+    assert change is not None
+    sign = -1.0 if out.direction is Direction.DECREASE else 1.0
+    magnitude = abs(change.value)
+    if change.unit == "percent":
+        out.change_kind = "relative"
+        if out.target is None and out.baseline is not None:
+            out.target = out.baseline * (1 + sign * magnitude / 100)
+        return
+    if change.unit in _POINT_UNITS:
+        out.change_kind = "points"
+        if out.target is None and out.baseline is not None:
+            out.target = out.baseline + sign * magnitude
+        return
+    out.change_kind = "absolute"
+    value = convert.value(Amount(magnitude, change.unit))
+    if value is None:
+        out.mismatches.append(("change", change.unit or ""))
+        return
+    if out.target is None and out.baseline is not None:
+        out.target = out.baseline + sign * value
+
+
+def _checkins(kr: KeyResult, out: Resolved, convert: _Converter) -> None:
+    values: list[tuple[dt.date, float]] = []
+    shares: list[tuple[dt.date, float]] = []
+    reference = convert.reference
+    share_kr = kr.share is not None and reference != "percent"
+    for checkin in kr.checkins:
+        amount = checkin.value
+        unit = amount.unit
+        if unit is None or unit == reference:
+            values.append((checkin.date, amount.value))
+            continue
+        if share_kr and unit == "percent":
+            shares.append((checkin.date, amount.value))
+            continue
+        found = convert.factor(unit)
+        if found is None:
+            out.mismatches.append(("checkins", unit))
+            continue
+        scale, offset = found
+        values.append((checkin.date, amount.value * scale + offset))
+    values.sort(key=_by_date)
+    shares.sort(key=_by_date)
+    out.checkins = values
+    out.share_checkins = shares
+
+
+def _by_date(item: tuple[dt.date, float]) -> dt.date:
+    return item[0]

@@ -1,0 +1,275 @@
+"""Every built-in rule fires where it should and stays silent on a clean plan.
+
+A clean plan gives no finding at all; each case changes one thing and expects
+one rule at one place. Rules about text are checked in English and Spanish.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import attrs
+import pytest
+
+import okrkit
+from okrkit import Link, Objective, Plan, Severity, achieve, increase, kr, objective, reduce
+from okrkit.rules import registered_rules
+
+
+AS_OF = dt.date(2026, 2, 15)
+
+
+def clean_plan(lang: str = "es") -> Plan:
+    """A plan a careful coach would not fault: owned, time-boxed, measurable, linked."""
+    sales = (
+        objective("Que los clientes nos elijan primero", id="meta")
+        .owned_by("ventas")
+        .during("2026-Q1")
+        .measured_by(
+            reduce("ciclo de venta", from_="35 day", to="26 day")
+            .with_id("ciclo")
+            .checked_in("2026-02-10", "31 day"),
+            increase("ingresos", from_="500000 USD", to="575000 USD")
+            .with_id("ingresos")
+            .checked_in("2026-02-10", "530000 USD"),
+            increase("llamadas", to="20 call", per="week")
+            .with_id("llamadas")
+            .as_activity()
+            .checked_in("2026-02-10", "18 call"),
+        )
+    )
+    return (
+        okrkit.plan("Ventas", lang=lang)
+        .with_objectives(sales)
+        .linked(Link("llamadas", "ingresos", because="Más conversaciones abren más negocios"))
+    )
+
+
+def found(plan: Plan, **options: object) -> list[tuple[str, str]]:
+    report = okrkit.check(plan, as_of=options.pop("as_of", AS_OF), **options)  # type: ignore[arg-type]
+    return [(f.rule, f.where) for f in report]
+
+
+def objective_of(plan: Plan) -> Objective:
+    return plan.objectives[0]
+
+
+def with_objective(plan: Plan, **changes: object) -> Plan:
+    return attrs.evolve(plan, objectives=(attrs.evolve(objective_of(plan), **changes),))
+
+
+def with_kr(plan: Plan, index: int, **changes: object) -> Plan:
+    items = list(objective_of(plan).key_results)
+    items[index] = attrs.evolve(items[index], **changes)
+    return with_objective(plan, key_results=tuple(items))
+
+
+def adding(plan: Plan, *items: okrkit.KeyResult) -> Plan:
+    return with_objective(plan, key_results=(*objective_of(plan).key_results, *items))
+
+
+def test_a_clean_plan_has_no_findings() -> None:
+    """The clean plan gives no error, warning or info at all."""
+    assert found(clean_plan()) == []
+    assert found(clean_plan("en")) == []
+
+
+CASES: list[tuple[str, Callable[[Plan], Plan], str]] = [
+    ("no-key-results", lambda p: with_objective(p, key_results=()), "meta"),
+    ("too-few-key-results", lambda p: with_objective(
+        p, key_results=objective_of(p).key_results[1:]), "meta"),
+    ("too-many-key-results", lambda p: adding(
+        p, *(increase(f"cuentas {i}", to=f"{i + 1} account").with_id(f"c{i}")
+             .checked_in("2026-02-10", "0 account") for i in range(3))), "meta"),
+    ("missing-owner", lambda p: with_objective(p, owner=None), "meta"),
+    ("duplicate-id", lambda p: with_kr(p, 1, id="ciclo"), "meta/ciclo"),
+    ("unknown-reference", lambda p: p.linked(Link("llamadas", "fantasma", because="x")),
+     "links[1]"),
+    ("unknown-reference", lambda p: with_objective(p, parent="nada"), "meta"),
+    ("missing-period", lambda p: with_objective(p, period=None), "meta"),
+    ("period-too-long", lambda p: with_objective(
+        p, period=okrkit.Period.parse("2026-01-01..2027-06-30")), "meta"),
+    ("period-too-short", lambda p: with_objective(p, period=okrkit.Period.parse("2026-W07")),
+     "meta"),
+    ("deadline-outside-period", lambda p: with_kr(p, 0, deadline=dt.date(2026, 5, 1)),
+     "meta/ciclo"),
+    ("checkin-outside-period", lambda p: with_kr(
+        p, 0, checkins=(okrkit.CheckIn("2025-12-20", "34 day"),
+                        *objective_of(p).key_results[0].checkins)), "meta/ciclo"),
+    ("stale-checkins", lambda p: with_kr(
+        p, 0, checkins=(okrkit.CheckIn("2026-01-20", "33 day"),)), "meta/ciclo"),
+    ("not-measurable", lambda p: with_kr(
+        p, 1, target=None, baseline=None, direction=None), "meta/ingresos"),
+    ("missing-baseline", lambda p: with_kr(
+        p, 1, target=None, baseline=None, change=okrkit.Amount(15, "percent")), "meta/ingresos"),
+    ("target-equals-baseline", lambda p: with_kr(
+        p, 1, target=okrkit.Amount(500000, "USD")), "meta/ingresos"),
+    ("wrong-direction", lambda p: with_kr(
+        p, 0, baseline=okrkit.Amount(20, "day")), "meta/ciclo"),
+    ("unit-mismatch", lambda p: with_kr(
+        p, 2, checkins=(okrkit.CheckIn("2026-02-10", "18 lead"),)), "meta/llamadas"),
+    ("percent-out-of-range", lambda p: with_kr(
+        p, 1, baseline=okrkit.Amount(40, "percent"), target=okrkit.Amount(120, "percent"),
+        checkins=()), "meta/ingresos"),
+    ("target-out-of-range", lambda p: with_kr(
+        p, 1, baseline=okrkit.Amount(40), target=okrkit.Amount(140), checkins=(),
+        metric_type=okrkit.metrics.NPS), "meta/ingresos"),
+    ("causal-cycle", lambda p: p.linked(Link("ingresos", "llamadas", because="x")),
+     "meta/ingresos"),
+    ("missing-rationale", lambda p: attrs.evolve(
+        p, links=(Link("llamadas", "ingresos"),)), "links[0]"),
+    ("no-outcome", lambda p: with_objective(p, key_results=tuple(
+        k.as_activity() for k in objective_of(p).key_results)), "meta"),
+    ("unlinked-activity", lambda p: attrs.evolve(p, links=()), "meta/llamadas"),
+    ("ambiguous-reference", lambda p: attrs.evolve(
+        p.with_objectives(objective_of(p).with_id("otra")),
+        links=(Link("llamadas", "meta/ingresos", because="x"),)), "links[0]"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "change", "where"), CASES, ids=[c[0] for c in CASES])
+def test_rule_fires(rule: str, change: Callable[[Plan], Plan], where: str) -> None:
+    """Changing one thing in a clean plan makes one rule fire, at the place changed."""
+    assert (rule, where) in found(change(clean_plan()))
+
+
+@pytest.mark.parametrize(("rule", "change", "where"), CASES, ids=[c[0] for c in CASES])
+def test_rule_is_silent_on_the_clean_plan(rule: str, change: Callable, where: str) -> None:
+    """The same rule finds nothing in the clean plan."""
+    assert found(clean_plan(), select=[rule]) == []
+
+
+def test_too_many_objectives() -> None:
+    """A sixth objective for one owner in one period is one too many."""
+    plan = clean_plan()
+    extra = [objective_of(plan).with_id(f"o{i}") for i in range(5)]
+    links = tuple(Link(f"o{i}/llamadas", f"o{i}/ingresos", because="x") for i in range(5))
+    crowded = attrs.evolve(plan.with_objectives(*extra), links=(*plan.links, *links))
+
+    assert found(crowded, select=["too-many-objectives"]) == [("too-many-objectives", "o4")]
+
+
+def test_period_outside_parent() -> None:
+    """A child objective whose quarter is outside its parent's year is reported."""
+    parent = objective_of(clean_plan()).with_id("anual").during("2026")
+    child = objective_of(clean_plan()).during("2027-Q1").aligned_to("anual")
+    plan = okrkit.plan("p").with_objectives(parent, child)
+
+    assert found(plan, select=["period-outside-parent"]) == [("period-outside-parent", "meta")]
+
+
+def test_stale_checkins_needs_a_date() -> None:
+    """Without as_of there is no today to measure staleness against."""
+    plan = with_kr(clean_plan(), 0, checkins=())
+
+    assert found(plan, select=["stale-checkins"], as_of=None) == []
+    assert found(plan, select=["stale-checkins"]) == [("stale-checkins", "meta/ciclo")]
+
+
+def test_done_milestones_are_not_stale() -> None:
+    """A milestone already done needs no more check-ins."""
+    plan = adding(clean_plan(), achieve("Ganar la licitación", done=True).with_id("licitacion"))
+
+    assert ("stale-checkins", "meta/licitacion") not in found(plan)
+
+
+@pytest.mark.parametrize(
+    ("lang", "vague", "task", "ambiguous"),
+    [
+        ("es", "Mejorar la comunicación con marketing", "Elaborar el plan de cuenta",
+         "Aumentar la retención en un 10%"),
+        ("en", "Improve customer satisfaction", "Write the sales playbook",
+         "Increase win rate by 10%"),
+    ],
+)  # fmt: skip
+def test_statement_rules_in_both_languages(
+    lang: str, vague: str, task: str, ambiguous: str
+) -> None:
+    """Vague statements, tasks and ambiguous percents are found in either language."""
+    plan = adding(
+        clean_plan(lang),
+        kr(vague, id="vaga"),
+        kr(task, id="tarea"),
+        kr(ambiguous, id="tasa", baseline="30 %"),
+    )
+
+    result = found(plan)
+
+    assert ("not-measurable", "meta/vaga") in result
+    assert ("kr-is-task", "meta/tarea") in result
+    assert ("ambiguous-percent", "meta/tasa") in result
+
+
+def test_points_are_not_ambiguous() -> None:
+    """A change in percentage points says what it means."""
+    plan = adding(clean_plan(), kr("Aumentar la retención en 5 puntos porcentuales",
+                                   id="tasa", baseline="30 %"))  # fmt: skip
+
+    assert ("ambiguous-percent", "meta/tasa") not in found(plan)
+
+
+@pytest.mark.parametrize(
+    ("title", "rule"),
+    [
+        ("Incrementar las ventas del trimestre en un 20%", "objective-has-number"),
+        ("Grow third-quarter sales by 20%", "objective-has-number"),
+        ("Mantener la cartera de clientes actual", "objective-business-as-usual"),
+        ("Continue serving our current accounts", "objective-business-as-usual"),
+    ],
+)
+def test_objective_rules_in_both_languages(title: str, rule: str) -> None:
+    """Numbers and business-as-usual verbs in titles are found in either language."""
+    assert (rule, "meta") in found(with_objective(clean_plan(), title=title))
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Obtener ingresos trimestrales de $700.000", "Bring in $700,000 in quarterly revenue"],
+)
+def test_coverage_gap_in_both_languages(title: str) -> None:
+    """An objective's amount that its key results in the same unit do not reach is a gap."""
+    report = okrkit.check(with_objective(clean_plan(), title=title), select=["coverage-gap"])
+
+    assert [f.where for f in report] == ["meta"]
+    assert "82 %" in report.findings[0].message
+
+
+def test_every_rule_has_both_languages_and_a_why() -> None:
+    """Each built-in rule says what it finds, how to fix it and why, in English and Spanish."""
+    for made in registered_rules():
+        for table in (made.message, made.hint, made.why):
+            assert table.get("en"), made.id
+            assert table.get("es"), made.id
+
+
+def test_every_rule_is_tested_here() -> None:
+    """No built-in rule lacks a case that makes it fire."""
+    tested = {rule for rule, _change, _where in CASES} | {
+        "too-many-objectives", "period-outside-parent", "kr-is-task", "ambiguous-percent",
+        "objective-has-number", "objective-business-as-usual", "coverage-gap",
+        "statement-unclear",
+    }  # fmt: skip
+    builtin = {r.id for r in registered_rules() if r.category != "custom"}
+
+    assert builtin <= tested
+
+
+def test_statement_unclear() -> None:
+    """A statement longer than the reader reads is reported, gently."""
+    plan = adding(clean_plan(), kr("Generar 170 leads " + "y más " * 500, id="larga"))
+
+    report = okrkit.check(plan, select=["statement-unclear"])
+
+    assert [(f.rule, f.where, f.severity) for f in report] == [
+        ("statement-unclear", "meta/larga", Severity.INFO)
+    ]
+
+
+def test_rule_examples_fire() -> None:
+    """The example shown for each rule in the reference makes that rule fire."""
+    for made in registered_rules():
+        assert made.example is not None, made.id
+        plan = okrkit.loads(made.example)
+
+        assert made.id in {f.rule for f in okrkit.check(plan, as_of=AS_OF)}, made.id
