@@ -7,8 +7,22 @@ import datetime as dt
 from hypothesis import strategies as st
 
 import okrkit
-from okrkit import Amount, Calendar, CheckIn, Initiative, KeyResult, Link, Objective, Period, Plan
-from okrkit._text import read_key_result
+from okrkit import (
+    Amount,
+    Calendar,
+    CheckIn,
+    CycleCalendar,
+    Initiative,
+    KeyResult,
+    Link,
+    Objective,
+    Period,
+    Plan,
+    RetailCalendar,
+)
+from okrkit._calendars import AnyCalendar
+from okrkit._retail import PATTERNS, WEEKDAYS
+from okrkit._text import read_key_result, read_plan
 
 
 UNITS = (None, "day", "hour", "USD", "EUR", "call/week", "lead", "percent", "minute", "ticket")
@@ -42,9 +56,45 @@ def amounts() -> st.SearchStrategy[Amount]:
     return st.builds(Amount, numbers, st.sampled_from(UNITS))
 
 
+def gregorian_calendars() -> st.SearchStrategy[Calendar]:
+    """Gregorian calendars with a fiscal year that starts in any month."""
+    return st.builds(
+        Calendar,
+        fiscal_year_start=st.integers(1, 12),
+        fiscal_year_named_by=st.sampled_from(["end", "start"]),
+    )
+
+
+def retail_calendars() -> st.SearchStrategy[RetailCalendar]:
+    """Retail calendars with every pattern, year end, week end, rule, naming and week 53."""
+    return st.builds(
+        RetailCalendar,
+        pattern=st.sampled_from(PATTERNS),
+        year_end_month=st.integers(1, 12),
+        week_ends_on=st.sampled_from(WEEKDAYS),
+        rule=st.sampled_from(["nearest", "last"]),
+        named_by=st.sampled_from(["start", "end"]),
+        week53=st.integers(1, 12),
+    )
+
+
+def cycle_calendars() -> st.SearchStrategy[CycleCalendar]:
+    """Cycles of 1 to 13 weeks or 1 to 120 days from any start."""
+    return st.builds(CycleCalendar, days, weeks=st.integers(1, 13)) | st.builds(
+        CycleCalendar, days, days=st.integers(1, 120)
+    )
+
+
+def calendars() -> st.SearchStrategy[AnyCalendar]:
+    """Any calendar a plan can use."""
+    return st.one_of(gregorian_calendars(), retail_calendars(), cycle_calendars())
+
+
 @st.composite
-def periods(draw: st.DrawFn, calendar: Calendar | None = None) -> Period:
+def periods(draw: st.DrawFn, calendar: AnyCalendar | None = None) -> Period:
     calendar = calendar or Calendar()
+    if not isinstance(calendar, Calendar):
+        return draw(_named_periods(calendar))
     year = draw(st.integers(1995, 2085))
     kind = draw(st.sampled_from(["year", "half", "quarter", "month", "week", "fy", "fq", "range"]))
     if kind == "year":
@@ -63,6 +113,26 @@ def periods(draw: st.DrawFn, calendar: Calendar | None = None) -> Period:
         return calendar.fiscal_quarter(year, draw(st.integers(1, 4)))
     start = draw(days)
     return Period(start, start + dt.timedelta(days=draw(st.integers(0, 400))))
+
+
+@st.composite
+def _named_periods(draw: st.DrawFn, calendar: RetailCalendar | CycleCalendar) -> Period:
+    """A period the calendar lists for some year and unit, or an explicit range."""
+    unit = draw(st.sampled_from([*calendar.units, "range"]))
+    named = () if unit == "range" else calendar.periods(draw(st.integers(1995, 2085)), unit)
+    if named:
+        return draw(st.sampled_from(named))
+    start = draw(days)
+    return Period(start, start + dt.timedelta(days=draw(st.integers(0, 400))))
+
+
+def cadences() -> st.SearchStrategy[okrkit.Cadence]:
+    return st.builds(
+        okrkit.Cadence,
+        st.sampled_from(["weekly", "biweekly", "monthly"]),
+        weekday=st.none() | st.integers(0, 6),
+        day=st.none() | st.integers(1, 31),
+    )
 
 
 def checkins() -> st.SearchStrategy[CheckIn]:
@@ -107,11 +177,12 @@ def raw_key_results() -> st.SearchStrategy[KeyResult]:
         checkins=st.lists(checkins(), max_size=3).map(tuple),
         initiatives=st.lists(initiatives(), max_size=2).map(tuple),
         ignore=st.lists(ids, max_size=2).map(tuple),
+        cadence=st.none() | cadences(),
     )
 
 
 @st.composite
-def objectives(draw: st.DrawFn, calendar: Calendar | None = None) -> Objective:
+def objectives(draw: st.DrawFn, calendar: AnyCalendar | None = None) -> Objective:
     return Objective(
         draw(texts()),
         id=draw(st.none() | ids),
@@ -125,17 +196,21 @@ def objectives(draw: st.DrawFn, calendar: Calendar | None = None) -> Objective:
     )
 
 
+def plans() -> st.SearchStrategy[Plan]:
+    """Plans as the DSL and the loaders make them: statements read in the plan's
+    language and currency."""
+    return raw_plans().map(read_plan)
+
+
 @st.composite
-def plans(draw: st.DrawFn) -> Plan:
-    calendar = Calendar(
-        fiscal_year_start=draw(st.integers(1, 12)),
-        fiscal_year_named_by=draw(st.sampled_from(["end", "start"])),
-    )
+def raw_plans(draw: st.DrawFn) -> Plan:
+    calendar = draw(calendars())
     return Plan(
         draw(optional_texts()),
         period=draw(st.none() | periods(calendar)),
         currency=draw(st.sampled_from(["USD", "EUR", "MXN"])),
         lang=draw(st.sampled_from([None, "en", "es"])),
+        cadence=draw(st.none() | cadences()),
         calendar=calendar,
         objectives=tuple(draw(st.lists(objectives(calendar), max_size=3))),
         links=tuple(

@@ -21,7 +21,9 @@ from okrkit._version import __version__
 
 if TYPE_CHECKING:
     from okrkit._amount import Amount
-    from okrkit._api import check
+    from okrkit._api import check, score
+    from okrkit._cadence import Cadence
+    from okrkit._cycle import CycleCalendar
     from okrkit._dsl import (
         achieve,
         at_least,
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from okrkit._files import dump, dumps, load, loads
     from okrkit._files._config import load_policy
     from okrkit._findings import Finding, Report
+    from okrkit._forecast import Forecast
     from okrkit._metric import MetricKind, MetricType, Polarity
     from okrkit._model import (
         CheckIn,
@@ -53,7 +56,9 @@ if TYPE_CHECKING:
     from okrkit._period import Calendar, Period
     from okrkit._policy import Policy, Thresholds
     from okrkit._reading import Evidence, ObjectiveReading, Reading, StatementKind
+    from okrkit._retail import RetailCalendar
     from okrkit._rules import rule
+    from okrkit._score import Grade, KeyResultScore, ObjectiveScore, Scorecard, Status
     from okrkit._severity import Severity
     from okrkit._text import read_statement
     from okrkit.exceptions import (
@@ -68,22 +73,28 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Amount",
+    "Cadence",
     "Calendar",
     "CheckIn",
     "Commitment",
+    "CycleCalendar",
     "Direction",
     "Evidence",
     "Finding",
+    "Forecast",
+    "Grade",
     "Initiative",
     "InvalidTypeError",
     "InvalidValueError",
     "KeyResult",
+    "KeyResultScore",
     "Link",
     "MetricKind",
     "MetricType",
     "Nature",
     "Objective",
     "ObjectiveReading",
+    "ObjectiveScore",
     "OkrkitError",
     "Per",
     "Period",
@@ -94,8 +105,11 @@ __all__ = [
     "Policy",
     "Reading",
     "Report",
+    "RetailCalendar",
+    "Scorecard",
     "Severity",
     "StatementKind",
+    "Status",
     "Thresholds",
     "UnitError",
     "__version__",
@@ -117,12 +131,19 @@ __all__ = [
     "read_statement",
     "reduce",
     "rule",
+    "score",
 ]
 
 # Where each public name lives; modules load on first use so `import okrkit` stays cheap.
 _HOMES = {
     "Amount": "okrkit._amount",
+    "Cadence": "okrkit._cadence",
     "check": "okrkit._api",
+    "score": "okrkit._api",
+    "Forecast": "okrkit._forecast",
+    **dict.fromkeys(
+        ("Grade", "KeyResultScore", "ObjectiveScore", "Scorecard", "Status"), "okrkit._score"
+    ),
     **dict.fromkeys(
         ("achieve", "at_least", "at_most", "decrease", "increase", "kr", "link", "objective",
          "plan", "reduce"),
@@ -139,6 +160,8 @@ _HOMES = {
         "okrkit._model",
     ),
     **dict.fromkeys(("Calendar", "Period"), "okrkit._period"),
+    "CycleCalendar": "okrkit._cycle",
+    "RetailCalendar": "okrkit._retail",
     **dict.fromkeys(("Policy", "Thresholds"), "okrkit._policy"),
     **dict.fromkeys(
         ("Evidence", "ObjectiveReading", "Reading", "StatementKind"), "okrkit._reading"

@@ -45,7 +45,9 @@ def _unit(value: object) -> str | None:
         return None
     if not isinstance(value, str):
         raise InvalidTypeError("Amount.unit", value, "unit text like 'day' or 'USD'")
-    unit = _SPACES.sub(" ", value.strip())
+    unit = value.strip()
+    if "  " in unit or not unit.isprintable() or not unit.isascii():
+        unit = _SPACES.sub(" ", unit)
     if unit == "%":
         return "percent"
     return unit or None

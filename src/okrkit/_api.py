@@ -13,11 +13,12 @@ from okrkit._findings import Report
 from okrkit._model import Plan
 from okrkit._policy import Policy
 from okrkit._rules import run_rules
+from okrkit._score import Scorecard, score_plan
 from okrkit._text import read_plan
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
-__all__ = ["check"]
+__all__ = ["check", "score"]
 
 
 def check(
@@ -62,3 +63,28 @@ def _as_of(value: dt.date | str | None) -> dt.date | None:
 
         return parse_iso_date("as_of", value)
     raise InvalidTypeError("as_of", value, "a date like 2026-02-15")
+
+
+def score(
+    plan: Plan,
+    *,
+    as_of: dt.date | str,
+    policy: Policy | None = None,
+    rollup: bool = False,
+    forecasts: bool = False,
+) -> Scorecard:
+    """Progress, score, expected progress and status of every key result and
+    objective, and the plan's score, as of a date ("today" is always passed in).
+
+    Args:
+        as_of: The date to score as of; later check-ins are ignored.
+        policy: Pacing and grade thresholds; the plan's own policy otherwise.
+        rollup: Weigh aligned child objectives into their parents' scores.
+        forecasts: Add each key result's trend (:class:`~okrkit.Forecast`).
+    """
+    if not isinstance(plan, Plan):
+        raise InvalidTypeError("score(plan)", plan, "a Plan")
+    day = _as_of(as_of)
+    if day is None:
+        raise InvalidValueError("score(as_of)", as_of, "the date to score as of, like 2026-02-15")
+    return score_plan(plan, as_of=day, policy=policy, rollup=rollup, forecasts=forecasts)

@@ -127,6 +127,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_score(args: argparse.Namespace) -> int:
+    from okrkit._api import score  # noqa: PLC0415
+    from okrkit._render_text import score_text  # noqa: PLC0415
+
+    plan = _read_plan(args.path)
+    card = score(plan, as_of=args.as_of or _today(), rollup=args.rollup, forecasts=args.forecast)
+    if args.format == "json":
+        print(card.to_json())
+    else:
+        lang = args.lang or plan.lang or _lang_from_locale() or "en"
+        sys.stdout.write(score_text(card, lang=lang, color=_use_color(sys.stdout)))
+    return EXIT_OK
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
     import json  # noqa: PLC0415
 
@@ -213,6 +227,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="take [tool.okrkit] from this file (default: the nearest pyproject.toml)",
     )  # fmt: skip
     check.set_defaults(run=_cmd_check)
+
+    score = commands.add_parser("score", help="progress, score, pacing and status")
+    score.add_argument("path", metavar="PATH", help="a plan file, or - for stdin")
+    score.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
+    score.add_argument("--format", choices=("text", "json"), default="text")
+    score.add_argument("--lang", choices=("en", "es"), help="language of the text")
+    score.add_argument("--rollup", action="store_true", help="weigh aligned objectives in")
+    score.add_argument("--forecast", action="store_true", help="add each key result's trend")
+    score.set_defaults(run=_cmd_score)
 
     parse = commands.add_parser("parse", help="read key-result statements")
     parse.add_argument("text", nargs="*", metavar="TEXT", help="statements (default: stdin lines)")

@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from okrkit._amount import Amount
+from okrkit._calendars import AnyCalendar
 from okrkit._model import (
     Commitment,
     Direction,
@@ -63,7 +64,7 @@ def plan(
     period: Period | str | None = None,
     currency: str = "USD",
     lang: str | None = None,
-    calendar: Calendar | None = None,
+    calendar: AnyCalendar | None = None,
 ) -> Plan:
     """A new, empty plan; add objectives with :meth:`Plan.with_objectives`."""
     made = Plan(title, currency=currency, lang=lang, calendar=calendar or Calendar())

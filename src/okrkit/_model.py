@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from okrkit._amount import Amount, optional_amount
+from okrkit._cadence import Cadence
+from okrkit._calendars import AnyCalendar, is_calendar
 from okrkit._fields import (
     enum,
     finite,
@@ -42,6 +44,7 @@ from okrkit.exceptions import InvalidTypeError, InvalidValueError, PeriodError
 
 if TYPE_CHECKING:
     from okrkit._findings import Report
+    from okrkit._score import Scorecard
 
 
 __all__ = [
@@ -207,6 +210,10 @@ class CheckIn:
 
     def __repr__(self) -> str:
         return fields_repr(self, positional=("date", "value"))
+
+
+def _by_date(checkin: CheckIn) -> dt.date:
+    return checkin.date
 
 
 def _checkin(value: object) -> CheckIn:
@@ -379,6 +386,14 @@ def _keyresult_ignore(value: Any) -> tuple[str, ...]:
     return _keyresult_ignore_check(value)
 
 
+def _optional_cadence(value: object) -> Cadence | None:
+    if value is None or isinstance(value, Cadence):
+        return value
+    if isinstance(value, str):
+        return Cadence(value)
+    raise InvalidTypeError("cadence", value, 'a Cadence or "weekly" | "biweekly" | "monthly"')
+
+
 @attrs.frozen(repr=False)
 class KeyResult:
     """A measurable result: at the period's end anyone can say whether it was met.
@@ -462,9 +477,14 @@ class KeyResult:
         converter=_keyresult_ignore,
         kw_only=True,
     )
+    cadence: Cadence | None = attrs.field(default=None, converter=_optional_cadence, kw_only=True)
+    """How often this key result is checked in (the plan's cadence otherwise)."""
     reading: Any = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     """What the statement reader found in ``statement`` (set by :func:`okrkit.kr`
     and the plan loaders); it explains the fields but is not part of equality."""
+    _derived: Any = attrs.field(default=None, init=False, eq=False, repr=False, hash=False)
+    """Numbers worked out from this value once (the key result in one unit); a new
+    value, made by any fluent method, starts without them."""
 
     def __repr__(self) -> str:
         return fields_repr(self, positional=("statement",) if self.statement else ())
@@ -541,9 +561,27 @@ class KeyResult:
         """Silence checker rules for this key result only."""
         return attrs.evolve(self, ignore=(*self.ignore, *rules))
 
+    def checked_in_every(self, cadence: Cadence | str) -> KeyResult:
+        """The rhythm of check-ins promised for this key result ("weekly")."""
+        return attrs.evolve(self, cadence=cadence)
+
     def drives(self, other: KeyResult | Objective | str, *, because: str | None = None) -> Link:
         """A causality link: reaching this key result should move *other*."""
         return Link(self.key, _ref(other), because=because)
+
+    # -- history ---------------------------------------------------------------
+
+    def history(self, *, until: dt.date | None = None) -> tuple[CheckIn, ...]:
+        """The check-ins in date order, up to *until* (included) when given."""
+        ordered = sorted(self.checkins, key=_by_date)
+        if until is None:
+            return tuple(ordered)
+        return tuple(c for c in ordered if c.date <= until)
+
+    def checkin_as_of(self, date: dt.date) -> CheckIn | None:
+        """The latest check-in at or before *date*, or ``None``."""
+        found = self.history(until=date)
+        return found[-1] if found else None
 
 
 def _ref(item: KeyResult | Objective | str) -> str:
@@ -704,7 +742,7 @@ class Objective:
         """The person or team who owns the objective."""
         return attrs.evolve(self, owner=owner)
 
-    def during(self, period: Period | str, *, calendar: Calendar | None = None) -> Objective:
+    def during(self, period: Period | str, *, calendar: AnyCalendar | None = None) -> Objective:
         """The time box: a :class:`Period` or a label such as ``"2026-Q1"``."""
         if isinstance(period, str):
             try:
@@ -823,9 +861,9 @@ class Plan:
     )
     currency: str = attrs.field(default="USD", converter=_currency, kw_only=True)
     lang: str | None = attrs.field(default=None, converter=_lang, kw_only=True)
-    calendar: Calendar = attrs.field(
+    calendar: AnyCalendar = attrs.field(
         factory=Calendar,
-        validator=attrs.validators.instance_of(Calendar),
+        validator=is_calendar,
         kw_only=True,
     )
     objectives: tuple[Objective, ...] = attrs.field(
@@ -843,6 +881,8 @@ class Plan:
         validator=attrs.validators.optional(attrs.validators.instance_of(Policy)),
         kw_only=True,
     )
+    cadence: Cadence | None = attrs.field(default=None, converter=_optional_cadence, kw_only=True)
+    """How often key results are checked in, unless one says otherwise."""
     """The plan's own checker settings (``policy:`` in a plan file), if any."""
     source: Source | None = attrs.field(
         default=None, eq=False, repr=False, kw_only=True, hash=False
@@ -879,8 +919,12 @@ class Plan:
         """The language of statements when detection is unsure, and of messages."""
         return attrs.evolve(self, lang=lang)
 
-    def with_calendar(self, calendar: Calendar) -> Plan:
+    def with_calendar(self, calendar: AnyCalendar) -> Plan:
         return attrs.evolve(self, calendar=calendar)
+
+    def checked_in_every(self, cadence: Cadence | str) -> Plan:
+        """The rhythm of check-ins the team promised ("weekly", "biweekly", "monthly")."""
+        return attrs.evolve(self, cadence=cadence)
 
     def with_policy(self, policy: Policy) -> Plan:
         """The plan's own checker settings, written with it to files."""
@@ -920,3 +964,10 @@ class Plan:
         from okrkit._api import check  # noqa: PLC0415 - the checker sits outside the model
 
         return check(self, **options)
+
+    def score(self, **options: Any) -> Scorecard:
+        """Score every key result, objective and the plan; the same as
+        :func:`okrkit.score` (``plan.score(as_of=...)``)."""
+        from okrkit._api import score  # noqa: PLC0415 - scoring sits outside the model
+
+        return score(self, **options)

@@ -4,6 +4,10 @@ A period is always a pair of dates (both inclusive). Labels such as
 ``2026-Q1``, ``FY2027-Q2`` or ``primer trimestre 2026`` are read by a
 :class:`Calendar`, which knows when the fiscal year starts. Arithmetic is done
 on dates with :mod:`dateutil.relativedelta`, never with durations.
+
+:class:`CalendarBase` is what every calendar shares (this one, the retail one
+and the cycle one): reading a label into a :class:`~okrkit._period_words.Name`,
+building its dates, and saying it in English or Spanish.
 """
 
 from __future__ import annotations
@@ -11,16 +15,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from okrkit._fields import finite, to_date
-from okrkit.exceptions import InvalidValueError, PeriodError
+from okrkit._period_words import Name, check_lang, phrase, span
+from okrkit.exceptions import InvalidTypeError, InvalidValueError, PeriodError
 
 
-__all__ = ["Calendar", "Period"]
+if TYPE_CHECKING:
+    from okrkit._calendars import AnyCalendar
+
+
+__all__ = ["GREGORIAN", "Calendar", "CalendarBase", "Period"]
 
 FORMS = (
     "2026, 2026-H2, 2026-Q1, 2026-03, 2026-W05, FY2027, FY2027-Q2, "
@@ -86,17 +95,32 @@ class Period:
         return self.start <= other.end and other.start <= self.end
 
     @classmethod
-    def parse(cls, text: str, *, calendar: Calendar | None = None) -> Period:
+    def parse(cls, text: str, *, calendar: AnyCalendar | None = None) -> Period:
         """Read a period label with *calendar* (the Gregorian one by default)."""
         return (calendar or Calendar()).period(text)
+
+    def describe(self, *, lang: str = "en", calendar: AnyCalendar | None = None) -> str:
+        """The period in words (``Q1 2026``, ``1.er trimestre de 2026``), as *calendar*
+        names it (the Gregorian one by default); see :meth:`CalendarBase.describe`."""
+        return (calendar or Calendar()).describe(self, lang=lang)
 
     def __str__(self) -> str:
         return self.label or f"{self.start.isoformat()}..{self.end.isoformat()}"
 
     def __repr__(self) -> str:
-        if self.label:
+        if self.label and _gregorian_reads(self.label, self):
             return f"Period.parse({self.label!r})"
-        return f"Period({self.start!r}, {self.end!r})"
+        dates = f"Period({self.start!r}, {self.end!r}"
+        # A label only another calendar reads (FY2026-P05, C3) is kept as it is.
+        return f"{dates}, label={self.label!r})" if self.label else f"{dates})"
+
+
+def _gregorian_reads(label: str, period: Period) -> bool:
+    """Whether ``Period.parse(label)`` gives *period* back."""
+    try:
+        return Calendar().period(label) == period
+    except ValueError:
+        return False
 
 
 # --- reading labels ---------------------------------------------------------
@@ -121,13 +145,15 @@ _ORDINALS = {
     "second": 2, "2nd": 2, "segundo": 2, "segunda": 2, "2do": 2, "2o": 2, "2a": 2,
     "third": 3, "3rd": 3, "tercer": 3, "tercero": 3, "tercera": 3, "3er": 3, "3o": 3,
     "fourth": 4, "4th": 4, "cuarto": 4, "cuarta": 4, "4to": 4, "4o": 4,
+    "1.er": 1, "1.o": 1, "1.a": 1, "2.o": 2, "2.a": 2, "3.er": 3, "3.o": 3, "3.a": 3,
+    "4.o": 4, "4.a": 4,
 }  # fmt: skip
 
 _QUARTER_WORDS = {"quarter", "trimestre"}
 _HALF_WORDS = {"half", "semester", "semestre"}
 _FILLER = {"the", "of", "de", "del", "el", "la", "in", "en", "ano", "year"}
 
-_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$")
+_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|–)\s*(\d{4}-\d{2}-\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
@@ -151,6 +177,126 @@ def _part_kind(letter: str) -> Literal["quarter", "half"]:
     return "quarter" if letter in ("q", "t") else "half"
 
 
+def split(text: str) -> tuple[str, list[str]]:
+    """A label folded, without filler words: as one text and as words."""
+    words = [w for w in _fold(text).split(" ") if w not in _FILLER]
+    return " ".join(words), words
+
+
+def fiscal_words(compact: str) -> str:
+    """``fiscal year``, ``año fiscal`` and ``fiscal`` as the codes ``fy`` and ``af``."""
+    compact = compact.replace("fiscal year", "fy").replace("ano fiscal", "af")
+    return compact.replace("fiscal", "fy")
+
+
+def fiscal_parts(compact: str) -> tuple[int, Literal["quarter", "half"] | None, int] | None:
+    """The year, part and number of a fiscal label (``FY2027-Q2``, ``T2 del año fiscal
+    2027``); every calendar with a fiscal year reads these the same way."""
+    compact = fiscal_words(compact)
+    if match := _FISCAL.match(compact):
+        year = full_year(match.group(1))
+        if match.group(2) is None:
+            return year, None, 1
+        return year, _part_kind(match.group(2)), int(match.group(3))
+    if match := _FISCAL_PREFIX.match(compact):
+        return full_year(match.group(3)), _part_kind(match.group(1)), int(match.group(2))
+    return None
+
+
+def part_name(year: int, kind: Literal["quarter", "half"], number: int, *, fiscal: bool) -> Name:
+    """A quarter or half by number, refusing numbers a year does not have."""
+    limit = 4 if kind == "quarter" else 2
+    if not 1 <= number <= limit:
+        raise PeriodError(f"{year} {kind} {number}", f"a year has {limit} {kind}s")
+    return Name(f"fiscal_{kind}" if fiscal else kind, year, number)
+
+
+class CalendarBase:
+    """What every calendar offers, so a plan can use any of them: read a label
+    (:meth:`period`), say a period in words (:meth:`describe`) and list the
+    periods that tile a year (:meth:`periods`)."""
+
+    __slots__ = ()
+
+    _FORMS: ClassVar[str] = FORMS
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """The units :meth:`periods` lists."""
+        raise NotImplementedError
+
+    def periods(self, year: int, unit: str) -> tuple[Period, ...]:
+        """The periods of *unit* that tile year *year* of this calendar, in order."""
+        raise NotImplementedError
+
+    def period(self, text: str) -> Period:
+        """Read a period label in English or Spanish."""
+        if isinstance(text, int) and not isinstance(text, bool):
+            text = str(text)
+        if not isinstance(text, str):
+            raise PeriodError(repr(text), f"expected a period like {self._FORMS}")
+        try:
+            found = self._read(text)
+        except OverflowError:
+            raise PeriodError(text, "a date outside the years 1 to 9999") from None
+        except ValueError as exc:
+            if isinstance(exc, PeriodError):
+                raise
+            raise PeriodError(text, str(exc)) from None
+        if found is None:
+            raise PeriodError(text, f"expected a period like {self._FORMS}")
+        return found
+
+    def describe(self, period: Period, *, lang: str = "en") -> str:
+        """*period* in words: ``Q1 2026`` or ``1.er trimestre de 2026``.
+
+        A period this calendar named (its label reads back to the same dates) is
+        said by name; any other period as its dates, ``2026-01-15 – 2026-04-14``.
+        Each phrase is also a label this calendar reads.
+        """
+        check_lang(lang)
+        if not isinstance(period, Period):
+            raise InvalidTypeError("period", period, "a Period")
+        name = self._name_of(period)
+        return span(period.start, period.end) if name is None else phrase(name, lang)
+
+    def _name_of(self, period: Period) -> Name | None:
+        if not period.label:
+            return None
+        try:
+            name = self._name(*split(period.label))
+            if name is not None and self._build(name) == period:
+                return name
+        except (ValueError, OverflowError):
+            pass
+        return None
+
+    def _read(self, text: str) -> Period | None:
+        raw = text.strip()
+        match = _RANGE.match(raw)
+        if match:
+            start = to_date("Period.start")(match.group(1))
+            end = to_date("Period.end")(match.group(2))
+            if end < start:
+                raise PeriodError(text, "the range ends before it starts")
+            return Period(start, end)
+        name = self._name(*split(raw))
+        return None if name is None else self._build(name)
+
+    def _name(self, compact: str, words: list[str]) -> Name | None:
+        raise NotImplementedError
+
+    def _build(self, name: Name) -> Period:
+        raise NotImplementedError
+
+    def _unit(self, unit: object) -> str:
+        if unit not in self.units:
+            raise InvalidValueError(
+                f"{type(self).__name__}.periods unit", unit, " | ".join(self.units)
+            )
+        return str(unit)
+
+
 _calendar_fiscal_year_start_check = finite("Calendar.fiscal_year_start", minimum=1, maximum=12)
 
 
@@ -162,7 +308,7 @@ def _calendar_fiscal_year_start(value: Any) -> int:
 
 
 @attrs.frozen(repr=False)
-class Calendar:
+class Calendar(CalendarBase):
     """Names periods: Gregorian years, halves, quarters, months, ISO weeks, and
     fiscal years that start in ``fiscal_year_start`` (1 = January).
 
@@ -236,36 +382,43 @@ class Calendar:
         first_year = year - 1 if self.fiscal_year_named_by == "end" else year
         return dt.date(first_year, self.fiscal_year_start, 1)
 
+    # -- listing periods ----------------------------------------------------
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """``year``, ``half``, ``quarter``, ``month``, and ``week`` when the fiscal year
+        is the calendar year (ISO weeks do not tile a year that starts in April)."""
+        if self.fiscal_year_start == 1:
+            return ("year", "half", "quarter", "month", "week")
+        return ("year", "half", "quarter", "month")
+
+    def periods(self, year: int, unit: str) -> tuple[Period, ...]:
+        """The periods of *unit* that tile year *year*, in order.
+
+        The year is the calendar year, or fiscal year FY*year* when the fiscal year
+        starts after January. Weeks are ISO weeks: they tile ISO year *year*, from
+        the Monday of its week 1 to the Sunday of its week 52 or 53.
+        """
+        unit = self._unit(unit)
+        fiscal = self.fiscal_year_start != 1
+        if unit == "year":
+            return (self.fiscal_year(year) if fiscal else self.year(year),)
+        if unit == "half":
+            half = self.fiscal_half if fiscal else self.half
+            return tuple(half(year, number) for number in (1, 2))
+        if unit == "quarter":
+            quarter = self.fiscal_quarter if fiscal else self.quarter
+            return tuple(quarter(year, number) for number in (1, 2, 3, 4))
+        if unit == "month":
+            first = self._fiscal_start(year)
+            starts = (first + relativedelta(months=step) for step in range(12))
+            return tuple(self.month(day.year, day.month) for day in starts)
+        weeks = dt.date(year, 12, 28).isocalendar().week
+        return tuple(self.iso_week(year, number) for number in range(1, weeks + 1))
+
     # -- reading labels -----------------------------------------------------
 
-    def period(self, text: str) -> Period:
-        """Read a period label in English or Spanish (see :data:`FORMS`)."""
-        if isinstance(text, int) and not isinstance(text, bool):
-            text = str(text)
-        if not isinstance(text, str):
-            raise PeriodError(repr(text), f"expected a period like {FORMS}")
-        try:
-            found = self._read(text)
-        except ValueError as exc:
-            if isinstance(exc, PeriodError):
-                raise
-            raise PeriodError(text, str(exc)) from None
-        if found is None:
-            raise PeriodError(text, f"expected a period like {FORMS}")
-        return found
-
-    def _read(self, text: str) -> Period | None:
-        raw = text.strip()
-        match = _RANGE.match(raw)
-        if match:
-            start = to_date("Period.start")(match.group(1))
-            end = to_date("Period.end")(match.group(2))
-            if end < start:
-                raise PeriodError(text, "the range ends before it starts")
-            return Period(start, end)
-        folded = _fold(raw)
-        words = [w for w in folded.split(" ") if w not in _FILLER]
-        compact = " ".join(words)
+    def _name(self, compact: str, words: list[str]) -> Name | None:
         for reader in (
             self._read_codes,
             self._read_fiscal,
@@ -277,18 +430,36 @@ class Calendar:
                 return found
         return None
 
-    def _read_codes(self, compact: str, words: list[str]) -> Period | None:
+    def _build(self, name: Name) -> Period:
+        unit, year, number = name
+        if unit == "year":
+            return self.year(year)
+        if unit == "fiscal_year":
+            return self.fiscal_year(year)
+        builders = {
+            "half": self.half,
+            "quarter": self.quarter,
+            "month": self.month,
+            "week": self.iso_week,
+            "fiscal_half": self.fiscal_half,
+            "fiscal_quarter": self.fiscal_quarter,
+        }
+        if unit not in builders:
+            raise PeriodError(f"{unit} {number} of {year}", "this calendar has no such unit")
+        return builders[unit](year, number)
+
+    def _read_codes(self, compact: str, words: list[str]) -> Name | None:
         if match := _YEAR.match(compact):
-            return self.year(int(match.group(1)))
+            return Name("year", int(match.group(1)))
         if match := _ISO_MONTH.match(compact):
             month = int(match.group(2))
             if not 1 <= month <= 12:
                 raise PeriodError(compact, f"there is no month {month}")
-            return self.month(int(match.group(1)), month)
+            return Name("month", int(match.group(1)), month)
         if match := _ISO_WEEK.match(compact):
-            return self.iso_week(int(match.group(1)), int(match.group(2)))
+            return Name("week", int(match.group(1)), int(match.group(2)))
         if match := _WEEK_WORDS.match(compact):
-            return self.iso_week(int(match.group(2)), int(match.group(1)))
+            return Name("week", int(match.group(2)), int(match.group(1)))
         for pattern, order in (
             (_PART_AFTER, (1, 2, 3)),
             (_PART_BEFORE, (3, 1, 2)),
@@ -298,47 +469,39 @@ class Calendar:
                 year = int(match.group(order[0]))
                 letter = match.group(order[1])
                 number = int(match.group(order[2]))
-                return self._part(year, _part_kind(letter), number, fiscal=False)
+                return part_name(year, _part_kind(letter), number, fiscal=False)
         return None
 
-    def _read_fiscal(self, compact: str, words: list[str]) -> Period | None:
-        compact = compact.replace("fiscal year", "fy").replace("ano fiscal", "af")
-        compact = compact.replace("fiscal", "fy")
-        if match := _FISCAL.match(compact):
-            year = _full_year(match.group(1))
-            if match.group(2) is None:
-                return self.fiscal_year(year)
-            return self._part(year, _part_kind(match.group(2)), int(match.group(3)), fiscal=True)
-        if match := _FISCAL_PREFIX.match(compact):
-            year = _full_year(match.group(3))
-            return self._part(year, _part_kind(match.group(1)), int(match.group(2)), fiscal=True)
-        return None
+    def _read_fiscal(self, compact: str, words: list[str]) -> Name | None:
+        found = fiscal_parts(compact)
+        if found is None:
+            return None
+        year, kind, number = found
+        if kind is None:
+            return Name("fiscal_year", year)
+        return part_name(year, kind, number, fiscal=True)
 
-    def _read_ordinal(self, compact: str, words: list[str]) -> Period | None:
+    def _read_ordinal(self, compact: str, words: list[str]) -> Name | None:
         if len(words) != 3 or words[0] not in _ORDINALS or not _YEAR.match(words[2]):
             return None
         number, unit, year = _ORDINALS[words[0]], words[1], int(words[2])
         if unit in _QUARTER_WORDS:
-            return self._part(year, "quarter", number, fiscal=False)
+            return part_name(year, "quarter", number, fiscal=False)
         if unit in _HALF_WORDS:
-            return self._part(year, "half", number, fiscal=False)
+            return part_name(year, "half", number, fiscal=False)
         return None
 
-    def _read_month_name(self, compact: str, words: list[str]) -> Period | None:
+    def _read_month_name(self, compact: str, words: list[str]) -> Name | None:
         if len(words) == 2 and words[0] in _MONTHS and _YEAR.match(words[1]):
-            return self.month(int(words[1]), _MONTHS[words[0]])
+            return Name("month", int(words[1]), _MONTHS[words[0]])
         return None
 
-    def _part(
-        self, year: int, kind: Literal["quarter", "half"], number: int, *, fiscal: bool
-    ) -> Period:
-        limit = 4 if kind == "quarter" else 2
-        if not 1 <= number <= limit:
-            raise PeriodError(f"{year} {kind} {number}", f"a year has {limit} {kind}s")
-        if kind == "quarter":
-            return self.fiscal_quarter(year, number) if fiscal else self.quarter(year, number)
-        return self.fiscal_half(year, number) if fiscal else self.half(year, number)
+
+GREGORIAN = Calendar()
+"""The Gregorian calendar, which the other calendars fall back on for labels
+such as ``2026-Q1`` or ``marzo de 2026``."""
 
 
-def _full_year(digits: str) -> int:
+def full_year(digits: str) -> int:
+    """A year from four digits, or from two meaning this century (``FY27``)."""
     return int(digits) if len(digits) == 4 else 2000 + int(digits)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from okrkit._findings import Finding, Report
+from okrkit._score import Scorecard
 from okrkit._severity import Severity
 
 
-__all__ = ["report_text"]
+__all__ = ["report_text", "score_text"]
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _WORDS = {
@@ -53,4 +54,66 @@ def report_text(report: Report, *, lang: str = "en", color: bool = False) -> str
             f"{words['warnings'] if counts['warning'] != 1 else words['warning']}, "
             f"{counts['info']} {words['info']}"
         )
+    return "\n".join(lines) + "\n"
+
+
+_SCORE_WORDS = {
+    "en": {"as_of": "as of", "expected": "expected", "plan": "plan", "aspirational":
+           "aspirational: 0.6–0.7 reads well", "committed": "committed: expected to reach 1.0",
+           "none": "no check-in", "trend": "trend", "reached": "reaches the target",
+           "due": "next check-in"},
+    "es": {"as_of": "al", "expected": "esperado", "plan": "plan", "aspirational":
+           "aspiracional: 0,6–0,7 es un buen resultado", "committed":
+           "comprometido: se espera llegar a 1,0", "none": "sin seguimiento", "trend":
+           "tendencia", "reached": "alcanza la meta", "due": "próximo seguimiento"},
+}  # fmt: skip
+_STATUS = {
+    "en": {"on_track": "on track", "at_risk": "at risk", "off_track": "off track",
+           "not_started": "not started", "achieved": "achieved", "missed": "missed"},
+    "es": {"on_track": "en camino", "at_risk": "en riesgo", "off_track": "desviado",
+           "not_started": "sin empezar", "achieved": "logrado", "missed": "no logrado"},
+}  # fmt: skip
+_GRADE_COLOURS = {"red": "31", "yellow": "33", "green": "32"}
+
+
+def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str:
+    """The scores as ``okrkit score`` prints them: the plan, then each objective and
+    its key results in aligned columns."""
+    words = _SCORE_WORDS.get(lang, _SCORE_WORDS["en"])
+    statuses = _STATUS.get(lang, _STATUS["en"])
+
+    def grade(text: str, name: str) -> str:
+        return _paint(text, _GRADE_COLOURS[name], color)
+
+    lines = [
+        f"{words['plan']} {words['as_of']} {card.as_of.isoformat()}: "
+        + grade(f"{card.score:.2f} {card.grade.value}", card.grade.value)
+    ]
+    width = max((len(k.id) for o in card.objectives for k in o.key_results), default=10)
+    for objective in card.objectives:
+        expected = (
+            "" if objective.expected is None else f"  {words['expected']} {objective.expected:.2f}"
+        )
+        lines.append("")
+        lines.append(
+            f"{objective.id}  "
+            + grade(f"{objective.score:.2f} {objective.grade.value}", objective.grade.value)
+            + f"  {statuses[objective.status.value]}{expected}"
+        )
+        lines.append(f"  ({words[objective.commitment.value]})")
+        for item in objective.key_results:
+            value = words["none"] if item.value is None else str(item.value)
+            paced = "    " if item.expected is None else f"{item.expected:.2f}"
+            lines.append(
+                f"  {item.id:<{width}}  {item.progress:6.2f} {item.score:5.2f}  {paced}  "
+                f"{statuses[item.status.value]:<11}  {value}"
+            )
+            if item.next_checkin is not None:
+                lines.append(f"  {'':<{width}}  {words['due']}: {item.next_checkin.isoformat()}")
+            trend = item.forecast
+            if trend is not None and trend.projected is not None:
+                reach = f", {words['reached']} {trend.reached.isoformat()}" if trend.reached else ""
+                lines.append(
+                    f"  {'':<{width}}  {words['trend']}: {trend.projected_score:.2f}{reach}"
+                )
     return "\n".join(lines) + "\n"

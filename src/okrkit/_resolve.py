@@ -74,6 +74,11 @@ class Resolved:
         )
 
 
+_FACTORS: dict[tuple[int, str, str | None, str | None], tuple[float, float] | None] = {}
+"""Conversions already worked out in the application registry, by unit texts: the
+answer never changes for a registry, so it is kept for the next key result."""
+
+
 def _reference(kr: KeyResult) -> str | None:
     for amount in (kr.target, kr.baseline):
         if amount is not None and amount.unit is not None:
@@ -108,6 +113,10 @@ class _Converter:
         found = self.factors.get(unit, False)
         if found is not False:
             return found  # type: ignore[return-value]
+        known = _FACTORS.get((id(self.ureg), unit, self.reference, self.per), False)
+        if known is not False and self.ureg is None:
+            self.factors[unit] = known  # type: ignore[assignment]
+            return known  # type: ignore[return-value]
         try:
             if self.info is None:
                 self.info = self._with_per(unit_info(self.reference, self.ureg))
@@ -116,6 +125,8 @@ class _Converter:
         except UnitError:
             result = None
         self.factors[unit] = result
+        if self.ureg is None:
+            _FACTORS[(id(None), unit, self.reference, self.per)] = result
         return result
 
     def value(self, amount: Amount) -> float | None:
@@ -129,7 +140,23 @@ class _Converter:
 
 
 def resolve(kr: KeyResult, ureg: Any = None) -> Resolved:
-    """*kr* resolved to floats in one unit (see :class:`Resolved`)."""
+    """*kr* resolved to floats in one unit (see :class:`Resolved`).
+
+    The answer for the application registry is kept on the key result, which is
+    immutable, so checking and scoring the same plan again costs no unit work.
+    Callers must treat it as read-only.
+    """
+    if ureg is None:
+        cached = kr._derived
+        if cached is not None:
+            return cached  # type: ignore[no-any-return]
+        found = _resolve(kr, None)
+        object.__setattr__(kr, "_derived", found)
+        return found
+    return _resolve(kr, ureg)
+
+
+def _resolve(kr: KeyResult, ureg: Any) -> Resolved:
     out = Resolved()
     reference = _reference(kr)
     out.unit = reference
@@ -192,11 +219,12 @@ def _checkins(kr: KeyResult, out: Resolved, convert: _Converter) -> None:
     shares: list[tuple[dt.date, float]] = []
     reference = convert.reference
     share_kr = kr.share is not None and reference != "percent"
+    append = values.append
     for checkin in kr.checkins:
         amount = checkin.value
         unit = amount.unit
         if unit is None or unit == reference:
-            values.append((checkin.date, amount.value))
+            append((checkin.date, amount.value))
             continue
         if share_kr and unit == "percent":
             shares.append((checkin.date, amount.value))
@@ -207,11 +235,7 @@ def _checkins(kr: KeyResult, out: Resolved, convert: _Converter) -> None:
             continue
         scale, offset = found
         values.append((checkin.date, amount.value * scale + offset))
-    values.sort(key=_by_date)
-    shares.sort(key=_by_date)
+    values.sort()  # by date (then value): tuples compare in C, no key function
+    shares.sort()
     out.checkins = values
     out.share_checkins = shares
-
-
-def _by_date(item: tuple[dt.date, float]) -> dt.date:
-    return item[0]

@@ -16,6 +16,9 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from okrkit._amount import Amount, format_number
+from okrkit._cadence import WEEKDAYS, Cadence
+from okrkit._calendars import AnyCalendar
+from okrkit._files._calendar import CALENDAR_KEYS, calendar_data, read_calendar
 from okrkit._files._yaml import Number, Whole
 from okrkit._metric import MetricKind, MetricType, Polarity, metric_type
 from okrkit._model import (
@@ -30,12 +33,12 @@ from okrkit._model import (
     Per,
     Plan,
 )
-from okrkit._period import Calendar, Period
+from okrkit._period import Period
 from okrkit._policy import Policy
 from okrkit.exceptions import OkrkitError, PeriodError
 
 
-__all__ = ["FORMAT_VERSION", "Located", "PlanReader", "plan_to_data"]
+__all__ = ["CALENDAR_KEYS", "FORMAT_VERSION", "Located", "PlanReader", "plan_to_data"]
 
 FORMAT_VERSION = 1
 
@@ -44,15 +47,16 @@ T = TypeVar("T")
 Path = tuple[str | int, ...]
 
 PLAN_KEYS = (
-    "okrkit", "title", "period", "currency", "lang", "calendar", "policy", "objectives", "links",
+    "okrkit", "title", "period", "currency", "lang", "calendar", "cadence", "policy",
+    "objectives", "links",
 )  # fmt: skip
-CALENDAR_KEYS = ("fiscal_year_start", "fiscal_year_named_by")
+CADENCE_KEYS = ("every", "weekday", "day")
 OBJECTIVE_KEYS = (
     "id", "title", "owner", "period", "commitment", "parent", "weight", "key_results", "ignore",
 )  # fmt: skip
 KR_KEYS = (
     "id", "statement", "metric", "type", "direction", "baseline", "target", "change", "per",
-    "share", "nature", "deadline", "weight", "owner", "done", "strict", "checkins",
+    "share", "nature", "deadline", "weight", "owner", "done", "strict", "cadence", "checkins",
     "initiatives", "ignore",
 )  # fmt: skip
 CHECKIN_KEYS = ("date", "value", "confidence", "note", "source")
@@ -232,7 +236,7 @@ class PlanReader:
             return None
         return text.strip()
 
-    def period(self, path: Path, value: object, calendar: Calendar) -> Period | None:
+    def period(self, path: Path, value: object, calendar: AnyCalendar) -> Period | None:
         if value is None:
             return None
         text = self.text(path, value)
@@ -308,6 +312,9 @@ class PlanReader:
         }
         if currency is not None:
             fields["currency"] = currency
+        cadence = self.cadence(("cadence",), data.get("cadence"))
+        if cadence is not None:
+            fields["cadence"] = cadence
         if data.get("policy") is not None:
             try:
                 fields["policy"] = Policy.from_mapping(data["policy"])
@@ -331,30 +338,11 @@ class PlanReader:
         )
         return built
 
-    def calendar(self, path: Path, value: object) -> Calendar:
-        if value is None:
-            return Calendar()
-        if not self.mapping(path, value, CALENDAR_KEYS, "a mapping like {fiscal_year_start: 4}"):
-            return Calendar()
-        assert isinstance(value, Mapping)
-        fields: dict[str, Any] = {}
-        start = self.number((*path, "fiscal_year_start"), value.get("fiscal_year_start"),
-                            minimum=1, maximum=12)  # fmt: skip
-        if start is not None:
-            if start.is_integer():
-                fields["fiscal_year_start"] = int(start)
-            else:
-                self.expected((*path, "fiscal_year_start"), "a month number from 1 to 12", start)
-        named = value.get("fiscal_year_named_by")
-        if named is not None:
-            if named in ("end", "start"):
-                fields["fiscal_year_named_by"] = named
-            else:
-                self.expected((*path, "fiscal_year_named_by"), "end | start", named)
-        made: Calendar | None = self.build(path, lambda: Calendar(**fields))
-        return made or Calendar()
+    def calendar(self, path: Path, value: object) -> AnyCalendar:
+        """The plan's calendar: Gregorian and fiscal, retail, or cycles (by ``kind``)."""
+        return read_calendar(self, path, value)
 
-    def objective(self, path: Path, value: object, calendar: Calendar) -> Objective | None:
+    def objective(self, path: Path, value: object, calendar: AnyCalendar) -> Objective | None:
         if not self.mapping(path, value, OBJECTIVE_KEYS, "an objective (a mapping with title:)"):
             return None
         assert isinstance(value, Mapping)
@@ -413,6 +401,7 @@ class PlanReader:
             "owner": self.text((*path, "owner"), get("owner")),
             "ignore": self.rule_ids((*path, "ignore"), get("ignore")),
             "metric_type": self.metric_type((*path, "type"), get("type")),
+            "cadence": self.cadence((*path, "cadence"), get("cadence")),
         }
         for name in ("done", "strict"):
             flag = self.boolean((*path, name), get(name))
@@ -488,6 +477,21 @@ class PlanReader:
             return None
         return self.build(path, lambda: Link(start, end, because=because))
 
+    def cadence(self, path: Path, value: object) -> Cadence | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = {"every": value}
+        if not self.mapping(
+            path, value, CADENCE_KEYS, "weekly | biweekly | monthly, or {every: ..}"
+        ):
+            return None
+        assert isinstance(value, Mapping)
+        return self.build(
+            path,
+            lambda: Cadence(value.get("every"), weekday=value.get("weekday"), day=value.get("day")),
+        )
+
     def metric_type(self, path: Path, value: object) -> MetricType | None:
         if value is None:
             return None
@@ -517,7 +521,7 @@ class PlanReader:
 # --- writing -----------------------------------------------------------------------------
 
 
-def _period_text(period: Period, calendar: Calendar) -> str | int:
+def _period_text(period: Period, calendar: AnyCalendar) -> str | int:
     if period.label:
         try:
             if calendar.period(period.label) == period:
@@ -560,12 +564,11 @@ def plan_to_data(
         data["currency"] = plan.currency
     if plan.lang is not None:
         data["lang"] = plan.lang
-    calendar = plan.calendar
-    if calendar != Calendar():
-        cal: dict[str, Any] = {"fiscal_year_start": calendar.fiscal_year_start}
-        if calendar.fiscal_year_named_by != "end":
-            cal["fiscal_year_named_by"] = calendar.fiscal_year_named_by
-        data["calendar"] = cal
+    calendar = calendar_data(plan.calendar, date)
+    if calendar is not None:
+        data["calendar"] = calendar
+    if plan.cadence is not None:
+        data["cadence"] = _cadence_data(plan.cadence)
     if plan.policy is not None:
         data["policy"] = plan.policy.to_mapping()
     data["objectives"] = [_objective_data(o, plan, flow, date, omit) for o in plan.objectives]
@@ -643,12 +646,25 @@ def _kr_data(
         out["done"] = True
     if kr.strict:
         out["strict"] = True
+    if kr.cadence is not None:
+        out["cadence"] = _cadence_data(kr.cadence)
     if kr.ignore:
         out["ignore"] = list(kr.ignore)
     if kr.initiatives:
         out["initiatives"] = [_initiative_data(i, flow) for i in kr.initiatives]
     if kr.checkins:
         out["checkins"] = [_checkin_data(c, flow, date) for c in kr.checkins]
+    return out
+
+
+def _cadence_data(cadence: Cadence) -> str | dict[str, Any]:
+    if cadence.weekday is None and cadence.day is None:
+        return cadence.every.value
+    out: dict[str, Any] = {"every": cadence.every.value}
+    if cadence.weekday is not None:
+        out["weekday"] = WEEKDAYS[cadence.weekday]
+    if cadence.day is not None:
+        out["day"] = cadence.day
     return out
 
 

@@ -245,7 +245,12 @@ def dumps(
     omit: Callable[[KeyResult], set[str]] | None = None,
 ) -> str:
     """The plan as text in *format*; reading it back gives an equal plan."""
-    kwargs: dict[str, Any] = {"omit": omitted_fields if omit is None else omit}
+    if omit is None:
+
+        def omit(item: KeyResult) -> set[str]:
+            return omitted_fields(item, lang=plan.lang, currency=plan.currency)
+
+    kwargs: dict[str, Any] = {"omit": omit}
     if format == "yaml":
         return dump_yaml(plan_to_data(plan, flow=Flow, **kwargs))
     if format == "json":

@@ -38,11 +38,12 @@ def read_key_result(
     return attrs.evolve(item, reading=reading, **changes)
 
 
-def omitted_fields(item: KeyResult) -> set[str]:
-    """Fields a writer may leave out because the statement says the same."""
-    reading = item.reading
-    if not isinstance(reading, Reading) or reading.text != item.statement:
+def omitted_fields(item: KeyResult, *, lang: str | None = None, currency: str = "USD") -> set[str]:
+    """Fields a writer may leave out because the statement, read again in the
+    plan's language and currency, says the same."""
+    if item.statement is None:
         return set()
+    reading = read_statement(item.statement, lang=lang, currency=currency)
     return {name for name in READ_FIELDS if getattr(item, name) == getattr(reading, name)}
 
 

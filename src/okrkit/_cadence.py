@@ -1,0 +1,126 @@
+"""Check-in cadences: the rhythm a team promised, and when the next check-in is due.
+
+A cadence is a recurrence on dates (:mod:`dateutil.rrule`), anchored on the
+first day of a key result's window: weekly and every two weeks on a weekday,
+monthly on a day of the month (clamped to the month's last day, so "the 31st"
+falls on 28 February).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+import attrs
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import WEEKLY, rrule
+
+from okrkit._repr import value_repr
+from okrkit.exceptions import InvalidValueError
+
+
+__all__ = ["Cadence", "Every"]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS_ES = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
+
+
+class Every(StrEnum):
+    """How often check-ins are promised."""
+
+    WEEK = "weekly"
+    TWO_WEEKS = "biweekly"
+    MONTH = "monthly"
+
+    def __repr__(self) -> str:
+        return value_repr(self)
+
+
+def _every(value: object) -> Every:
+    aliases = {"semanal": "weekly", "quincenal": "biweekly", "mensual": "monthly"}
+    if isinstance(value, Every):
+        return value
+    try:
+        return Every(aliases.get(str(value), str(value)))
+    except ValueError:
+        raise InvalidValueError("Cadence.every", value, "weekly | biweekly | monthly") from None
+
+
+def _weekday(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        folded = value.strip().lower().replace("é", "e").replace("á", "a")
+        for names in (WEEKDAYS, _WEEKDAYS_ES):
+            if folded in names:
+                return names.index(folded)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
+        return value
+    raise InvalidValueError("Cadence.weekday", value, "a weekday: monday … sunday, or 0 … 6")
+
+
+def _day(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 31:
+        return value
+    raise InvalidValueError("Cadence.day", value, "a day of the month from 1 to 31")
+
+
+@attrs.frozen(repr=False)
+class Cadence:
+    """``Cadence("weekly", weekday="friday")``, ``Cadence("monthly", day=31)``.
+
+    Without a weekday or day, the schedule follows the window's first day.
+    """
+
+    every: Every = attrs.field(converter=_every)
+    weekday: int | None = attrs.field(default=None, converter=_weekday, kw_only=True)
+    day: int | None = attrs.field(default=None, converter=_day, kw_only=True)
+
+    def __repr__(self) -> str:
+        parts = [repr(self.every.value)]
+        if self.weekday is not None:
+            parts.append(f"weekday={WEEKDAYS[self.weekday]!r}")
+        if self.day is not None:
+            parts.append(f"day={self.day}")
+        return f"Cadence({', '.join(parts)})"
+
+    def due_dates(self, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+        """Every check-in date the cadence promises from *start* to *end* (included)."""
+        if end < start:
+            return ()
+        if self.every is Every.MONTH:
+            day = self.day or start.day
+            found = []
+            months = 0
+            while True:
+                base = start + relativedelta(months=months, day=1)
+                due = base + relativedelta(day=day)
+                if due > end:
+                    break
+                if due >= start:
+                    found.append(due)
+                months += 1
+            return tuple(found)
+        weekday = start.weekday() if self.weekday is None else self.weekday
+        interval = 2 if self.every is Every.TWO_WEEKS else 1
+        rule = rrule(
+            WEEKLY,
+            interval=interval,
+            byweekday=weekday,
+            dtstart=dt.datetime.combine(start, dt.time()),
+            until=dt.datetime.combine(end, dt.time()),
+        )
+        return tuple(moment.date() for moment in rule)
+
+    def next_due(
+        self, *, start: dt.date, end: dt.date, last: dt.date | None = None
+    ) -> dt.date | None:
+        """The first promised date after the *last* check-in (or from *start* when
+        there is none); ``None`` when the window has no more."""
+        after = start if last is None else last + dt.timedelta(days=1)
+        for due in self.due_dates(start, end):
+            if due >= after:
+                return due
+        return None

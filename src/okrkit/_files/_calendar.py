@@ -1,0 +1,174 @@
+"""The ``calendar:`` section of a plan file: Gregorian and fiscal, retail, or cycles.
+
+``kind`` picks the calendar (``gregorian`` when left out, so older files read as
+before); each kind has its own keys, and a key of another kind is reported with
+the ``kind:`` it needs. Writing leaves out the section for the plain Gregorian
+calendar and writes every setting of a retail one, so a reader sees its rules.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from okrkit._calendars import AnyCalendar
+from okrkit._cycle import CycleCalendar
+from okrkit._period import Calendar
+from okrkit._retail import PATTERNS, RetailCalendar
+from okrkit.exceptions import OkrkitError
+
+
+if TYPE_CHECKING:
+    from okrkit._files._convert import Path, PlanReader
+
+
+__all__ = ["CALENDAR_KEYS", "KINDS", "calendar_data", "read_calendar"]
+
+KINDS = {
+    "gregorian": ("kind", "fiscal_year_start", "fiscal_year_named_by"),
+    "retail": ("kind", "pattern", "year_end_month", "week_ends_on", "rule", "named_by", "week53"),
+    "cycle": ("kind", "start", "weeks", "days"),
+}
+CALENDAR_KEYS = tuple(dict.fromkeys(key for keys in KINDS.values() for key in keys))
+_WHAT = "a mapping like {fiscal_year_start: 4}, {kind: retail} or {kind: cycle, start: ..}"
+
+
+def read_calendar(reader: PlanReader, path: Path, value: object) -> AnyCalendar:
+    """The calendar a ``calendar:`` mapping describes; problems go to *reader*."""
+    if value is None:
+        return Calendar()
+    if not isinstance(value, Mapping):
+        reader.expected(path, _WHAT, value)
+        return Calendar()
+    kind = value.get("kind", "gregorian")
+    if not isinstance(kind, str) or kind not in KINDS:
+        reader.expected((*path, "kind"), " | ".join(KINDS), kind)
+        return Calendar()
+    for key in value:
+        if key not in KINDS[kind]:
+            reader.problem((*path, key), _misplaced(str(key), kind, "kind" in value), at_key=True)
+    readers: dict[str, Callable[[PlanReader, Path, Mapping[str, Any]], AnyCalendar | None]] = {
+        "gregorian": _gregorian,
+        "retail": _retail,
+        "cycle": _cycle,
+    }
+    return readers[kind](reader, path, value) or Calendar()
+
+
+def _misplaced(key: str, kind: str, named: bool) -> str:
+    """Why *key* does not belong in a calendar of *kind*, and what would fix it."""
+    owner = next((k for k, keys in KINDS.items() if key in keys), None)
+    if owner is not None:
+        if named:
+            return f"a setting of a {owner} calendar, not of a {kind} one"
+        return f"a setting of a {owner} calendar: add kind: {owner}"
+    close = difflib.get_close_matches(key, CALENDAR_KEYS, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown key {key!r}{hint} (a {kind} calendar has: {', '.join(KINDS[kind])})"
+
+
+def _month(reader: PlanReader, path: Path, value: object) -> int | None:
+    number = reader.number(path, value, minimum=1, maximum=12)
+    if number is None:
+        return None
+    if not number.is_integer():
+        reader.expected(path, "a month number from 1 to 12", value)
+        return None
+    return int(number)
+
+
+def _one_of(reader: PlanReader, path: Path, value: object, choices: tuple[str, ...]) -> Any:
+    if value is None:
+        return None
+    if value in choices:
+        return value
+    reader.expected(path, " | ".join(choices), value)
+    return None
+
+
+def _put(fields: dict[str, Any], name: str, value: object) -> None:
+    if value is not None:
+        fields[name] = value
+
+
+def _gregorian(reader: PlanReader, path: Path, value: Mapping[str, Any]) -> Calendar | None:
+    fields: dict[str, Any] = {}
+    start = _month(reader, (*path, "fiscal_year_start"), value.get("fiscal_year_start"))
+    _put(fields, "fiscal_year_start", start)
+    named_by = value.get("fiscal_year_named_by")
+    named_by = _one_of(reader, (*path, "fiscal_year_named_by"), named_by, ("end", "start"))
+    _put(fields, "fiscal_year_named_by", named_by)
+    return reader.build(path, lambda: Calendar(**fields))
+
+
+def _retail(reader: PlanReader, path: Path, value: Mapping[str, Any]) -> RetailCalendar | None:
+    fields: dict[str, Any] = {}
+    _put(fields, "pattern", _one_of(reader, (*path, "pattern"), value.get("pattern"), PATTERNS))
+    month = _month(reader, (*path, "year_end_month"), value.get("year_end_month"))
+    _put(fields, "year_end_month", month)
+    for name, choices in (("rule", ("nearest", "last")), ("named_by", ("start", "end"))):
+        _put(fields, name, _one_of(reader, (*path, name), value.get(name), choices))
+    day = value.get("week_ends_on")
+    if day is not None:
+        try:
+            fields["week_ends_on"] = RetailCalendar(week_ends_on=day).week_ends_on
+        except OkrkitError:
+            reader.expected((*path, "week_ends_on"), "a weekday such as saturday (or sábado)", day)
+    week53 = value.get("week53")
+    if week53 is not None:
+        if week53 == "last" or (
+            isinstance(week53, int) and not isinstance(week53, bool) and 1 <= week53 <= 12
+        ):
+            fields["week53"] = week53
+        else:
+            reader.expected((*path, "week53"), "last or a period number from 1 to 12", week53)
+    return reader.build(path, lambda: RetailCalendar(**fields))
+
+
+def _cycle(reader: PlanReader, path: Path, value: Mapping[str, Any]) -> CycleCalendar | None:
+    start = reader.date((*path, "start"), value.get("start"))
+    if value.get("start") is None:
+        reader.problem(path, "required: start, the first day of cycle 1 (like 2026-01-05)")
+    lengths: dict[str, int] = {}
+    for name in ("weeks", "days"):
+        number = reader.number((*path, name), value.get(name), minimum=1)
+        if number is not None and not number.is_integer():
+            reader.expected((*path, name), "a whole number ≥ 1", value.get(name))
+        elif number is not None:
+            lengths[name] = int(number)
+    given = [name for name in ("weeks", "days") if value.get(name) is not None]
+    if len(given) == 2:
+        reader.problem((*path, "days"), "expected weeks or days, not both", at_key=True)
+        return None
+    if not given:
+        reader.problem(path, "required: weeks or days, how long each cycle lasts")
+        return None
+    if start is None or not lengths:
+        return None
+    return reader.build(path, lambda: CycleCalendar(start, **lengths))
+
+
+def calendar_data(calendar: AnyCalendar, date: Callable[[Any], Any]) -> dict[str, Any] | None:
+    """The ``calendar:`` section for *calendar*, or None for the plain Gregorian one."""
+    if isinstance(calendar, RetailCalendar):
+        return {
+            "kind": "retail",
+            "pattern": calendar.pattern,
+            "year_end_month": calendar.year_end_month,
+            "week_ends_on": calendar.week_ends_on,
+            "rule": calendar.rule,
+            "named_by": calendar.named_by,
+            "week53": "last" if calendar.week53 == 12 else calendar.week53,
+        }
+    if isinstance(calendar, CycleCalendar):
+        cycle = {"kind": "cycle", "start": date(calendar.start)}
+        if calendar.weeks is not None:
+            return {**cycle, "weeks": calendar.weeks}
+        return {**cycle, "days": calendar.days}
+    if calendar == Calendar():
+        return None
+    data: dict[str, Any] = {"fiscal_year_start": calendar.fiscal_year_start}
+    if calendar.fiscal_year_named_by != "end":
+        data["fiscal_year_named_by"] = calendar.fiscal_year_named_by
+    return data

@@ -1,0 +1,409 @@
+"""Scoring: the contract's formulas pinned, pacing and status, roll-ups, forecasts, laws."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import okrkit
+from okrkit import Amount, Direction, Grade, Status, achieve, at_least, at_most, increase, reduce
+from okrkit._score import expected_progress, raw_progress
+
+
+D = dt.date
+Q1 = "2026-Q1"
+MID = D(2026, 2, 15)  # 45 of Q1's 90 days gone: expected 0.5
+
+
+def card(*key_results: okrkit.KeyResult, as_of: dt.date = MID, **options) -> okrkit.Scorecard:
+    objective = okrkit.objective("Cumplir la meta", id="meta").owned_by("v").during(Q1)
+    plan = okrkit.plan("p").with_objectives(objective.measured_by(*key_results))
+    return okrkit.score(plan, as_of=as_of, **options)
+
+
+def only(*key_results: okrkit.KeyResult, **options) -> okrkit.KeyResultScore:
+    return card(*key_results, **options).objectives[0].key_results[0]
+
+
+class TestFormulas:
+    @pytest.mark.parametrize(
+        ("direction", "s", "t", "a", "expected"),
+        [
+            (Direction.INCREASE, 100, 200, 150, 0.5),
+            (Direction.INCREASE, None, 170, 85, 0.5),  # no baseline: s = 0
+            (Direction.INCREASE, 100, 200, 250, 1.5),  # over-achievement kept raw
+            (Direction.INCREASE, 100, 200, 50, -0.5),
+            (Direction.DECREASE, 35, 26, 30.5, 0.5),
+            (Direction.AT_LEAST, None, 4.5, 4.5, 1.0),
+            (Direction.AT_LEAST, None, 4.5, 4.4, 0.0),
+            (Direction.AT_MOST, None, 2, 2, 1.0),
+            (Direction.AT_MOST, None, 2, 2.1, 0.0),
+        ],
+    )
+    def test_progress(self, direction, s, t, a, expected) -> None:
+        """Each direction's progress is the contract's formula."""
+        assert expected == pytest.approx(raw_progress(direction, s, t, a))
+
+    def test_strict_bounds(self) -> None:
+        """A strict bound excludes the bound itself."""
+        assert raw_progress(Direction.AT_LEAST, None, 5, 5, strict=True) == 0.0
+        assert raw_progress(Direction.AT_MOST, None, 5, 5, strict=True) == 0.0
+
+    def test_milestones(self) -> None:
+        """achieve is 1 when done, 0 otherwise."""
+        assert raw_progress(Direction.ACHIEVE, None, None, None, done=True) == 1.0
+        assert raw_progress(Direction.ACHIEVE, None, None, None) == 0.0
+
+    def test_expected_progress(self) -> None:
+        """Q1 2026 is 90 days; as of 15 February, 45 have passed: expected 0.5."""
+        assert expected_progress(MID, D(2026, 1, 1), D(2026, 3, 31)) == 0.5
+        assert expected_progress(D(2025, 12, 1), D(2026, 1, 1), D(2026, 3, 31)) == 0.0
+        assert expected_progress(D(2026, 5, 1), D(2026, 1, 1), D(2026, 3, 31)) == 1.0
+
+
+class TestKeyResults:
+    def test_relative_change_becomes_a_target(self) -> None:
+        """by 75 % from 2,000,000 is a target of 3,500,000."""
+        item = increase("pipeline", by="75%", from_="2000000 USD").checked_in(
+            "2026-02-01", "2750000 USD"
+        )
+
+        assert only(item).progress == pytest.approx(0.5)
+
+    def test_points_and_absolute_changes(self) -> None:
+        """by 4 points adds 4; by $5,000 adds 5,000."""
+        points = increase("margen", by="4 percentage_point", from_="30 %").checked_in(
+            "2026-02-01", "32 %"
+        )
+        money = increase("ventas", by="5000 USD", from_="10000 USD").checked_in(
+            "2026-02-01", "12500 USD"
+        )
+
+        assert only(points).progress == pytest.approx(0.5)
+        assert only(money).progress == pytest.approx(0.5)
+
+    def test_no_checkin_is_zero_and_not_started(self) -> None:
+        """Before any check-in, progress is 0 and the key result has not started."""
+        result = only(reduce("ciclo", from_="35 day", to="26 day"))
+
+        assert (result.progress, result.score, result.status) == (0.0, 0.0, Status.NOT_STARTED)
+        assert result.value is None
+
+    def test_score_is_clamped_and_progress_is_not(self) -> None:
+        """Over-achievement shows in progress; the score stops at 1."""
+        result = only(increase("leads", to="100 lead").checked_in("2026-02-01", "130 lead"))
+
+        assert (result.progress, result.score, result.status) == (1.3, 1.0, Status.ACHIEVED)
+
+    def test_values_in_other_units_are_converted(self) -> None:
+        """A check-in recorded in hours counts for a key result in days."""
+        result = only(
+            reduce("ciclo", from_="35 day", to="26 day").checked_in("2026-02-01", "732 hour")
+        )
+
+        assert result.value == Amount(30.5, "day")
+        assert result.progress == pytest.approx(0.5)
+
+    def test_rates_use_the_latest_period(self) -> None:
+        """A rate is scored on the latest period's value (15 of 20 calls this week)."""
+        item = (
+            increase("llamadas", to="20 call", per="week")
+            .checked_in("2026-02-06", "22 call")
+            .checked_in("2026-02-13", "15 call")
+        )
+
+        assert only(item).progress == pytest.approx(0.75)
+
+    def test_shares_measured_as_a_percent(self) -> None:
+        """For a bound held for 90 % of a population, a measured 92 % meets it; 85 % does not."""
+        item = at_most("respuesta", "5 min", share="90%")
+
+        assert only(item.checked_in("2026-02-10", "92 %")).score == 1.0
+        assert only(item.checked_in("2026-02-10", "85 %")).score == 0.0
+        assert only(item.checked_in("2026-02-10", "4 min")).score == 1.0
+
+    def test_later_checkins_are_ignored(self) -> None:
+        """Scoring as of a date uses only check-ins at or before it."""
+        item = (
+            increase("leads", to="100 lead")
+            .checked_in("2026-02-01", "40 lead")
+            .checked_in("2026-03-01", "90 lead")
+        )
+
+        assert only(item).value == Amount(40, "lead")
+
+    def test_decrease_without_baseline_starts_from_the_first_checkin(self) -> None:
+        """With no baseline, a decrease is measured from its first check-in."""
+        item = (
+            reduce("errores", to="10 error")
+            .checked_in("2026-01-10", "50 error")
+            .checked_in("2026-02-10", "30 error")
+        )
+
+        assert only(item).progress == pytest.approx(0.5)
+
+
+class TestStatus:
+    @pytest.mark.parametrize(
+        ("value", "status"),
+        [("150 lead", Status.ON_TRACK), ("140 lead", Status.ON_TRACK),
+         ("139 lead", Status.AT_RISK), ("125 lead", Status.AT_RISK),
+         ("124 lead", Status.OFF_TRACK), ("200 lead", Status.ACHIEVED)],
+    )  # fmt: skip
+    def test_gap_bands(self, value: str, status: Status) -> None:
+        """The gap between progress and expected picks the status (±0.10, 0.25)."""
+        item = increase("leads", from_="100 lead", to="200 lead").checked_in("2026-02-10", value)
+
+        assert status == only(item).status
+
+    def test_bounds_are_on_or_off_track(self) -> None:
+        """A bound is on track while it holds and off track while it does not."""
+        item = at_least("nps", 40)
+
+        assert only(item.checked_in("2026-02-01", 41)).status is Status.ON_TRACK
+        assert only(item.checked_in("2026-02-01", 39)).status is Status.OFF_TRACK
+
+    def test_milestones_are_paced_by_confidence(self) -> None:
+        """An open milestone with check-ins is paced by the confidence stated in them."""
+        item = achieve("Ganar el concurso")
+
+        assert only(item).status is Status.NOT_STARTED
+        assert only(item.checked_in("2026-02-01", 0, confidence=0.8)).status is Status.ON_TRACK
+        assert only(item.checked_in("2026-02-01", 0, confidence=0.5)).status is Status.AT_RISK
+        assert only(item.checked_in("2026-02-01", 0, confidence=0.2)).status is Status.OFF_TRACK
+        assert only(item.completed()).status is Status.ACHIEVED
+
+    def test_before_and_after_the_window(self) -> None:
+        """Before its window a key result has not started; after it, it was achieved or missed."""
+        item = increase("leads", to="100 lead").checked_in("2026-03-01", "100 lead")
+        short = increase("leads", to="100 lead").checked_in("2026-03-01", "60 lead")
+
+        assert only(item, as_of=D(2025, 12, 1)).status is Status.NOT_STARTED
+        assert only(item, as_of=D(2026, 4, 2)).status is Status.ACHIEVED
+        assert only(short, as_of=D(2026, 4, 2)).status is Status.MISSED
+
+    def test_deadline_ends_the_window(self) -> None:
+        """A deadline ends the window: pacing runs to it."""
+        result = only(increase("leads", to="100 lead").due("2026-02-14"))
+
+        assert result.expected == 1.0
+        assert result.window == (D(2026, 1, 1), D(2026, 2, 14))
+
+
+class TestRollUp:
+    def test_objective_and_plan_scores_are_weighted_means(self) -> None:
+        """An objective's score weighs its key results; the plan's, its objectives."""
+        heavy = increase("a", to="100 lead").weighted(3).checked_in("2026-02-01", "100 lead")
+        light = increase("b", to="100 lead").checked_in("2026-02-01", "0 lead")
+
+        result = card(heavy, light)
+
+        assert result.objectives[0].score == pytest.approx(0.75)
+        assert result.score == pytest.approx(0.75)
+        assert result.objectives[0].grade is Grade.GREEN
+
+    @pytest.mark.parametrize(
+        ("score", "grade"),
+        [(0.39, Grade.RED), (0.4, Grade.YELLOW), (0.69, Grade.YELLOW), (0.7, Grade.GREEN)],
+    )
+    def test_grades(self, score: float, grade: Grade) -> None:
+        """Red below 0.4, yellow from 0.4 to below 0.7, green from 0.7."""
+        item = increase("a", to="100 lead").checked_in("2026-02-01", f"{score * 100} lead")
+
+        assert grade == card(item).objectives[0].grade
+
+    def test_objective_status_is_the_worst(self) -> None:
+        """An objective is as late as its latest key result; achieved counts as on track."""
+        done = increase("a", to="10 lead").checked_in("2026-02-01", "10 lead")
+        late = increase("b", to="10 lead").checked_in("2026-02-01", "1 lead")
+
+        assert card(done, late).objectives[0].status is Status.OFF_TRACK
+        assert card(done, done).objectives[0].status is Status.ACHIEVED
+
+    def test_aligned_children_roll_up_when_asked(self) -> None:
+        """With rollup, a parent's score weighs in its children's; the plan counts roots."""
+        parent = (
+            okrkit.objective("Crecer", id="crecer")
+            .owned_by("d")
+            .during(Q1)
+            .measured_by(increase("a", to="10 lead").checked_in("2026-02-01", "10 lead"))
+        )
+        child = (
+            okrkit.objective("Abrir Perú", id="peru", parent="crecer")
+            .owned_by("e")
+            .during(Q1)
+            .measured_by(increase("b", to="10 lead").checked_in("2026-02-01", "0 lead"))
+        )
+        plan = okrkit.plan("p").with_objectives(parent, child)
+
+        flat = okrkit.score(plan, as_of=MID)
+        rolled = okrkit.score(plan, as_of=MID, rollup=True)
+
+        assert flat.objective("crecer").score == 1.0
+        assert rolled.objective("crecer").score == pytest.approx(0.5)
+        assert rolled.score == pytest.approx(0.5)
+
+    def test_aspirational_objectives_read_well_from_point_six(self) -> None:
+        """A committed objective reads well only at 1.0; an aspirational one from 0.6."""
+        item = increase("a", to="10 lead").checked_in("2026-02-01", "6.5 lead")
+        objective = okrkit.objective("Crecer", id="o").owned_by("d").during(Q1).measured_by(item)
+
+        committed = okrkit.score(okrkit.plan("p").with_objectives(objective), as_of=MID)
+        stretch = okrkit.score(
+            okrkit.plan("p").with_objectives(objective.aspirational()), as_of=MID
+        )
+
+        assert not committed.objectives[0].reads_well
+        assert stretch.objectives[0].reads_well
+
+    def test_json_shape(self) -> None:
+        """The JSON has the contract's keys for the plan, objectives and key results."""
+        data = json.loads(
+            card(increase("a", to="10 lead").checked_in("2026-02-01", "5 lead")).to_json()
+        )
+
+        assert {"as_of", "score", "objectives"} <= set(data)
+        objective = data["objectives"][0]
+        assert {"id", "score", "grade", "status", "expected", "key_results"} <= set(objective)
+        assert set(objective["key_results"][0]) >= {
+            "id", "progress", "score", "expected", "status", "value",
+        }  # fmt: skip
+        assert objective["key_results"][0]["value"] == {"value": 5, "unit": "lead"}
+
+
+class TestForecast:
+    def test_too_few_points(self) -> None:
+        """One point is no trend, and the forecast says so."""
+        result = only(
+            increase("a", to="100 lead").checked_in("2026-02-01", "40 lead"), forecasts=True
+        )
+
+        assert result.forecast.projected is None
+        assert "too few points" in result.forecast.note
+
+    def test_a_straight_line(self) -> None:
+        """Ten leads a week from zero reach 100 on day 70, and 127.1 by 31 March (day 89)."""
+        item = (
+            increase("a", from_="0 lead", to="100 lead")
+            .checked_in("2026-01-08", "10 lead")
+            .checked_in("2026-01-15", "20 lead")
+        )
+
+        trend = only(item, forecasts=True).forecast
+
+        assert trend.reached == D(2026, 3, 12)
+        assert trend.projected.value == pytest.approx(89 * 10 / 7)
+        assert trend.projected_score == 1.0
+
+    def test_moving_away(self) -> None:
+        """A trend going the wrong way never reaches the target."""
+        item = reduce("ciclo", from_="35 day", to="26 day").checked_in("2026-02-01", "37 day")
+
+        trend = only(item, forecasts=True).forecast
+
+        assert trend.reached is None
+        assert "not at this pace" in trend.note
+
+
+values = st.floats(-1e6, 1e6, allow_nan=False)
+
+
+class TestLaws:
+    @given(values, values, values)
+    def test_score_is_between_zero_and_one(self, s: float, t: float, a: float) -> None:
+        """Whatever the numbers, the score lies in 0..1."""
+        for direction in Direction:
+            progress = raw_progress(direction, s, t, a)
+            assert 0.0 <= min(1.0, max(0.0, progress)) <= 1.0
+
+    @given(values, values, values, values)
+    def test_progress_is_monotonic_in_the_value(self, s, t, a, b) -> None:
+        """More is never worse for an increase, nor less for a decrease."""
+        low, high = sorted((a, b))
+        if t > s:
+            assert raw_progress(Direction.INCREASE, s, t, low) <= raw_progress(
+                Direction.INCREASE, s, t, high
+            )
+        if t < s:
+            assert raw_progress(Direction.DECREASE, s, t, high) <= raw_progress(
+                Direction.DECREASE, s, t, low
+            )
+
+    @given(st.integers(1, 60), st.integers(1, 60), st.integers(0, 80))
+    def test_days_and_hours_score_the_same(self, start: int, end: int, now: int) -> None:
+        """The same key result written in days or in hours gets the same score."""
+        if start == end:
+            return
+        days = reduce("ciclo", from_=f"{start} day", to=f"{end} day").checked_in(
+            "2026-02-01", f"{now} day"
+        )
+        hours = reduce("ciclo", from_=f"{start * 24} hour", to=f"{end * 24} hour").checked_in(
+            "2026-02-01", f"{now * 24} hour"
+        )
+        if start < end:
+            days = days.measuring("x")
+            hours = hours.measuring("x")
+
+        assert only(days).score == pytest.approx(only(hours).score)
+
+    @given(st.lists(st.tuples(st.integers(0, 89), st.floats(0, 200)), min_size=1, max_size=8),
+           st.integers(0, 89))  # fmt: skip
+    def test_as_of_ignores_later_checkins(self, entries, cut: int) -> None:
+        """Check-ins after the as-of date change nothing."""
+        as_of = D(2026, 1, 1) + dt.timedelta(days=cut)
+        item = increase("a", to="100 lead")
+        kept = item
+        for day, value in entries:
+            date = D(2026, 1, 1) + dt.timedelta(days=day)
+            item = item.checked_in(date, Amount(value, "lead"))
+            if date <= as_of:
+                kept = kept.checked_in(date, Amount(value, "lead"))
+
+        assert only(item, as_of=as_of) == only(kept, as_of=as_of)
+
+
+class TestCommand:
+    PLAN = """\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas
+    owner: ventas
+    key_results:
+      - id: ciclo
+        statement: Reducir el ciclo de venta de 35 días a 26 días
+        checkins:
+          - {date: 2026-02-01, value: 30.5 day}
+"""
+
+    def test_json(self, tmp_path, capsys) -> None:
+        """okrkit score --format json prints the contract's document."""
+        from okrkit._cli import main
+
+        path = tmp_path / "p.yaml"
+        path.write_text(self.PLAN)
+
+        status = main(["score", str(path), "--as-of", "2026-02-15", "--format", "json"])
+        data = json.loads(capsys.readouterr().out)
+
+        assert status == 0
+        assert data["as_of"] == "2026-02-15"
+        assert data["objectives"][0]["key_results"][0]["progress"] == pytest.approx(0.5)
+        assert data["objectives"][0]["key_results"][0]["value"] == {"value": 30.5, "unit": "day"}
+
+    def test_text_and_bad_input(self, tmp_path, capsys) -> None:
+        """The text shows each key result; an unreadable plan exits 2."""
+        from okrkit._cli import main
+
+        path = tmp_path / "p.yaml"
+        path.write_text(self.PLAN)
+
+        assert main(["score", str(path), "--as-of", "2026-02-15", "--lang", "en"]) == 0
+        assert "ciclo" in capsys.readouterr().out
+        path.write_text("okrkit: 1\nperiod: nope\n")
+        assert main(["score", str(path)]) == 2
