@@ -36,8 +36,20 @@ LAYERS = {
         "_cadence",
     },
     1: {"_units", "_resolve", "_findings", "_rules", "_rules_builtin", "_score", "_forecast"},
-    2: {"_text", "_dsl", "_files", "_render_text", "_api", "units", "metrics", "rules", "text"},
-    2.5: {"_reference"},
+    2: {
+        "_text",
+        "_dsl",
+        "_files",
+        "_render_text",
+        "_api",
+        "units",
+        "metrics",
+        "rules",
+        "text",
+        "_sentence",
+        "_graph",
+    },
+    2.5: {"_reference", "_report", "_notebook", "_frames"},
     3: {"_cli", "__main__", "__init__"},
 }
 RANK = {name: rank for rank, names in LAYERS.items() for name in names}

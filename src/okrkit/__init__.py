@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from okrkit._files._config import load_policy
     from okrkit._findings import Finding, Report
     from okrkit._forecast import Forecast
+    from okrkit._frames import from_frame, to_frame
+    from okrkit._graph import to_dot, to_mermaid
     from okrkit._metric import MetricKind, MetricType, Polarity
     from okrkit._model import (
         CheckIn,
@@ -56,9 +58,11 @@ if TYPE_CHECKING:
     from okrkit._period import Calendar, Period
     from okrkit._policy import Policy, Thresholds
     from okrkit._reading import Evidence, ObjectiveReading, Reading, StatementKind
+    from okrkit._report import report_html, report_markdown
     from okrkit._retail import RetailCalendar
     from okrkit._rules import rule
     from okrkit._score import Grade, KeyResultScore, ObjectiveScore, Scorecard, Status
+    from okrkit._sentence import okr_sentence
     from okrkit._severity import Severity
     from okrkit._text import read_statement
     from okrkit.exceptions import (
@@ -120,6 +124,7 @@ __all__ = [
     "decrease",
     "dump",
     "dumps",
+    "from_frame",
     "increase",
     "kr",
     "link",
@@ -127,11 +132,17 @@ __all__ = [
     "load_policy",
     "loads",
     "objective",
+    "okr_sentence",
     "plan",
     "read_statement",
     "reduce",
+    "report_html",
+    "report_markdown",
     "rule",
     "score",
+    "to_dot",
+    "to_frame",
+    "to_mermaid",
 ]
 
 # Where each public name lives; modules load on first use so `import okrkit` stays cheap.
@@ -141,6 +152,10 @@ _HOMES = {
     "check": "okrkit._api",
     "score": "okrkit._api",
     "Forecast": "okrkit._forecast",
+    **dict.fromkeys(("from_frame", "to_frame"), "okrkit._frames"),
+    **dict.fromkeys(("to_dot", "to_mermaid"), "okrkit._graph"),
+    **dict.fromkeys(("report_html", "report_markdown"), "okrkit._report"),
+    "okr_sentence": "okrkit._sentence",
     **dict.fromkeys(
         ("Grade", "KeyResultScore", "ObjectiveScore", "Scorecard", "Status"), "okrkit._score"
     ),

@@ -141,6 +141,32 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from okrkit._report import report_html, report_markdown  # noqa: PLC0415
+
+    plan = _read_plan(args.path)
+    render = report_html if args.format == "html" else report_markdown
+    lang = args.lang or plan.lang or _lang_from_locale() or "en"
+    text = render(plan, as_of=args.as_of or _today(), lang=lang)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"okrkit report: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _cmd_graph(args: argparse.Namespace) -> int:
+    from okrkit._graph import to_dot, to_mermaid  # noqa: PLC0415
+
+    plan = _read_plan(args.path)
+    sys.stdout.write(to_dot(plan) if args.format == "dot" else to_mermaid(plan))
+    return EXIT_OK
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
     import json  # noqa: PLC0415
 
@@ -236,6 +262,19 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--rollup", action="store_true", help="weigh aligned objectives in")
     score.add_argument("--forecast", action="store_true", help="add each key result's trend")
     score.set_defaults(run=_cmd_score)
+
+    report = commands.add_parser("report", help="a readable report: Markdown or HTML")
+    report.add_argument("path", metavar="PATH", help="a plan file, or - for stdin")
+    report.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
+    report.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    report.add_argument("--lang", choices=("en", "es"), help="language of the report")
+    report.set_defaults(run=_cmd_report)
+
+    graph = commands.add_parser("graph", help="the causality graph: Mermaid or DOT")
+    graph.add_argument("path", metavar="PATH", help="a plan file, or - for stdin")
+    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    graph.set_defaults(run=_cmd_graph)
 
     parse = commands.add_parser("parse", help="read key-result statements")
     parse.add_argument("text", nargs="*", metavar="TEXT", help="statements (default: stdin lines)")

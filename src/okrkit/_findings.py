@@ -83,6 +83,18 @@ class Report:
             f"{counts['info']} info>"
         )
 
+    def _repr_html_(self) -> str:
+        """A rich view for notebooks (it never raises)."""
+        from okrkit._notebook import html_for  # noqa: PLC0415 - rendering sits outside
+
+        return html_for(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """A short readable text for IPython (the repr rebuilds the value)."""
+        from okrkit._notebook import text_for  # noqa: PLC0415 - rendering sits outside
+
+        printer.text(text_for(self))
+
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
 

@@ -130,7 +130,7 @@ def _period_or_none(name: str) -> Callable[[object], Period | None]:
             try:
                 return Calendar().period(str(value))
             except PeriodError as exc:
-                raise InvalidValueError(name, value, exc.reason) from None
+                raise InvalidValueError(name, value, exc.expected) from None
         raise InvalidTypeError(name, value, 'a Period or a label like "2026-Q1"')
 
     return convert
@@ -489,6 +489,18 @@ class KeyResult:
     def __repr__(self) -> str:
         return fields_repr(self, positional=("statement",) if self.statement else ())
 
+    def _repr_html_(self) -> str:
+        """A rich view for notebooks (it never raises)."""
+        from okrkit._notebook import html_for  # noqa: PLC0415 - rendering sits outside
+
+        return html_for(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """A short readable text for IPython (the repr rebuilds the value)."""
+        from okrkit._notebook import text_for  # noqa: PLC0415 - rendering sits outside
+
+        printer.text(text_for(self))
+
     # -- names ---------------------------------------------------------------
 
     @property
@@ -714,6 +726,18 @@ class Objective:
     def __repr__(self) -> str:
         return fields_repr(self, positional=("title",))
 
+    def _repr_html_(self) -> str:
+        """A rich view for notebooks (it never raises)."""
+        from okrkit._notebook import html_for  # noqa: PLC0415 - rendering sits outside
+
+        return html_for(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """A short readable text for IPython (the repr rebuilds the value)."""
+        from okrkit._notebook import text_for  # noqa: PLC0415 - rendering sits outside
+
+        printer.text(text_for(self))
+
     @property
     def key(self) -> str:
         """The id, or one derived from the title."""
@@ -748,7 +772,7 @@ class Objective:
             try:
                 period = (calendar or Calendar()).period(period)
             except PeriodError as exc:
-                raise InvalidValueError("Objective.period", period, exc.reason) from None
+                raise InvalidValueError("Objective.period", period, exc.expected) from None
         return attrs.evolve(self, period=period)
 
     def measured_by(self, *key_results: KeyResult) -> Objective:
@@ -892,6 +916,18 @@ class Plan:
     def __repr__(self) -> str:
         return fields_repr(self, positional=("title",) if self.title else ())
 
+    def _repr_html_(self) -> str:
+        """A rich view for notebooks (it never raises)."""
+        from okrkit._notebook import html_for  # noqa: PLC0415 - rendering sits outside
+
+        return html_for(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """A short readable text for IPython (the repr rebuilds the value)."""
+        from okrkit._notebook import text_for  # noqa: PLC0415 - rendering sits outside
+
+        printer.text(text_for(self))
+
     # -- fluent building -----------------------------------------------------
 
     def during(self, period: Period | str) -> Plan:
@@ -900,7 +936,7 @@ class Plan:
             try:
                 period = self.calendar.period(period)
             except PeriodError as exc:
-                raise InvalidValueError("Plan.period", period, exc.reason) from None
+                raise InvalidValueError("Plan.period", period, exc.expected) from None
         return attrs.evolve(self, period=period)
 
     def with_objectives(self, *objectives: Objective) -> Plan:
@@ -956,6 +992,19 @@ class Plan:
     def period_of(self, objective: Objective) -> Period | None:
         """The objective's period, or the plan's default."""
         return objective.period or self.period
+
+    def to_frame(self, **options: Any) -> Any:
+        """A pandas DataFrame of the plan; see :func:`okrkit.to_frame`."""
+        from okrkit._frames import to_frame  # noqa: PLC0415 - an optional extra, outside
+
+        return to_frame(self, **options)
+
+    @classmethod
+    def from_frame(cls, frame: Any, **options: Any) -> Plan:
+        """A plan from frames written by :meth:`to_frame`; see :func:`okrkit.from_frame`."""
+        from okrkit._frames import from_frame  # noqa: PLC0415 - an optional extra, outside
+
+        return from_frame(frame, **options)
 
     # -- checking and scoring (delegated; the model itself stays free of them) ---
 

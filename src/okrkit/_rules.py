@@ -123,15 +123,17 @@ def rule(
     thresholds: tuple[str, ...] = (),
     replace: bool = False,
 ) -> Callable[[Callable[[Context], Iterable[Hit]]], Callable[[Context], Iterable[Hit]]]:
-    """Register a function as a checker rule::
+    """Register a function as a checker rule.
 
-    @okrkit.rule("kr-has-owner", severity="warning",
-                 message={"en": "{where} has no owner", "es": "{where} no tiene dueño"},
-                 hint={"en": "add owner:", "es": "añade owner:"})
-    def kr_has_owner(ctx):
-        for place, kr in ctx.key_results():
-            if kr.owner is None:
-                yield ctx.hit(place)
+    The function takes a :class:`Context` and yields its hits::
+
+        @okrkit.rule("kr-has-owner", severity="warning",
+                     message={"en": "{where} has no owner", "es": "{where} no tiene dueño"},
+                     hint={"en": "add owner:", "es": "añade owner:"})
+        def kr_has_owner(ctx):
+            for place, _objective, kr in ctx.key_results():
+                if kr.owner is None:
+                    yield ctx.hit(place)
     """
 
     def register(check: Callable[[Context], Iterable[Hit]]) -> Callable[[Context], Iterable[Hit]]:
@@ -181,23 +183,28 @@ ENTRY_POINT_GROUP = "okrkit.rules"
 """Packages list modules of rules under this entry point group to have them loaded."""
 
 
+_loading = threading.RLock()
+
+
 def _load_builtins() -> None:
+    """Import the built-in rules and the entry points' once; other threads wait
+    until the rules are all registered, then see them all."""
     global _builtins_loaded  # noqa: PLW0603 - a one-time import of the rule modules
     if _builtins_loaded:
         return
-    with _lock:
+    with _loading:
         if _builtins_loaded:
             return
+        from importlib.metadata import entry_points  # noqa: PLC0415 - only when checking
+
+        from okrkit import _rules_builtin  # noqa: F401, PLC0415 - registers on import
+
+        for point in entry_points(group=ENTRY_POINT_GROUP):
+            try:
+                point.load()
+            except Exception as exc:
+                raise PluginError(point.value, f"{type(exc).__name__}: {exc}") from None
         _builtins_loaded = True
-    from importlib.metadata import entry_points  # noqa: PLC0415 - only when checking
-
-    from okrkit import _rules_builtin  # noqa: F401, PLC0415 - registers on import
-
-    for point in entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            point.load()
-        except Exception as exc:
-            raise PluginError(point.value, f"{type(exc).__name__}: {exc}") from None
 
 
 def _load_plugins(modules: Iterable[str]) -> None:

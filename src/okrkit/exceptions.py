@@ -14,6 +14,7 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "OkrkitError",
+    "OptionalDependencyError",
     "PeriodError",
     "PlanFileError",
     "PluginError",
@@ -89,6 +90,13 @@ class PeriodError(OkrkitError, ValueError):
         self.reason = reason
         super().__init__(f"period {text!r}: {reason}")
 
+    @property
+    def expected(self) -> str:
+        """The reason, worded to follow "expected" in a field's message."""
+        if self.reason.startswith("expected "):
+            return self.reason.removeprefix("expected ")
+        return f"a period ({self.reason})"
+
 
 class UnitError(OkrkitError, ValueError):
     """A unit that cannot be read, or two units that do not convert."""
@@ -107,6 +115,15 @@ class PluginError(OkrkitError, ImportError):
         self.module = module
         self.reason = reason
         super().__init__(f"rules module {module!r} could not be loaded: {reason}")
+
+
+class OptionalDependencyError(OkrkitError, ImportError):
+    """A feature needs a package that is an optional extra of okrkit."""
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(f"this needs {package}, which is not installed: pip install '{extra}'")
 
 
 class Problem:

@@ -245,7 +245,7 @@ class PlanReader:
         try:
             return calendar.period(text)
         except PeriodError as exc:
-            self.expected(path, f"a period ({exc.reason})", value)
+            self.expected(path, exc.expected, value)
             return None
 
     def rule_ids(self, path: Path, value: object) -> tuple[str, ...]:

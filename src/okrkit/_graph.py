@@ -1,0 +1,121 @@
+"""The causality graph as Mermaid or DOT: objectives, key results, the links
+between them with their reasons, and alignment.
+
+Each objective is drawn as a group holding its key results; outcome key results
+are plain boxes and activities dashed ones. Arrows read as "moves": a key result
+moves its objective, a link's ``from`` moves its ``to`` (labelled with its
+reason), and an objective moves the one it aligns to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from okrkit._model import Nature, Plan
+
+
+__all__ = ["to_dot", "to_mermaid"]
+
+_LABEL = 48
+
+
+def _short(text: str, limit: int = _LABEL) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _node_id(text: str) -> str:
+    return "n_" + re.sub(r"[^A-Za-z0-9_]", "_", text)
+
+
+class _Graph:
+    """The plan's nodes and edges, resolved once for either output."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.groups: list[tuple[str, str, list[tuple[str, str, bool]]]] = []
+        self.edges: list[tuple[str, str, str, str]] = []  # from, to, kind, label
+        refs: dict[str, str] = {}
+        bare: dict[str, list[str]] = {}
+        for objective in plan.objectives:
+            oid = _node_id(objective.key)
+            refs.setdefault(objective.key, oid)
+            members = []
+            for key, item in zip(objective.key_result_keys(), objective.key_results, strict=True):
+                node = _node_id(f"{objective.key}/{key}")
+                refs.setdefault(f"{objective.key}/{key}", node)
+                bare.setdefault(key, []).append(node)
+                label = item.statement or item.metric or key
+                members.append((node, _short(label), item.nature is Nature.ACTIVITY))
+                self.edges.append((node, oid, "contributes", ""))
+            self.groups.append((oid, _short(objective.title), members))
+        for key, nodes in bare.items():
+            if len(nodes) == 1:
+                refs.setdefault(key, nodes[0])
+        for objective in plan.objectives:
+            if objective.parent is not None and objective.parent in refs:
+                self.edges.append((refs[objective.key], refs[objective.parent], "aligns", ""))
+        for link in plan.links:
+            start, end = refs.get(link.from_), refs.get(link.to)
+            if start is not None and end is not None:
+                self.edges.append((start, end, "link", _short(link.because or "", 40)))
+
+
+def _mermaid_text(text: str) -> str:
+    return text.replace('"', "#quot;")
+
+
+def to_mermaid(plan: Plan) -> str:
+    """The graph as a Mermaid flowchart (renders in GitHub, GitLab and many wikis)."""
+    graph = _Graph(plan)
+    lines = ["flowchart LR"]
+    for oid, title, members in graph.groups:
+        lines.append(f'  subgraph {oid}_group["{_mermaid_text(title)}"]')
+        lines.append(f'    {oid}(["{_mermaid_text(title)}"])')
+        for node, label, activity in members:
+            lines.append(f'    {node}["{_mermaid_text(label)}"]')
+            if activity:
+                lines.append(f"    class {node} activity")
+        lines.append("  end")
+    for start, end, kind, label in graph.edges:
+        if kind == "contributes":
+            lines.append(f"  {start} --> {end}")
+        elif kind == "aligns":
+            lines.append(f"  {start} -. aligns to .-> {end}")
+        else:
+            text = f'|"{_mermaid_text(label)}"|' if label else ""
+            lines.append(f"  {start} ==>{text} {end}")
+    lines.append("  classDef activity stroke-dasharray: 5 5")
+    return "\n".join(lines) + "\n"
+
+
+def _dot_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def to_dot(plan: Plan) -> str:
+    """The graph in Graphviz DOT."""
+    graph = _Graph(plan)
+    lines = [
+        "digraph okrs {",
+        "  rankdir=LR;",
+        '  node [shape=box, style="rounded", fontname="Helvetica", fontsize=10];',
+        '  edge [fontname="Helvetica", fontsize=9];',
+    ]
+    for oid, title, members in graph.groups:
+        lines.append(f"  subgraph cluster_{oid} {{")
+        lines.append(f'    label="{_dot_text(title)}"; style="rounded"; color="grey60";')
+        lines.append(f'    {oid} [label="{_dot_text(title)}", shape=ellipse, style="bold"];')
+        for node, label, activity in members:
+            style = ', style="rounded,dashed"' if activity else ""
+            lines.append(f'    {node} [label="{_dot_text(label)}"{style}];')
+        lines.append("  }")
+    for start, end, kind, label in graph.edges:
+        if kind == "contributes":
+            lines.append(f"  {start} -> {end};")
+        elif kind == "aligns":
+            lines.append(f'  {start} -> {end} [style=dotted, label="aligns to"];')
+        else:
+            attrs = f' [penwidth=2, label="{_dot_text(label)}"]' if label else " [penwidth=2]"
+            lines.append(f"  {start} -> {end}{attrs};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,412 @@
+"""Readable reports of a plan: Markdown for pull requests and wikis, and one
+self-contained HTML file (no scripts, no network) with a burn-up chart per key
+result drawn from its check-ins against the expected line, and the findings next
+to what they are about. In English or Spanish."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable
+
+from okrkit._amount import Amount
+from okrkit._api import check, score
+from okrkit._findings import Finding, Report
+from okrkit._model import Direction, KeyResult, Objective, Plan
+from okrkit._resolve import resolve
+from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard
+from okrkit._sentence import kr_phrase, okr_sentence
+
+
+__all__ = ["report_html", "report_markdown"]
+
+WORDS = {
+    "en": {
+        "report": "OKR report", "as_of": "as of", "score": "score", "plan": "Plan",
+        "owner": "owner", "period": "period", "commitment": "commitment",
+        "committed": "committed: expected to reach 1.0",
+        "aspirational": "aspirational: 0.6–0.7 reads well",
+        "kr": "key result", "progress": "progress", "expected": "expected",
+        "status": "status", "value": "latest", "target": "target", "findings": "findings",
+        "links": "Causality", "because": "because", "none": "—", "no_findings": "no findings",
+        "plan_findings": "Plan findings", "no_period": "no period", "done": "done",
+        "open": "not done yet", "chart": "burn-up: check-ins (solid) against the expected "
+        "line (dashed) toward the target",
+        "on_track": "on track", "at_risk": "at risk", "off_track": "off track",
+        "not_started": "not started", "achieved": "achieved", "missed": "missed",
+        "red": "red", "yellow": "yellow", "green": "green", "error": "error",
+        "warning": "warning", "info": "info", "summary": "findings", "errors": "errors",
+        "warnings": "warnings",
+    },
+    "es": {
+        "report": "Informe de OKR", "as_of": "al", "score": "puntuación", "plan": "Plan",
+        "owner": "responsable", "period": "periodo", "commitment": "compromiso",
+        "committed": "comprometido: se espera llegar a 1,0",
+        "aspirational": "aspiracional: 0,6–0,7 es un buen resultado",
+        "kr": "resultado clave", "progress": "avance", "expected": "esperado",
+        "status": "estado", "value": "último valor", "target": "meta",
+        "findings": "hallazgos", "links": "Causalidad", "because": "porque", "none": "—",
+        "no_findings": "sin hallazgos", "plan_findings": "Hallazgos del plan",
+        "no_period": "sin periodo", "done": "logrado", "open": "aún no logrado",
+        "chart": "evolución: seguimientos (línea continua) frente a la línea esperada "
+        "(discontinua) hacia la meta",
+        "on_track": "en camino", "at_risk": "en riesgo", "off_track": "desviado",
+        "not_started": "sin empezar", "achieved": "logrado", "missed": "no logrado",
+        "red": "rojo", "yellow": "amarillo", "green": "verde", "error": "error",
+        "warning": "aviso", "info": "info", "summary": "hallazgos", "errors": "errores",
+        "warnings": "avisos",
+    },
+}  # fmt: skip
+
+_COLOURS = {"red": "#c0392b", "yellow": "#d4a017", "green": "#2e8b57"}
+_STATUS_COLOURS = {
+    "on_track": "#2e8b57", "achieved": "#2e8b57", "at_risk": "#d4a017",
+    "off_track": "#c0392b", "missed": "#c0392b", "not_started": "#7f8c8d",
+}  # fmt: skip
+
+
+class _Context:
+    """Everything one report needs, computed once."""
+
+    def __init__(self, plan: Plan, as_of: dt.date, lang: str | None) -> None:
+        self.plan = plan
+        self.as_of = as_of
+        self.lang = lang or plan.lang or "en"
+        self.words = WORDS.get(self.lang, WORDS["en"])
+        self.card: Scorecard = score(plan, as_of=as_of)
+        self.findings: Report = check(plan, as_of=as_of, lang=self.lang)
+        self.by_place: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            self.by_place.setdefault(finding.where, []).append(finding)
+
+    def w(self, key: str) -> str:
+        return self.words[key]
+
+    def period_text(self, objective: Objective) -> str:
+        period = self.plan.period_of(objective)
+        if period is None:
+            return self.w("no_period")
+        try:
+            return self.plan.calendar.describe(period, lang=self.lang)
+        except Exception:
+            return str(period)
+
+
+def _number(value: float, lang: str) -> str:
+    """A number for people: grouped thousands, at most two decimals, in the
+    language's habits (1,234.5 in English, 1.234,5 in Spanish)."""
+    rounded = round(value, 2)
+    text = f"{rounded:,.2f}".rstrip("0").rstrip(".")
+    if lang == "es":
+        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return text
+
+
+def _count(number: int, word: str, context: _Context) -> str:
+    return f"{number} {context.w(word if number == 1 else word + 's')}"
+
+
+def _compact(value: float, lang: str) -> str:
+    """A short number for a chart's axis: 3.5M, 120k, 35."""
+    for size, suffix in ((1e9, "B" if lang == "en" else " mil M"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= size:
+            return _number(value / size, lang) + suffix
+    return _number(value, lang)
+
+
+def _value(amount: Amount | None, lang: str = "en") -> str:
+    if amount is None:
+        return "—"
+    unit = {"percent": "%", "percentage_point": "pp", None: ""}.get(amount.unit, amount.unit)
+    return f"{_number(amount.value, lang)} {unit}".strip()
+
+
+def _target(item: KeyResult, context: _Context) -> str:
+    if item.direction is Direction.ACHIEVE:
+        return context.w("done") if item.done else context.w("open")
+    resolved = resolve(item)
+    if resolved.target is None:
+        return "—"
+    unit = resolved.unit
+    prefix = {Direction.AT_LEAST: "≥ ", Direction.AT_MOST: "≤ "}.get(
+        item.direction or Direction.INCREASE, ""
+    )
+    return prefix + _value(Amount(round(resolved.target, 6), unit), context.lang)
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+
+def _bar(score: float, width: int = 10) -> str:
+    filled = round(max(0.0, min(1.0, score)) * width)
+    return "▰" * filled + "▱" * (width - filled)
+
+
+def _md_findings(findings: Iterable[Finding], context: _Context) -> list[str]:
+    return [
+        f"- **{context.w(f.severity.value)}** `{f.rule}`: {f.message} — *{f.hint}*"
+        for f in findings
+    ]
+
+
+def report_markdown(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> str:
+    """The plan, its scores and its findings as Markdown."""
+    context = _Context(plan, as_of, lang)
+    card = context.card
+    counts = context.findings.summary()
+    lines = [
+        f"# {plan.title or context.w('report')}",
+        "",
+        f"{context.w('as_of').capitalize()} {as_of.isoformat()} · {context.w('score')} "
+        f"**{card.score:.2f}** ({context.w(card.grade.value)}) · {context.w('summary')}: "
+        f"{_count(counts['error'], 'error', context)}, "
+        f"{_count(counts['warning'], 'warning', context)}, "
+        f"{counts['info']} {context.w('info')}",
+        "",
+    ]
+    for objective, scored in zip(plan.objectives, card.objectives, strict=True):
+        lines += _md_objective(objective, scored, context)
+    if plan.links:
+        lines += [f"## {context.w('links')}", ""]
+        for link in plan.links:
+            because = f" — {context.w('because')}: {link.because}" if link.because else ""
+            lines.append(f"- `{link.from_}` → `{link.to}`{because}")
+        lines.append("")
+    plan_level = [f for f in context.findings if f.where == "" or f.where.startswith("links[")]
+    if plan_level:
+        lines += [f"## {context.w('plan_findings')}", "", *_md_findings(plan_level, context), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_objective(objective: Objective, scored: ObjectiveScore, context: _Context) -> list[str]:
+    w = context.w
+    lines = [
+        f"## {objective.title}",
+        "",
+        f"`{scored.id}` · {w('owner')}: {objective.owner or '—'} · {w('period')}: "
+        f"{context.period_text(objective)} · {w(objective.commitment.value)}",
+        "",
+        f"{w('score')} **{scored.score:.2f}** ({w(scored.grade.value)}) · {w('status')}: "
+        f"{w(scored.status.value)}"
+        + ("" if scored.expected is None else f" · {w('expected')} {scored.expected:.2f}"),
+        "",
+        f"> {okr_sentence(objective, lang=context.lang)}",
+        "",
+    ]
+    own = context.by_place.get(scored.id, [])
+    if own:
+        lines += [*_md_findings(own, context), ""]
+    if objective.key_results:
+        lines += [
+            f"| {w('kr')} | {w('progress')} | {w('expected')} | {w('status')} | {w('value')} "
+            f"| {w('target')} |",
+            "|---|---|---|---|---|---|",
+        ]
+        for item, result in zip(objective.key_results, scored.key_results, strict=True):
+            expected = "—" if result.expected is None else f"{result.expected:.2f}"
+            label = kr_phrase(item, lang=context.lang).replace("|", "\\|")
+            lines.append(
+                f"| `{result.id}` {label} | {_bar(result.score)} {result.progress:.2f} | "
+                f"{expected} | {w(result.status.value)} | {_value(result.value, context.lang)} | "
+                f"{_target(item, context)} |"
+            )
+        lines.append("")
+        for result in scored.key_results:
+            found = context.by_place.get(f"{scored.id}/{result.id}", [])
+            if found:
+                lines += [f"`{result.id}`:", "", *_md_findings(found, context), ""]
+    return lines
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+_CSS = """
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
+max-width:60rem;padding:0 1rem;color:#222}
+h1{margin-bottom:.2rem}h2{margin:2rem 0 .3rem}
+.meta{color:#555}.badge{display:inline-block;padding:.05rem .5rem;border-radius:1rem;
+color:#fff;font-size:.8rem;font-weight:600;white-space:nowrap}
+.sentence{border-left:3px solid #bbb;margin:.6rem 0;padding:.2rem .8rem;color:#444;
+font-style:italic}
+table{border-collapse:collapse;width:100%;margin:.6rem 0}
+th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #eee;vertical-align:top}
+th{font-size:.8rem;color:#666;font-weight:600}
+.bar{background:#eee;border-radius:3px;height:.6rem;width:7rem;display:inline-block;
+vertical-align:middle;overflow:hidden}.fill{height:100%}
+.finding{margin:.2rem 0;font-size:.9rem}.finding code{background:#f4f4f4;padding:0 .2rem}
+.sev-error{color:#c0392b}.sev-warning{color:#b9770e}.sev-info{color:#2471a3}
+.kr{margin:1rem 0 1.4rem}.kr h3{font-size:1rem;margin:.2rem 0}
+svg text{font:10px system-ui,sans-serif;fill:#555}
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _badge(text: str, colour: str) -> str:
+    return f'<span class="badge" style="background:{colour}">{_e(text)}</span>'
+
+
+def _html_findings(findings: Iterable[Finding], context: _Context) -> str:
+    return "".join(
+        f'<p class="finding sev-{f.severity.value}"><strong>{_e(context.w(f.severity.value))}'
+        f"</strong> <code>{_e(f.rule)}</code> {_e(f.message)} — <em>{_e(f.hint)}</em></p>"
+        for f in findings
+    )
+
+
+def report_html(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> str:
+    """The plan, its scores, charts and findings as one self-contained HTML page."""
+    context = _Context(plan, as_of, lang)
+    card = context.card
+    counts = context.findings.summary()
+    w = context.w
+    title = plan.title or w("report")
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(context.lang)}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_e(title)}</h1>",
+        f'<p class="meta">{_e(w("as_of").capitalize())} {as_of.isoformat()} · '
+        f"{_e(w('score'))} <strong>{card.score:.2f}</strong> "
+        f"{_badge(w(card.grade.value), _COLOURS[card.grade.value])} · {_e(w('summary'))}: "
+        f"{_e(_count(counts['error'], 'error', context))}, "
+        f"{_e(_count(counts['warning'], 'warning', context))}, "
+        f"{counts['info']} {_e(w('info'))}</p>",
+    ]
+    for objective, scored in zip(plan.objectives, card.objectives, strict=True):
+        parts.append(_html_objective(objective, scored, context))
+    if plan.links:
+        items = "".join(
+            f"<li><code>{_e(link.from_)}</code> → <code>{_e(link.to)}</code>"
+            + (f" — {_e(w('because'))}: {_e(link.because)}" if link.because else "")
+            + "</li>"
+            for link in plan.links
+        )
+        parts.append(f"<h2>{_e(w('links'))}</h2><ul>{items}</ul>")
+    plan_level = [f for f in context.findings if f.where == "" or f.where.startswith("links[")]
+    if plan_level:
+        parts.append(f"<h2>{_e(w('plan_findings'))}</h2>{_html_findings(plan_level, context)}")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _html_objective(objective: Objective, scored: ObjectiveScore, context: _Context) -> str:
+    w = context.w
+    expected = "" if scored.expected is None else f" · {_e(w('expected'))} {scored.expected:.2f}"
+    head = (
+        f"<h2>{_e(objective.title)}</h2>"
+        f'<p class="meta"><code>{_e(scored.id)}</code> · {_e(w("owner"))}: '
+        f"{_e(objective.owner or '—')} · {_e(w('period'))}: {_e(context.period_text(objective))}"
+        f" · {_e(w(objective.commitment.value))}</p>"
+        f"<p>{_e(w('score'))} <strong>{scored.score:.2f}</strong> "
+        f"{_badge(w(scored.grade.value), _COLOURS[scored.grade.value])} "
+        f"{_badge(w(scored.status.value), _STATUS_COLOURS[scored.status.value])}{expected}</p>"
+        f'<p class="sentence">{_e(okr_sentence(objective, lang=context.lang))}</p>'
+        + _html_findings(context.by_place.get(scored.id, []), context)
+    )
+    rows = []
+    details = []
+    for item, result in zip(objective.key_results, scored.key_results, strict=True):
+        colour = _STATUS_COLOURS[result.status.value]
+        width = round(100 * result.score)
+        expected_text = "—" if result.expected is None else f"{result.expected:.2f}"
+        rows.append(
+            f"<tr><td><code>{_e(result.id)}</code><br>{_e(kr_phrase(item, lang=context.lang))}</td>"
+            f'<td><span class="bar"><span class="fill" style="display:block;width:{width}%;'
+            f'background:{colour}"></span></span> {result.progress:.2f}</td>'
+            f"<td>{expected_text}</td><td>{_badge(w(result.status.value), colour)}</td>"
+            f"<td>{_e(_value(result.value, context.lang))}</td>"
+            f"<td>{_e(_target(item, context))}</td></tr>"
+        )
+        chart = _burn_up(item, result, context)
+        found = _html_findings(context.by_place.get(f"{scored.id}/{result.id}", []), context)
+        if chart or found:
+            details.append(
+                f'<div class="kr"><h3><code>{_e(result.id)}</code></h3>{chart}{found}</div>'
+            )
+    table = ""
+    if rows:
+        table = (
+            f"<table><tr><th>{_e(w('kr'))}</th><th>{_e(w('progress'))}</th>"
+            f"<th>{_e(w('expected'))}</th><th>{_e(w('status'))}</th><th>{_e(w('value'))}</th>"
+            f"<th>{_e(w('target'))}</th></tr>{''.join(rows)}</table>"
+        )
+    return head + table + "".join(details)
+
+
+def _burn_up(item: KeyResult, result: KeyResultScore, context: _Context) -> str:
+    """An inline SVG: check-ins (solid) against the expected line (dashed), the target,
+    and today."""
+    if result.window is None or item.direction is Direction.ACHIEVE:
+        return ""
+    resolved = resolve(item)
+    if resolved.target is None:
+        return ""
+    start, end = result.window
+    days = max(1, (end - start).days)
+    points = [(d, v) for d, v in resolved.checkins if start <= d <= end]
+    base = resolved.baseline
+    if base is None:
+        base = (
+            0.0
+            if item.direction is Direction.INCREASE
+            else (points[0][1] if points else resolved.target)
+        )
+    values = [base, resolved.target, *(v for _, v in points)]
+    low, high = min(values), max(values)
+    if high == low:
+        high = low + 1
+    pad = (high - low) * 0.08
+    low, high = low - pad, high + pad
+    width, height, left, right, top, bottom = 380, 150, 58, 10, 10, 22
+
+    def x(day: dt.date) -> float:
+        return left + (width - left - right) * (day - start).days / days
+
+    def y(value: float) -> float:
+        return top + (height - top - bottom) * (high - value) / (high - low)
+
+    shapes = [
+        f'<rect x="{left}" y="{top}" width="{width - left - right}" '
+        f'height="{height - top - bottom}" fill="#fafafa" stroke="#ddd"/>',
+        f'<line x1="{left}" x2="{width - right}" y1="{y(resolved.target):.1f}" '
+        f'y2="{y(resolved.target):.1f}" stroke="#2e8b57" stroke-width="1"/>',
+    ]
+    if item.direction in (Direction.INCREASE, Direction.DECREASE):
+        shapes.append(
+            f'<line x1="{x(start):.1f}" y1="{y(base):.1f}" x2="{x(end):.1f}" '
+            f'y2="{y(resolved.target):.1f}" stroke="#999" stroke-dasharray="4 3"/>'
+        )
+    if start <= context.as_of <= end:
+        shapes.append(
+            f'<line x1="{x(context.as_of):.1f}" x2="{x(context.as_of):.1f}" y1="{top}" '
+            f'y2="{height - bottom}" stroke="#bbb" stroke-dasharray="1 2"/>'
+        )
+    track = [(start, base)] if resolved.baseline is not None else []
+    track += [(d, v) for d, v in points if d <= context.as_of]
+    if track:
+        path = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in track)
+        shapes.append(f'<polyline points="{path}" fill="none" stroke="#2471a3" stroke-width="2"/>')
+        shapes += [
+            f'<circle cx="{x(d):.1f}" cy="{y(v):.1f}" r="2.5" fill="#2471a3"/>' for d, v in track
+        ]
+    unit = f" {resolved.unit}" if resolved.unit else ""
+    shapes += [
+        f'<text x="{left - 4}" y="{y(resolved.target) + 3:.1f}" text-anchor="end">'
+        f"{_e(_compact(resolved.target, context.lang))}</text>",
+        f'<text x="{left - 4}" y="{y(base) + 3:.1f}" text-anchor="end">'
+        f"{_e(_compact(base, context.lang))}</text>",
+        f'<text x="{left}" y="{height - 6}">{start.isoformat()}</text>',
+        f'<text x="{width - right}" y="{height - 6}" text-anchor="end">{end.isoformat()}</text>',
+    ]
+    label = _e(
+        f"{context.w('chart')} ({context.w('target')}: "
+        f"{_number(resolved.target, context.lang)}{unit})"
+    )
+    return (
+        f'<svg role="img" aria-label="{label}" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}"><title>{label}</title>{"".join(shapes)}</svg>'
+    )
