@@ -16,8 +16,11 @@ from okrkit import Amount, CheckIn, KeyResult, Link, Objective, Plan
 QUARTER_START = dt.date(2026, 1, 1)
 
 
-def key_result(team: int, index: int, checkins: int, *, statements: bool = False) -> KeyResult:
-    """One key result, alternating units and directions so every rule has work."""
+def key_result(
+    team: int, index: int, checkins: int, *, statements: bool = False, prefix: str = "t"
+) -> KeyResult:
+    """One key result, alternating units and directions so every rule has work;
+    its id is ``{prefix}{team}-k{index}``."""
     kind = index % 3
     history = []
     if kind == 0:  # a count to raise, an activity
@@ -26,7 +29,7 @@ def key_result(team: int, index: int, checkins: int, *, statements: bool = False
             history.append(CheckIn(day, Amount(2.0 * week + team % 5, "call")))
         return KeyResult(
             f"Realizar {20 + team % 10} llamadas cada semana" if statements else None,
-            id=f"t{team}-k{index}", metric="llamadas", direction="increase",
+            id=f"{prefix}{team}-k{index}", metric="llamadas", direction="increase",
             target=Amount(20 + team % 10, "call"), per="week", nature="activity",
             checkins=tuple(history),
         )  # fmt: skip
@@ -36,7 +39,7 @@ def key_result(team: int, index: int, checkins: int, *, statements: bool = False
             history.append(CheckIn(day, Amount(100000 + 5000 * week, "USD"), confidence=0.7))
         return KeyResult(
             "Grow revenue from $100k to $175k" if statements else None,
-            id=f"t{team}-k{index}", metric="revenue", direction="increase",
+            id=f"{prefix}{team}-k{index}", metric="revenue", direction="increase",
             baseline=Amount(100000, "USD"), target=Amount(175000, "USD"),
             checkins=tuple(history),
         )  # fmt: skip
@@ -45,7 +48,7 @@ def key_result(team: int, index: int, checkins: int, *, statements: bool = False
         history.append(CheckIn(day, Amount(840 - 12 * week, "hour")))
     return KeyResult(
         "Reducir el ciclo de venta de 35 días a 26 días" if statements else None,
-        id=f"t{team}-k{index}", metric="ciclo de venta", direction="decrease",
+        id=f"{prefix}{team}-k{index}", metric="ciclo de venta", direction="decrease",
         baseline=Amount(35, "day"), target=Amount(26, "day"), checkins=tuple(history),
     )  # fmt: skip
 
@@ -71,7 +74,7 @@ def org_plan(
             id=f"company-{c}",
             owner=f"direccion-{c % 5}",
             key_results=tuple(
-                key_result(10_000 + c, index, checkins, statements=statements)
+                key_result(c, index, checkins, statements=statements, prefix="c")
                 for index in (1, 4, 7)
             ),
         )
@@ -94,7 +97,5 @@ def org_plan(
         )
         links.append(Link(f"t{team}-k0", f"t{team}-k1", because="Más llamadas, más negocio"))
     for c in range(company):
-        links.append(
-            Link(f"t{10_000 + c}-k7", f"t{10_000 + c}-k4", because="Más llamadas, más negocio")
-        )
+        links.append(Link(f"c{c}-k7", f"c{c}-k4", because="Más llamadas, más negocio"))
     return okrkit.plan("Org", period="2026-Q1").with_objectives(*tops, *teams).linked(*links)

@@ -135,6 +135,13 @@ GROUPS = (
         order=("Period", "Calendar", "RetailCalendar", "CycleCalendar"),
     ),
     Group(
+        "Testing with Hypothesis",
+        "Strategies that draw plans and their parts, for testing code built on okrkit "
+        "(the `hypothesis` extra); `st.from_type(okrkit.Plan)` uses them. See "
+        "[testing your code](howto/testing.md).",
+        submodules=("strategies",),
+    ),
+    Group(
         "Exceptions",
         "Every error okrkit raises derives from {py:class}`~okrkit.exceptions.OkrkitError`.",
         modules=("okrkit.exceptions",),
@@ -280,7 +287,8 @@ def render() -> str:
         "Every public name of okrkit, from its docstrings. Names are importable from the "
         "package (`okrkit.plan`, `okrkit.Report`) or, where a section says so, from a "
         "public submodule (`okrkit.text`, `okrkit.units`, `okrkit.metrics`, "
-        "`okrkit.rules`, `okrkit.exceptions`). Anything not listed here, including "
+        "`okrkit.rules`, `okrkit.strategies`, `okrkit.exceptions`). Anything not listed "
+        "here, including "
         "every module whose name starts with an underscore, is private and may change.",
         "",
     ]

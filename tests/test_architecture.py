@@ -48,6 +48,8 @@ LAYERS = {
         "text",
         "_sentence",
         "_graph",
+        "strategies",
+        "_hypothesis",
     },
     2.5: {"_reference", "_report", "_notebook", "_frames"},
     3: {"_cli", "__main__", "__init__"},

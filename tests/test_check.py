@@ -152,6 +152,16 @@ class TestTimeAndCausality:
             okrkit.plan("p").with_objectives(*objectives), select=["causal-cycle"]
         ).ok
 
+    def test_cycle_at_the_end_of_a_long_chain(self) -> None:
+        """A chain that feeds a cycle: the cycle is found, the chain is not part of it."""
+        objectives = [clean_objective("x", parent="y"), clean_objective("y", parent="x")] + [
+            clean_objective(f"o{i}", parent="x" if i == 0 else f"o{i - 1}") for i in range(500)
+        ]
+        found = okrkit.check(okrkit.plan("p").with_objectives(*objectives), select=["causal-cycle"])
+
+        assert [f.where for f in found] == ["x"]
+        assert "x → y → x" in found.findings[0].message
+
 
 class TestReportAndPolicy:
     def plan(self) -> okrkit.Plan:

@@ -67,6 +67,33 @@ class TestRoundTrip:
         assert plan.source.line("meta") == 5
         assert plan.source.line("meta/ciclo") == 9
 
+    @given(plans())
+    def test_json_source_lines_point_at_each_place(self, plan: okrkit.Plan) -> None:
+        """In indented JSON each place's line opens its object; in one-line JSON it is line 1."""
+        import json
+
+        text = okrkit.dumps(plan, format="json")
+        lines = text.splitlines()
+        loaded = okrkit.loads(text, format="json")
+        found = loaded.source.lines if loaded.source else ()
+
+        assert len(found) == len(plan.objectives) + sum(
+            len(o.key_results) for o in plan.objectives
+        ) + len(plan.links)
+        assert all(lines[line - 1].strip() == "{" for _where, line in found)
+        assert [line for _where, line in found] == sorted(line for _where, line in found)
+        compact = okrkit.loads(json.dumps(json.loads(text)), format="json")
+        assert {line for _w, line in compact.source.lines} <= {1}
+
+    def test_a_duplicate_key_deep_in_json_is_located(self) -> None:
+        text = (
+            '{"okrkit": 1, "objectives": [\n'
+            '  {"title": "Crecer", "key_results": [\n'
+            '    {"statement": "Generar 10 leads", "statement": "otra"}]}]}'
+        )
+
+        assert problems(text, "json") == ["plan.json:3:39: duplicate key"]
+
 
 class TestErrors:
     def test_the_spec_example(self) -> None:

@@ -123,6 +123,22 @@ class TestMarkdownReport:
         assert main(["report", str(tmp_path / "missing.yaml")]) == 2
 
 
+class TestSharedIds:
+    def test_findings_about_a_shared_id_are_shown_once(self) -> None:
+        """Objectives that share an id (an error) show its findings under the first, once:
+        a plan of copies gives a report that grows with the plan, not with its square."""
+        copy = objective("Crecer", id="o").owned_by("x").during("2026-Q1")
+        plan = okrkit.plan("p").with_objectives(*[copy] * 200)
+        report = okrkit.check(plan)
+        for text in (
+            okrkit.report_markdown(plan, as_of=AS_OF, lang="en"),
+            okrkit.report_html(plan, as_of=AS_OF, lang="en"),
+        ):
+            assert text.count("`no-key-results`") + text.count(
+                "<code>no-key-results</code>"
+            ) == sum(f.rule == "no-key-results" for f in report)
+
+
 def big_plan(objectives: int, key_results: int = 3) -> okrkit.Plan:
     items = []
     links = []

@@ -146,6 +146,66 @@ class TestKeyResults:
 
         assert only(item).progress == pytest.approx(0.5)
 
+    def test_the_last_checkin_written_on_a_day_is_that_days_value(self) -> None:
+        """Two check-ins on one day: the one written last counts, as checkin_as_of says."""
+        item = (
+            increase("leads", to="100 lead")
+            .checked_in("2026-02-01", "70 lead", confidence=0.9)
+            .checked_in("2026-02-01", "40 lead", confidence=0.3)
+        )
+        scored = only(item)
+
+        assert scored.value == Amount(40, "lead")
+        assert scored.confidence == 0.3
+        assert item.checkin_as_of(MID).value == scored.value
+
+    def test_a_conversion_past_the_largest_float_is_a_mismatch(self) -> None:
+        """1e308 km in metres overflows: the check-in is left out and reported, not a crash."""
+        item = increase("distancia", from_="0 m", to="100 m").checked_in("2026-02-01", "1e308 km")
+        plan = okrkit.plan("p", period=Q1).with_objectives(
+            okrkit.objective("Llegar lejos", id="o").owned_by("v").measured_by(item)
+        )
+
+        assert only(item).value is None
+        assert "unit-mismatch" in {f.rule for f in okrkit.check(plan)}
+
+
+class TestScorecard:
+    def plan(self) -> okrkit.Plan:
+        items = [
+            increase("leads", to="100 lead").checked_in("2026-02-01", "40 lead"),
+            achieve("Lanzar el portal").checked_in("2026-02-01", "0", confidence=0.8),
+        ]
+        objective = okrkit.objective("Cumplir la meta", id="meta").owned_by("v").during(Q1)
+        return okrkit.plan("p").with_objectives(objective.measured_by(*items))
+
+    def test_objects_made_on_first_read_equal_objects_made_at_once(self) -> None:
+        """The scorecard's objects, made when first read, are those a plain Scorecard holds."""
+        card = okrkit.score(self.plan(), as_of=MID)
+        eager = okrkit.Scorecard(card.as_of, card.score, card.grade, card.objectives)
+
+        assert eager == card
+        assert hash(eager) == hash(card)
+        assert card.objectives is card.objectives
+
+    def test_pickles_and_stays_frozen(self) -> None:
+        import pickle
+
+        from attrs.exceptions import FrozenInstanceError
+
+        card = okrkit.score(self.plan(), as_of=MID)
+
+        assert pickle.loads(pickle.dumps(card)) == card
+        with pytest.raises(FrozenInstanceError):
+            card.score = 1.0  # type: ignore[misc]
+
+    def test_plan_score_without_objects(self) -> None:
+        """The plan's score and grade are there before any objective score is made."""
+        card = okrkit.score(self.plan(), as_of=MID)
+
+        assert card.score == pytest.approx(0.2)
+        assert card.grade is Grade.RED
+
 
 class TestStatus:
     @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ Period.parse('2026-Q1')
 from __future__ import annotations
 
 import importlib
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from okrkit._version import __version__
@@ -191,10 +193,24 @@ _HOMES = {
 }  # fmt: skip
 
 
-_SUBMODULES = frozenset({"exceptions", "metrics", "rules", "text", "units"})
+_SUBMODULES = frozenset({"exceptions", "metrics", "rules", "strategies", "text", "units"})
+
+
+_first_use: list[Callable[[], object]] = []
+"""Run once, before the first public name loads: how okrkit._hypothesis registers
+its strategies without loading the model when Hypothesis is imported."""
+_first_use_lock = threading.RLock()
+
+
+def _run_first_use() -> None:
+    with _first_use_lock:  # re-entered by the callbacks themselves, on this thread
+        while _first_use:
+            _first_use.pop()()
 
 
 def __getattr__(name: str) -> Any:
+    if _first_use:
+        _run_first_use()
     if name in _SUBMODULES:
         return importlib.import_module(f"okrkit.{name}")
     home = _HOMES.get(name)

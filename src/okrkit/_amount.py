@@ -16,11 +16,12 @@ import attrs
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
-__all__ = ["Amount", "format_number"]
+__all__ = ["Amount", "format_number", "trusted_amount"]
 
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _AMOUNT = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
 _SPACES = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def format_number(value: float) -> str:
@@ -47,6 +48,8 @@ def _unit(value: object) -> str | None:
         raise InvalidTypeError("Amount.unit", value, "unit text like 'day' or 'USD'")
     unit = value.strip()
     if "  " in unit or not unit.isprintable() or not unit.isascii():
+        if _SURROGATE.search(unit):
+            raise InvalidValueError("Amount.unit", value, "unit text without a lone surrogate")
         unit = _SPACES.sub(" ", unit)
     if unit == "%":
         return "percent"
@@ -105,6 +108,15 @@ class Amount:
         if self.unit is None:
             return f"Amount({format_number(self.value)})"
         return f"Amount({format_number(self.value)}, {self.unit!r})"
+
+
+def trusted_amount(value: float, unit: str | None) -> Amount:
+    """An Amount from a finite float and a unit text already in Amount's form (as
+    read from another Amount), without checking them again: for hot loops."""
+    made = object.__new__(Amount)
+    object.__setattr__(made, "value", value)
+    object.__setattr__(made, "unit", unit)
+    return made
 
 
 def optional_amount(name: str) -> Callable[[object], Amount | None]:

@@ -20,6 +20,17 @@ E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
 
 _ID = re.compile(r"^[^\s/]+$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def characters(name: str, value: str) -> str:
+    """*value*, if it is made of characters: a lone surrogate (what a JSON
+    ``\\ud800`` escape makes) is no character, and no file or screen can hold it."""
+    if _SURROGATE.search(value):
+        raise InvalidValueError(
+            name, value, "text made of characters, without a lone surrogate like \\ud800"
+        )
+    return value
 
 
 def finite(
@@ -129,7 +140,7 @@ def text(name: str, *, allow_empty: bool = False) -> Callable[[object], str]:
     def convert(value: object) -> str:
         if not isinstance(value, str):
             raise InvalidTypeError(name, value, "text")
-        stripped = value.strip()
+        stripped = characters(name, value).strip()
         if not stripped and not allow_empty:
             raise InvalidValueError(name, value, "non-empty text")
         return stripped
@@ -160,7 +171,7 @@ def identifier(name: str) -> Callable[[object], str | None]:
             value = str(value)
         if not isinstance(value, str):
             raise InvalidTypeError(name, value, "an id like meta-q1")
-        stripped = value.strip()
+        stripped = characters(name, value).strip()
         if not _ID.match(stripped):
             raise InvalidValueError(name, value, "an id without spaces or '/', like meta-q1")
         return stripped

@@ -158,8 +158,11 @@ def _optional_share(value: Any) -> Amount | None:
     return _share_check(value)
 
 
+_confidence_check = optional_finite("CheckIn.confidence", minimum=0, maximum=1)
+
+
 def _check_confidence(value: object) -> float | None:
-    return optional_finite("CheckIn.confidence", minimum=0, maximum=1)(value)
+    return _confidence_check(value)
 
 
 # --- check-ins, initiatives, links ---------------------------------------------
@@ -210,6 +213,19 @@ class CheckIn:
 
     def __repr__(self) -> str:
         return fields_repr(self, positional=("date", "value"))
+
+
+def trusted_checkin(date: dt.date, value: Amount, confidence: float | None) -> CheckIn:
+    """A check-in from values a reader has already checked (a real date, an
+    Amount, a confidence in 0..1 or None), without checking them again."""
+    made = object.__new__(CheckIn)
+    _set = object.__setattr__
+    _set(made, "date", date)
+    _set(made, "value", value)
+    _set(made, "confidence", confidence)
+    _set(made, "note", None)
+    _set(made, "source", None)
+    return made
 
 
 def _by_date(checkin: CheckIn) -> dt.date:

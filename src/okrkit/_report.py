@@ -79,6 +79,11 @@ class _Context:
         for finding in self.findings:
             self.by_place.setdefault(finding.where, []).append(finding)
 
+    def take(self, where: str, default: list[Finding]) -> list[Finding]:
+        """The findings about *where*, once: when objectives share an id, the first
+        one shows them, so a plan of duplicates does not print each finding per copy."""
+        return self.by_place.pop(where, default)
+
     def w(self, key: str) -> str:
         return self.words[key]
 
@@ -193,7 +198,7 @@ def _md_objective(objective: Objective, scored: ObjectiveScore, context: _Contex
         f"> {okr_sentence(objective, lang=context.lang)}",
         "",
     ]
-    own = context.by_place.get(scored.id, [])
+    own = context.take(scored.id, [])
     if own:
         lines += [*_md_findings(own, context), ""]
     if objective.key_results:
@@ -212,7 +217,7 @@ def _md_objective(objective: Objective, scored: ObjectiveScore, context: _Contex
             )
         lines.append("")
         for result in scored.key_results:
-            found = context.by_place.get(f"{scored.id}/{result.id}", [])
+            found = context.take(f"{scored.id}/{result.id}", [])
             if found:
                 lines += [f"`{result.id}`:", "", *_md_findings(found, context), ""]
     return lines
@@ -305,7 +310,7 @@ def _html_objective(objective: Objective, scored: ObjectiveScore, context: _Cont
         f"{_badge(w(scored.grade.value), _COLOURS[scored.grade.value])} "
         f"{_badge(w(scored.status.value), _STATUS_COLOURS[scored.status.value])}{expected}</p>"
         f'<p class="sentence">{_e(okr_sentence(objective, lang=context.lang))}</p>'
-        + _html_findings(context.by_place.get(scored.id, []), context)
+        + _html_findings(context.take(scored.id, []), context)
     )
     rows = []
     details = []
@@ -322,7 +327,7 @@ def _html_objective(objective: Objective, scored: ObjectiveScore, context: _Cont
             f"<td>{_e(_target(item, context))}</td></tr>"
         )
         chart = _burn_up(item, result, context)
-        found = _html_findings(context.by_place.get(f"{scored.id}/{result.id}", []), context)
+        found = _html_findings(context.take(f"{scored.id}/{result.id}", []), context)
         if chart or found:
             details.append(
                 f'<div class="kr"><h3><code>{_e(result.id)}</code></h3>{chart}{found}</div>'

@@ -9,12 +9,13 @@ does not convert is recorded as a mismatch, never raised.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 import attrs
 
 from okrkit._amount import Amount
-from okrkit._model import Direction, KeyResult
+from okrkit._model import CheckIn, Direction, KeyResult
 from okrkit._units import RATE_PERIODS, convert_factor, unit_info
 from okrkit.exceptions import UnitError
 
@@ -44,11 +45,17 @@ def split_rate(unit: str | None) -> tuple[str | None, str | None]:
 
 class Resolved:
     """A key result's numbers in its own unit (``unit``, the first unit written
-    among target, baseline and an absolute change)."""
+    among target, baseline and an absolute change).
+
+    Check-ins are kept as parallel lists in date order (a tie keeps the order
+    written, so the last one written on a day is that day's value): the
+    check-ins' own dates and plain floats. The latest value as of a date is one
+    ``bisect`` in C, and the lists make no new objects but the floats.
+    """
 
     __slots__ = (
-        "baseline", "change_kind", "checkins", "direction", "mismatches", "per", "share",
-        "share_checkins", "target", "unit",
+        "baseline", "change_kind", "confidence_days", "confidences", "days", "direction",
+        "mismatches", "per", "share", "share_days", "share_values", "target", "unit", "values",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -59,18 +66,32 @@ class Resolved:
         self.target: float | None = None
         self.change_kind: str | None = None  # relative | points | absolute
         self.share: float | None = None
-        self.checkins: list[tuple[dt.date, float]] = []
-        self.share_checkins: list[tuple[dt.date, float]] = []
+        self.days: list[dt.date] = []
+        self.values: list[float] = []
+        self.share_days: list[dt.date] = []
+        self.share_values: list[float] = []
+        self.confidence_days: list[dt.date] = []
+        self.confidences: list[float] = []
         self.mismatches: list[tuple[str, str]] = []
 
     @property
     def measurable(self) -> bool:
         return self.target is not None or self.direction is Direction.ACHIEVE
 
+    @property
+    def checkins(self) -> list[tuple[dt.date, float]]:
+        """The values in the key result's unit, as ``(date, value)`` in date order."""
+        return list(zip(self.days, self.values, strict=True))
+
+    @property
+    def share_checkins(self) -> list[tuple[dt.date, float]]:
+        """Measured shares (check-ins in percent of a share key result), in date order."""
+        return list(zip(self.share_days, self.share_values, strict=True))
+
     def __repr__(self) -> str:
         return (
             f"<Resolved {self.direction} {self.baseline}→{self.target} {self.unit!r} "
-            f"{len(self.checkins)} check-ins>"
+            f"{len(self.values)} check-ins>"
         )
 
 
@@ -136,7 +157,8 @@ class _Converter:
         if found is None:
             return None
         scale, offset = found
-        return amount.value * scale + offset
+        value = amount.value * scale + offset
+        return value if math.isfinite(value) else None  # past the largest float
 
 
 def resolve(kr: KeyResult, ureg: Any = None) -> Resolved:
@@ -215,27 +237,57 @@ def _apply_change(kr: KeyResult, out: Resolved, convert: _Converter) -> None:
 
 
 def _checkins(kr: KeyResult, out: Resolved, convert: _Converter) -> None:
-    values: list[tuple[dt.date, float]] = []
-    shares: list[tuple[dt.date, float]] = []
+    days, values = out.days, out.values
     reference = convert.reference
     share_kr = kr.share is not None and reference != "percent"
-    append = values.append
-    for checkin in kr.checkins:
+    odd = []
+    for checkin in kr.checkins:  # the common case first: a value in the key result's unit
         amount = checkin.value
         unit = amount.unit
         if unit is None or unit == reference:
-            append((checkin.date, amount.value))
-            continue
+            days.append(checkin.date)
+            values.append(amount.value)
+        else:
+            odd.append(checkin)
+    if odd:
+        _other_units(odd, out, convert, share_kr)
+    stated = [(c.date, c.confidence) for c in kr.checkins if c.confidence is not None]
+    if stated:
+        out.confidence_days = [day for day, _ in stated]
+        out.confidences = [sure for _, sure in stated]
+    for dates, numbers in (
+        (days, values),
+        (out.share_days, out.share_values),
+        (out.confidence_days, out.confidences),
+    ):
+        if len(dates) > 1:
+            _in_date_order(dates, numbers)
+
+
+def _other_units(
+    checkins: list[CheckIn], out: Resolved, convert: _Converter, share_kr: bool
+) -> None:
+    """Check-ins in another unit: a measured share, a value converted, or a mismatch."""
+    for checkin in checkins:
+        amount = checkin.value
+        unit = amount.unit
         if share_kr and unit == "percent":
-            shares.append((checkin.date, amount.value))
+            out.share_days.append(checkin.date)
+            out.share_values.append(amount.value)
             continue
         found = convert.factor(unit)
-        if found is None:
-            out.mismatches.append(("checkins", unit))
+        value = None if found is None else amount.value * found[0] + found[1]
+        if value is None or not math.isfinite(value):
+            out.mismatches.append(("checkins", unit or ""))
             continue
-        scale, offset = found
-        values.append((checkin.date, amount.value * scale + offset))
-    values.sort()  # by date (then value): tuples compare in C, no key function
-    shares.sort()
-    out.checkins = values
-    out.share_checkins = shares
+        out.days.append(checkin.date)
+        out.values.append(value)
+
+
+def _in_date_order(days: list[dt.date], values: list[float]) -> None:
+    """Sort both lists by date, in place; stable, and cheap when already in order."""
+    if days == sorted(days):
+        return
+    order = sorted(range(len(days)), key=days.__getitem__)
+    days[:] = [days[i] for i in order]
+    values[:] = [values[i] for i in order]

@@ -236,6 +236,8 @@ class Context:
         self._kr_keys = [o.key_result_keys() for o in plan.objectives]
         self._cache: dict[str, Any] = {}
         self._resolved: dict[tuple[int, int], Resolved] = {}
+        self._objective_places: list[tuple[Place, Objective]] | None = None
+        self._kr_places: list[tuple[Place, Objective, KeyResult]] | None = None
 
     def resolved(self, place: Place) -> Resolved:
         """The key result at *place* in one unit, as floats (computed once per check)."""
@@ -271,13 +273,26 @@ class Context:
         return Hit(place, params)
 
     def objectives(self) -> Iterator[tuple[Place, Objective]]:
-        for index, objective in enumerate(self.plan.objectives):
-            yield Place(objective=index), objective
+        """Every objective with its place, in plan order."""
+        places = self._objective_places
+        if places is None:
+            places = self._objective_places = [
+                (Place(objective=index), objective)
+                for index, objective in enumerate(self.plan.objectives)
+            ]
+        return iter(places)
 
     def key_results(self) -> Iterator[tuple[Place, Objective, KeyResult]]:
-        for oi, objective in enumerate(self.plan.objectives):
-            for ki, item in enumerate(objective.key_results):
-                yield Place(objective=oi, key_result=ki), objective, item
+        """Every key result with its place and objective, in plan order (the places
+        are made once per check, so rules that walk the plan share them)."""
+        places = self._kr_places
+        if places is None:
+            places = self._kr_places = [
+                (Place(objective=oi, key_result=ki), objective, item)
+                for oi, objective in enumerate(self.plan.objectives)
+                for ki, item in enumerate(objective.key_results)
+            ]
+        return iter(places)
 
     def where(self, place: Place) -> str:
         """``""``, ``objective-id``, ``objective-id/kr-id`` or ``links[3]``."""

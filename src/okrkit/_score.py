@@ -25,12 +25,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+import math
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any
 
 import attrs
 
-from okrkit._amount import Amount
+from okrkit._amount import Amount, trusted_amount
 from okrkit._cadence import Cadence
 from okrkit._model import Commitment, Direction, KeyResult, Objective, Plan
 from okrkit._policy import Policy, Thresholds
@@ -76,9 +78,6 @@ class Grade(StrEnum):
 
     def __repr__(self) -> str:
         return value_repr(self)
-
-
-_SEVERITY = {Status.ON_TRACK: 0, Status.AT_RISK: 1, Status.OFF_TRACK: 2, Status.MISSED: 3}
 
 
 def raw_progress(
@@ -199,14 +198,77 @@ class ObjectiveScore:
         }
 
 
-@attrs.frozen(repr=False)
 class Scorecard:
-    """A plan's scores as of a date: iterate its objectives, or render it."""
+    """A plan's scores as of a date: iterate its objectives, or render it.
+
+    Immutable, like every okrkit value. :func:`okrkit.score` works out every figure
+    at once; the :class:`ObjectiveScore` and :class:`KeyResultScore` objects are
+    made the first time ``objectives`` is read, so a caller that wants only the
+    plan's score does not pay for tens of thousands of them.
+    """
+
+    __slots__ = ("_build", "_objectives", "as_of", "grade", "score")
 
     as_of: dt.date
     score: float
     grade: Grade
-    objectives: tuple[ObjectiveScore, ...]
+    _objectives: tuple[ObjectiveScore, ...] | None
+    _build: Callable[[], tuple[ObjectiveScore, ...]] | None
+
+    def __init__(
+        self,
+        as_of: dt.date,
+        score: float,
+        grade: Grade,
+        objectives: Iterable[ObjectiveScore] = (),
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "as_of", as_of)
+        _set(self, "score", score)
+        _set(self, "grade", grade)
+        _set(self, "_objectives", tuple(objectives))
+        _set(self, "_build", None)
+
+    @classmethod
+    def _deferred(
+        cls, as_of: dt.date, score: float, grade: Grade,
+        build: Callable[[], tuple[ObjectiveScore, ...]],
+    ) -> Scorecard:  # fmt: skip
+        made = cls(as_of, score, grade)
+        object.__setattr__(made, "_objectives", None)
+        object.__setattr__(made, "_build", build)
+        return made
+
+    @property
+    def objectives(self) -> tuple[ObjectiveScore, ...]:
+        """Each objective's score, in plan order."""
+        found = self._objectives
+        if found is None:  # two threads may both build it: the results are equal
+            assert self._build is not None
+            found = self._build()
+            object.__setattr__(self, "_objectives", found)
+            object.__setattr__(self, "_build", None)
+        return found
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.as_of, self.score, self.grade, self.objectives)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (self.__class__, self._key())
 
     def __repr__(self) -> str:
         return f"<Scorecard as of {self.as_of.isoformat()}: {self.score:.2f} {self.grade.value}>"
@@ -259,32 +321,30 @@ def _plain(value: float) -> float | int:
 # --- scoring -----------------------------------------------------------------------------
 
 
-def _latest(resolved: Resolved, as_of: dt.date) -> tuple[float | None, bool, dt.date | None]:
-    """The latest value at or before *as_of*: (value, is a measured share, date)."""
-    values = resolved.checkins
-    index = bisect.bisect_right(values, (as_of, float("inf"))) - 1
-    value = values[index] if index >= 0 else None
-    shares = resolved.share_checkins
-    share = None
-    if shares:
-        at = bisect.bisect_right(shares, (as_of, float("inf"))) - 1
-        share = shares[at] if at >= 0 else None
-    if share is not None and (value is None or share[0] > value[0]):
-        return share[1], True, share[0]
-    if value is None:
-        return None, False, None
-    return value[1], False, value[0]
+def _latest(resolved: Resolved, day: dt.date) -> tuple[float | None, bool]:
+    """The latest value at or before *day*: (value, is a measured share)."""
+    days = resolved.days
+    index = bisect.bisect_right(days, day) - 1
+    share_days = resolved.share_days
+    if share_days:
+        at = bisect.bisect_right(share_days, day) - 1
+        if at >= 0 and (index < 0 or share_days[at] > days[index]):
+            return resolved.share_values[at], True
+    if index < 0:
+        return None, False
+    return resolved.values[index], False
 
 
 def _progress(
-    item: KeyResult, resolved: Resolved, as_of: dt.date
+    item: KeyResult, resolved: Resolved, day: dt.date
 ) -> tuple[float, float | None, bool]:
-    """(raw progress, the value it used, whether there was a check-in by *as_of*)."""
+    """(raw progress, the value it used, whether there was a check-in by *day*)."""
     direction = resolved.direction
     if direction is Direction.ACHIEVE:
-        seen = bool(resolved.checkins) and resolved.checkins[0][0] <= as_of
+        days = resolved.days
+        seen = bool(days) and days[0] <= day
         return (1.0 if item.done else 0.0), None, seen
-    actual, measured_share, _when = _latest(resolved, as_of)
+    actual, measured_share = _latest(resolved, day)
     if actual is None:
         return 0.0, None, False
     if measured_share:
@@ -293,17 +353,23 @@ def _progress(
             return (1.0 if actual >= wanted - _EPSILON else 0.0), None, True
         return (actual / wanted if wanted else 0.0), None, True
     baseline = resolved.baseline
-    if direction is Direction.DECREASE and baseline is None and resolved.checkins:
-        baseline = resolved.checkins[0][1]
+    if direction is Direction.DECREASE and baseline is None:
+        baseline = resolved.values[0]
     progress = raw_progress(
         direction, baseline, resolved.target, actual, done=item.done, strict=item.strict
     )
+    if not math.isfinite(progress):  # amounts near the largest float overflow
+        progress = 0.0 if math.isnan(progress) else math.copysign(_FAR, progress)
     return progress, actual, True
+
+
+_FAR = 1e12
+"""Progress beyond this is reported as this: only amounts near the largest float get there."""
 
 
 def _status(
     item: KeyResult,
-    resolved: Resolved,
+    direction: Direction | None,
     progress: float,
     score: float,
     seen: bool,
@@ -313,7 +379,6 @@ def _status(
     thresholds: Thresholds,
     confidence: float | None,
 ) -> Status:
-    direction = resolved.direction
     if window is not None:
         start, end = window
         if as_of < start:
@@ -333,7 +398,7 @@ def _status(
         return Status.OFF_TRACK
     if not seen:
         return Status.NOT_STARTED
-    if direction in (Direction.AT_LEAST, Direction.AT_MOST):
+    if direction is Direction.AT_LEAST or direction is Direction.AT_MOST:
         return Status.ON_TRACK if score >= 1.0 - _EPSILON else Status.OFF_TRACK
     if score >= 1.0 - _EPSILON:
         return Status.ACHIEVED
@@ -345,17 +410,10 @@ def _status(
     return Status.OFF_TRACK
 
 
-def _confidence(item: KeyResult, as_of: dt.date) -> float | None:
-    """The confidence of the latest check-in at or before *as_of* that states one."""
-    best: tuple[dt.date, float] | None = None
-    for checkin in item.checkins:
-        if (
-            checkin.confidence is not None
-            and checkin.date <= as_of
-            and (best is None or checkin.date >= best[0])
-        ):
-            best = (checkin.date, checkin.confidence)
-    return None if best is None else best[1]
+def _confidence(resolved: Resolved, day: dt.date) -> float | None:
+    """The confidence of the latest check-in by *day* that states one."""
+    index = bisect.bisect_right(resolved.confidence_days, day) - 1
+    return resolved.confidences[index] if index >= 0 else None
 
 
 def score_key_result(
@@ -370,52 +428,129 @@ def score_key_result(
     cadence: Cadence | None = None,
 ) -> KeyResultScore:
     """One key result's progress, score, expected progress and status."""
-    resolved = resolve(item, ureg)
     window = None
-    expected = None
     if period is not None:
         end = item.deadline if item.deadline is not None else period.end
         window = (period.start, max(end, period.start))
-        expected = expected_progress(as_of, *window)
-    progress, actual, seen = _progress(item, resolved, as_of)
-    score = min(1.0, max(0.0, progress))
-    confidence = _confidence(item, as_of) if item.checkins else None
-    status = _status(
-        item, resolved, progress, score, seen, expected, window, as_of, thresholds, confidence
-    )
-    value = Amount(actual, resolved.unit) if actual is not None else None
-    trend = None
-    if forecasts and window is not None:
-        from okrkit._forecast import forecast_resolved  # noqa: PLC0415 - the two import each other
+    expected = expected_progress(as_of, *window) if window is not None else None
+    resolved = resolve(item, ureg)
+    row = _row(item, key, resolved, window, expected, as_of, as_of, thresholds, cadence)
+    return _key_result_score(row, _forecast(item, resolved, window, as_of) if forecasts else None)
 
-        trend = forecast_resolved(item, resolved, window=window, as_of=as_of)
+
+_Row = tuple[
+    str, float, float, "float | None", Status, "float | None", "str | None", "float | None",
+    "tuple[dt.date, dt.date] | None", "dt.date | None",
+]  # fmt: skip
+"""A key result's figures: key, progress, score, expected, status, value, unit,
+confidence, window, next check-in."""
+
+
+def _row(
+    item: KeyResult,
+    key: str,
+    resolved: Resolved,
+    window: tuple[dt.date, dt.date] | None,
+    expected: float | None,
+    as_of: dt.date,
+    day: dt.date,
+    thresholds: Thresholds,
+    cadence: Cadence | None,
+) -> _Row:
+    progress, actual, seen = _progress(item, resolved, day)
+    score = 1.0 if progress >= 1.0 else (progress if progress > 0.0 else 0.0)
+    confidence = _confidence(resolved, day) if resolved.confidence_days else None
+    status = _status(
+        item, resolved.direction, progress, score, seen, expected, window, as_of, thresholds,
+        confidence,
+    )  # fmt: skip
     due = None
     rhythm = item.cadence or cadence
     if rhythm is not None and window is not None:
         last = item.checkin_as_of(as_of)
         due = rhythm.next_due(start=window[0], end=window[1], last=last.date if last else None)
+    return (key, progress, score, expected, status, actual, resolved.unit, confidence, window, due)
+
+
+def _key_result_score(row: _Row, forecast: Any = None) -> KeyResultScore:
+    key, progress, score, expected, status, actual, unit, confidence, window, due = row
     return KeyResultScore(
-        key, progress, score, expected, status, value,
-        confidence=confidence, window=window, forecast=trend, next_checkin=due,
+        key, progress, score, expected, status,
+        None if actual is None else trusted_amount(actual, unit),
+        confidence=confidence, window=window, forecast=forecast, next_checkin=due,
     )  # fmt: skip
 
 
+def _forecast(
+    item: KeyResult, resolved: Resolved, window: tuple[dt.date, dt.date] | None, as_of: dt.date
+) -> Any:
+    if window is None:
+        return None
+    from okrkit._forecast import forecast_resolved  # noqa: PLC0415 - the two import each other
+
+    return forecast_resolved(item, resolved, window=window, as_of=as_of)
+
+
+_RANK = {
+    Status.ON_TRACK: 0, Status.ACHIEVED: 0, Status.NOT_STARTED: 0, Status.AT_RISK: 1,
+    Status.OFF_TRACK: 2, Status.MISSED: 3,
+}  # fmt: skip
+"""How bad a status is for its objective: achieved and not started count as on track."""
+
+
 def _objective_status(statuses: list[Status]) -> Status:
+    """All alike: that status; else the worst, achieved and not started counting as on track."""
     if not statuses:
         return Status.NOT_STARTED
-    if all(s is statuses[0] for s in statuses):
-        return statuses[0]
-    ranked = [
-        Status.ON_TRACK if s in (Status.ACHIEVED, Status.NOT_STARTED) else s for s in statuses
-    ]
-    return max(ranked, key=lambda s: _SEVERITY[s])
+    first = statuses[0]
+    worst, rank = Status.ON_TRACK, 0
+    alike = True
+    for status in statuses:
+        alike = alike and status is first
+        if _RANK[status] > rank:
+            worst, rank = status, _RANK[status]
+    return first if alike else worst
 
 
-def _weighted(pairs: list[tuple[float, float]]) -> float:
-    total = sum(w for _, w in pairs)
-    if total > 0:
-        return sum(v * w for v, w in pairs) / total
-    return sum(v for v, _ in pairs) / len(pairs) if pairs else 0.0
+_Figures = tuple[float, Grade, Status, "float | None"]
+"""An objective's score, grade, status and expected progress."""
+
+
+def _objective_figures(
+    objective: Objective,
+    rows: list[_Row],
+    children: list[tuple[_Figures, float]],
+    thresholds: Thresholds,
+) -> _Figures:
+    """The weighted mean of the key results' scores (and, rolled up, of the aligned
+    objectives' scores, each with its weight); the mean pace; the worst status."""
+    total = weighted = plain = 0.0
+    paced_total = paced_weighted = paced_plain = 0.0
+    paced = 0
+    statuses = []
+    for kr, row in zip(objective.key_results, rows, strict=True):
+        weight = kr.weight
+        score, expected = row[2], row[3]
+        total += weight
+        weighted += score * weight
+        plain += score
+        if expected is not None:
+            paced += 1
+            paced_total += weight
+            paced_weighted += expected * weight
+            paced_plain += expected
+        statuses.append(row[4])
+    for (score, _grade, status, _expected), weight in children:
+        total += weight
+        weighted += score * weight
+        plain += score
+        statuses.append(status)
+    count = len(rows) + len(children)
+    score = weighted / total if total > 0 else (plain / count if count else 0.0)
+    expected = None
+    if paced:
+        expected = paced_weighted / paced_total if paced_total > 0 else paced_plain / paced
+    return (score, grade_of(score, thresholds), _objective_status(statuses), expected)
 
 
 def score_plan(
@@ -432,61 +567,72 @@ def score_plan(
     With *rollup*, an objective's score also weighs in the scores of the objectives
     aligned to it (their ``parent``), each with its objective weight, and the plan
     score counts only objectives with no parent in the plan.
+
+    Every figure is worked out here, on floats; the score objects are made when
+    the scorecard's ``objectives`` are first read.
     """
     thresholds = (policy or Policy()).thresholds
     if plan.policy is not None and policy is None:
         thresholds = plan.policy.thresholds
-    scored: list[ObjectiveScore] = []
+    day = as_of
+    cadence = plan.cadence
+    paces: dict[tuple[dt.date, dt.date], float] = {}  # expected progress, by window
+    rows: list[list[_Row]] = []
+    trends: list[list[Any]] = []
+    figures: list[_Figures] = []
     for objective in plan.objectives:
-        period = plan.period_of(objective)
-        keys = objective.key_result_keys()
-        items = tuple(
-            score_key_result(
-                kr,
-                key,
-                period=period,
-                as_of=as_of,
-                thresholds=thresholds,
-                ureg=ureg,
-                forecasts=forecasts,
-                cadence=plan.cadence,
-            )
-            for kr, key in zip(objective.key_results, keys, strict=True)
-        )
-        scored.append(_objective_score(objective, items, [], thresholds))
+        period = objective.period or plan.period
+        made: list[_Row] = []
+        foreseen: list[Any] = []
+        for kr, key in zip(objective.key_results, objective.key_result_keys(), strict=True):
+            window = expected = None
+            if period is not None:
+                end = kr.deadline if kr.deadline is not None else period.end
+                window = (period.start, end if end > period.start else period.start)
+                expected = paces.get(window)
+                if expected is None:
+                    expected = paces[window] = expected_progress(as_of, *window)
+            resolved = kr._derived if ureg is None else None
+            if resolved is None:
+                resolved = resolve(kr, ureg)
+            made.append(_row(kr, key, resolved, window, expected, as_of, day, thresholds, cadence))
+            if forecasts:
+                foreseen.append(_forecast(kr, resolved, window, as_of))
+        rows.append(made)
+        trends.append(foreseen)
+        figures.append(_objective_figures(objective, made, [], thresholds))
     if rollup:
-        scored = _rolled_up(plan, scored, thresholds)
-    weights = [o.weight for o in plan.objectives]
-    counted = list(range(len(scored)))
+        figures = _rolled_up(plan, rows, thresholds)
+    counted = range(len(figures))
     if rollup:
         roots = _roots(plan)
-        counted = [i for i in counted if i in roots]
-    total = _weighted([(scored[i].score, weights[i]) for i in counted])
-    return Scorecard(as_of, total, grade_of(total, thresholds), tuple(scored))
+        counted = [i for i in counted if i in roots]  # type: ignore[assignment]
+    total = weights = plain = 0.0
+    for index in counted:
+        weight = plan.objectives[index].weight
+        total += weight
+        weights += figures[index][0] * weight
+        plain += figures[index][0]
+    mean = weights / total if total > 0 else (plain / len(counted) if counted else 0.0)
 
+    def build() -> tuple[ObjectiveScore, ...]:
+        out = []
+        for objective, made, foreseen, (score, grade, status, expected) in zip(
+            plan.objectives, rows, trends, figures, strict=True
+        ):
+            items = (
+                tuple(map(_key_result_score, made, foreseen))
+                if forecasts
+                else tuple(map(_key_result_score, made))
+            )
+            out.append(
+                ObjectiveScore(
+                    objective.key, score, grade, status, expected, objective.commitment, items
+                )
+            )
+        return tuple(out)
 
-def _objective_score(
-    objective: Objective,
-    items: tuple[KeyResultScore, ...],
-    children: list[tuple[ObjectiveScore, float]],
-    thresholds: Thresholds,
-) -> ObjectiveScore:
-    weights = [kr.weight for kr in objective.key_results]
-    pairs = [(k.score, w) for k, w in zip(items, weights, strict=True)]
-    pairs += [(child.score, weight) for child, weight in children]
-    score = _weighted(pairs)
-    paced = [(k.expected, w) for k, w in zip(items, weights, strict=True) if k.expected is not None]
-    expected = _weighted(paced) if paced else None
-    statuses = [k.status for k in items] + [child.status for child, _ in children]
-    return ObjectiveScore(
-        objective.key,
-        score,
-        grade_of(score, thresholds),
-        _objective_status(statuses),
-        expected,
-        objective.commitment,
-        items,
-    )
+    return Scorecard._deferred(as_of, mean, grade_of(mean, thresholds), build)
 
 
 def _parents(plan: Plan) -> list[int | None]:
@@ -503,10 +649,8 @@ def _roots(plan: Plan) -> set[int]:
     return {i for i, parent in enumerate(_parents(plan)) if parent is None}
 
 
-def _rolled_up(
-    plan: Plan, scored: list[ObjectiveScore], thresholds: Thresholds
-) -> list[ObjectiveScore]:
-    """Objective scores with their aligned children's scores weighed in, deepest
+def _rolled_up(plan: Plan, rows: list[list[_Row]], thresholds: Thresholds) -> list[_Figures]:
+    """Objective figures with their aligned children's scores weighed in, deepest
     first. A cycle of parents is cut where it closes."""
     parents = _parents(plan)
     children: dict[int, list[int]] = {}
@@ -515,7 +659,7 @@ def _rolled_up(
             children.setdefault(parent, []).append(child)
     order: list[int] = []
     seen: set[int] = set()
-    for root in range(len(scored)):
+    for root in range(len(rows)):
         if root in seen:
             continue
         seen.add(root)
@@ -530,14 +674,12 @@ def _rolled_up(
             else:
                 stack.pop()
                 order.append(node)
-    result: dict[int, ObjectiveScore] = {}
+    result: dict[int, _Figures] = {}
     for node in order:
         rolled = [
             (result[kid], plan.objectives[kid].weight)
             for kid in children.get(node, ())
             if kid in result
         ]
-        result[node] = _objective_score(
-            plan.objectives[node], scored[node].key_results, rolled, thresholds
-        )
-    return [result[i] for i in range(len(scored))]
+        result[node] = _objective_figures(plan.objectives[node], rows[node], rolled, thresholds)
+    return [result[i] for i in range(len(rows))]

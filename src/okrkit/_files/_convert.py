@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from okrkit._amount import Amount, format_number
 from okrkit._cadence import WEEKDAYS, Cadence
 from okrkit._calendars import AnyCalendar
+from okrkit._fields import characters
 from okrkit._files._calendar import CALENDAR_KEYS, calendar_data, read_calendar
 from okrkit._files._yaml import Number, Whole
 from okrkit._metric import MetricKind, MetricType, Polarity, metric_type
@@ -32,10 +33,11 @@ from okrkit._model import (
     Objective,
     Per,
     Plan,
+    trusted_checkin,
 )
 from okrkit._period import Period
 from okrkit._policy import Policy
-from okrkit.exceptions import OkrkitError, PeriodError
+from okrkit.exceptions import InvalidValueError, OkrkitError, PeriodError
 
 
 __all__ = ["CALENDAR_KEYS", "FORMAT_VERSION", "Located", "PlanReader", "plan_to_data"]
@@ -70,14 +72,18 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def shown(value: object) -> str:
     """How a value from a file is quoted back in a message (never recursive)."""
     if isinstance(value, (Number, Whole)):
-        return value.source
+        source = value.source
+        return source if len(source) <= 40 else f"{source[:39]}… ({len(source):,} characters)"
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         text = value if len(value) <= 60 else value[:59] + "…"
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
         return '"' + text.replace('"', '\\"') + '"'
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("infinity" if value > 0 else "-infinity")
     if isinstance(value, (int, float)):
         return repr(value) if abs(value) < 1e30 else "a number that large"
     if isinstance(value, (list, tuple)):
@@ -110,6 +116,10 @@ class PlanReader:
         self.places: list[tuple[str, Path, int]] = []
         """For each objective, key result and link: its place name, path and the
         id() of the mapping it was read from (so a reader can find its line)."""
+        # Values already read, by the text or number written: check-ins repeat the
+        # same dates and units thousands of times, and dates and amounts are immutable.
+        self._dates: dict[str, dt.date] = {}
+        self._amounts: dict[str | float, Amount] = {}
 
     # -- reporting ---------------------------------------------------------------
 
@@ -120,6 +130,8 @@ class PlanReader:
         self.problem(path, f"expected {what}, got {shown(value)}")
 
     def mapping(self, path: Path, value: object, keys: tuple[str, ...], what: str) -> bool:
+        if type(value) is dict and len(value) <= len(keys) and value.keys() <= set(keys):
+            return True  # the common case, without an ABC check per key
         if not isinstance(value, Mapping):
             self.expected(path, what, value)
             return False
@@ -147,6 +159,11 @@ class PlanReader:
             return str(value)
         if not isinstance(value, str):
             self.expected(path, "text", value)
+            return None
+        try:
+            characters("text", value)
+        except InvalidValueError:
+            self.expected(path, "text without a lone surrogate like \\ud800", value)
             return None
         if required and not value.strip():
             self.problem(path, "expected non-empty text")
@@ -190,9 +207,14 @@ class PlanReader:
             return None
         if isinstance(value, dt.date):
             return value
+        if isinstance(value, str):
+            known = self._dates.get(value)
+            if known is not None:
+                return known
         if isinstance(value, str) and _DATE.match(value):
             try:
-                return dt.date.fromisoformat(value)
+                day = self._dates[value] = dt.date.fromisoformat(value)
+                return day
             except ValueError:
                 self.expected(path, "a date that exists", value)
                 return None
@@ -202,6 +224,17 @@ class PlanReader:
     def amount(self, path: Path, value: object) -> Amount | None:
         if value is None:
             return None
+        if isinstance(value, (str, float, int)) and not isinstance(value, bool):
+            known = self._amounts.get(value)
+            if known is not None:
+                return known
+            made = self._amount(path, value)
+            if made is not None:
+                self._amounts[value] = made
+            return made
+        return self._amount(path, value)
+
+    def _amount(self, path: Path, value: object) -> Amount | None:
         if isinstance(value, bool):
             self.expected(path, 'a quantity like "26 day"', value)
             return None
@@ -449,6 +482,8 @@ class PlanReader:
         source = self.text((*path, "source"), value.get("source"))
         if day is None or amount is None:
             return None
+        if note is None and source is None and type(day) is dt.date:
+            return trusted_checkin(day, amount, confidence)  # every field checked above
         return self.build(
             path, lambda: CheckIn(day, amount, confidence=confidence, note=note, source=source)
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Callable
 from pathlib import Path as FilePath
@@ -13,7 +14,7 @@ from typing import Any, Literal
 import attrs
 
 from okrkit._files._convert import Located, Path, PlanReader, plan_to_data
-from okrkit._files._locate import Spot, locate_json, locate_toml, locate_yaml
+from okrkit._files._locate import Spot, json_duplicate, locate_json, locate_toml, locate_yaml
 from okrkit._files._yaml import Flow, YamlProblem, dump_yaml, read_yaml
 from okrkit._model import KeyResult, Plan, Source
 from okrkit._text import Lexicon, omitted_fields, read_plan
@@ -197,15 +198,14 @@ def _read_json(text: str, name: str | None) -> Any:
             [Problem(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno)]
         ) from None
     except _Duplicate:
-        spot = locate_json(text, []).get(("<duplicate>",))
-        line, column = spot[0] if spot else (None, None)
+        line, column = json_duplicate(text) or (None, None)
         raise PlanFileError(
             [Problem("duplicate key", file=name, line=line, column=column)]
         ) from None
     except RecursionError:
         raise PlanFileError([Problem("the document is nested too deeply", file=name)]) from None
     except ValueError as exc:
-        raise PlanFileError([Problem(f"not valid JSON: {exc}", file=name)]) from None
+        raise PlanFileError([Problem(f"not valid JSON: {_value_error(exc)}", file=name)]) from None
 
 
 _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -225,7 +225,14 @@ def _read_toml(text: str, name: str | None) -> Any:
     except RecursionError:
         raise PlanFileError([Problem("the document is nested too deeply", file=name)]) from None
     except ValueError as exc:
-        raise PlanFileError([Problem(f"not valid TOML: {exc}", file=name)]) from None
+        raise PlanFileError([Problem(f"not valid TOML: {_value_error(exc)}", file=name)]) from None
+
+
+def _value_error(exc: ValueError) -> str:
+    """What a decoder's ValueError means for someone who wrote a plan file."""
+    if "integer string conversion" in str(exc):  # Python's limit on digits (CVE-2020-10735)
+        return f"a whole number with more than {sys.get_int_max_str_digits():,} digits"
+    return str(exc)
 
 
 _LOCATORS: dict[str, Callable[[str, list[Path]], dict[Path, tuple[Spot, Spot]]]] = {

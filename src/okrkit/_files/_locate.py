@@ -8,6 +8,8 @@ list indexes: ``("objectives", 0, "key_results", 1, "target")``.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -25,7 +27,7 @@ Spot = tuple[int, int]  # 1-based line and column
 
 def _wanted(paths: Iterable[Path]) -> tuple[set[Path], set[Path]]:
     wanted = set(paths)
-    prefixes = {p[:i] for p in wanted for i in range(len(p) + 1)}
+    prefixes = {p[:i] for p in wanted for i in range(len(p))}
     return wanted, prefixes
 
 
@@ -82,92 +84,101 @@ def locate_yaml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot
 
 # --- JSON -------------------------------------------------------------------------------
 
-_JSON_TOKEN = re.compile(
-    r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null'
-    r"|\S",
-    re.DOTALL,
-)
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+class _Lines:
+    """Line and column of offsets asked in increasing order, counting newlines
+    only between one offset and the next (linear in the text, in C)."""
+
+    __slots__ = ("line", "offset", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0
+        self.line = 1
+
+    def spot(self, offset: int) -> Spot:
+        if offset < self.offset:  # not expected; count again from the start
+            self.offset, self.line = 0, 1
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return (self.line, offset - self.text.rfind("\n", 0, offset))
 
 
 def locate_json(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot]]:
     """``{path: (key spot, value spot)}`` for each path found in a JSON document.
 
-    Also finds the first duplicate key, under the path ``("<duplicate>",)``.
+    Only containers on the way to a wanted path are walked in Python; every other
+    value is skipped by the C decoder, so the cost is close to one ``json.loads``.
+    The text should be valid JSON; what an invalid one hides is not found.
     """
     wanted, prefixes = _wanted(paths)
-    wanted.add(("<duplicate>",))
-    found: dict[Path, tuple[Spot, Spot]] = {}
-    lines = _line_starts(text)
-    # A stack of [kind, path, next index or pending key, key spot, keys seen]
-    stack: list[list[Any]] = []
-    pending_key_spot: Spot | None = None
-    expect_key = False
-    for match in _JSON_TOKEN.finditer(text):
-        token = match.group(0)
-        spot = _spot(lines, match.start())
-        if token in (":", ","):
-            if token == "," and stack and stack[-1][0] == "object":
-                expect_key = True
-            continue
-        if token in ("}", "]"):
-            if stack:
-                stack.pop()
-            expect_key = False
-            continue
-        if stack and stack[-1][0] == "object" and expect_key:
-            key = _json_key(token)
-            frame = stack[-1]
-            if key in frame[4] and ("<duplicate>",) not in found:
-                found[("<duplicate>",)] = (spot, spot)
-            frame[4].add(key)
-            frame[2] = key
-            pending_key_spot = spot
-            expect_key = False
-            continue
-        # a value
-        if not stack:
-            path: Path = ()
-            key_spot = spot
-        elif stack[-1][0] == "object":
-            path = (*stack[-1][1], stack[-1][2])
-            key_spot = pending_key_spot or spot
-        else:
-            path = (*stack[-1][1], stack[-1][2])
-            stack[-1][2] += 1
-            key_spot = spot
-        if path in wanted:
-            found[path] = (key_spot, spot)
-        if token == "{":
-            stack.append(["object", path, None, spot, set()])
-            expect_key = True
-        elif token == "[":
-            stack.append(["array", path, 0, spot, set()])
-        if token in ("{", "[") and path not in prefixes and ("<duplicate>",) in found:
-            continue
-    return found
+    return _JsonWalk(text, wanted, prefixes).run()
 
 
-def _json_key(token: str) -> str:
-    try:
-        import json  # noqa: PLC0415
-
-        value = json.loads(token)
-    except ValueError:
-        return token
-    return value if isinstance(value, str) else token
+def json_duplicate(text: str) -> Spot | None:
+    """Where the first key written twice in one JSON object is, if any."""
+    walk = _JsonWalk(text, set(), set(), everything=True)
+    walk.run()
+    return walk.duplicate
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", text))
-    return starts
+class _JsonWalk:
+    """A walk over a JSON text that keeps offsets (the json module keeps none)."""
 
+    def __init__(
+        self, text: str, wanted: set[Path], prefixes: set[Path], *, everything: bool = False
+    ) -> None:
+        self.text = text
+        self.wanted = wanted
+        self.prefixes = prefixes
+        self.everything = everything
+        self.found: dict[Path, tuple[Spot, Spot]] = {}
+        self.duplicate: Spot | None = None
+        self.lines = _Lines(text)
+        self.skip = json.JSONDecoder().raw_decode
+        self.space = _SPACE.match
 
-def _spot(lines: list[int], offset: int) -> Spot:
-    import bisect  # noqa: PLC0415
+    def run(self) -> dict[Path, tuple[Spot, Spot]]:
+        # Not valid JSON: what was found before the fault is all there is.
+        with contextlib.suppress(ValueError, IndexError, RecursionError):
+            self.value(0, (), None)
+        return self.found
 
-    line = bisect.bisect_right(lines, offset)
-    return (line, offset - lines[line - 1] + 1)
+    def _blank(self, pos: int) -> int:
+        return self.space(self.text, pos).end()  # type: ignore[union-attr]
+
+    def value(self, pos: int, path: Path, key_spot: Spot | None) -> int:
+        text = self.text
+        pos = self._blank(pos)
+        if path in self.wanted:
+            spot = self.lines.spot(pos)
+            self.found[path] = (key_spot or spot, spot)
+        opening = text[pos]
+        if opening not in "{[" or not (self.everything or path in self.prefixes):
+            return int(self.skip(text, pos)[1])
+        closing = "}" if opening == "{" else "]"
+        keys: set[str] = set()
+        pos = self._blank(pos + 1)
+        index = 0
+        while text[pos] != closing:
+            if opening == "{":
+                key_pos = pos
+                key, pos = json.decoder.scanstring(text, pos + 1)  # type: ignore[attr-defined]
+                if self.everything and key in keys and self.duplicate is None:
+                    self.duplicate = self.lines.spot(key_pos)
+                keys.add(key)
+                child: Path = (*path, key)
+                key_at = self.lines.spot(key_pos) if child in self.wanted else None
+                pos = self.value(self._blank(pos) + 1, child, key_at)  # past the ':'
+            else:
+                pos = self.value(pos, (*path, index), None)
+                index += 1
+            pos = self._blank(pos)
+            if text[pos] == ",":
+                pos = self._blank(pos + 1)
+        return pos + 1
 
 
 # --- TOML -------------------------------------------------------------------------------
@@ -183,6 +194,10 @@ def locate_toml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot
     inside inline tables are placed at the line of the key that holds them.
     """
     wanted = set(paths)
+    under: dict[Path, list[Path]] = {}  # every wanted path, by each of its prefixes
+    for candidate in wanted:
+        for size in range(len(candidate) + 1):
+            under.setdefault(candidate[:size], []).append(candidate)
     found: dict[Path, tuple[Spot, Spot]] = {}
     counters: dict[Path, int] = {}
     current: Path = ()
@@ -206,8 +221,8 @@ def locate_toml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot
                 key.end() + 1 + (len(line[key.end() :]) - len(line[key.end() :].lstrip()))
             )
             spot = ((number, column), (number, value_column))
-            for candidate in wanted:
-                if candidate[: len(path)] == path and candidate not in found:
+            for candidate in under.get(path, ()):
+                if candidate not in found:
                     found[candidate] = spot
     return found
 

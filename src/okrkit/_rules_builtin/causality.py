@@ -17,7 +17,11 @@ Node = tuple[int, int]  # (objective index, key result index or -1)
 
 def graph(ctx: Context) -> dict[Node, list[Node]]:
     """Edges: a key result moves its objective; a link moves its target; an
-    objective moves its parent."""
+    objective moves its parent.
+
+    A key result no link touches is left out: nothing moves it, so it lies on no
+    cycle, and an org-scale plan has tens of thousands of them.
+    """
 
     def build() -> dict[Node, list[Node]]:
         refs = ctx.references()
@@ -25,9 +29,7 @@ def graph(ctx: Context) -> dict[Node, list[Node]]:
         for place, objective in ctx.objectives():
             assert place.objective is not None
             node = (place.objective, -1)
-            edges.setdefault(node, [])
-            for ki in range(len(objective.key_results)):
-                edges.setdefault((place.objective, ki), []).append(node)
+            edges[node] = []
             if objective.parent is not None:
                 parent = refs.find(objective.parent)
                 if parent is not None and parent.key_result is None:
@@ -37,7 +39,10 @@ def graph(ctx: Context) -> dict[Node, list[Node]]:
             start, end = refs.find(link.from_), refs.find(link.to)
             if start is None or end is None:
                 continue
-            edges.setdefault(_node(start), []).append(_node(end))
+            for touched in (_node(start), _node(end)):
+                if touched not in edges:
+                    edges[touched] = [(touched[0], -1)]
+            edges[_node(start)].append(_node(end))
         return edges
 
     result: dict[Node, list[Node]] = ctx.memo("graph", build)
@@ -52,8 +57,14 @@ def _node(place: Place) -> Node:
 def cycles(edges: dict[Node, list[Node]]) -> list[list[Node]]:
     """One cycle through each strongly connected component that has one.
 
-    Tarjan's algorithm, iterative, so a 10,000-level alignment chain needs no recursion.
+    Nodes that nothing in a cycle can reach are peeled off first (Kahn's
+    topological order, linear and cheap); Tarjan's algorithm, iterative so a
+    10,000-level alignment chain needs no recursion, then runs on what is left,
+    which is nothing in a plan without cycles.
     """
+    edges = _not_peeled(edges)
+    if not edges:
+        return []
     index: dict[Node, int] = {}
     low: dict[Node, int] = {}
     on_stack: set[Node] = set()
@@ -94,6 +105,26 @@ def cycles(edges: dict[Node, list[Node]]) -> list[list[Node]]:
                 if len(component) > 1 or node in edges.get(node, []):
                     found.append(_cycle_in(set(component), edges))
     return found
+
+
+def _not_peeled(edges: dict[Node, list[Node]]) -> dict[Node, list[Node]]:
+    """The graph without the nodes a topological order reaches (no cycle goes
+    through them), in the same node order."""
+    incoming = dict.fromkeys(edges, 0)
+    for targets in edges.values():
+        for target in targets:
+            incoming[target] = incoming.get(target, 0) + 1
+    ready = [node for node, count in incoming.items() if count == 0]
+    while ready:
+        for target in edges.get(ready.pop(), ()):
+            incoming[target] -= 1
+            if incoming[target] == 0:
+                ready.append(target)
+    return {
+        node: [t for t in edges.get(node, ()) if incoming[t] > 0]
+        for node, count in incoming.items()
+        if count > 0
+    }
 
 
 def _cycle_in(component: set[Node], edges: dict[Node, list[Node]]) -> list[Node]:

@@ -109,23 +109,30 @@ objectives:
 """,
 )
 def duplicate_id(ctx: Context) -> Iterator[Hit]:
-    first: dict[str, tuple[str, str]] = {}
+    first: dict[str, Place] = {}  # who has each id first; named only when it repeats
     for place, objective in ctx.objectives():
         key = objective.key
-        named = (f"the objective {objective.title!r}", f"el objetivo {objective.title!r}")
         if key in first:
-            yield ctx.hit(place, id=key, first=first[key][0], first_es=first[key][1])
+            yield ctx.hit(place, id=key, **_named(ctx, first[key]))
         else:
-            first[key] = named
+            first[key] = place
     for place, _objective, item in ctx.key_results():
         if item.id is None:
             continue
-        where = ctx.where(place)
-        named = (f"the key result {where}", f"el resultado clave {where}")
         if item.id in first:
-            yield ctx.hit(place, id=item.id, first=first[item.id][0], first_es=first[item.id][1])
+            yield ctx.hit(place, id=item.id, **_named(ctx, first[item.id]))
         else:
-            first[item.id] = named
+            first[item.id] = place
+
+
+def _named(ctx: Context, place: Place) -> dict[str, str]:
+    """How duplicate-id's messages name the first holder of an id."""
+    if place.key_result is None:
+        assert place.objective is not None
+        title = ctx.plan.objectives[place.objective].title
+        return {"first": f"the objective {title!r}", "first_es": f"el objetivo {title!r}"}
+    where = ctx.where(place)
+    return {"first": f"the key result {where}", "first_es": f"el resultado clave {where}"}
 
 
 @rule(

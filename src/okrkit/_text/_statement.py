@@ -44,6 +44,7 @@ _METRIC_STOPS = frozenset(
 )  # fmt: skip
 
 
+_SPANISH_MARKS = frozenset("áéíóúñü¿¡")
 _SPANISH_ENDINGS = ("cion", "ciones", "idad", "idades", "mente", "ando", "iendo", "ados", "adas")
 _ENGLISH_ENDINGS = ("ing", "tion", "tions", "ness", "ship", "ally", "ity")
 
@@ -61,8 +62,7 @@ def detect_language(tokens: list[Token], lexicons: Lexicon) -> tuple[str | None,
         for lang in LANGS:
             if token.folded in markers.get(lang, ()):
                 scores[lang] += 1
-        lowered = token.text.lower()
-        if any(c in lowered for c in "áéíóúñü¿¡"):
+        if not token.text.isascii() and not _SPANISH_MARKS.isdisjoint(token.text.lower()):
             scores["es"] += 1
         if token.folded.endswith(_SPANISH_ENDINGS):
             endings["es"] += 1

@@ -88,10 +88,13 @@ def parse_number(raw: str, lang: str) -> float:
 def spelled_number(words: Words, folded: list[str], start: int) -> tuple[float, int] | None:
     """A number written in words at ``folded[start]`` ("ciento setenta", "twenty-five"):
     its value and how many tokens it takes."""
-    numbers = words.data.get("numbers", {})
-    scales = words.data.get("scales", {})
-    joiners = set(words.data.get("number_joiners", []))
-    article_numbers = set(words.data.get("article_numbers", []))
+    numbers = words.numbers
+    scales = words.scales
+    joiners = words.joiners
+    article_numbers = words.article_numbers
+    first = folded[start] if start < len(folded) else ""
+    if first not in numbers and first not in article_numbers and "-" not in first:
+        return None  # the common case: not a number word at all
     total = 0.0
     current = 0.0
     used = 0
@@ -101,13 +104,13 @@ def spelled_number(words: Words, folded: list[str], start: int) -> tuple[float, 
         word = folded[index]
         parts = word.split("-") if "-" in word else [word]
         if all(p in numbers for p in parts):
-            current += sum(float(numbers[p]) for p in parts)
+            current += sum(numbers[p] for p in parts)
             seen_number = True
         elif word in article_numbers and index + 1 < len(folded) and folded[index + 1] in scales:
             current += 1
             seen_number = True
         elif word in scales and seen_number:
-            scale = float(scales[word])
+            scale = scales[word]
             if scale == 100:
                 current = max(current, 1) * scale
             else:

@@ -69,6 +69,11 @@ class Words:
         self._longest: dict[str, int] = {}
         self._first: dict[str, frozenset[str]] = {}
         self._last: dict[str, frozenset[str]] = {}
+        # what spelled-out numbers are made of, folded like the tokens they meet
+        self.numbers = {fold(k): float(v) for k, v in self.data.get("numbers", {}).items()}
+        self.scales = {fold(k): float(v) for k, v in self.data.get("scales", {}).items()}
+        self.joiners = frozenset(fold(w) for w in self.data.get("number_joiners", ()))
+        self.article_numbers = frozenset(fold(w) for w in self.data.get("article_numbers", ()))
         for key, value in self.data.items():
             if key in MAP_KEYS:
                 entries: Iterable[tuple[str, ...]] = self._maps.setdefault(
