@@ -176,6 +176,7 @@ class TestReportAndPolicy:
         assert len(report.filter(rule="missing-owner")) == 2
         assert len(report.filter(where="b")) == 2
         assert report.summary() == {"error": 3, "warning": 0, "info": 0}
+        assert report.by_rule() == {"missing-owner": 2, "missing-period": 1}
         data = json.loads(report.to_json())
         assert set(data) == {"findings", "summary"}
         assert set(data["findings"][0]) == {
@@ -201,6 +202,19 @@ class TestReportAndPolicy:
 
         assert [f.rule for f in fixed] == ["missing-owner", "missing-owner"]
         assert len(introduced) == 0
+
+    def test_a_finding_says_how_to_silence_it(self) -> None:
+        """Where a finding is about an objective, ignore: goes there; else in the policy."""
+        plan = okrkit.plan("p").with_objectives(clean_objective("a", owner=None))
+        owner = okrkit.check(plan, select=["missing-owner"]).findings[0]
+        linked = plan.linked(Link("a-llamadas", "fantasma"))
+        link = okrkit.check(linked, select=["unknown-reference"]).findings[0]
+
+        assert owner.suppression == "ignore: [missing-owner] on a"
+        assert link.where == "links[0]"
+        assert link.suppression == "policy: {ignore: [unknown-reference]} in the plan"
+        spanish = okrkit.check(plan, select=["missing-owner"], lang="es").to_text()
+        assert "para silenciarlo: ignore: [missing-owner] en a" in spanish
 
     def test_suppressions(self) -> None:
         """ignore: on an objective silences one rule there only."""

@@ -246,8 +246,9 @@ def test_any_bytes_on_disk(tmp_path_factory: pytest.TempPathFactory, raw: bytes)
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_statements_never_raise(text: str) -> None:
-    okrkit.read_statement(text)
-    okrkit.text.read_objective(text)
+    """Key-result and objective readers give a reading of the very text given."""
+    assert okrkit.read_statement(text).text == text
+    assert okrkit.text.read_objective(text).text == text
 
 
 # --- in a child process: the command line, with a memory ceiling and a time limit ------

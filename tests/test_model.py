@@ -116,6 +116,19 @@ class TestFluentBuilding:
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             made.weight = 2  # type: ignore[misc]
 
+    def test_plan_settings_are_fluent(self) -> None:
+        """Language, calendar and policy are set by steps that each return a new plan."""
+        plan = okrkit.plan("p")
+        retail = okrkit.RetailCalendar(pattern="4-5-4")
+        strict = okrkit.Policy.preset("strict")
+
+        set_up = plan.in_language("es").with_calendar(retail).with_policy(strict)
+
+        assert (set_up.lang, set_up.calendar, set_up.policy) == ("es", retail, strict)
+        assert (plan.lang, plan.policy) != ("es", strict)
+        with pytest.raises(InvalidValueError, match="lang"):
+            plan.in_language("fr")
+
     def test_evolve_validates_again(self) -> None:
         """Changing a field through a fluent method runs the invariants again."""
         with pytest.raises(InvalidValueError):
@@ -194,6 +207,13 @@ class TestAmount:
     def test_parse(self, text: str, expected: Amount) -> None:
         """Quantities are read as a number followed by a unit."""
         assert expected == Amount.parse(text)
+
+    def test_text_with_a_lone_surrogate_is_refused(self) -> None:
+        """Half a UTF-16 pair (what a JSON \\ud800 escape makes) fits in no file: refused."""
+        with pytest.raises(InvalidValueError, match=r"Amount\.unit.*lone surrogate"):
+            Amount(3, "ca\ud800ll")
+        with pytest.raises(InvalidValueError, match=r"Objective\.title.*lone surrogate"):
+            Objective("Crecer\udfff")
 
     def test_parse_refuses_words(self) -> None:
         """A quantity must start with a number."""

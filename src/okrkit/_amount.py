@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import attrs
 
+from okrkit._fields import characters
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -21,7 +22,6 @@ __all__ = ["Amount", "format_number", "trusted_amount"]
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _AMOUNT = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
 _SPACES = re.compile(r"\s+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def format_number(value: float) -> str:
@@ -48,8 +48,7 @@ def _unit(value: object) -> str | None:
         raise InvalidTypeError("Amount.unit", value, "unit text like 'day' or 'USD'")
     unit = value.strip()
     if "  " in unit or not unit.isprintable() or not unit.isascii():
-        if _SURROGATE.search(unit):
-            raise InvalidValueError("Amount.unit", value, "unit text without a lone surrogate")
+        characters("Amount.unit", unit)
         unit = _SPACES.sub(" ", unit)
     if unit == "%":
         return "percent"

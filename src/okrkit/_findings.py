@@ -18,7 +18,7 @@ from okrkit._repr import fields_repr
 from okrkit._severity import Severity
 
 
-__all__ = ["Finding", "Report", "Severity"]
+__all__ = ["Finding", "Report", "Severity", "suppression"]
 
 
 @attrs.frozen(repr=False)
@@ -43,9 +43,7 @@ class Finding:
     @property
     def suppression(self) -> str:
         """What to write to silence this finding where it is (plan file syntax)."""
-        if self.where and not self.where.startswith("links["):
-            return f"ignore: [{self.rule}] on {self.where}"
-        return f"policy: {{ignore: [{self.rule}]}} in the plan"
+        return suppression(self, on="on", in_plan="in the plan")
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as ``okrkit check --format json`` writes it."""
@@ -62,6 +60,13 @@ class Finding:
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(value)
+
+
+def suppression(finding: Finding, *, on: str, in_plan: str) -> str:
+    """What to write to silence *finding*, joined by the words of a language."""
+    if finding.where and not finding.where.startswith("links["):
+        return f"ignore: [{finding.rule}] {on} {finding.where}"
+    return f"policy: {{ignore: [{finding.rule}]}} {in_plan}"
 
 
 @attrs.frozen(repr=False)

@@ -58,7 +58,9 @@ __all__ = [
     "Objective",
     "Per",
     "Plan",
+    "key_result_window",
     "slugify",
+    "trusted_checkin",
 ]
 
 
@@ -691,6 +693,13 @@ def _objective_ignore(value: Any) -> tuple[str, ...]:
     return _objective_ignore_check(value)
 
 
+def key_result_window(item: KeyResult, period: Period) -> tuple[dt.date, dt.date]:
+    """The dates a key result is measured over, both included: its objective's
+    *period* from the start to the key result's deadline, or to the period's end."""
+    end = item.deadline if item.deadline is not None else period.end
+    return period.start, max(end, period.start)
+
+
 @attrs.frozen(repr=False)
 class Objective:
     """One qualitative, inspiring sentence, time-boxed and owned by a person or a team."""
@@ -972,6 +981,7 @@ class Plan:
         return attrs.evolve(self, lang=lang)
 
     def with_calendar(self, calendar: AnyCalendar) -> Plan:
+        """The calendar that names the plan's periods (fiscal, retail or cycles)."""
         return attrs.evolve(self, calendar=calendar)
 
     def checked_in_every(self, cadence: Cadence | str) -> Plan:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from okrkit._findings import Finding, Report
+from okrkit._findings import Report, suppression
 from okrkit._score import Scorecard
 from okrkit._severity import Severity
 
@@ -18,12 +18,6 @@ _WORDS = {
            "errors": "errores", "warnings": "avisos", "clean": "sin hallazgos",
            "silence": "para silenciarlo", "on": "en", "plan": "en el plan"},
 }  # fmt: skip
-
-
-def _silence(finding: Finding, words: dict[str, str]) -> str:
-    if finding.where and not finding.where.startswith("links["):
-        return f"ignore: [{finding.rule}] {words['on']} {finding.where}"
-    return f"policy: {{ignore: [{finding.rule}]}} {words['plan']}"
 
 
 def _paint(text: str, code: str, color: bool) -> str:
@@ -43,7 +37,9 @@ def report_text(report: Report, *, lang: str = "en", color: bool = False) -> str
         head = f"{place}: " if place else ""
         lines.append(f"{head}{severity}[{finding.rule}] {where}: {finding.message}")
         lines.append(f"    {words['hint']}: {finding.hint}")
-        lines.append(f"    {words['silence']}: {_silence(finding, words)}")
+        lines.append(
+            f"    {words['silence']}: {suppression(finding, on=words['on'], in_plan=words['plan'])}"
+        )
     counts = report.summary()
     if not report:
         lines.append(words["clean"])

@@ -83,11 +83,6 @@ class Resolved:
         """The values in the key result's unit, as ``(date, value)`` in date order."""
         return list(zip(self.days, self.values, strict=True))
 
-    @property
-    def share_checkins(self) -> list[tuple[dt.date, float]]:
-        """Measured shares (check-ins in percent of a share key result), in date order."""
-        return list(zip(self.share_days, self.share_values, strict=True))
-
     def __repr__(self) -> str:
         return (
             f"<Resolved {self.direction} {self.baseline}→{self.target} {self.unit!r} "

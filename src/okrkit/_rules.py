@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from okrkit._findings import Finding, Report
-from okrkit._model import KeyResult, Objective, Plan
+from okrkit._model import KeyResult, Objective, Plan, key_result_window
 from okrkit._period import Period
 from okrkit._policy import Policy
 from okrkit._resolve import Resolved, resolve
@@ -264,8 +264,7 @@ class Context:
         if period is None:
             return None
         item = self.plan.objectives[place.objective].key_results[place.key_result]
-        end = item.deadline if item.deadline is not None else period.end
-        return period.start, max(end, period.start)
+        return key_result_window(item, period)
 
     # -- places ------------------------------------------------------------------
 

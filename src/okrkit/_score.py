@@ -26,7 +26,7 @@ import bisect
 import datetime as dt
 import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -34,7 +34,7 @@ import attrs
 
 from okrkit._amount import Amount, trusted_amount
 from okrkit._cadence import Cadence
-from okrkit._model import Commitment, Direction, KeyResult, Objective, Plan
+from okrkit._model import Commitment, Direction, KeyResult, Objective, Plan, key_result_window
 from okrkit._policy import Policy, Thresholds
 from okrkit._repr import fields_repr, value_repr
 from okrkit._resolve import Resolved, resolve
@@ -416,28 +416,6 @@ def _confidence(resolved: Resolved, day: dt.date) -> float | None:
     return resolved.confidences[index] if index >= 0 else None
 
 
-def score_key_result(
-    item: KeyResult,
-    key: str,
-    *,
-    period: Any,
-    as_of: dt.date,
-    thresholds: Thresholds,
-    ureg: Any = None,
-    forecasts: bool = False,
-    cadence: Cadence | None = None,
-) -> KeyResultScore:
-    """One key result's progress, score, expected progress and status."""
-    window = None
-    if period is not None:
-        end = item.deadline if item.deadline is not None else period.end
-        window = (period.start, max(end, period.start))
-    expected = expected_progress(as_of, *window) if window is not None else None
-    resolved = resolve(item, ureg)
-    row = _row(item, key, resolved, window, expected, as_of, as_of, thresholds, cadence)
-    return _key_result_score(row, _forecast(item, resolved, window, as_of) if forecasts else None)
-
-
 _Row = tuple[
     str, float, float, "float | None", Status, "float | None", "str | None", "float | None",
     "tuple[dt.date, dt.date] | None", "dt.date | None",
@@ -453,13 +431,12 @@ def _row(
     window: tuple[dt.date, dt.date] | None,
     expected: float | None,
     as_of: dt.date,
-    day: dt.date,
     thresholds: Thresholds,
     cadence: Cadence | None,
 ) -> _Row:
-    progress, actual, seen = _progress(item, resolved, day)
+    progress, actual, seen = _progress(item, resolved, as_of)
     score = 1.0 if progress >= 1.0 else (progress if progress > 0.0 else 0.0)
-    confidence = _confidence(resolved, day) if resolved.confidence_days else None
+    confidence = _confidence(resolved, as_of) if resolved.confidence_days else None
     status = _status(
         item, resolved.direction, progress, score, seen, expected, window, as_of, thresholds,
         confidence,
@@ -574,7 +551,6 @@ def score_plan(
     thresholds = (policy or Policy()).thresholds
     if plan.policy is not None and policy is None:
         thresholds = plan.policy.thresholds
-    day = as_of
     cadence = plan.cadence
     paces: dict[tuple[dt.date, dt.date], float] = {}  # expected progress, by window
     rows: list[list[_Row]] = []
@@ -587,26 +563,23 @@ def score_plan(
         for kr, key in zip(objective.key_results, objective.key_result_keys(), strict=True):
             window = expected = None
             if period is not None:
-                end = kr.deadline if kr.deadline is not None else period.end
-                window = (period.start, end if end > period.start else period.start)
+                window = key_result_window(kr, period)
                 expected = paces.get(window)
                 if expected is None:
                     expected = paces[window] = expected_progress(as_of, *window)
-            resolved = kr._derived if ureg is None else None
-            if resolved is None:
-                resolved = resolve(kr, ureg)
-            made.append(_row(kr, key, resolved, window, expected, as_of, day, thresholds, cadence))
+            resolved = resolve(kr, ureg)
+            made.append(_row(kr, key, resolved, window, expected, as_of, thresholds, cadence))
             if forecasts:
                 foreseen.append(_forecast(kr, resolved, window, as_of))
         rows.append(made)
         trends.append(foreseen)
-        figures.append(_objective_figures(objective, made, [], thresholds))
+        if not rollup:
+            figures.append(_objective_figures(objective, made, [], thresholds))
+    counted: Sequence[int] = range(len(plan.objectives))
     if rollup:
         figures = _rolled_up(plan, rows, thresholds)
-    counted = range(len(figures))
-    if rollup:
         roots = _roots(plan)
-        counted = [i for i in counted if i in roots]  # type: ignore[assignment]
+        counted = [i for i in counted if i in roots]
     total = weights = plain = 0.0
     for index in counted:
         weight = plan.objectives[index].weight

@@ -362,9 +362,8 @@ def _key_result(
         )  # fmt: skip
     metric, unit, written, low, high = draw(st.sampled_from(_OUTCOMES[lang]))
     first, second = sorted(draw(st.lists(_whole(low, high), min_size=2, max_size=2, unique=True)))
-    baseline, target = (second, first) if direction is Direction.DECREASE else (first, second)
-    if direction is Direction.AT_MOST:
-        baseline, target = second, first
+    lower_is_goal = direction in (Direction.DECREASE, Direction.AT_MOST)
+    baseline, target = (second, first) if lower_is_goal else (first, second)
     statement = _VERBS[lang][direction].format(
         metric=metric,
         a=written.format(n=format_number(baseline)),
