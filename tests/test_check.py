@@ -216,6 +216,43 @@ class TestReportAndPolicy:
         spanish = okrkit.check(plan, select=["missing-owner"], lang="es").to_text()
         assert "para silenciarlo: ignore: [missing-owner] en a" in spanish
 
+    def test_one_bad_percent_is_one_finding(self) -> None:
+        """A typed metric's percent is judged by its type's range alone; an untyped one
+        by the 0..100 % rule."""
+        typed = okrkit.increase("tasa de conversión", from_="60 %", to="120 %", id="k").of_type(
+            okrkit.metrics.metric_type("percentage")
+        )
+        untyped = okrkit.increase("tasa de conversión", from_="60 %", to="120 %", id="k")
+        both = ["percent-out-of-range", "target-out-of-range"]
+
+        def found(item: okrkit.KeyResult) -> list[str]:
+            plan = okrkit.plan("p", period="2026-Q1").with_objectives(
+                okrkit.objective("x", id="o").owned_by("v").measured_by(item)
+            )
+            return [f.rule for f in okrkit.check(plan, select=both)]
+
+        assert found(typed) == ["target-out-of-range"]
+        assert found(untyped) == ["percent-out-of-range"]
+
+    def test_a_rule_made_by_hand_runs_like_any_other(self) -> None:
+        """A Rule built directly (no ``why``) registers, runs and reports."""
+
+        def check(ctx):
+            for place, _objective in ctx.objectives():
+                yield ctx.hit(place)
+
+        made = okrkit.rules.Rule(
+            "every-objective-noted", "info", check, {"en": "{where} noted"}, {"en": "none"}
+        )
+        okrkit.rules.register_rule(made)
+        try:
+            found = okrkit.check(self.plan(), select=["every-objective-noted"])
+        finally:
+            okrkit.rules.unregister_rule("every-objective-noted")
+
+        assert made.why == {"en": ""}
+        assert [f.message for f in found] == ["a noted", "b noted"]
+
     def test_suppressions(self) -> None:
         """ignore: on an objective silences one rule there only."""
         plan = okrkit.plan("p").with_objectives(

@@ -180,6 +180,20 @@ class TestGraph:
         assert len(set(declared)) == len(declared)
         assert max(len(line) for line in text.splitlines()) < 120
 
+    def test_ids_that_read_alike_stay_apart(self) -> None:
+        """Keys that make the same node text (q-1, q_1) are still two nodes."""
+        plan = okrkit.plan("p").with_objectives(
+            objective("Primero", id="q-1").measured_by(okrkit.kr("Generar 10 leads", id="k")),
+            objective("Segundo", id="q_1").measured_by(okrkit.kr("Generar 20 leads", id="k")),
+        )
+
+        text = okrkit.to_mermaid(plan)
+        declared = re.findall(r"^\s+(n_\w+)[\[(]", text, re.MULTILINE)
+
+        assert len(declared) == 4
+        assert len(set(declared)) == 4
+        assert text.count("subgraph ") == 2
+
     def test_alignment_edges(self) -> None:
         """An objective that aligns to another is drawn with a dotted 'aligns to' arrow."""
         plan = big_plan(2)
@@ -212,6 +226,18 @@ class TestSentence:
         assert okrkit.okr_sentence(o) == (
             "I will win the mid-market, as measured by reduce sales cycle from 35 day to 26 "
             "day; and sign 12 new customers."
+        )
+
+    def test_percent_and_points_read_as_symbols(self) -> None:
+        """Percent is written %, percentage points pp, in the words built from fields."""
+        o = objective("Keep the customers we have").measured_by(
+            okrkit.decrease("monthly churn", by="2 percentage_point"),
+            okrkit.increase("trial conversion", from_="20%", to="25%"),
+        )
+
+        assert okrkit.okr_sentence(o) == (
+            "I will keep the customers we have, as measured by reduce monthly churn by 2 pp; "
+            "and increase trial conversion from 20 % to 25 %."
         )
 
     def test_the_seed_in_spanish(self) -> None:
@@ -301,6 +327,17 @@ class TestFrames:
         again = okrkit.Plan.from_frame(plan.to_frame(), checkins=plan.to_frame(rows="checkins"))
 
         assert again.objectives == plan.objectives
+
+    def test_empty_weights_mean_the_default(self) -> None:
+        """An empty weight cell, for an objective or a key result, is weight 1."""
+        frame = self.plan().to_frame()
+        frame["objective_weight"] = None
+        frame["weight"] = None
+
+        again = okrkit.Plan.from_frame(frame)
+
+        assert again.objectives[0].weight == 1.0
+        assert [item.weight for item in again.objectives[0].key_results] == [1.0, 1.0]
 
     def test_without_pandas(self, monkeypatch) -> None:
         """Without pandas installed, the error names the extra to install."""

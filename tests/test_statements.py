@@ -250,6 +250,50 @@ class TestRobustness:
         assert "statement-unclear" in reading.issues
 
 
+class TestReadingPlans:
+    def plan(self) -> okrkit.Plan:
+        items = [
+            okrkit.KeyResult("Generar 170 leads calificados por trimestre", id="leads"),
+            okrkit.KeyResult("Reducir el ciclo de venta de 35 días a 26 días", id="ciclo"),
+        ]
+        goal = okrkit.Objective("Que los clientes nos elijan", id="o", key_results=tuple(items))
+        return okrkit.Plan("p", lang="es", objectives=(goal,))
+
+    def test_a_plan_is_read_once(self) -> None:
+        """Reading the same plan again gives the very same read plan, and a read
+        plan reads as itself: checking a plan twice reads its statements once."""
+        from okrkit._text import read_plan  # the checker's first step
+
+        plan = self.plan()
+        read = read_plan(plan)
+
+        assert read_plan(plan) is read
+        assert read_plan(read) is read
+        assert read.objectives[0].key_results[0].target == Amount(170, "lead")
+        assert plan.objectives[0].key_results[0].target is None
+
+    def test_an_item_already_read_is_kept(self) -> None:
+        """A key result whose reading is current comes back as the same value."""
+        from okrkit._text import read_key_result
+
+        read = read_key_result(self.plan().objectives[0].key_results[1], lang="es")
+
+        assert read_key_result(read, lang="es") is read
+
+    def test_a_changed_plan_is_read_again(self) -> None:
+        """A plan made from a read one (every change makes a new value) is read anew."""
+        from okrkit._text import read_plan
+
+        plan = self.plan()
+        read_plan(plan)
+        grown = plan.objectives[0].measured_by(
+            okrkit.KeyResult("Realizar 20 llamadas cada semana", id="llamadas")
+        )
+        changed = okrkit.Plan("p", lang="es", objectives=(grown,))
+
+        assert read_plan(changed).objectives[0].key_results[-1].target == Amount(20, "call")
+
+
 class TestExtending:
     def test_own_words(self) -> None:
         """A team's own verbs and nouns change the reading, without editing the package."""
@@ -265,6 +309,20 @@ class TestExtending:
         assert taught.nature is Nature.ACTIVITY
         assert taught.target == Amount(30, "claim")
         assert taught.per is Per.WEEK
+
+    def test_own_words_with_accents(self) -> None:
+        """Words taught with accents match however the statement writes them."""
+        lexicon = Lexicon.default().extended(
+            "es", scales={"cuatrillón": 1e24}, count_nouns={"pólizas": "policy"}
+        )
+
+        money = read_statement("Lograr 2 cuatrillón de euros en primas", lexicon=lexicon)
+        bare = read_statement("Reducir las pólizas pendientes de 300 a 100", lexicon=lexicon)
+        plain = read_statement("Reducir las polizas pendientes de 300 a 100", lexicon=lexicon)
+
+        assert money.target == Amount(2e24, "EUR")
+        assert bare.baseline == Amount(300, "policy")
+        assert bare.target == plain.target == Amount(100, "policy")
 
     def test_unknown_list(self) -> None:
         """Extending a list that does not exist says which lists there are."""

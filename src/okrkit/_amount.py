@@ -17,7 +17,7 @@ from okrkit._fields import characters
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
-__all__ = ["Amount", "format_number", "trusted_amount"]
+__all__ = ["Amount", "format_number", "trusted_amount", "unit_symbol"]
 
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _AMOUNT = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
@@ -107,6 +107,17 @@ class Amount:
         if self.unit is None:
             return f"Amount({format_number(self.value)})"
         return f"Amount({format_number(self.value)}, {self.unit!r})"
+
+
+_SYMBOLS = {"percent": "%", "percentage_point": "pp"}
+
+
+def unit_symbol(unit: str | None) -> str:
+    """A unit as people read it next to a number: ``%`` and ``pp`` for percent and
+    percentage points, the unit's name otherwise, nothing for a plain number."""
+    if unit is None:
+        return ""
+    return _SYMBOLS.get(unit, unit)
 
 
 def trusted_amount(value: float, unit: str | None) -> Amount:

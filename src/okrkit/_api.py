@@ -36,7 +36,8 @@ def check(
     Args:
         as_of: The date "today" is, for rules about time (stale check-ins).
         policy: Thresholds and severities (:class:`Policy` defaults otherwise); the
-            plan's own ``policy`` is applied on top of it.
+            settings of the plan's own ``policy`` that differ from the defaults are
+            applied on top of it.
         lang: ``en`` or ``es`` for messages; by default the plan's ``lang``, else English.
         select: Run only these rule ids.
         ignore: Skip these rule ids.

@@ -9,6 +9,7 @@ them exactly. Links, the calendar and the policy are not part of a frame.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any, Literal
 
 from okrkit._amount import Amount
@@ -108,15 +109,8 @@ def to_frame(
 
 def _cell(value: Any) -> Any:
     """A frame's cell as a plain value: missing values (None, NaN, NaT) as None."""
-    if value is None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    try:
-        import math  # noqa: PLC0415
-
-        if isinstance(value, float) and math.isnan(value):
-            return None
-    except TypeError:
-        pass
     if type(value).__name__ in ("NaTType", "NAType"):
         return None
     if hasattr(value, "to_pydatetime"):
@@ -124,6 +118,12 @@ def _cell(value: Any) -> Any:
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         return value.item()
     return value
+
+
+def _given(cells: dict[str, Any], name: str, default: Any) -> Any:
+    """The cell *name*, or *default* when the column is missing or the cell empty."""
+    value = cells.get(name)
+    return default if value is None else value
 
 
 def from_frame(frame: Any, *, checkins: Any = None, title: str | None = None) -> Plan:
@@ -162,7 +162,7 @@ def from_frame(frame: Any, *, checkins: Any = None, title: str | None = None) ->
                 owner=cells.get("owner"),
                 period=period,
                 commitment=cells.get("commitment") or "committed",
-                weight=cells.get("objective_weight", 1.0) or 0.0,
+                weight=_given(cells, "objective_weight", 1.0),
                 key_results=tuple(holder["items"]),
             )
         )
@@ -182,7 +182,7 @@ def _key_result(cells: dict[str, Any], history: list[CheckIn]) -> KeyResult:
         per=cells.get("per"),
         share=cells.get("share"),
         deadline=cells.get("deadline"),
-        weight=cells.get("weight", 1.0),
+        weight=_given(cells, "weight", 1.0),
         done=bool(cells.get("done", False)),
         owner=cells.get("kr_owner"),
         checkins=tuple(history),

@@ -24,8 +24,21 @@ def _short(text: str, limit: int = _LABEL) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _node_id(text: str) -> str:
-    return "n_" + re.sub(r"[^A-Za-z0-9_]", "_", text)
+class _NodeIds:
+    """Readable node ids (``n_`` and the key, other characters as ``_``), made
+    unique: ``q-1`` and ``q_1``, or two objectives sharing a key, stay two nodes."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, text: str) -> str:
+        base = made = "n_" + re.sub(r"[^A-Za-z0-9_]", "_", text)
+        count = 1
+        while made in self.used:
+            count += 1
+            made = f"{base}_{count}"
+        self.used.add(made)
+        return made
 
 
 class _Graph:
@@ -36,6 +49,7 @@ class _Graph:
         self.edges: list[tuple[str, str, str, str]] = []  # from, to, kind, label
         refs: dict[str, str] = {}
         bare: dict[str, list[str]] = {}
+        _node_id = _NodeIds()
         for objective in plan.objectives:
             oid = _node_id(objective.key)
             refs.setdefault(objective.key, oid)

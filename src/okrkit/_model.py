@@ -930,13 +930,16 @@ class Plan:
         validator=attrs.validators.optional(attrs.validators.instance_of(Policy)),
         kw_only=True,
     )
+    """The plan's own checker settings (``policy:`` in a plan file), if any."""
     cadence: Cadence | None = attrs.field(default=None, converter=_optional_cadence, kw_only=True)
     """How often key results are checked in, unless one says otherwise."""
-    """The plan's own checker settings (``policy:`` in a plan file), if any."""
     source: Source | None = attrs.field(
         default=None, eq=False, repr=False, kw_only=True, hash=False
     )
     """Where the plan was read from, so findings can name a line; not part of equality."""
+    _read: Any = attrs.field(default=None, init=False, eq=False, repr=False, hash=False)
+    """This plan with every statement and title read (kept by the statement reader,
+    so checking the same plan again reads nothing); a new value starts without it."""
 
     def __repr__(self) -> str:
         return fields_repr(self, positional=("title",) if self.title else ())

@@ -9,7 +9,7 @@ import datetime as dt
 import html
 from collections.abc import Iterable
 
-from okrkit._amount import Amount
+from okrkit._amount import Amount, unit_symbol
 from okrkit._api import check, score
 from okrkit._findings import Finding, Report
 from okrkit._model import Direction, KeyResult, Objective, Plan
@@ -122,8 +122,7 @@ def _compact(value: float, lang: str) -> str:
 def _value(amount: Amount | None, lang: str = "en") -> str:
     if amount is None:
         return "—"
-    unit = {"percent": "%", "percentage_point": "pp", None: ""}.get(amount.unit, amount.unit)
-    return f"{_number(amount.value, lang)} {unit}".strip()
+    return f"{_number(amount.value, lang)} {unit_symbol(amount.unit)}".strip()
 
 
 def _target(item: KeyResult, context: _Context) -> str:

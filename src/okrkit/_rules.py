@@ -75,7 +75,7 @@ _rule_why_check = _messages("Rule.why")
 
 
 def _rule_why(value: Any) -> dict[str, str]:
-    return _rule_why_check(value)
+    return _rule_why_check(value or {"en": ""})  # optional: the rule reference shows none
 
 
 @attrs.frozen(eq=False)
@@ -143,7 +143,7 @@ def rule(
             check,
             message,
             hint,
-            why or {"en": ""},
+            why,
             category,
             example,
             thresholds,

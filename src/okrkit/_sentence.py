@@ -3,7 +3,7 @@ seed article's "Voy a … para conseguir …"."""
 
 from __future__ import annotations
 
-from okrkit._amount import Amount
+from okrkit._amount import Amount, format_number, unit_symbol
 from okrkit._model import Direction, KeyResult, Objective
 
 
@@ -35,8 +35,7 @@ def _lower_first(text: str) -> str:
 
 
 def _amount(amount: Amount) -> str:
-    text = str(amount)
-    return text.replace(" percent", " %").replace(" percentage_point", " pp")
+    return f"{format_number(amount.value)} {unit_symbol(amount.unit)}".rstrip()
 
 
 def kr_phrase(item: KeyResult, *, lang: str = "en") -> str:

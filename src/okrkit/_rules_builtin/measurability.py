@@ -400,14 +400,13 @@ def percent_out_of_range(ctx: Context) -> Iterator[Hit]:
             yield ctx.hit(place, field="share", field_es="una proporción",
                           value=format_number(item.share.value))  # fmt: skip
             continue
-        allowed = item.metric_type
+        if item.metric_type is not None:
+            continue  # a typed metric has its own range: target-out-of-range reads it
         for name, name_es, amount in (
             ("target", "una meta", item.target),
             ("baseline", "una línea base", item.baseline),
         ):
             if amount is None or amount.unit != "percent" or 0 <= amount.value <= 100:
-                continue
-            if allowed is not None and allowed.contains(amount.value):
                 continue
             yield ctx.hit(place, field=name, field_es=name_es, value=format_number(amount.value))
             break

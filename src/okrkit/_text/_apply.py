@@ -35,6 +35,8 @@ def read_key_result(
         for name in READ_FIELDS
         if getattr(item, name) is None and getattr(reading, name) is not None
     }
+    if reading is item.reading and not changes:
+        return item  # already read: the same value, and the caches it holds
     return attrs.evolve(item, reading=reading, **changes)
 
 
@@ -48,7 +50,18 @@ def omitted_fields(item: KeyResult, *, lang: str | None = None, currency: str = 
 
 
 def read_plan(plan: Plan, *, lexicon: Lexicon | None = None) -> Plan:
-    """The plan with every statement and objective title read (once)."""
+    """The plan with every statement and objective title read (once: with the
+    built-in words, the answer is kept on the plan, which is immutable)."""
+    if lexicon is None and plan._read is not None:
+        return plan._read  # type: ignore[no-any-return]
+    read = _read_plan(plan, lexicon)
+    if lexicon is None:
+        object.__setattr__(plan, "_read", read)
+        object.__setattr__(read, "_read", read)
+    return read
+
+
+def _read_plan(plan: Plan, lexicon: Lexicon | None) -> Plan:
     changed = False
     objectives = []
     for objective in plan.objectives:

@@ -121,7 +121,7 @@ def _quantity_at(
     # spaced multipliers: "3 MM", "2,5 millones", "1.2 million", "mil millones"
     while index < len(tokens) and tokens[index].kind == "word":
         word = folded[index]
-        scale = words.data.get("scales", {}).get(word)
+        scale = words.scales.get(word)
         if (
             scale is None
             and word in ("m", "mm", "k")
@@ -239,19 +239,20 @@ _PREPOSITIONS = frozenset(
 )  # fmt: skip
 
 
+def _noun_stops(words: Words) -> frozenset[str]:
+    """Single words that end a counted noun: prepositions, and the rate, to, by
+    and from markers of the language (folded, as tokens are)."""
+    return words.singles(
+        "rate_markers", "to_markers", "by_markers", "from_markers", plus=_PREPOSITIONS
+    )
+
+
 def _count_noun(
     tokens: list[Token], folded: list[str], words: Words, index: int
 ) -> tuple[str, int, int] | None:
     """The counted noun after a number ("170 leads", "12 new enterprise customers",
     "20 llamadas"): its unit name and the token after it."""
-    counts = words.data.get("count_nouns", {})
-    stop = _PREPOSITIONS | (
-        set(words.data.get("rate_markers", []))
-        | set(words.data.get("to_markers", []))
-        | set(words.data.get("by_markers", []))
-        | set(words.data.get("from_markers", []))
-        | {"of", "de", "del", "for", "para", "with", "con", "in", "en", "and", "y", "or", "o"}
-    )
+    stop = _noun_stops(words)
     first = folded[index] if tokens[index].kind == "word" else None
     if first is None or first in stop or words.word("articles", first):
         return None
@@ -278,7 +279,9 @@ def _count_noun(
         # English puts the head last: "account executives", "customer interviews"
         head = nouns[-1]
         while (
-            head > nouns[0] and folded[head].endswith(("ed", "ing")) and folded[head] not in counts
+            head > nouns[0]
+            and folded[head].endswith(("ed", "ing"))
+            and words.value("count_nouns", [folded[head]]) is None
         ):
             head -= 1
     else:

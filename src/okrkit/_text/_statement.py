@@ -669,8 +669,7 @@ def _count_from_metric(reader: _Reader, picked: dict[str, _Role], span: tuple[in
     head = _metric_head(reader, span)
     if head is None:
         return
-    counts = reader.words.data.get("count_nouns", {})
-    noun = counts.get(reader.folded[head])
+    noun = reader.words.value("count_nouns", [reader.folded[head]])
     if noun is None:
         return
     for name in ("baseline", "target"):

@@ -69,6 +69,7 @@ class Words:
         self._longest: dict[str, int] = {}
         self._first: dict[str, frozenset[str]] = {}
         self._last: dict[str, frozenset[str]] = {}
+        self._singles: dict[tuple[tuple[str, ...], frozenset[str]], frozenset[str]] = {}
         # what spelled-out numbers are made of, folded like the tokens they meet
         self.numbers = {fold(k): float(v) for k, v in self.data.get("numbers", {}).items()}
         self.scales = {fold(k): float(v) for k, v in self.data.get("scales", {}).items()}
@@ -93,10 +94,22 @@ class Words:
         return tuple(words) in self._sets.get(key, frozenset())
 
     def word(self, key: str, word: str) -> bool:
+        """Whether the folded *word* is a one-word entry of the list *key*."""
         return (word,) in self._sets.get(key, frozenset())
 
     def value(self, key: str, words: Sequence[str]) -> Any:
+        """The value of the folded phrase *words* in the table *key*, or None."""
         return self._maps.get(key, {}).get(tuple(words))
+
+    def singles(self, *keys: str, plus: frozenset[str] = frozenset()) -> frozenset[str]:
+        """The one-word entries of the lists *keys*, folded, and the words *plus*
+        (made once for each set of keys)."""
+        found = self._singles.get((keys, plus))
+        if found is None:
+            found = self._singles[keys, plus] = plus | frozenset(
+                entry[0] for key in keys for entry in self._sets.get(key, ()) if len(entry) == 1
+            )
+        return found
 
     def match(self, key: str, words: Sequence[str], start: int) -> tuple[int, Any] | None:
         """The longest entry of *key* that starts at ``words[start]``: (length, value)."""
