@@ -17,7 +17,7 @@ from okrkit._fields import characters
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
-__all__ = ["Amount", "format_number", "trusted_amount", "unit_symbol"]
+__all__ = ["Amount", "format_number", "plain_number", "trusted_amount", "unit_symbol"]
 
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _AMOUNT = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
@@ -30,6 +30,11 @@ def format_number(value: float) -> str:
     if value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     return repr(value)
+
+
+def plain_number(value: float) -> float | int:
+    """*value* as JSON and YAML should write it: ``35`` for 35.0, floats otherwise."""
+    return int(value) if value.is_integer() and abs(value) < 1e15 else value
 
 
 def _value(value: object) -> float:

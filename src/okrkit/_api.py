@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from okrkit._fields import optional_date
 from okrkit._findings import Report
 from okrkit._model import Plan
+from okrkit._period_words import check_lang
 from okrkit._policy import Policy
 from okrkit._rules import run_rules
 from okrkit._score import Scorecard, score_plan
@@ -50,20 +52,11 @@ def check(
     if plan.policy is not None:
         chosen = Policy.from_mapping(plan.policy.to_mapping(), base=chosen)
     chosen = chosen.with_options(strict=strict, select=select, ignore=ignore)
-    language = lang or plan.lang or "en"
-    if language not in ("en", "es"):
-        raise InvalidValueError("check(lang)", lang, "en | es")
+    language = check_lang(lang or plan.lang or "en")
     return run_rules(read_plan(plan), policy=chosen, as_of=day, lang=language)
 
 
-def _as_of(value: dt.date | str | None) -> dt.date | None:
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
-    if isinstance(value, str):
-        from okrkit._fields import parse_iso_date  # noqa: PLC0415
-
-        return parse_iso_date("as_of", value)
-    raise InvalidTypeError("as_of", value, "a date like 2026-02-15")
+_as_of = optional_date("as_of")
 
 
 def score(

@@ -15,10 +15,14 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from okrkit._version import __version__
 from okrkit.exceptions import OkrkitError, PlanFileError
+
+
+if TYPE_CHECKING:
+    from okrkit._model import Plan
 
 
 __all__ = ["main"]
@@ -94,6 +98,11 @@ def _use_color(stream: TextIO) -> bool:
 # --- commands ------------------------------------------------------------------------------
 
 
+def _lang(args: argparse.Namespace, plan: Plan | None = None) -> str:
+    """The language of messages: --lang, the plan's, the locale's, else English."""
+    return args.lang or (plan.lang if plan is not None else None) or _lang_from_locale() or "en"
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from okrkit._api import check  # noqa: PLC0415
     from okrkit._files._config import load_policy  # noqa: PLC0415
@@ -111,7 +120,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             _print_problems(exc, sys.stderr)
             status = EXIT_BAD_INPUT
             continue
-        lang = args.lang or plan.lang or _lang_from_locale() or "en"
+        lang = _lang(args, plan)
         base = load_policy(args.config, start=path if path != "-" else ".")
         report = check(
             plan, as_of=as_of, lang=lang, policy=base, select=args.select, ignore=args.ignore,
@@ -120,7 +129,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         findings.extend(report.findings)
         if not report.ok and status == EXIT_OK:
             status = EXIT_FINDINGS
-        texts.append(report_text(report, lang=lang, color=_use_color(sys.stdout)))
+        if args.format != "json":
+            texts.append(report_text(report, lang=lang, color=_use_color(sys.stdout)))
     if args.format == "json":
         print(Report(findings).to_json())
     else:
@@ -137,7 +147,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(card.to_json())
     else:
-        lang = args.lang or plan.lang or _lang_from_locale() or "en"
+        lang = _lang(args, plan)
         sys.stdout.write(score_text(card, lang=lang, color=_use_color(sys.stdout)))
     return EXIT_OK
 
@@ -147,7 +157,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     plan = _read_plan(args.path)
     render = report_html if args.format == "html" else report_markdown
-    lang = args.lang or plan.lang or _lang_from_locale() or "en"
+    lang = _lang(args, plan)
     text = render(plan, as_of=args.as_of or _today(), lang=lang)
     if args.output is None:
         sys.stdout.write(text)
@@ -193,7 +203,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
     elif args.format == "json":
         print(json.dumps(rules_table(), ensure_ascii=False, indent=2))
     else:
-        lang = args.lang or _lang_from_locale() or "en"
+        lang = _lang(args)
         for row in rules_table():
             why = row["why"].get(lang) or row["why"].get("en", "")
             print(f"{row['id']:28} {row['severity']:8} {why}")
@@ -204,7 +214,7 @@ _STARTER = {"en": "starter-en.yaml", "es": "starter-es.yaml"}
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    lang = args.lang or _lang_from_locale() or "en"
+    lang = _lang(args)
     template = resources.files("okrkit").joinpath("_templates", _STARTER[lang]).read_text("utf-8")
     text = template.replace("{period}", _next_quarter(_today()))
     if args.path is None:

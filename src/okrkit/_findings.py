@@ -111,6 +111,7 @@ class Report:
 
     @property
     def errors(self) -> tuple[Finding, ...]:
+        """The error-level findings: the ones that make ``okrkit check`` fail."""
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)
 
     @property
@@ -177,6 +178,7 @@ class Report:
         return {"findings": [f.to_dict() for f in self.findings], "summary": self.summary()}
 
     def to_json(self, *, indent: int | None = None) -> str:
+        """The report as ``okrkit check --format json`` prints it."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_text(self) -> str:

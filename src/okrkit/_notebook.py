@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from okrkit._api import check, score
 from okrkit._findings import Finding, Report
 from okrkit._model import KeyResult, Objective, Plan
 from okrkit._report import _COLOURS, _STATUS_COLOURS, WORDS, _badge, _e, _value
@@ -64,7 +65,7 @@ def _kr_row(item: KeyResult, key: str, result: KeyResultScore | None, found: lis
     else:
         colour = _STATUS_COLOURS[result.status.value]
         progress = f"{_bar(result.score, colour)} {result.progress:.2f}"
-        status = _badge(result.status.value.replace("_", " "), colour)
+        status = _status_badge(result.status.value)
     return (
         f"<tr><td><code>{_e(key)}</code> {_e(kr_phrase(item))}{_finding_lines(found)}</td>"
         f"<td>{progress}</td><td>{status}</td>"
@@ -83,7 +84,7 @@ def _objective_block(
     if scored is not None:
         head += (
             f" · {scored.score:.2f} {_badge(scored.grade.value, _COLOURS[scored.grade.value])} "
-            f"{_badge(scored.status.value.replace('_', ' '), _STATUS_COLOURS[scored.status.value])}"
+            f"{_status_badge(scored.status.value)}"
         )
     rows = []
     keys = objective.key_result_keys()
@@ -103,13 +104,7 @@ def plan_html(plan: Plan) -> str:
     """A plan's objectives and key results, scored as of its latest check-in, with
     findings next to what they are about."""
     as_of = _latest_checkin(plan)
-    card = None
-    if as_of is not None:
-        from okrkit._api import score  # noqa: PLC0415
-
-        card = score(plan, as_of=as_of)
-    from okrkit._api import check  # noqa: PLC0415
-
+    card = None if as_of is None else score(plan, as_of=as_of)
     findings: dict[str, list[Finding]] = {}
     for finding in check(plan):
         findings.setdefault(finding.where, []).append(finding)
@@ -117,7 +112,7 @@ def plan_html(plan: Plan) -> str:
     summary = f"{len(plan.objectives)} objectives"
     if card is not None:
         summary += (
-            f" · as of its latest check-in, {as_of.isoformat() if as_of else ''}: "
+            f" · as of its latest check-in, {card.as_of.isoformat()}: "
             f"{card.score:.2f} {_badge(card.grade.value, _COLOURS[card.grade.value])}"
         )
     blocks = []

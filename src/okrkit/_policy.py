@@ -1,6 +1,6 @@
 """Policies: the thresholds and severities the checker and scorer apply.
 
-A policy is a value. ``Policy()`` is the ``default`` preset; ``Policy.strict()``
+A policy is a value. ``Policy()`` is the ``default`` preset; ``Policy.preset("strict")``
 raises every warning to an error. Thresholds are named after what they bound.
 """
 

@@ -16,6 +16,7 @@ from okrkit._model import Direction, KeyResult, Objective, Plan
 from okrkit._resolve import resolve
 from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard
 from okrkit._sentence import kr_phrase, okr_sentence
+from okrkit.exceptions import OkrkitError
 
 
 __all__ = ["report_html", "report_markdown"]
@@ -79,10 +80,10 @@ class _Context:
         for finding in self.findings:
             self.by_place.setdefault(finding.where, []).append(finding)
 
-    def take(self, where: str, default: list[Finding]) -> list[Finding]:
+    def take(self, where: str) -> list[Finding]:
         """The findings about *where*, once: when objectives share an id, the first
         one shows them, so a plan of duplicates does not print each finding per copy."""
-        return self.by_place.pop(where, default)
+        return self.by_place.pop(where, [])
 
     def w(self, key: str) -> str:
         return self.words[key]
@@ -93,7 +94,7 @@ class _Context:
             return self.w("no_period")
         try:
             return self.plan.calendar.describe(period, lang=self.lang)
-        except Exception:
+        except OkrkitError:  # a range no calendar names
             return str(period)
 
 
@@ -197,7 +198,7 @@ def _md_objective(objective: Objective, scored: ObjectiveScore, context: _Contex
         f"> {okr_sentence(objective, lang=context.lang)}",
         "",
     ]
-    own = context.take(scored.id, [])
+    own = context.take(scored.id)
     if own:
         lines += [*_md_findings(own, context), ""]
     if objective.key_results:
@@ -216,7 +217,7 @@ def _md_objective(objective: Objective, scored: ObjectiveScore, context: _Contex
             )
         lines.append("")
         for result in scored.key_results:
-            found = context.take(f"{scored.id}/{result.id}", [])
+            found = context.take(f"{scored.id}/{result.id}")
             if found:
                 lines += [f"`{result.id}`:", "", *_md_findings(found, context), ""]
     return lines
@@ -309,7 +310,7 @@ def _html_objective(objective: Objective, scored: ObjectiveScore, context: _Cont
         f"{_badge(w(scored.grade.value), _COLOURS[scored.grade.value])} "
         f"{_badge(w(scored.status.value), _STATUS_COLOURS[scored.status.value])}{expected}</p>"
         f'<p class="sentence">{_e(okr_sentence(objective, lang=context.lang))}</p>'
-        + _html_findings(context.take(scored.id, []), context)
+        + _html_findings(context.take(scored.id), context)
     )
     rows = []
     details = []
@@ -326,7 +327,7 @@ def _html_objective(objective: Objective, scored: ObjectiveScore, context: _Cont
             f"<td>{_e(_target(item, context))}</td></tr>"
         )
         chart = _burn_up(item, result, context)
-        found = _html_findings(context.take(f"{scored.id}/{result.id}", []), context)
+        found = _html_findings(context.take(f"{scored.id}/{result.id}"), context)
         if chart or found:
             details.append(
                 f'<div class="kr"><h3><code>{_e(result.id)}</code></h3>{chart}{found}</div>'

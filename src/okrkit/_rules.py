@@ -26,8 +26,6 @@ from okrkit.exceptions import InvalidValueError, PluginError
 
 __all__ = ["Context", "Hit", "Place", "Rule", "registered_rules", "rule", "run_rules"]
 
-LANGS = ("en", "es")
-
 
 @attrs.frozen
 class Place:
@@ -99,6 +97,7 @@ class Rule:
     """The :class:`~okrkit.Thresholds` the rule compares against."""
 
     def text(self, kind: str, lang: str, params: Mapping[str, Any]) -> str:
+        """The ``message`` or ``hint`` (*kind*) in *lang* (else English), filled in."""
         table: dict[str, str] = getattr(self, kind)
         template = table.get(lang) or table["en"]
         try:
@@ -225,31 +224,22 @@ class Context:
     """What a rule sees: the plan, the policy's thresholds, ``as_of``, and helpers
     that name places and resolve references the same way for every rule."""
 
-    def __init__(
-        self, plan: Plan, *, policy: Policy, as_of: dt.date | None, ureg: Any = None
-    ) -> None:
+    def __init__(self, plan: Plan, *, policy: Policy, as_of: dt.date | None) -> None:
         self.plan = plan
         self.policy = policy
         self.thresholds = policy.thresholds
         self.as_of = as_of
-        self.ureg = ureg
         self._kr_keys = [o.key_result_keys() for o in plan.objectives]
         self._cache: dict[str, Any] = {}
-        self._resolved: dict[tuple[int, int], Resolved] = {}
         self._objective_places: list[tuple[Place, Objective]] | None = None
         self._kr_places: list[tuple[Place, Objective, KeyResult]] | None = None
 
     def resolved(self, place: Place) -> Resolved:
-        """The key result at *place* in one unit, as floats (computed once per check)."""
+        """The key result at *place* in one unit, as floats (worked out once and kept
+        on the key result, so checking and scoring share it)."""
         assert place.objective is not None
         assert place.key_result is not None
-        key = (place.objective, place.key_result)
-        found = self._resolved.get(key)
-        if found is None:
-            item = self.plan.objectives[place.objective].key_results[place.key_result]
-            found = resolve(item, self.ureg)
-            self._resolved[key] = found
-        return found
+        return resolve(self.plan.objectives[place.objective].key_results[place.key_result])
 
     def period(self, objective: int) -> Period | None:
         """The objective's period, or the plan's."""
@@ -269,6 +259,7 @@ class Context:
     # -- places ------------------------------------------------------------------
 
     def hit(self, place: Place, **params: Any) -> Hit:
+        """A hit at *place*; *params* fill the rule's message and hint."""
         return Hit(place, params)
 
     def objectives(self) -> Iterator[tuple[Place, Objective]]:
@@ -305,6 +296,7 @@ class Context:
         return f"{objective.key}/{self._kr_keys[place.objective][place.key_result]}"
 
     def kr_key(self, objective: int, key_result: int) -> str:
+        """The key result's id, or the key derived for it when it has none."""
         return self._kr_keys[objective][key_result]
 
     def memo(self, name: str, compute: Callable[[], Any]) -> Any:
@@ -316,10 +308,12 @@ class Context:
     # -- references ------------------------------------------------------------------
 
     def references(self) -> References:
+        """Every id and ``objective/kr`` path a link or parent may name (made once)."""
         found: References = self.memo("references", lambda: References(self))
         return found
 
     def suppressed(self, rule_id: str, place: Place) -> bool:
+        """Whether the objective or key result at *place* says ``ignore: [rule_id]``."""
         if place.objective is None:
             return False
         objective = self.plan.objectives[place.objective]
@@ -358,6 +352,7 @@ class References:
                 self.ambiguous.add(key)
 
     def find(self, ref: str) -> Place | None:
+        """The place *ref* names, or None when it names nothing (or two things)."""
         return self.targets.get(ref)
 
 
@@ -370,15 +365,13 @@ def run_rules(
     policy: Policy,
     as_of: dt.date | None,
     lang: str,
-    rules: Iterable[Rule] | None = None,
-    ureg: Any = None,
 ) -> Report:
     """Run every rule the policy enables and collect the findings, in plan order."""
     _load_plugins(policy.plugins)
-    ctx = Context(plan, policy=policy, as_of=as_of, ureg=ureg)
+    ctx = Context(plan, policy=policy, as_of=as_of)
     source = plan.source
     findings: list[tuple[tuple[int, int, int, int], Finding]] = []
-    for made in registered_rules() if rules is None else rules:
+    for made in registered_rules():
         severity = policy.severity_of(made.id, made.severity)
         if severity is None:
             continue

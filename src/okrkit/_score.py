@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from okrkit._amount import Amount, trusted_amount
+from okrkit._amount import Amount, plain_number, trusted_amount
 from okrkit._cadence import Cadence
 from okrkit._model import Commitment, Direction, KeyResult, Objective, Plan, key_result_window
 from okrkit._policy import Policy, Thresholds
@@ -148,7 +148,7 @@ class KeyResultScore:
     def to_dict(self) -> dict[str, Any]:
         value = None
         if self.value is not None:
-            value = {"value": _plain(self.value.value), "unit": self.value.unit or ""}
+            value = {"value": plain_number(self.value.value), "unit": self.value.unit or ""}
         out = {
             "id": self.id,
             "progress": self.progress,
@@ -312,10 +312,6 @@ class Scorecard:
 
     def to_json(self, *, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
-
-
-def _plain(value: float) -> float | int:
-    return int(value) if value.is_integer() and abs(value) < 1e15 else value
 
 
 # --- scoring -----------------------------------------------------------------------------

@@ -15,11 +15,11 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from okrkit._amount import Amount, format_number
+from okrkit._amount import Amount, format_number, plain_number
 from okrkit._cadence import WEEKDAYS, Cadence
 from okrkit._calendars import AnyCalendar
 from okrkit._fields import characters
-from okrkit._files._calendar import CALENDAR_KEYS, calendar_data, read_calendar
+from okrkit._files._calendar import calendar_data, read_calendar
 from okrkit._files._yaml import Number, Whole
 from okrkit._metric import MetricKind, MetricType, Polarity, metric_type
 from okrkit._model import (
@@ -40,7 +40,7 @@ from okrkit._policy import Policy
 from okrkit.exceptions import InvalidValueError, OkrkitError, PeriodError
 
 
-__all__ = ["CALENDAR_KEYS", "FORMAT_VERSION", "Located", "PlanReader", "plan_to_data"]
+__all__ = ["FORMAT_VERSION", "Located", "PlanReader", "plan_to_data"]
 
 FORMAT_VERSION = 1
 
@@ -568,13 +568,8 @@ def _period_text(period: Period, calendar: AnyCalendar) -> str | int:
 
 def _amount_text(amount: Amount) -> str | float | int:
     if amount.unit is None:
-        value = amount.value
-        return int(value) if value.is_integer() and abs(value) < 1e15 else value
+        return plain_number(amount.value)
     return f"{format_number(amount.value)} {amount.unit}"
-
-
-def _number(value: float) -> float | int:
-    return int(value) if value.is_integer() and abs(value) < 1e15 else value
 
 
 def plan_to_data(
@@ -632,7 +627,7 @@ def _objective_data(
     if objective.parent is not None:
         out["parent"] = objective.parent
     if objective.weight != 1.0:
-        out["weight"] = _number(objective.weight)
+        out["weight"] = plain_number(objective.weight)
     if objective.ignore:
         out["ignore"] = list(objective.ignore)
     out["key_results"] = [_kr_data(kr, flow, date, omit(kr)) for kr in objective.key_results]
@@ -674,7 +669,7 @@ def _kr_data(
     if kr.deadline is not None:
         out["deadline"] = date(kr.deadline)
     if kr.weight != 1.0:
-        out["weight"] = _number(kr.weight)
+        out["weight"] = plain_number(kr.weight)
     if kr.owner is not None:
         out["owner"] = kr.owner
     if kr.done:
@@ -713,9 +708,9 @@ def _type_data(metric: MetricType) -> str | dict[str, Any]:
     if metric.unit is not None:
         out["unit"] = metric.unit
     if metric.minimum is not None:
-        out["min"] = _number(metric.minimum)
+        out["min"] = plain_number(metric.minimum)
     if metric.maximum is not None:
-        out["max"] = _number(metric.maximum)
+        out["max"] = plain_number(metric.maximum)
     if metric.polarity is not None:
         out["polarity"] = metric.polarity.value
     return out
@@ -728,7 +723,7 @@ def _checkin_data(
 ) -> dict[str, Any]:
     out: dict[str, Any] = {"date": date(checkin.date), "value": _amount_text(checkin.value)}
     if checkin.confidence is not None:
-        out["confidence"] = _number(checkin.confidence)
+        out["confidence"] = plain_number(checkin.confidence)
     if checkin.note is not None:
         out["note"] = checkin.note
     if checkin.source is not None:

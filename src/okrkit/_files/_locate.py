@@ -205,7 +205,7 @@ def locate_toml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot
         table = _TABLE.match(line)
         if table:
             names = tuple(part.strip().strip("\"'") for part in table.group(2).split("."))
-            current = _toml_table_path(names, table.group(1) == "[[", counters, current)
+            current = _toml_table_path(names, table.group(1) == "[[", counters)
             column = line.index("[") + 1
             for size in range(1, len(current) + 1):
                 prefix = current[:size]
@@ -227,9 +227,7 @@ def locate_toml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot
     return found
 
 
-def _toml_table_path(
-    names: tuple[str, ...], is_array: bool, counters: dict[Path, int], current: Path
-) -> Path:
+def _toml_table_path(names: tuple[str, ...], is_array: bool, counters: dict[Path, int]) -> Path:
     """The document path of a ``[table]`` or ``[[array]]`` header."""
     path: list[str | int] = []
     for depth, name in enumerate(names):

@@ -147,13 +147,12 @@ def _tagged(event: ev.ScalarEvent) -> object:
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_mark", "keys", "size")
+    __slots__ = ("anchor", "container", "key", "keys", "size")
 
     def __init__(self, container: dict[str, Any] | list[Any], anchor: str | None) -> None:
         self.container = container
         self.anchor = anchor
         self.key: str | None = None
-        self.key_mark: tuple[int, int] | None = None
         self.keys: set[str] | None = set() if isinstance(container, dict) else None
         self.size = 1
 
@@ -264,7 +263,6 @@ def _place(frame: _Frame, value: object, size: int, event: ev.Event) -> None:
             raise YamlProblem(f"duplicate key {key!r}", line, column)
         frame.keys.add(key)
         frame.key = key
-        frame.key_mark = _mark(event.start_mark)
         return
     container[frame.key] = value
     frame.key = None

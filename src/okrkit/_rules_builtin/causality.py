@@ -383,7 +383,7 @@ def coverage_gap(ctx: Context) -> Iterator[Hit]:
             if stated.unit is None or stated.value <= 0:
                 continue
             try:
-                info = unit_info(stated.unit, ctx.ureg)
+                info = unit_info(stated.unit)
             except UnitError:
                 continue
             if info.kind not in _ADDITIVE:
@@ -415,7 +415,7 @@ def _sum_in_unit(ctx: Context, place: Place, unit: str, info: UnitInfo) -> tuple
             found = True
             continue
         try:
-            factor = convert_factor(unit_info(resolved.unit, ctx.ureg), info, ctx.ureg)
+            factor = convert_factor(unit_info(resolved.unit), info)
         except UnitError:
             continue
         if factor is not None:

@@ -37,8 +37,6 @@ class Quantity:
     """For counts: the token after the counted noun."""
     noun_start: int | None = None
     """For counts: where the counted noun (its head word) starts."""
-    multiplier: float | None = None
-    """A "2x"-style factor, when the number was one."""
 
 
 def _is_year(token: Token, value: float) -> bool:
@@ -194,7 +192,7 @@ def _quantity_at(
         return None
     return Quantity(
         value, unit if kind != "number" else None, kind, start, end,
-        points=points, noun_end=noun_end, noun_start=noun_start, multiplier=multiplier,
+        points=points, noun_end=noun_end, noun_start=noun_start,
     )  # fmt: skip
 
 

@@ -225,7 +225,7 @@ def _read(reader: _Reader, currency: str) -> Reading:
     per = _per(reader, picked) if measurable else None
     amounts = {name: _amount(role.quantity) for name, role in picked.items()}
     ambiguous = _ambiguous(reader, picked, metric_span)
-    _issues(reader, kind, nature, direction, picked, ambiguous)
+    _issues(reader, kind, nature, picked, ambiguous)
     return Reading(
         reader.text,
         reader.lang,
@@ -534,6 +534,8 @@ def _change_context(
 
 
 _POSSESSIVES = frozenset({"our", "nuestros", "nuestras", "sus", "their", "your", "tus"})
+_BEFORE_METRIC = _SKIPPABLE | _POSSESSIVES
+_AFTER_METRIC = _SKIPPABLE | _METRIC_STOPS
 
 
 def _share(reader: _Reader, q: Quantity) -> int | None:
@@ -545,7 +547,7 @@ def _share(reader: _Reader, q: Quantity) -> int | None:
     folded = reader.folded
     if index < len(folded) and folded[index] in ("of", "de", "del"):
         index += 1
-        while index < len(folded) and folded[index] in _SKIPPABLE | _POSSESSIVES:
+        while index < len(folded) and folded[index] in _BEFORE_METRIC:
             index += 1
         for look in range(index, min(index + 3, len(folded))):
             found = reader.words.match("population_nouns", folded, look)
@@ -634,7 +636,7 @@ def _metric(
                 continue
             break
         end += 1
-    while end > start and folded[end - 1] in _SKIPPABLE | _METRIC_STOPS:
+    while end > start and folded[end - 1] in _AFTER_METRIC:
         end -= 1
     while start < end and folded[start] in ("of", "de", "del", "to", "a", "al"):
         start += 1
@@ -794,9 +796,6 @@ def _nature(
     if kind is StatementKind.VAGUE:
         return None
     words, folded = reader.words, reader.folded
-    activity_verb = "activity_verbs" in verb_kinds and not (
-        verb_kinds & {"increase_verbs", "decrease_verbs", "keep_verbs"}
-    )
     if kind is StatementKind.MILESTONE:
         activity_verb = (
             "activity_verbs" in verb_kinds and "milestone_outcome_verbs" not in verb_kinds
@@ -805,6 +804,9 @@ def _nature(
         why = "work the team does" if activity_verb else "a result it does not fully control"
         reader.note("nature", chosen.value, verb_start, verb_end, why)
         return chosen
+    activity_verb = "activity_verbs" in verb_kinds and not (
+        verb_kinds & {"increase_verbs", "decrease_verbs", "keep_verbs"}
+    )
     window = range(verb_end, min(len(folded), verb_end + 8))
     if any(words.match("outcome_markers", folded, i) for i in window):
         reader.note("nature", "outcome", verb_end, verb_end + 8, "a signed, won or closed result")
@@ -882,7 +884,6 @@ def _issues(
     reader: _Reader,
     kind: StatementKind,
     nature: Nature | None,
-    direction: Direction | None,
     picked: dict[str, _Role],
     ambiguous: bool,
 ) -> None:
@@ -908,4 +909,3 @@ def _issues(
         issues.append("percent-out-of-range")
     if target is not None and target.quantity.unit == "percent" and target.quantity.value < 0:
         issues.append("percent-out-of-range")
-    _ = direction

@@ -76,8 +76,6 @@ def parse_number(raw: str, lang: str) -> float:
         return float(raw.replace(separator, ""))
     decimal_sep = "," if lang == "es" else "."
     if separator == decimal_sep:
-        if lang == "es" and grouped and len(parts[-1]) == 3 and separator == ",":
-            return float(raw.replace(",", "."))
         return float(raw.replace(separator, "."))
     # the language's thousands separator: grouping when three digits follow
     if grouped:

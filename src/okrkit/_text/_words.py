@@ -63,7 +63,7 @@ class Words:
 
     def __init__(self, lang: str, data: Mapping[str, Any]) -> None:
         self.lang = lang
-        self.data = {key: data[key] for key in data}
+        self.data = dict(data)
         self._sets: dict[str, frozenset[tuple[str, ...]]] = {}
         self._maps: dict[str, dict[tuple[str, ...], Any]] = {}
         self._longest: dict[str, int] = {}
@@ -77,11 +77,10 @@ class Words:
         self.article_numbers = frozenset(fold(w) for w in self.data.get("article_numbers", ()))
         for key, value in self.data.items():
             if key in MAP_KEYS:
-                entries: Iterable[tuple[str, ...]] = self._maps.setdefault(
-                    key, {_phrase(k): v for k, v in value.items()}
-                )
+                table = self._maps[key] = {_phrase(k): v for k, v in value.items()}
+                entries: Iterable[tuple[str, ...]] = table
             elif key in LIST_KEYS:
-                entries = self._sets.setdefault(key, frozenset(_phrase(k) for k in value))
+                entries = self._sets[key] = frozenset(_phrase(k) for k in value)
             else:
                 continue
             entries = [e for e in entries if e]
@@ -184,7 +183,7 @@ class Lexicon:
                 found: set[str] = set()
                 for key, value in self._data[lang].items():
                     entries = value.keys() if isinstance(value, Mapping) else value
-                    if key in ("numbers", "scales") or key in LIST_KEYS | MAP_KEYS:
+                    if key in LIST_KEYS or key in MAP_KEYS:
                         for entry in entries:
                             found.update(_phrase(str(entry)))
                 vocab[lang] = found
@@ -193,6 +192,7 @@ class Lexicon:
         return self._markers
 
     def words(self, lang: str) -> Words:
+        """*lang*'s word lists, indexed for lookups (made once per lexicon)."""
         found = self._words.get(lang)
         if found is None:
             found = Words(lang, self._data[lang])
