@@ -41,6 +41,7 @@ LAYERS = {
         "_dsl",
         "_files",
         "_render_text",
+        "_labels",
         "_api",
         "units",
         "metrics",

@@ -293,6 +293,37 @@ class TestNotebook:
         assert printed[0].endswith("… 10 more")
 
 
+class TestTerminal:
+    def test_scores_speak_the_plan_language(self) -> None:
+        """okrkit score's text names grades and statuses in the language asked."""
+        from okrkit._render_text import score_text
+
+        plan = okrkit.plan("p", period="2026-Q1").with_objectives(
+            objective("Crecer", id="o").measured_by(
+                okrkit.increase("leads", to="100 lead", id="k").checked_in("2026-01-20", "10 lead")
+            )
+        )
+        card = okrkit.score(plan, as_of="2026-02-15")
+
+        spanish, english = score_text(card, lang="es"), score_text(card, lang="en")
+
+        assert "0.10 rojo" in spanish
+        assert "desviado" in spanish
+        assert "0.10 red" in english
+        assert "off track" in english
+
+    def test_findings_are_counted_alike_everywhere(self) -> None:
+        """Terminal, Markdown and notebook views count findings with the same words."""
+        from okrkit._notebook import report_html_fragment
+        from okrkit._render_text import report_text
+
+        plan = okrkit.plan("p").with_objectives(objective("a"), objective("b"))
+        report = okrkit.check(plan, select=["missing-owner"], lang="es")
+
+        assert report_text(report, lang="es").endswith("2 errores, 0 avisos, 0 info\n")
+        assert "2 errores, 0 avisos, 0 info" in report_html_fragment(report)
+
+
 class TestFrames:
     def plan(self) -> okrkit.Plan:
         first = (

@@ -18,7 +18,7 @@ from okrkit._repr import fields_repr
 from okrkit._severity import Severity
 
 
-__all__ = ["Finding", "Report", "Severity", "suppression"]
+__all__ = ["Finding", "Report", "Severity", "about_the_plan", "suppression"]
 
 
 @attrs.frozen(repr=False)
@@ -62,9 +62,15 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(value)
 
 
+def about_the_plan(finding: Finding) -> bool:
+    """Whether *finding* is about the plan or a link, not an objective or key result
+    (so it cannot be silenced in place, and reports list it on its own)."""
+    return not finding.where or finding.where.startswith("links[")
+
+
 def suppression(finding: Finding, *, on: str, in_plan: str) -> str:
     """What to write to silence *finding*, joined by the words of a language."""
-    if finding.where and not finding.where.startswith("links["):
+    if not about_the_plan(finding):
         return f"ignore: [{finding.rule}] {on} {finding.where}"
     return f"policy: {{ignore: [{finding.rule}]}} {in_plan}"
 

@@ -12,8 +12,9 @@ from typing import Any
 
 from okrkit._api import check, score
 from okrkit._findings import Finding, Report
+from okrkit._labels import findings_count, labels
 from okrkit._model import KeyResult, Objective, Plan
-from okrkit._report import _COLOURS, _STATUS_COLOURS, WORDS, _badge, _e, _value
+from okrkit._report import _COLOURS, _STATUS_COLOURS, _badge, _e, _value
 from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard
 from okrkit._sentence import kr_phrase
 
@@ -155,7 +156,7 @@ def scorecard_html(card: Scorecard) -> str:
 
 
 def report_html_fragment(report: Report) -> str:
-    words = WORDS.get(report.lang, WORDS["en"])
+    words = labels(report.lang)
     counts = report.summary()
     rows = "".join(
         f"<tr><td>{_e(words[f.severity.value])}</td><td><code>{_e(f.rule)}</code></td>"
@@ -166,8 +167,7 @@ def report_html_fragment(report: Report) -> str:
     more = len(report.findings) - MAX_FINDINGS
     tail = f"<div>… {more} more</div>" if more > 0 else ""
     return (
-        f'<div class="okrkit">{_STYLE}<div>{counts["error"]} {_e(words["error"])}, '
-        f"{counts['warning']} {_e(words['warning'])}, {counts['info']} {_e(words['info'])}</div>"
+        f'<div class="okrkit">{_STYLE}<div>{_e(findings_count(counts, words))}</div>'
         f"<table>{rows}</table>{tail}</div>"
     )
 

@@ -11,11 +11,18 @@ from enum import StrEnum
 import attrs
 
 from okrkit._amount import Amount
-from okrkit._model import Direction, Nature, Per
+from okrkit._model import Direction, KeyResult, Nature, Objective, Per
 from okrkit._repr import fields_repr, value_repr
 
 
-__all__ = ["Evidence", "ObjectiveReading", "Reading", "StatementKind"]
+__all__ = [
+    "Evidence",
+    "ObjectiveReading",
+    "Reading",
+    "StatementKind",
+    "current_objective_reading",
+    "current_reading",
+]
 
 
 class StatementKind(StrEnum):
@@ -95,3 +102,20 @@ class ObjectiveReading:
 
     def __repr__(self) -> str:
         return fields_repr(self)
+
+
+def current_reading(item: KeyResult) -> Reading | None:
+    """The key result's reading, if it is of the statement it has now (a fluent
+    step that changes the statement leaves the old reading behind)."""
+    reading = item.reading
+    if isinstance(reading, Reading) and reading.text == item.statement:
+        return reading
+    return None
+
+
+def current_objective_reading(objective: Objective) -> ObjectiveReading | None:
+    """The objective's reading, if it is of the title it has now."""
+    reading = objective.reading
+    if isinstance(reading, ObjectiveReading) and reading.text == objective.title:
+        return reading
+    return None

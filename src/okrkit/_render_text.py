@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from okrkit._findings import Report, suppression
+from okrkit._labels import findings_count, labels
 from okrkit._score import Scorecard
 from okrkit._severity import Severity
 
@@ -10,13 +11,9 @@ from okrkit._severity import Severity
 __all__ = ["report_text", "score_text"]
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
-_WORDS = {
-    "en": {"hint": "hint", "error": "error", "warning": "warning", "info": "info",
-           "errors": "errors", "warnings": "warnings", "clean": "no findings",
-           "silence": "to silence", "on": "on", "plan": "in the plan"},
-    "es": {"hint": "sugerencia", "error": "error", "warning": "aviso", "info": "info",
-           "errors": "errores", "warnings": "avisos", "clean": "sin hallazgos",
-           "silence": "para silenciarlo", "on": "en", "plan": "en el plan"},
+_REPORT_WORDS = {
+    "en": {"hint": "hint", "silence": "to silence", "on": "on", "plan": "in the plan"},
+    "es": {"hint": "sugerencia", "silence": "para silenciarlo", "on": "en", "plan": "en el plan"},
 }  # fmt: skip
 
 
@@ -26,7 +23,7 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 def report_text(report: Report, *, lang: str = "en", color: bool = False) -> str:
     """One block per finding (place, severity, rule, message, hint) and a summary."""
-    words = _WORDS.get(lang, _WORDS["en"])
+    words = labels(lang, **_REPORT_WORDS)
     lines = []
     for finding in report:
         place = finding.file or ""
@@ -42,32 +39,17 @@ def report_text(report: Report, *, lang: str = "en", color: bool = False) -> str
         )
     counts = report.summary()
     if not report:
-        lines.append(words["clean"])
+        lines.append(words["no_findings"])
     else:
-        lines.append(
-            f"{counts['error']} {words['errors'] if counts['error'] != 1 else words['error']}, "
-            f"{counts['warning']} "
-            f"{words['warnings'] if counts['warning'] != 1 else words['warning']}, "
-            f"{counts['info']} {words['info']}"
-        )
+        lines.append(findings_count(counts, words))
     return "\n".join(lines) + "\n"
 
 
 _SCORE_WORDS = {
-    "en": {"as_of": "as of", "expected": "expected", "plan": "plan", "aspirational":
-           "aspirational: 0.6–0.7 reads well", "committed": "committed: expected to reach 1.0",
-           "none": "no check-in", "trend": "trend", "reached": "reaches the target",
-           "due": "next check-in"},
-    "es": {"as_of": "al", "expected": "esperado", "plan": "plan", "aspirational":
-           "aspiracional: 0,6–0,7 es un buen resultado", "committed":
-           "comprometido: se espera llegar a 1,0", "none": "sin seguimiento", "trend":
-           "tendencia", "reached": "alcanza la meta", "due": "próximo seguimiento"},
-}  # fmt: skip
-_STATUS = {
-    "en": {"on_track": "on track", "at_risk": "at risk", "off_track": "off track",
-           "not_started": "not started", "achieved": "achieved", "missed": "missed"},
-    "es": {"on_track": "en camino", "at_risk": "en riesgo", "off_track": "desviado",
-           "not_started": "sin empezar", "achieved": "logrado", "missed": "no logrado"},
+    "en": {"plan": "plan", "none": "no check-in", "trend": "trend",
+           "reached": "reaches the target", "due": "next check-in"},
+    "es": {"plan": "plan", "none": "sin seguimiento", "trend": "tendencia",
+           "reached": "alcanza la meta", "due": "próximo seguimiento"},
 }  # fmt: skip
 _GRADE_COLOURS = {"red": "31", "yellow": "33", "green": "32"}
 
@@ -75,15 +57,14 @@ _GRADE_COLOURS = {"red": "31", "yellow": "33", "green": "32"}
 def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str:
     """The scores as ``okrkit score`` prints them: the plan, then each objective and
     its key results in aligned columns."""
-    words = _SCORE_WORDS.get(lang, _SCORE_WORDS["en"])
-    statuses = _STATUS.get(lang, _STATUS["en"])
+    words = labels(lang, **_SCORE_WORDS)
 
     def grade(text: str, name: str) -> str:
         return _paint(text, _GRADE_COLOURS[name], color)
 
     lines = [
         f"{words['plan']} {words['as_of']} {card.as_of.isoformat()}: "
-        + grade(f"{card.score:.2f} {card.grade.value}", card.grade.value)
+        + grade(f"{card.score:.2f} {words[card.grade.value]}", card.grade.value)
     ]
     width = max((len(k.id) for o in card.objectives for k in o.key_results), default=10)
     for objective in card.objectives:
@@ -93,8 +74,8 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
         lines.append("")
         lines.append(
             f"{objective.id}  "
-            + grade(f"{objective.score:.2f} {objective.grade.value}", objective.grade.value)
-            + f"  {statuses[objective.status.value]}{expected}"
+            + grade(f"{objective.score:.2f} {words[objective.grade.value]}", objective.grade.value)
+            + f"  {words[objective.status.value]}{expected}"
         )
         lines.append(f"  ({words[objective.commitment.value]})")
         for item in objective.key_results:
@@ -102,7 +83,7 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
             paced = "    " if item.expected is None else f"{item.expected:.2f}"
             lines.append(
                 f"  {item.id:<{width}}  {item.progress:6.2f} {item.score:5.2f}  {paced}  "
-                f"{statuses[item.status.value]:<11}  {value}"
+                f"{words[item.status.value]:<11}  {value}"
             )
             if item.next_checkin is not None:
                 lines.append(f"  {'':<{width}}  {words['due']}: {item.next_checkin.isoformat()}")

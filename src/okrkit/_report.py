@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from okrkit._amount import Amount, unit_symbol
 from okrkit._api import check, score
-from okrkit._findings import Finding, Report
+from okrkit._findings import Finding, Report, about_the_plan
+from okrkit._labels import findings_count, labels
 from okrkit._model import Direction, KeyResult, Objective, Plan
 from okrkit._resolve import resolve
 from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard
@@ -21,41 +22,24 @@ from okrkit.exceptions import OkrkitError
 
 __all__ = ["report_html", "report_markdown"]
 
-WORDS = {
+_OWN_WORDS = {
     "en": {
-        "report": "OKR report", "as_of": "as of", "score": "score", "plan": "Plan",
-        "owner": "owner", "period": "period", "commitment": "commitment",
-        "committed": "committed: expected to reach 1.0",
-        "aspirational": "aspirational: 0.6–0.7 reads well",
-        "kr": "key result", "progress": "progress", "expected": "expected",
-        "status": "status", "value": "latest", "target": "target", "findings": "findings",
-        "links": "Causality", "because": "because", "none": "—", "no_findings": "no findings",
+        "report": "OKR report", "score": "score", "owner": "owner", "period": "period",
+        "kr": "key result", "progress": "progress", "status": "status", "value": "latest",
+        "target": "target", "links": "Causality", "because": "because",
         "plan_findings": "Plan findings", "no_period": "no period", "done": "done",
-        "open": "not done yet", "chart": "burn-up: check-ins (solid) against the expected "
-        "line (dashed) toward the target",
-        "on_track": "on track", "at_risk": "at risk", "off_track": "off track",
-        "not_started": "not started", "achieved": "achieved", "missed": "missed",
-        "red": "red", "yellow": "yellow", "green": "green", "error": "error",
-        "warning": "warning", "info": "info", "summary": "findings", "errors": "errors",
-        "warnings": "warnings",
+        "open": "not done yet", "summary": "findings",
+        "chart": "burn-up: check-ins (solid) against the expected line (dashed) toward "
+        "the target",
     },
     "es": {
-        "report": "Informe de OKR", "as_of": "al", "score": "puntuación", "plan": "Plan",
-        "owner": "responsable", "period": "periodo", "commitment": "compromiso",
-        "committed": "comprometido: se espera llegar a 1,0",
-        "aspirational": "aspiracional: 0,6–0,7 es un buen resultado",
-        "kr": "resultado clave", "progress": "avance", "expected": "esperado",
-        "status": "estado", "value": "último valor", "target": "meta",
-        "findings": "hallazgos", "links": "Causalidad", "because": "porque", "none": "—",
-        "no_findings": "sin hallazgos", "plan_findings": "Hallazgos del plan",
-        "no_period": "sin periodo", "done": "logrado", "open": "aún no logrado",
+        "report": "Informe de OKR", "score": "puntuación", "owner": "responsable",
+        "period": "periodo", "kr": "resultado clave", "progress": "avance", "status": "estado",
+        "value": "último valor", "target": "meta", "links": "Causalidad", "because": "porque",
+        "plan_findings": "Hallazgos del plan", "no_period": "sin periodo", "done": "logrado",
+        "open": "aún no logrado", "summary": "hallazgos",
         "chart": "evolución: seguimientos (línea continua) frente a la línea esperada "
         "(discontinua) hacia la meta",
-        "on_track": "en camino", "at_risk": "en riesgo", "off_track": "desviado",
-        "not_started": "sin empezar", "achieved": "logrado", "missed": "no logrado",
-        "red": "rojo", "yellow": "amarillo", "green": "verde", "error": "error",
-        "warning": "aviso", "info": "info", "summary": "hallazgos", "errors": "errores",
-        "warnings": "avisos",
     },
 }  # fmt: skip
 
@@ -73,7 +57,7 @@ class _Context:
         self.plan = plan
         self.as_of = as_of
         self.lang = lang or plan.lang or "en"
-        self.words = WORDS.get(self.lang, WORDS["en"])
+        self.words = labels(self.lang, **_OWN_WORDS)
         self.card: Scorecard = score(plan, as_of=as_of)
         self.findings: Report = check(plan, as_of=as_of, lang=self.lang)
         self.by_place: dict[str, list[Finding]] = {}
@@ -106,10 +90,6 @@ def _number(value: float, lang: str) -> str:
     if lang == "es":
         text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
     return text
-
-
-def _count(number: int, word: str, context: _Context) -> str:
-    return f"{number} {context.w(word if number == 1 else word + 's')}"
 
 
 def _compact(value: float, lang: str) -> str:
@@ -164,9 +144,7 @@ def report_markdown(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> s
         "",
         f"{context.w('as_of').capitalize()} {as_of.isoformat()} · {context.w('score')} "
         f"**{card.score:.2f}** ({context.w(card.grade.value)}) · {context.w('summary')}: "
-        f"{_count(counts['error'], 'error', context)}, "
-        f"{_count(counts['warning'], 'warning', context)}, "
-        f"{counts['info']} {context.w('info')}",
+        f"{findings_count(counts, context.words)}",
         "",
     ]
     for objective, scored in zip(plan.objectives, card.objectives, strict=True):
@@ -177,7 +155,7 @@ def report_markdown(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> s
             because = f" — {context.w('because')}: {link.because}" if link.because else ""
             lines.append(f"- `{link.from_}` → `{link.to}`{because}")
         lines.append("")
-    plan_level = [f for f in context.findings if f.where == "" or f.where.startswith("links[")]
+    plan_level = [f for f in context.findings if about_the_plan(f)]
     if plan_level:
         lines += [f"## {context.w('plan_findings')}", "", *_md_findings(plan_level, context), ""]
     return "\n".join(lines).rstrip() + "\n"
@@ -277,9 +255,7 @@ def report_html(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> str:
         f'<p class="meta">{_e(w("as_of").capitalize())} {as_of.isoformat()} · '
         f"{_e(w('score'))} <strong>{card.score:.2f}</strong> "
         f"{_badge(w(card.grade.value), _COLOURS[card.grade.value])} · {_e(w('summary'))}: "
-        f"{_e(_count(counts['error'], 'error', context))}, "
-        f"{_e(_count(counts['warning'], 'warning', context))}, "
-        f"{counts['info']} {_e(w('info'))}</p>",
+        f"{_e(findings_count(counts, context.words))}</p>",
     ]
     for objective, scored in zip(plan.objectives, card.objectives, strict=True):
         parts.append(_html_objective(objective, scored, context))
@@ -291,7 +267,7 @@ def report_html(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> str:
             for link in plan.links
         )
         parts.append(f"<h2>{_e(w('links'))}</h2><ul>{items}</ul>")
-    plan_level = [f for f in context.findings if f.where == "" or f.where.startswith("links[")]
+    plan_level = [f for f in context.findings if about_the_plan(f)]
     if plan_level:
         parts.append(f"<h2>{_e(w('plan_findings'))}</h2>{_html_findings(plan_level, context)}")
     parts.append("</body></html>")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from okrkit._amount import format_number
 from okrkit._model import Direction, KeyResult, Nature
-from okrkit._reading import ObjectiveReading
+from okrkit._reading import current_objective_reading
 from okrkit._rules import Context, Hit, Place, rule
 from okrkit._units import UnitInfo, UnitKind, convert_factor, unit_info
 from okrkit.exceptions import UnitError
@@ -376,8 +376,8 @@ objectives:
 )
 def coverage_gap(ctx: Context) -> Iterator[Hit]:
     for place, objective in ctx.objectives():
-        reading = objective.reading
-        if not isinstance(reading, ObjectiveReading) or reading.text != objective.title:
+        reading = current_objective_reading(objective)
+        if reading is None:
             continue
         for stated in reading.amounts:
             if stated.unit is None or stated.value <= 0:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrkit._amount import format_number
-from okrkit._model import Direction, KeyResult, Nature
-from okrkit._reading import Reading, StatementKind
+from okrkit._model import Direction, Nature
+from okrkit._reading import StatementKind, current_reading
 from okrkit._rules import Context, Hit, rule
 
 
@@ -22,13 +22,6 @@ __all__ = [
     "unit_mismatch",
     "wrong_direction",
 ]
-
-
-def _reading(item: KeyResult) -> Reading | None:
-    reading = item.reading
-    if isinstance(reading, Reading) and reading.text == item.statement:
-        return reading
-    return None
 
 
 @rule(
@@ -68,7 +61,7 @@ def not_measurable(ctx: Context) -> Iterator[Hit]:
             continue
         if item.direction is Direction.ACHIEVE:
             continue
-        reading = _reading(item)
+        reading = current_reading(item)
         if reading is not None and reading.kind is StatementKind.VAGUE:
             yield ctx.hit(
                 place,
@@ -345,7 +338,7 @@ objectives:
 )
 def ambiguous_percent(ctx: Context) -> Iterator[Hit]:
     for place, _objective, item in ctx.key_results():
-        reading = _reading(item)
+        reading = current_reading(item)
         from_reading = (
             reading is not None and reading.ambiguous_percent and item.change == reading.change
         )
@@ -487,7 +480,7 @@ def target_out_of_range(ctx: Context) -> Iterator[Hit]:
 )
 def statement_unclear(ctx: Context) -> Iterator[Hit]:
     for place, _objective, item in ctx.key_results():
-        reading = _reading(item)
+        reading = current_reading(item)
         if reading is not None and "statement-unclear" in reading.issues:
             yield ctx.hit(
                 place,

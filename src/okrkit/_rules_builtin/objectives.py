@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrkit._model import Objective
-from okrkit._reading import ObjectiveReading
+from okrkit._reading import current_objective_reading
 from okrkit._rules import Context, Hit, rule
 
 
 __all__ = ["objective_business_as_usual", "objective_has_number"]
-
-
-def _reading(objective: Objective) -> ObjectiveReading | None:
-    reading = objective.reading
-    if isinstance(reading, ObjectiveReading) and reading.text == objective.title:
-        return reading
-    return None
 
 
 @rule(
@@ -54,7 +46,7 @@ objectives:
 )
 def objective_has_number(ctx: Context) -> Iterator[Hit]:
     for place, objective in ctx.objectives():
-        reading = _reading(objective)
+        reading = current_objective_reading(objective)
         if reading is not None and reading.numbers:
             yield ctx.hit(place, numbers=", ".join(reading.numbers))
 
@@ -92,6 +84,6 @@ objectives:
 )
 def objective_business_as_usual(ctx: Context) -> Iterator[Hit]:
     for place, objective in ctx.objectives():
-        reading = _reading(objective)
+        reading = current_objective_reading(objective)
         if reading is not None and reading.business_as_usual:
             yield ctx.hit(place, verb=reading.business_as_usual)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from okrkit._model import KeyResult, Plan
-from okrkit._reading import ObjectiveReading, Reading
+from okrkit._reading import current_objective_reading, current_reading
 from okrkit._text._objective import read_objective
 from okrkit._text._statement import read_statement
 from okrkit._text._words import Lexicon
@@ -27,9 +27,9 @@ def read_key_result(
     """*item* with its statement read: empty fields take what the statement says."""
     if item.statement is None:
         return item
-    reading = item.reading
-    if not isinstance(reading, Reading) or reading.text != item.statement:
-        reading = read_statement(item.statement, lang=lang, currency=currency, lexicon=lexicon)
+    reading = current_reading(item) or read_statement(
+        item.statement, lang=lang, currency=currency, lexicon=lexicon
+    )
     changes = {
         name: getattr(reading, name)
         for name in READ_FIELDS
@@ -69,11 +69,9 @@ def _read_plan(plan: Plan, lexicon: Lexicon | None) -> Plan:
             read_key_result(kr, lang=plan.lang, currency=plan.currency, lexicon=lexicon)
             for kr in objective.key_results
         )
-        reading = objective.reading
-        if not isinstance(reading, ObjectiveReading) or reading.text != objective.title:
-            reading = read_objective(
-                objective.title, lang=plan.lang, currency=plan.currency, lexicon=lexicon
-            )
+        reading = current_objective_reading(objective) or read_objective(
+            objective.title, lang=plan.lang, currency=plan.currency, lexicon=lexicon
+        )
         same = reading is objective.reading and all(
             a is b for a, b in zip(key_results, objective.key_results, strict=True)
         )
