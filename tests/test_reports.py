@@ -194,6 +194,20 @@ class TestGraph:
         assert len(set(declared)) == 4
         assert text.count("subgraph ") == 2
 
+    def test_only_objectives_are_parents(self) -> None:
+        """A parent that names a key result is an unknown reference, not an edge; an
+        objective that repeats an id aligns from its own node."""
+        plan = okrkit.plan("p").with_objectives(
+            objective("Primero", id="a").measured_by(okrkit.kr("Generar 10 leads", id="k")),
+            objective("Segundo", id="b", parent="k"),
+            objective("Tercero", id="a", parent="a"),
+        )
+
+        text = okrkit.to_mermaid(plan)
+
+        assert text.count("aligns to") == 1
+        assert "n_a_2 -. aligns to .-> n_a" in text
+
     def test_alignment_edges(self) -> None:
         """An objective that aligns to another is drawn with a dotted 'aligns to' arrow."""
         plan = big_plan(2)

@@ -15,14 +15,12 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import WEEKLY, rrule
 
+from okrkit._period_words import WEEKDAYS, weekday_number
 from okrkit._repr import value_repr
 from okrkit.exceptions import InvalidValueError
 
 
 __all__ = ["Cadence", "Every"]
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAYS_ES = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
 
 
 class Every(StrEnum):
@@ -49,11 +47,8 @@ def _every(value: object) -> Every:
 def _weekday(value: object) -> int | None:
     if value is None:
         return None
-    if isinstance(value, str):
-        folded = value.strip().lower().replace("é", "e").replace("á", "a")
-        for names in (WEEKDAYS, _WEEKDAYS_ES):
-            if folded in names:
-                return names.index(folded)
+    if isinstance(value, str) and (number := weekday_number(value)) is not None:
+        return number
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
         return value
     raise InvalidValueError("Cadence.weekday", value, "a weekday: monday … sunday, or 0 … 6")

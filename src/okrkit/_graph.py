@@ -50,8 +50,10 @@ class _Graph:
         refs: dict[str, str] = {}
         bare: dict[str, list[str]] = {}
         _node_id = _NodeIds()
+        objective_nodes: list[str] = []
         for objective in plan.objectives:
             oid = _node_id(objective.key)
+            objective_nodes.append(oid)
             refs.setdefault(objective.key, oid)
             members = []
             for key, item in zip(objective.key_result_keys(), objective.key_results, strict=True):
@@ -65,9 +67,11 @@ class _Graph:
         for key, nodes in bare.items():
             if len(nodes) == 1:
                 refs.setdefault(key, nodes[0])
-        for objective in plan.objectives:
-            if objective.parent is not None and objective.parent in refs:
-                self.edges.append((refs[objective.key], refs[objective.parent], "aligns", ""))
+        # a parent is an objective (a key result named as one is an unknown-reference)
+        parents = {o.key: refs[o.key] for o in plan.objectives}  # the first with each key
+        for objective, node in zip(plan.objectives, objective_nodes, strict=True):
+            if objective.parent is not None and objective.parent in parents:
+                self.edges.append((node, parents[objective.parent], "aligns", ""))
         for link in plan.links:
             start, end = refs.get(link.from_), refs.get(link.to)
             if start is not None and end is not None:

@@ -8,14 +8,33 @@ phrase is also a label the calendar reads.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+import unicodedata
+from typing import Literal, NamedTuple
 
 from okrkit.exceptions import InvalidValueError
 
 
-__all__ = ["LANGS", "Name", "check_lang", "phrase", "span"]
+__all__ = ["LANGS", "WEEKDAYS", "Name", "Weekday", "check_lang", "phrase", "span", "weekday_number"]
 
 LANGS = ("en", "es")
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[Weekday, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
+_WEEKDAYS_ES = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
+_DAY_NUMBERS: dict[str, int] = {
+    **{day: number for number, day in enumerate(WEEKDAYS)},
+    **{day: number for number, day in enumerate(_WEEKDAYS_ES)},
+}
+
+
+def weekday_number(text: str) -> int | None:
+    """0 for Monday to 6 for Sunday, from its English or Spanish name in any case,
+    with or without accents (``sábado``, ``Saturday``); None for anything else."""
+    plain = unicodedata.normalize("NFKD", text.strip().lower())
+    return _DAY_NUMBERS.get("".join(c for c in plain if not unicodedata.combining(c)))
+
 
 _MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",

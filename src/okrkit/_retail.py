@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from typing import Any, ClassVar, Literal, cast
 
@@ -27,25 +26,16 @@ from okrkit._period import (
     full_year,
     part_name,
 )
-from okrkit._period_words import Name
+from okrkit._period_words import WEEKDAYS, Name, Weekday, weekday_number
 from okrkit._repr import fields_repr
 from okrkit.exceptions import InvalidValueError, PeriodError
 
 
-__all__ = ["PATTERNS", "WEEKDAYS", "RetailCalendar"]
+__all__ = ["PATTERNS", "RetailCalendar"]
 
 Pattern = Literal["4-4-5", "4-5-4", "5-4-4"]
-Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 PATTERNS: tuple[Pattern, ...] = ("4-4-5", "4-5-4", "5-4-4")
-WEEKDAYS: tuple[Weekday, ...] = (
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-)  # fmt: skip
-_SPANISH_DAYS = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
-_DAY_NUMBERS: dict[str, int] = {
-    **{day: number for number, day in enumerate(WEEKDAYS)},
-    **{day: number for number, day in enumerate(_SPANISH_DAYS)},
-}
 _RELATIVE_DAYS = (MO, TU, WE, TH, FR, SA, SU)
 
 _RETAIL_AFTER = re.compile(r"^(?:fy|af)\s?(\d{4}|\d{2})[ -]?(p|w)\s?(\d{1,2})$")
@@ -77,11 +67,9 @@ def _year_end_month(value: Any) -> int:
 
 
 def _weekday(value: Any) -> Weekday:
-    if isinstance(value, str):
-        plain = unicodedata.normalize("NFKD", value.strip().lower())
-        plain = "".join(c for c in plain if not unicodedata.combining(c))
-        if plain in _DAY_NUMBERS:
-            return WEEKDAYS[_DAY_NUMBERS[plain]]
+    number = weekday_number(value) if isinstance(value, str) else None
+    if number is not None:
+        return WEEKDAYS[number]
     raise InvalidValueError(
         "RetailCalendar.week_ends_on", value, "a weekday such as saturday (or sábado)"
     )

@@ -32,6 +32,7 @@ UnitRegistry = Any
 __all__ = [
     "COUNTED_NOUNS",
     "CURRENCIES",
+    "CURRENCY_CODES",
     "UnitInfo",
     "UnitKind",
     "convert_factor",
@@ -48,6 +49,8 @@ CURRENCIES = (
     "IDR", "MYR", "PHP", "SGD", "THB", "VND", "KRW", "HKD", "TWD", "ZAR", "NGN", "EGP", "MAD",
     "KES", "ILS", "AED", "SAR", "QAR",
 )  # fmt: skip
+CURRENCY_CODES = frozenset(CURRENCIES)
+"""The same codes, for membership tests."""
 
 # Nouns counted in sales and product OKRs; any other word is defined on first use.
 COUNTED_NOUNS = (

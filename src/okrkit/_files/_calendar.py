@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from okrkit._calendars import AnyCalendar
 from okrkit._cycle import CycleCalendar
 from okrkit._period import Calendar
+from okrkit._period_words import WEEKDAYS, weekday_number
 from okrkit._retail import PATTERNS, RetailCalendar
-from okrkit.exceptions import OkrkitError
 
 
 if TYPE_CHECKING:
@@ -111,10 +111,11 @@ def _retail(reader: PlanReader, path: Path, value: Mapping[str, Any]) -> RetailC
         _put(fields, name, _one_of(reader, (*path, name), value.get(name), choices))
     day = value.get("week_ends_on")
     if day is not None:
-        try:
-            fields["week_ends_on"] = RetailCalendar(week_ends_on=day).week_ends_on
-        except OkrkitError:
+        number = weekday_number(day) if isinstance(day, str) else None
+        if number is None:
             reader.expected((*path, "week_ends_on"), "a weekday such as saturday (or sábado)", day)
+        else:
+            fields["week_ends_on"] = WEEKDAYS[number]
     week53 = value.get("week53")
     if week53 is not None:
         if week53 == "last" or (

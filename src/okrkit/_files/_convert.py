@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from okrkit._amount import Amount, format_number, plain_number
-from okrkit._cadence import WEEKDAYS, Cadence
+from okrkit._cadence import Cadence
 from okrkit._calendars import AnyCalendar
 from okrkit._fields import characters
 from okrkit._files._calendar import calendar_data, read_calendar
@@ -36,6 +36,7 @@ from okrkit._model import (
     trusted_checkin,
 )
 from okrkit._period import Period
+from okrkit._period_words import WEEKDAYS
 from okrkit._policy import Policy
 from okrkit.exceptions import InvalidValueError, OkrkitError, PeriodError
 

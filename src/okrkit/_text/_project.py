@@ -6,13 +6,12 @@ from typing import Any
 
 from okrkit._amount import Amount
 from okrkit._reading import Reading
-from okrkit._units import CURRENCIES
+from okrkit._units import CURRENCY_CODES
 
 
 __all__ = ["quantity_kind", "reading_to_dict"]
 
 _DURATIONS = frozenset({"millisecond", "second", "minute", "hour", "day", "week", "month"})
-_CURRENCY_LIKE = frozenset(CURRENCIES)
 
 
 def quantity_kind(amount: Amount) -> str:
@@ -22,7 +21,7 @@ def quantity_kind(amount: Amount) -> str:
         return "number"
     if unit in ("percent", "percentage_point"):
         return "percent"
-    if unit in _CURRENCY_LIKE:
+    if unit in CURRENCY_CODES:
         return "currency"
     if unit in _DURATIONS:
         return "duration"

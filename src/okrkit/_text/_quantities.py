@@ -12,7 +12,7 @@ import attrs
 
 from okrkit._text._tokens import Token, parse_number, spelled_number
 from okrkit._text._words import Words, fold
-from okrkit._units import CURRENCIES
+from okrkit._units import CURRENCY_CODES
 
 
 __all__ = ["Quantity", "find_quantities"]
@@ -65,6 +65,11 @@ def _currency_code(code: str, currency: str) -> str:
     return code
 
 
+def _symbol_currency(text: str, currency: str) -> str | None:
+    """The currency a symbol stands for: ``$`` is the plan's, ``€`` is EUR…"""
+    return currency if text == "$" else CURRENCY_SYMBOLS.get(text)
+
+
 def _quantity_at(
     tokens: list[Token], folded: list[str], words: Words, lang: str, currency: str, index: int
 ) -> Quantity | None:
@@ -74,18 +79,17 @@ def _quantity_at(
     kind = "number"
     if (
         token.kind == "word"
-        and token.text in _ISO
+        and token.text in CURRENCY_CODES
         and index + 1 < len(tokens)
         and tokens[index + 1].kind == "number"
     ):
         unit, kind = token.text, "currency"  # "USD 5.000", "EUR 500"
         index += 1
         token = tokens[index]
-    elif token.kind == "symbol" and token.text in ("$", *CURRENCY_SYMBOLS):
+    elif token.kind == "symbol" and (symbol := _symbol_currency(token.text, currency)):
         if index + 1 >= len(tokens) or tokens[index + 1].kind != "number":
             return None
-        unit = currency if token.text == "$" else CURRENCY_SYMBOLS[token.text]
-        kind = "currency"
+        unit, kind = symbol, "currency"
         index += 1
         token = tokens[index]
     if token.kind == "number":
@@ -163,21 +167,12 @@ def _quantity_at(
         elif (
             kind != "currency"
             and follow.kind == "symbol"
-            and (follow.text in CURRENCY_SYMBOLS or follow.text == "$")
+            and (symbol := _symbol_currency(follow.text, currency))
         ):
-            unit, kind = (
-                (currency if follow.text == "$" else CURRENCY_SYMBOLS[follow.text]),
-                "currency",
-            )
-            end = index + 1  # "5.000 €", "20$"
+            unit, kind, end = symbol, "currency", index + 1  # "5.000 €", "20$"
         elif (code := _currency_word(words, folded, index)) is not None:
             unit, kind, end = _currency_code(code[0], currency), "currency", index + code[1]
-        elif (
-            follow.kind == "word"
-            and follow.text.isupper()
-            and len(follow.text) == 3
-            and (follow.text in _ISO)
-        ):
+        elif follow.kind == "word" and follow.text in CURRENCY_CODES:
             unit, kind, end = follow.text, "currency", index + 1
         elif kind != "currency" and (duration := words.match("duration_words", folded, index)):
             unit, kind, end = str(duration[1]), "duration", index + duration[0]
@@ -194,9 +189,6 @@ def _quantity_at(
         value, unit if kind != "number" else None, kind, start, end,
         points=points, noun_end=noun_end, noun_start=noun_start,
     )  # fmt: skip
-
-
-_ISO = frozenset(CURRENCIES)
 
 
 def _match(words: Words, key: str, folded: list[str], index: int) -> int:
@@ -216,7 +208,7 @@ def _next_is_currency(tokens: list[Token], folded: list[str], words: Words, inde
         return False
     if folded[index] == "de" and index + 1 < len(tokens):
         index += 1
-    return _currency_word(words, folded, index) is not None or tokens[index].text in _ISO
+    return _currency_word(words, folded, index) is not None or tokens[index].text in CURRENCY_CODES
 
 
 def _percent_context(folded: list[str], start: int) -> bool:
