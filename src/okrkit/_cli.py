@@ -36,6 +36,7 @@ class _UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        """Report bad usage as cli.md says: a message and exit status 2, no traceback."""
         self.print_usage(sys.stderr)
         raise _UsageError(f"{self.prog}: {message}")
 
@@ -244,6 +245,7 @@ def _next_quarter(today: dt.date) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``okrkit`` argument parser, with every command of cli.md."""
     parser = _Parser(
         prog="okrkit",
         description="Check, score and read OKR plans (objectives and key results).",

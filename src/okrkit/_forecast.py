@@ -45,6 +45,7 @@ class Forecast:
         return fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The forecast as ``okrkit score --forecast --format json`` writes it."""
         return {
             "points": self.points,
             "projected": None

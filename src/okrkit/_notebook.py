@@ -129,6 +129,7 @@ def plan_html(plan: Plan) -> str:
 
 
 def scorecard_html(card: Scorecard) -> str:
+    """A scorecard as a small HTML table for notebooks."""
     rows = []
     for index, objective in enumerate(card.objectives):
         if index == MAX_OBJECTIVES:
@@ -156,6 +157,7 @@ def scorecard_html(card: Scorecard) -> str:
 
 
 def report_html_fragment(report: Report) -> str:
+    """A check report as a small HTML table for notebooks."""
     words = labels(report.lang)
     counts = report.summary()
     rows = "".join(

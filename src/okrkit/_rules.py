@@ -355,6 +355,16 @@ class References:
         """The place *ref* names, or None when it names nothing (or two things)."""
         return self.targets.get(ref)
 
+    def parent_of(self, objective: Objective) -> int | None:
+        """The index of the objective that *objective*'s ``parent`` names; None when
+        it has no parent or the parent names no objective (a key result is none)."""
+        if objective.parent is None:
+            return None
+        found = self.targets.get(objective.parent)
+        if found is None or found.key_result is not None:
+            return None
+        return found.objective
+
 
 # --- running --------------------------------------------------------------------------
 

@@ -118,6 +118,7 @@ def expected_progress(as_of: dt.date, start: dt.date, end: dt.date) -> float:
 
 
 def grade_of(score: float, thresholds: Thresholds) -> Grade:
+    """The grade of *score* under the policy's thresholds."""
     if score >= thresholds.green_from - _EPSILON:
         return Grade.GREEN
     if score >= thresholds.yellow_from - _EPSILON:
@@ -146,6 +147,7 @@ class KeyResultScore:
         return fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
+        """The key result's figures as ``okrkit score --format json`` writes them."""
         value = None
         if self.value is not None:
             value = {"value": plain_number(self.value.value), "unit": self.value.unit or ""}
@@ -187,6 +189,7 @@ class ObjectiveScore:
         return self.score >= 1.0 - _EPSILON
 
     def to_dict(self) -> dict[str, Any]:
+        """The objective's figures and its key results', as JSON writes them."""
         return {
             "id": self.id,
             "score": self.score,
@@ -289,6 +292,7 @@ class Scorecard:
         return iter(self.objectives)
 
     def objective(self, id: str) -> ObjectiveScore:
+        """An objective's score by its id (``KeyError`` when there is none)."""
         for item in self.objectives:
             if item.id == id:
                 return item
@@ -311,6 +315,7 @@ class Scorecard:
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
+        """The scores as ``okrkit score --format json`` prints them."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 

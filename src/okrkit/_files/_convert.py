@@ -125,12 +125,15 @@ class PlanReader:
     # -- reporting ---------------------------------------------------------------
 
     def problem(self, path: Path, message: str, *, at_key: bool = False) -> None:
+        """Record a problem at *path* (reading goes on, to report them all)."""
         self.problems.append(Located(path, message, at_key=at_key))
 
     def expected(self, path: Path, what: str, value: object) -> None:
+        """Record that *path* should hold *what*, quoting what it holds."""
         self.problem(path, f"expected {what}, got {shown(value)}")
 
     def mapping(self, path: Path, value: object, keys: tuple[str, ...], what: str) -> bool:
+        """Whether *value* is a mapping with only *keys* (unknown keys are problems)."""
         if type(value) is dict and len(value) <= len(keys) and value.keys() <= set(keys):
             return True  # the common case, without an ABC check per key
         if not isinstance(value, Mapping):
@@ -150,6 +153,7 @@ class PlanReader:
     # -- scalar fields -------------------------------------------------------------
 
     def text(self, path: Path, value: object, *, required: bool = False) -> str | None:
+        """*value* as stripped text, or None (and a problem) when it is not text."""
         if value is None:
             if required:
                 self.problem(path, "required: expected text")
@@ -175,6 +179,7 @@ class PlanReader:
         self, path: Path, value: object, *, minimum: float | None = None,
         maximum: float | None = None,
     ) -> float | None:  # fmt: skip
+        """*value* as a finite float within the bounds, or None and a problem."""
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -193,6 +198,7 @@ class PlanReader:
         return number
 
     def boolean(self, path: Path, value: object) -> bool | None:
+        """*value* as true or false, or None and a problem."""
         if value is None:
             return None
         if not isinstance(value, bool):
@@ -201,6 +207,7 @@ class PlanReader:
         return value
 
     def date(self, path: Path, value: object) -> dt.date | None:
+        """*value* as a date that exists (ISO text or a YAML date), or None and a problem."""
         if value is None:
             return None
         if isinstance(value, dt.datetime):
@@ -223,6 +230,7 @@ class PlanReader:
         return None
 
     def amount(self, path: Path, value: object) -> Amount | None:
+        """*value* as an Amount (``26 day`` or a bare number), or None and a problem."""
         if value is None:
             return None
         if isinstance(value, (str, float, int)) and not isinstance(value, bool):
@@ -253,6 +261,7 @@ class PlanReader:
         return None
 
     def choice(self, path: Path, value: object, cls: Any) -> Any:
+        """*value* as a member of the enum *cls*, or None and a problem listing them."""
         if value is None:
             return None
         choices = [m.value for m in cls]
@@ -262,6 +271,7 @@ class PlanReader:
         return None
 
     def identifier(self, path: Path, value: object) -> str | None:
+        """*value* as an id (no spaces or ``/``), or None and a problem."""
         text = self.text(path, value)
         if text is None:
             return None
@@ -271,6 +281,7 @@ class PlanReader:
         return text.strip()
 
     def period(self, path: Path, value: object, calendar: AnyCalendar) -> Period | None:
+        """*value* as a period the plan's calendar names, or None and a problem."""
         if value is None:
             return None
         text = self.text(path, value)
@@ -283,6 +294,7 @@ class PlanReader:
             return None
 
     def rule_ids(self, path: Path, value: object) -> tuple[str, ...]:
+        """*value* (one id or a list) as a tuple of rule ids; bad entries are problems."""
         if value is None:
             return ()
         if isinstance(value, str):
@@ -299,6 +311,7 @@ class PlanReader:
         return tuple(out)
 
     def items(self, path: Path, value: object, what: str) -> list[Any]:
+        """*value* as a list of *what* (empty when absent), or ``[]`` and a problem."""
         if value is None:
             return []
         if not isinstance(value, list):
@@ -317,6 +330,8 @@ class PlanReader:
     # -- the document -------------------------------------------------------------
 
     def plan(self, data: object) -> Plan | None:
+        """The document as a Plan, made of what could be read; the caller raises
+        when :attr:`problems` is not empty."""
         if data is None:
             self.problem((), "the file is empty: expected a plan with okrkit: 1 and objectives:")
             return None
@@ -377,6 +392,7 @@ class PlanReader:
         return read_calendar(self, path, value)
 
     def objective(self, path: Path, value: object, calendar: AnyCalendar) -> Objective | None:
+        """One objective mapping as an Objective, or None."""
         if not self.mapping(path, value, OBJECTIVE_KEYS, "an objective (a mapping with title:)"):
             return None
         assert isinstance(value, Mapping)
@@ -415,6 +431,7 @@ class PlanReader:
         return objective
 
     def key_result(self, path: Path, value: object) -> KeyResult | None:
+        """One key-result mapping (or a bare statement) as a KeyResult, or None."""
         if isinstance(value, str):
             return self.build(path, lambda: KeyResult(value))
         if not self.mapping(path, value, KR_KEYS, "a key result (a statement or a mapping)"):
@@ -468,6 +485,7 @@ class PlanReader:
         )
 
     def checkin(self, path: Path, value: object) -> CheckIn | None:
+        """One check-in mapping as a CheckIn, or None."""
         if not self.mapping(path, value, CHECKIN_KEYS, "a check-in like {date: .., value: ..}"):
             return None
         assert isinstance(value, Mapping)
@@ -490,6 +508,7 @@ class PlanReader:
         )
 
     def initiative(self, path: Path, value: object) -> Initiative | None:
+        """One initiative (text or mapping) as an Initiative, or None."""
         if isinstance(value, str):
             return self.build(path, lambda: Initiative(value))
         if not self.mapping(path, value, INITIATIVE_KEYS, "an initiative (text or a mapping)"):
@@ -503,6 +522,7 @@ class PlanReader:
         return self.build(path, lambda: Initiative(title, owner=owner, done=bool(done)))
 
     def link(self, path: Path, value: object) -> Link | None:
+        """One link mapping as a Link, or None."""
         if not self.mapping(path, value, LINK_KEYS, "a link like {from: .., to: .., because: ..}"):
             return None
         assert isinstance(value, Mapping)
@@ -514,6 +534,7 @@ class PlanReader:
         return self.build(path, lambda: Link(start, end, because=because))
 
     def cadence(self, path: Path, value: object) -> Cadence | None:
+        """A cadence (``weekly`` or a mapping) as a Cadence, or None."""
         if value is None:
             return None
         if isinstance(value, str):
@@ -529,6 +550,7 @@ class PlanReader:
         )
 
     def metric_type(self, path: Path, value: object) -> MetricType | None:
+        """A metric type (a built-in name or a mapping) as a MetricType, or None."""
         if value is None:
             return None
         if isinstance(value, str):
@@ -644,6 +666,7 @@ def _kr_data(
     out: dict[str, Any] = {}
 
     def put(name: str, value: Any) -> None:
+        """Write *name* unless the statement already says it (it is in *omitted*)."""
         if name not in omitted:
             out[name] = value
 

@@ -29,12 +29,8 @@ def graph(ctx: Context) -> dict[Node, list[Node]]:
         for place, objective in ctx.objectives():
             assert place.objective is not None
             node = (place.objective, -1)
-            edges[node] = []
-            if objective.parent is not None:
-                parent = refs.find(objective.parent)
-                if parent is not None and parent.key_result is None:
-                    assert parent.objective is not None
-                    edges[node].append((parent.objective, -1))
+            parent = refs.parent_of(objective)
+            edges[node] = [] if parent is None else [(parent, -1)]
         for link in ctx.plan.links:
             start, end = refs.find(link.from_), refs.find(link.to)
             if start is None or end is None:

@@ -170,10 +170,7 @@ links:
 def unknown_reference(ctx: Context) -> Iterator[Hit]:
     refs = ctx.references()
     for place, objective in ctx.objectives():
-        if objective.parent is None:
-            continue
-        found = refs.find(objective.parent)
-        if found is None or found.key_result is not None:
+        if objective.parent is not None and refs.parent_of(objective) is None:
             yield ctx.hit(place, what="parent", what_es="el padre", ref=objective.parent)
     for index, link in enumerate(ctx.plan.links):
         for end, end_es, ref in (("from", "el origen", link.from_), ("to", "el destino", link.to)):

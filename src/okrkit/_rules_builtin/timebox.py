@@ -220,13 +220,11 @@ objectives:
 def period_outside_parent(ctx: Context) -> Iterator[Hit]:
     refs = ctx.references()
     for place, objective in ctx.objectives():
-        if objective.parent is None:
-            continue
-        parent = refs.find(objective.parent)
-        if parent is None or parent.key_result is not None or parent.objective is None:
+        parent = refs.parent_of(objective)
+        if parent is None:
             continue
         assert place.objective is not None
-        own, theirs = ctx.period(place.objective), ctx.period(parent.objective)
+        own, theirs = ctx.period(place.objective), ctx.period(parent)
         if own is not None and theirs is not None and not theirs.contains(own):
             yield ctx.hit(
                 place, period=str(own), parent=objective.parent, parent_period=str(theirs)
