@@ -42,6 +42,7 @@ LAYERS = {
         "_files",
         "_render_text",
         "_labels",
+        "_html",
         "_api",
         "units",
         "metrics",

@@ -3,8 +3,10 @@ statuses, grades, severities and how a commitment reads."""
 
 from __future__ import annotations
 
+from okrkit._amount import Amount, unit_symbol
 
-__all__ = ["LABELS", "findings_count", "labels"]
+
+__all__ = ["LABELS", "amount_for_people", "findings_count", "labels", "number_for_people"]
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -45,3 +47,20 @@ def findings_count(counts: dict[str, int], words: dict[str, str]) -> str:
         f"{warning} {words['warning' if warning == 1 else 'warnings']}, "
         f"{counts.get('info', 0)} {words['info']}"
     )
+
+
+def number_for_people(value: float, lang: str) -> str:
+    """A number for people: grouped thousands, at most two decimals, in the
+    language's habits (1,234.5 in English, 1.234,5 in Spanish)."""
+    rounded = round(value, 2)
+    text = f"{rounded:,.2f}".rstrip("0").rstrip(".")
+    if lang == "es":
+        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return text
+
+
+def amount_for_people(amount: Amount | None, lang: str = "en") -> str:
+    """An amount for people (``1.234,5 %``), or a dash when there is none."""
+    if amount is None:
+        return "—"
+    return f"{number_for_people(amount.value, lang)} {unit_symbol(amount.unit)}".strip()

@@ -12,9 +12,10 @@ from typing import Any
 
 from okrkit._api import check, score
 from okrkit._findings import Finding, Report
-from okrkit._labels import findings_count, labels
+from okrkit._html import GRADE_COLOURS, STATUS_COLOURS, badge
+from okrkit._html import escape as _e
+from okrkit._labels import amount_for_people, findings_count, labels
 from okrkit._model import KeyResult, Objective, Plan
-from okrkit._report import _COLOURS, _STATUS_COLOURS, _badge, _e, _value
 from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard
 from okrkit._sentence import kr_phrase
 
@@ -35,7 +36,7 @@ _STYLE = (
 
 
 def _status_badge(status: str) -> str:
-    return _badge(status.replace("_", " "), _STATUS_COLOURS[status])
+    return badge(status.replace("_", " "), STATUS_COLOURS[status])
 
 
 def _latest_checkin(plan: Plan) -> dt.date | None:
@@ -64,13 +65,13 @@ def _kr_row(item: KeyResult, key: str, result: KeyResultScore | None, found: lis
         progress = "—"
         status = ""
     else:
-        colour = _STATUS_COLOURS[result.status.value]
+        colour = STATUS_COLOURS[result.status.value]
         progress = f"{_bar(result.score, colour)} {result.progress:.2f}"
         status = _status_badge(result.status.value)
     return (
         f"<tr><td><code>{_e(key)}</code> {_e(kr_phrase(item))}{_finding_lines(found)}</td>"
         f"<td>{progress}</td><td>{status}</td>"
-        f"<td>{_e(_value(result.value) if result is not None else '—')}</td></tr>"
+        f"<td>{_e(amount_for_people(result.value) if result is not None else '—')}</td></tr>"
     )
 
 
@@ -84,7 +85,7 @@ def _objective_block(
         head += f" · {_e(objective.owner)}"
     if scored is not None:
         head += (
-            f" · {scored.score:.2f} {_badge(scored.grade.value, _COLOURS[scored.grade.value])} "
+            f" · {scored.score:.2f} {badge(scored.grade.value, GRADE_COLOURS[scored.grade.value])} "
             f"{_status_badge(scored.status.value)}"
         )
     rows = []
@@ -114,7 +115,7 @@ def plan_html(plan: Plan) -> str:
     if card is not None:
         summary += (
             f" · as of its latest check-in, {card.as_of.isoformat()}: "
-            f"{card.score:.2f} {_badge(card.grade.value, _COLOURS[card.grade.value])}"
+            f"{card.score:.2f} {badge(card.grade.value, GRADE_COLOURS[card.grade.value])}"
         )
     blocks = []
     for index, objective in enumerate(plan.objectives):
@@ -135,14 +136,14 @@ def scorecard_html(card: Scorecard) -> str:
         if index == MAX_OBJECTIVES:
             rows.append(f"<tr><td>… {len(card.objectives) - index} more</td></tr>")
             break
-        colour = _COLOURS[objective.grade.value]
+        colour = GRADE_COLOURS[objective.grade.value]
         status = _status_badge(objective.status.value)
         rows.append(
             f"<tr><th>{_e(objective.id)}</th><th>{_bar(objective.score, colour)} "
             f"{objective.score:.2f}</th><th>{status}</th><th></th></tr>"
         )
         for item in objective.key_results[:MAX_KEY_RESULTS]:
-            status_colour = _STATUS_COLOURS[item.status.value]
+            status_colour = STATUS_COLOURS[item.status.value]
             expected = "" if item.expected is None else f"{item.expected:.2f}"
             rows.append(
                 f"<tr><td><code>{_e(item.id)}</code></td><td>{_bar(item.score, status_colour)} "
@@ -151,7 +152,7 @@ def scorecard_html(card: Scorecard) -> str:
             )
     return (
         f'<div class="okrkit">{_STYLE}<div>As of {card.as_of.isoformat()}: '
-        f"{card.score:.2f} {_badge(card.grade.value, _COLOURS[card.grade.value])}</div>"
+        f"{card.score:.2f} {badge(card.grade.value, GRADE_COLOURS[card.grade.value])}</div>"
         f"<table>{''.join(rows)}</table></div>"
     )
 

@@ -6,13 +6,14 @@ to what they are about. In English or Spanish."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterable
 
-from okrkit._amount import Amount, unit_symbol
+from okrkit._amount import Amount
 from okrkit._api import check, score
 from okrkit._findings import Finding, Report, about_the_plan
-from okrkit._labels import findings_count, labels
+from okrkit._html import GRADE_COLOURS, STATUS_COLOURS, badge
+from okrkit._html import escape as _e
+from okrkit._labels import amount_for_people, findings_count, labels, number_for_people
 from okrkit._model import Direction, KeyResult, Objective, Plan
 from okrkit._resolve import resolve
 from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard
@@ -41,12 +42,6 @@ _OWN_WORDS = {
         "chart": "evolución: seguimientos (línea continua) frente a la línea esperada "
         "(discontinua) hacia la meta",
     },
-}  # fmt: skip
-
-_COLOURS = {"red": "#c0392b", "yellow": "#d4a017", "green": "#2e8b57"}
-_STATUS_COLOURS = {
-    "on_track": "#2e8b57", "achieved": "#2e8b57", "at_risk": "#d4a017",
-    "off_track": "#c0392b", "missed": "#c0392b", "not_started": "#7f8c8d",
 }  # fmt: skip
 
 
@@ -82,28 +77,12 @@ class _Context:
             return str(period)
 
 
-def _number(value: float, lang: str) -> str:
-    """A number for people: grouped thousands, at most two decimals, in the
-    language's habits (1,234.5 in English, 1.234,5 in Spanish)."""
-    rounded = round(value, 2)
-    text = f"{rounded:,.2f}".rstrip("0").rstrip(".")
-    if lang == "es":
-        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return text
-
-
 def _compact(value: float, lang: str) -> str:
     """A short number for a chart's axis: 3.5M, 120k, 35."""
     for size, suffix in ((1e9, "B" if lang == "en" else " mil M"), (1e6, "M"), (1e3, "k")):
         if abs(value) >= size:
-            return _number(value / size, lang) + suffix
-    return _number(value, lang)
-
-
-def _value(amount: Amount | None, lang: str = "en") -> str:
-    if amount is None:
-        return "—"
-    return f"{_number(amount.value, lang)} {unit_symbol(amount.unit)}".strip()
+            return number_for_people(value / size, lang) + suffix
+    return number_for_people(value, lang)
 
 
 def _target(item: KeyResult, context: _Context) -> str:
@@ -116,7 +95,7 @@ def _target(item: KeyResult, context: _Context) -> str:
     prefix = {Direction.AT_LEAST: "≥ ", Direction.AT_MOST: "≤ "}.get(
         item.direction or Direction.INCREASE, ""
     )
-    return prefix + _value(Amount(round(resolved.target, 6), unit), context.lang)
+    return prefix + amount_for_people(Amount(round(resolved.target, 6), unit), context.lang)
 
 
 # --- Markdown ------------------------------------------------------------------------
@@ -190,7 +169,8 @@ def _md_objective(objective: Objective, scored: ObjectiveScore, context: _Contex
             label = kr_phrase(item, lang=context.lang).replace("|", "\\|")
             lines.append(
                 f"| `{result.id}` {label} | {_bar(result.score)} {result.progress:.2f} | "
-                f"{expected} | {w(result.status.value)} | {_value(result.value, context.lang)} | "
+                f"{expected} | {w(result.status.value)} | "
+                f"{amount_for_people(result.value, context.lang)} | "
                 f"{_target(item, context)} |"
             )
         lines.append("")
@@ -223,14 +203,6 @@ svg text{font:10px system-ui,sans-serif;fill:#555}
 """
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _badge(text: str, colour: str) -> str:
-    return f'<span class="badge" style="background:{colour}">{_e(text)}</span>'
-
-
 def _html_findings(findings: Iterable[Finding], context: _Context) -> str:
     return "".join(
         f'<p class="finding sev-{f.severity.value}"><strong>{_e(context.w(f.severity.value))}'
@@ -254,7 +226,7 @@ def report_html(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> str:
         f"<h1>{_e(title)}</h1>",
         f'<p class="meta">{_e(w("as_of").capitalize())} {as_of.isoformat()} · '
         f"{_e(w('score'))} <strong>{card.score:.2f}</strong> "
-        f"{_badge(w(card.grade.value), _COLOURS[card.grade.value])} · {_e(w('summary'))}: "
+        f"{badge(w(card.grade.value), GRADE_COLOURS[card.grade.value])} · {_e(w('summary'))}: "
         f"{_e(findings_count(counts, context.words))}</p>",
     ]
     for objective, scored in zip(plan.objectives, card.objectives, strict=True):
@@ -283,23 +255,23 @@ def _html_objective(objective: Objective, scored: ObjectiveScore, context: _Cont
         f"{_e(objective.owner or '—')} · {_e(w('period'))}: {_e(context.period_text(objective))}"
         f" · {_e(w(objective.commitment.value))}</p>"
         f"<p>{_e(w('score'))} <strong>{scored.score:.2f}</strong> "
-        f"{_badge(w(scored.grade.value), _COLOURS[scored.grade.value])} "
-        f"{_badge(w(scored.status.value), _STATUS_COLOURS[scored.status.value])}{expected}</p>"
+        f"{badge(w(scored.grade.value), GRADE_COLOURS[scored.grade.value])} "
+        f"{badge(w(scored.status.value), STATUS_COLOURS[scored.status.value])}{expected}</p>"
         f'<p class="sentence">{_e(okr_sentence(objective, lang=context.lang))}</p>'
         + _html_findings(context.take(scored.id), context)
     )
     rows = []
     details = []
     for item, result in zip(objective.key_results, scored.key_results, strict=True):
-        colour = _STATUS_COLOURS[result.status.value]
+        colour = STATUS_COLOURS[result.status.value]
         width = round(100 * result.score)
         expected_text = "—" if result.expected is None else f"{result.expected:.2f}"
         rows.append(
             f"<tr><td><code>{_e(result.id)}</code><br>{_e(kr_phrase(item, lang=context.lang))}</td>"
             f'<td><span class="bar"><span class="fill" style="display:block;width:{width}%;'
             f'background:{colour}"></span></span> {result.progress:.2f}</td>'
-            f"<td>{expected_text}</td><td>{_badge(w(result.status.value), colour)}</td>"
-            f"<td>{_e(_value(result.value, context.lang))}</td>"
+            f"<td>{expected_text}</td><td>{badge(w(result.status.value), colour)}</td>"
+            f"<td>{_e(amount_for_people(result.value, context.lang))}</td>"
             f"<td>{_e(_target(item, context))}</td></tr>"
         )
         chart = _burn_up(item, result, context)
@@ -385,7 +357,7 @@ def _burn_up(item: KeyResult, result: KeyResultScore, context: _Context) -> str:
     ]
     label = _e(
         f"{context.w('chart')} ({context.w('target')}: "
-        f"{_number(resolved.target, context.lang)}{unit})"
+        f"{number_for_people(resolved.target, context.lang)}{unit})"
     )
     return (
         f'<svg role="img" aria-label="{label}" width="{width}" height="{height}" '

@@ -5,9 +5,8 @@ from __future__ import annotations
 from okrkit._amount import Amount
 from okrkit._reading import ObjectiveReading
 from okrkit._text._quantities import find_quantities
-from okrkit._text._statement import detect_language
-from okrkit._text._tokens import tokenize
-from okrkit._text._words import LANGS, Lexicon, Words
+from okrkit._text._statement import prepared
+from okrkit._text._words import Lexicon, Words
 
 
 __all__ = ["read_objective"]
@@ -24,11 +23,8 @@ def read_objective(
 ) -> ObjectiveReading:
     """The amounts written in an objective's title, and a business-as-usual verb
     ("Mantener…", "Continue…") when keeping things as they are is all it asks."""
-    lexicons = lexicon or Lexicon.default()
-    tokens = tokenize(title)
-    detected, _margin = detect_language(tokens, lexicons)
-    language = detected or (lang if lang in LANGS else None) or "en"
-    words = lexicons.words(language)
+    tokens, _detected, _margin, words = prepared(title, lang, lexicon)
+    language = words.lang
     folded = [t.folded for t in tokens]
     quantities = find_quantities(tokens, folded, words, language, currency)
     numbers = tuple(

@@ -163,6 +163,19 @@ class _Role:
     reason: str = ""
 
 
+def prepared(
+    text: str, lang: str | None, lexicon: Lexicon | None
+) -> tuple[list[Token], str | None, int, Words]:
+    """What reading any text starts with: its tokens, the language detected (and by
+    what margin), and the word lists of the language used (detected, else *lang*,
+    else English)."""
+    lexicons = lexicon or Lexicon.default()
+    tokens = tokenize(text)
+    detected, margin = detect_language(tokens, lexicons)
+    language = detected or (lang if lang in LANGS else None) or "en"
+    return tokens, detected, margin, lexicons.words(language)
+
+
 def read_statement(
     text: str,
     *,
@@ -177,11 +190,9 @@ def read_statement(
     """
     if not isinstance(text, str):
         text = str(text)
-    lexicons = lexicon or Lexicon.default()
-    tokens = tokenize(text)
-    detected, margin = detect_language(tokens, lexicons)
-    language = detected or (lang if lang in LANGS else None) or "en"
-    reader = _Reader(text, tokens, lexicons.words(language), language)
+    tokens, detected, margin, words = prepared(text, lang, lexicon)
+    language = words.lang
+    reader = _Reader(text, tokens, words, language)
     if detected is None and lang is None and tokens:
         reader.note("lang", language, 0, 0, "the words did not tell English from Spanish")
     else:
