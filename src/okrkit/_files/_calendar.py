@@ -8,12 +8,12 @@ calendar and writes every setting of a retail one, so a reader sees its rules.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from okrkit._calendars import AnyCalendar
 from okrkit._cycle import CycleCalendar
+from okrkit._files._hints import did_you_mean
 from okrkit._period import Calendar
 from okrkit._period_words import WEEKDAYS, weekday_number
 from okrkit._retail import PATTERNS, RetailCalendar
@@ -63,19 +63,25 @@ def _misplaced(key: str, kind: str, named: bool) -> str:
         if named:
             return f"a setting of a {owner} calendar, not of a {kind} one"
         return f"a setting of a {owner} calendar: add kind: {owner}"
-    close = difflib.get_close_matches(key, CALENDAR_KEYS, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    hint = did_you_mean(key, CALENDAR_KEYS)
     return f"unknown key {key!r}{hint} (a {kind} calendar has: {', '.join(KINDS[kind])})"
 
 
-def _month(reader: PlanReader, path: Path, value: object) -> int | None:
-    number = reader.number(path, value, minimum=1, maximum=12)
+def _whole(
+    reader: PlanReader, path: Path, value: object, what: str, *, minimum: int, maximum: int | None
+) -> int | None:
+    """*value* as a whole number in the bounds, or None and a problem saying *what*."""
+    number = reader.number(path, value, minimum=minimum, maximum=maximum)
     if number is None:
         return None
     if not number.is_integer():
-        reader.expected(path, "a month number from 1 to 12", value)
+        reader.expected(path, what, value)
         return None
     return int(number)
+
+
+def _month(reader: PlanReader, path: Path, value: object) -> int | None:
+    return _whole(reader, path, value, "a month number from 1 to 12", minimum=1, maximum=12)
 
 
 def _one_of(reader: PlanReader, path: Path, value: object, choices: tuple[str, ...]) -> Any:
@@ -133,11 +139,11 @@ def _cycle(reader: PlanReader, path: Path, value: Mapping[str, Any]) -> CycleCal
         reader.problem(path, "required: start, the first day of cycle 1 (like 2026-01-05)")
     lengths: dict[str, int] = {}
     for name in ("weeks", "days"):
-        number = reader.number((*path, name), value.get(name), minimum=1)
-        if number is not None and not number.is_integer():
-            reader.expected((*path, name), "a whole number ≥ 1", value.get(name))
-        elif number is not None:
-            lengths[name] = int(number)
+        number = _whole(
+            reader, (*path, name), value.get(name), "a whole number ≥ 1", minimum=1, maximum=None
+        )
+        if number is not None:
+            lengths[name] = number
     given = [name for name in ("weeks", "days") if value.get(name) is not None]
     if len(given) == 2:
         reader.problem((*path, "days"), "expected weeks or days, not both", at_key=True)

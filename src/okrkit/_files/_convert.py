@@ -9,7 +9,6 @@ absent fields are left out).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -20,6 +19,7 @@ from okrkit._cadence import Cadence
 from okrkit._calendars import AnyCalendar
 from okrkit._fields import characters
 from okrkit._files._calendar import calendar_data, read_calendar
+from okrkit._files._hints import did_you_mean
 from okrkit._files._yaml import Number, Whole
 from okrkit._metric import MetricKind, MetricType, Polarity, metric_type
 from okrkit._model import (
@@ -141,11 +141,10 @@ class PlanReader:
             return False
         for key in value:
             if key not in keys:
-                close = difflib.get_close_matches(str(key), keys, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
                 self.problem(
                     (*path, key),
-                    f"unknown key {key!r}{hint} (expected one of: {', '.join(keys)})",
+                    f"unknown key {key!r}{did_you_mean(str(key), keys)} "
+                    f"(expected one of: {', '.join(keys)})",
                     at_key=True,
                 )
         return True

@@ -1,0 +1,15 @@
+"""Help for someone who mistyped a key in a plan file."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+__all__ = ["did_you_mean"]
+
+
+def did_you_mean(key: str, keys: Iterable[str]) -> str:
+    """``; did you mean 'owner'?`` when *key* is close to one of *keys*, else ``""``."""
+    close = difflib.get_close_matches(key, list(keys), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
