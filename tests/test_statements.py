@@ -324,6 +324,20 @@ class TestExtending:
         assert bare.baseline == Amount(300, "policy")
         assert bare.target == plain.target == Amount(100, "policy")
 
+    def test_files_written_for_a_lexicon_read_back_equal(self) -> None:
+        """A field the team's words would read differently is written out, so the
+        file read with those words gives the same plan."""
+        lexicon = Lexicon.default().extended("es", activity_verbs=["peritar"])
+        item = okrkit.KeyResult("Peritar 30 siniestros por semana", id="k", nature="outcome")
+        plan = okrkit.plan("p", period="2026-Q1", lang="es").with_objectives(
+            okrkit.objective("Atender bien cada siniestro", id="o").owned_by("v").measured_by(item)
+        )
+
+        text = okrkit.dumps(plan, lexicon=lexicon)
+
+        assert "nature: outcome" in text
+        assert okrkit.loads(text, lexicon=lexicon) == okrkit.loads(okrkit.dumps(plan))
+
     def test_unknown_list(self) -> None:
         """Extending a list that does not exist says which lists there are."""
         with pytest.raises(okrkit.InvalidValueError, match="activity_verbs"):

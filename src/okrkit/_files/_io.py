@@ -250,12 +250,14 @@ def dumps(
     *,
     format: Format = "yaml",
     omit: Callable[[KeyResult], set[str]] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> str:
-    """The plan as text in *format*; reading it back gives an equal plan."""
+    """The plan as text in *format*; reading it back (with the same *lexicon*)
+    gives an equal plan. Fields a statement already says are left out."""
     if omit is None:
 
         def omit(item: KeyResult) -> set[str]:
-            return omitted_fields(item, lang=plan.lang, currency=plan.currency)
+            return omitted_fields(item, lang=plan.lang, currency=plan.currency, lexicon=lexicon)
 
     kwargs: dict[str, Any] = {"omit": omit}
     if format == "yaml":
@@ -270,6 +272,14 @@ def dumps(
     raise PlanFileError([Problem(f"expected format yaml, json or toml, got {format!r}")])
 
 
-def dump(plan: Plan, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
-    """Write the plan to *path*; the extension picks the format unless *format* is given."""
-    FilePath(path).write_text(dumps(plan, format=format or format_of(path)), encoding="utf-8")
+def dump(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    lexicon: Lexicon | None = None,
+) -> None:
+    """Write the plan to *path*; the extension picks the format unless *format* is
+    given. Pass the *lexicon* the file will be read with, if not the built-in one."""
+    text = dumps(plan, format=format or format_of(path), lexicon=lexicon)
+    FilePath(path).write_text(text, encoding="utf-8")

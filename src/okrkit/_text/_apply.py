@@ -40,12 +40,19 @@ def read_key_result(
     return attrs.evolve(item, reading=reading, **changes)
 
 
-def omitted_fields(item: KeyResult, *, lang: str | None = None, currency: str = "USD") -> set[str]:
+def omitted_fields(
+    item: KeyResult,
+    *,
+    lang: str | None = None,
+    currency: str = "USD",
+    lexicon: Lexicon | None = None,
+) -> set[str]:
     """Fields a writer may leave out because the statement, read again in the
-    plan's language and currency, says the same."""
+    plan's language and currency with *lexicon* (the one the file will be read
+    with), says the same."""
     if item.statement is None:
         return set()
-    reading = read_statement(item.statement, lang=lang, currency=currency)
+    reading = read_statement(item.statement, lang=lang, currency=currency, lexicon=lexicon)
     return {name for name in READ_FIELDS if getattr(item, name) == getattr(reading, name)}
 
 
