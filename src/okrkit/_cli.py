@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from okrkit._graph import LABEL_WIDTH
 from okrkit._version import __version__
 from okrkit.exceptions import OkrkitError, PlanFileError
 
@@ -60,6 +61,12 @@ def _date(text: str) -> dt.date:
     except ValueError:
         pass
     raise argparse.ArgumentTypeError(f"expected a date like 2026-02-15, got {text!r}")
+
+
+def _label_width(text: str) -> int:
+    if text.isascii() and text.isdigit() and (int(text) == 0 or int(text) >= 2):
+        return int(text)
+    raise argparse.ArgumentTypeError(f"expected 0 or a whole number ≥ 2, got {text!r}")
 
 
 def _rule_list(text: str) -> list[str]:
@@ -140,17 +147,38 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
+    import json  # noqa: PLC0415
+
     from okrkit._api import score  # noqa: PLC0415
     from okrkit._render_text import score_text  # noqa: PLC0415
 
-    plan = _read_plan(args.path)
-    card = score(plan, as_of=args.as_of or _today(), rollup=args.rollup, forecasts=args.forecast)
-    if args.format == "json":
-        print(card.to_json())
+    status = EXIT_OK
+    as_of = args.as_of or _today()
+    documents: list[dict[str, Any]] = []
+    texts: list[str] = []
+    for path in args.paths:
+        try:
+            plan = _read_plan(path)
+        except PlanFileError as exc:
+            _print_problems(exc, sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        card = score(plan, as_of=as_of, rollup=args.rollup, forecasts=args.forecast)
+        name = "<stdin>" if path == "-" else path
+        if args.format == "json":
+            documents.append({"file": name, **card.to_dict()})
+        else:
+            text = score_text(card, lang=_lang(args, plan), color=_use_color(sys.stdout))
+            texts.append(text if len(args.paths) == 1 else f"==> {name} <==\n{text}")
+    if args.format != "json":
+        sys.stdout.write("\n".join(texts))
+    elif len(args.paths) == 1:
+        if documents:  # one plan: the document cli.md describes, as before
+            documents[0].pop("file")
+            print(json.dumps(documents[0], ensure_ascii=False))
     else:
-        lang = _lang(args, plan)
-        sys.stdout.write(score_text(card, lang=lang, color=_use_color(sys.stdout)))
-    return EXIT_OK
+        print(json.dumps({"plans": documents}, ensure_ascii=False))
+    return status
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -175,7 +203,8 @@ def _cmd_graph(args: argparse.Namespace) -> int:
     from okrkit._graph import to_dot, to_mermaid  # noqa: PLC0415
 
     plan = _read_plan(args.path)
-    sys.stdout.write(to_dot(plan) if args.format == "dot" else to_mermaid(plan))
+    draw = to_dot if args.format == "dot" else to_mermaid
+    sys.stdout.write(draw(plan, label_width=args.label_width or None))
     return EXIT_OK
 
 
@@ -197,6 +226,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def _cmd_rules(args: argparse.Namespace) -> int:
     import json  # noqa: PLC0415
 
+    from okrkit._labels import labels  # noqa: PLC0415
     from okrkit._reference import rule_reference, rules_table  # noqa: PLC0415
 
     if args.format == "markdown":
@@ -205,9 +235,10 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         print(json.dumps(rules_table(), ensure_ascii=False, indent=2))
     else:
         lang = _lang(args)
+        words = labels(lang)
         for row in rules_table():
             why = row["why"].get(lang) or row["why"].get("en", "")
-            print(f"{row['id']:28} {row['severity']:8} {why}")
+            print(f"{row['id']:28} {words[row['severity']]:8} {why}")
     return EXIT_OK
 
 
@@ -268,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_cmd_check)
 
     score = commands.add_parser("score", help="progress, score, pacing and status")
-    score.add_argument("path", metavar="PATH", help="a plan file, or - for stdin")
+    score.add_argument("paths", nargs="+", metavar="PATH", help="plan files, or - for stdin")
     score.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
     score.add_argument("--format", choices=("text", "json"), default="text")
     score.add_argument("--lang", choices=("en", "es"), help="language of the text")
@@ -287,6 +318,10 @@ def build_parser() -> argparse.ArgumentParser:
     graph = commands.add_parser("graph", help="the causality graph: Mermaid or DOT")
     graph.add_argument("path", metavar="PATH", help="a plan file, or - for stdin")
     graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    graph.add_argument(
+        "--label-width", type=_label_width, default=LABEL_WIDTH, metavar="N",
+        help=f"cut labels at N characters (default: {LABEL_WIDTH}; 0: never cut)",
+    )  # fmt: skip
     graph.set_defaults(run=_cmd_graph)
 
     parse = commands.add_parser("parse", help="read key-result statements")

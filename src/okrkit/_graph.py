@@ -4,24 +4,42 @@ between them with their reasons, and alignment.
 Each objective is drawn as a group holding its key results; outcome key results
 are plain boxes and activities dashed ones. Arrows read as "moves": a key result
 moves its objective, a link's ``from`` moves its ``to`` (labelled with its
-reason), and an objective moves the one it aligns to.
+reason), and an objective moves the one it aligns to. Labels are cut at
+``label_width`` characters (48 unless asked; ``None`` keeps them whole).
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from okrkit._model import Nature, Plan
-
-
-__all__ = ["to_dot", "to_mermaid"]
-
-_LABEL = 48
+from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
-def _short(text: str, limit: int = _LABEL) -> str:
+if TYPE_CHECKING:
+    from okrkit._model import Plan
+
+
+__all__ = ["LABEL_WIDTH", "to_dot", "to_mermaid"]
+
+LABEL_WIDTH = 48
+"""How many characters of a title, statement or reason a node or arrow shows."""
+
+
+def _width(value: object) -> int | None:
+    """*value* as a label width: a whole number ≥ 2, or None for whole labels."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError("label_width", value, "a whole number ≥ 2, or None")
+    if value < 2:
+        raise InvalidValueError("label_width", value, "a whole number ≥ 2, or None")
+    return value
+
+
+def _short(text: str, limit: int | None) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
 class _NodeIds:
@@ -44,7 +62,9 @@ class _NodeIds:
 class _Graph:
     """The plan's nodes and edges, resolved once for either output."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, width: int | None) -> None:
+        from okrkit._model import Nature  # noqa: PLC0415 - `okrkit graph --help` needs no model
+
         self.groups: list[tuple[str, str, list[tuple[str, str, bool]]]] = []
         self.edges: list[tuple[str, str, str, str]] = []  # from, to, kind, label
         refs: dict[str, str] = {}
@@ -61,9 +81,9 @@ class _Graph:
                 refs.setdefault(f"{objective.key}/{key}", node)
                 bare.setdefault(key, []).append(node)
                 label = item.statement or item.metric or key
-                members.append((node, _short(label), item.nature is Nature.ACTIVITY))
+                members.append((node, _short(label, width), item.nature is Nature.ACTIVITY))
                 self.edges.append((node, oid, "contributes", ""))
-            self.groups.append((oid, _short(objective.title), members))
+            self.groups.append((oid, _short(objective.title, width), members))
         for key, nodes in bare.items():
             if len(nodes) == 1:
                 refs.setdefault(key, nodes[0])
@@ -75,16 +95,16 @@ class _Graph:
         for link in plan.links:
             start, end = refs.get(link.from_), refs.get(link.to)
             if start is not None and end is not None:
-                self.edges.append((start, end, "link", _short(link.because or "", 40)))
+                self.edges.append((start, end, "link", _short(link.because or "", width)))
 
 
 def _mermaid_text(text: str) -> str:
     return text.replace('"', "#quot;")
 
 
-def to_mermaid(plan: Plan) -> str:
+def to_mermaid(plan: Plan, *, label_width: int | None = LABEL_WIDTH) -> str:
     """The graph as a Mermaid flowchart (renders in GitHub, GitLab and many wikis)."""
-    graph = _Graph(plan)
+    graph = _Graph(plan, _width(label_width))
     lines = ["flowchart LR"]
     for oid, title, members in graph.groups:
         lines.append(f'  subgraph {oid}_group["{_mermaid_text(title)}"]')
@@ -110,9 +130,9 @@ def _dot_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def to_dot(plan: Plan) -> str:
+def to_dot(plan: Plan, *, label_width: int | None = LABEL_WIDTH) -> str:
     """The graph in Graphviz DOT."""
-    graph = _Graph(plan)
+    graph = _Graph(plan, _width(label_width))
     lines = [
         "digraph okrs {",
         "  rankdir=LR;",

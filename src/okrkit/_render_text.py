@@ -47,10 +47,15 @@ def report_text(report: Report, *, lang: str = "en", color: bool = False) -> str
 
 _SCORE_WORDS = {
     "en": {"plan": "plan", "none": "no check-in", "trend": "trend",
-           "reached": "reaches the target", "due": "next check-in"},
+           "reached": "reaches the target", "due": "next check-in",
+           "key_result": "key result", "progress": "progress", "score": "score",
+           "status": "status", "value": "latest value"},
     "es": {"plan": "plan", "none": "sin seguimiento", "trend": "tendencia",
-           "reached": "alcanza la meta", "due": "próximo seguimiento"},
+           "reached": "alcanza la meta", "due": "próximo seguimiento",
+           "key_result": "resultado clave", "progress": "avance", "score": "puntuación",
+           "status": "estado", "value": "último valor"},
 }  # fmt: skip
+_COLUMNS = ("key_result", "progress", "score", "expected", "status", "value")
 _GRADE_COLOURS = {"red": "31", "yellow": "33", "green": "32"}
 
 
@@ -66,7 +71,18 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
         f"{words['plan']} {words['as_of']} {card.as_of.isoformat()}: "
         + grade(f"{card.score:.2f} {words[card.grade.value]}", card.grade.value)
     ]
+    statuses = [words[k.status.value] for o in card.objectives for k in o.key_results]
     width = max((len(k.id) for o in card.objectives for k in o.key_results), default=10)
+    width = max(width, len(words["key_result"]))
+    # progress, score and expected are right-aligned numbers; status and value text
+    widths = [max(cells, len(words[name])) for cells, name in
+              ((6, "progress"), (5, "score"), (4, "expected"))]  # fmt: skip
+    status_width = max([len(words["status"]), *map(len, statuses)])
+    head = "  ".join(
+        [f"{words['key_result']:<{width}}"]
+        + [f"{words[name]:>{w}}" for name, w in zip(_COLUMNS[1:4], widths, strict=True)]
+        + [f"{words['status']:<{status_width}}", words["value"]]
+    )
     for objective in card.objectives:
         expected = (
             "" if objective.expected is None else f"  {words['expected']} {objective.expected:.2f}"
@@ -78,12 +94,15 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
             + f"  {words[objective.status.value]}{expected}"
         )
         lines.append(f"  ({words[objective.commitment.value]})")
+        if objective.key_results:
+            lines.append(f"  {head}")
         for item in objective.key_results:
             value = words["none"] if item.value is None else str(item.value)
-            paced = "    " if item.expected is None else f"{item.expected:.2f}"
+            paced = "" if item.expected is None else f"{item.expected:.2f}"
+            progress, score, expected = widths
             lines.append(
-                f"  {item.id:<{width}}  {item.progress:6.2f} {item.score:5.2f}  {paced}  "
-                f"{words[item.status.value]:<11}  {value}"
+                f"  {item.id:<{width}}  {item.progress:{progress}.2f}  {item.score:{score}.2f}  "
+                f"{paced:>{expected}}  {words[item.status.value]:<{status_width}}  {value}"
             )
             if item.next_checkin is not None:
                 lines.append(f"  {'':<{width}}  {words['due']}: {item.next_checkin.isoformat()}")
