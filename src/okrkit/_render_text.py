@@ -83,6 +83,7 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
         + [f"{words[name]:>{w}}" for name, w in zip(_COLUMNS[1:4], widths, strict=True)]
         + [f"{words['status']:<{status_width}}", words["value"]]
     )
+    progress_width, score_width, expected_width = widths
     for objective in card.objectives:
         expected = (
             "" if objective.expected is None else f"  {words['expected']} {objective.expected:.2f}"
@@ -99,10 +100,10 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
         for item in objective.key_results:
             value = words["none"] if item.value is None else str(item.value)
             paced = "" if item.expected is None else f"{item.expected:.2f}"
-            progress, score, expected = widths
             lines.append(
-                f"  {item.id:<{width}}  {item.progress:{progress}.2f}  {item.score:{score}.2f}  "
-                f"{paced:>{expected}}  {words[item.status.value]:<{status_width}}  {value}"
+                f"  {item.id:<{width}}  {item.progress:{progress_width}.2f}  "
+                f"{item.score:{score_width}.2f}  {paced:>{expected_width}}  "
+                f"{words[item.status.value]:<{status_width}}  {value}"
             )
             if item.next_checkin is not None:
                 lines.append(f"  {'':<{width}}  {words['due']}: {item.next_checkin.isoformat()}")
