@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from okrkit._graph import LABEL_WIDTH
 from okrkit._version import __version__
-from okrkit.exceptions import OkrkitError, PlanFileError
+from okrkit.exceptions import OkrkitError, PlanFileError, Problem
 
 
 if TYPE_CHECKING:
@@ -119,13 +119,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     status = EXIT_OK
     findings: list[Any] = []
+    problems: list[Problem] = []
     as_of = args.as_of or _today()
     texts = []
+    lang = args.lang
     for path in args.paths:
         try:
             plan = _read_plan(path)
         except PlanFileError as exc:
             _print_problems(exc, sys.stderr)
+            problems.extend(exc.problems)
             status = EXIT_BAD_INPUT
             continue
         lang = _lang(args, plan)
@@ -137,10 +140,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
         findings.extend(report.findings)
         if not report.ok and status == EXIT_OK:
             status = EXIT_FINDINGS
-        if args.format != "json":
+        if args.format == "text":
             texts.append(report_text(report, lang=lang, color=_use_color(sys.stdout)))
     if args.format == "json":
         print(Report(findings).to_json())
+    elif args.format in ("github", "sarif"):
+        import json  # noqa: PLC0415
+
+        from okrkit._ci import github_commands, sarif_log  # noqa: PLC0415
+
+        lang = lang or _lang(args)
+        if args.format == "github":
+            sys.stdout.write(github_commands(findings, problems, lang=lang))
+        else:
+            print(json.dumps(sarif_log(findings, problems, lang=lang), ensure_ascii=False))
     else:
         sys.stdout.write("".join(texts))
     return status
@@ -286,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="run every rule on one or more plans")
     check.add_argument("paths", nargs="+", metavar="PATH", help="plan files, or - for stdin")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
     check.add_argument("--strict", action="store_true", help="report warnings as errors")
     check.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
     check.add_argument("--select", type=_rule_list, metavar="RULE,...", help="run only these rules")
