@@ -53,7 +53,7 @@ LAYERS = {
         "strategies",
         "_hypothesis",
     },
-    2.5: {"_reference", "_report", "_notebook", "_frames"},
+    2.5: {"_reference", "_report", "_notebook", "_frames", "_ci"},
     3: {"_cli", "__main__", "__init__"},
 }
 RANK = {name: rank for rank, names in LAYERS.items() for name in names}
