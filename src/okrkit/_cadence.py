@@ -20,7 +20,7 @@ from okrkit._repr import value_repr
 from okrkit.exceptions import InvalidValueError
 
 
-__all__ = ["Cadence", "Every"]
+__all__ = ["EVERY_ALIASES", "Cadence", "Every"]
 
 
 class Every(StrEnum):
@@ -34,12 +34,15 @@ class Every(StrEnum):
         return value_repr(self)
 
 
+EVERY_ALIASES = {"semanal": "weekly", "quincenal": "biweekly", "mensual": "monthly"}
+"""The Spanish words a cadence may be written with."""
+
+
 def _every(value: object) -> Every:
-    aliases = {"semanal": "weekly", "quincenal": "biweekly", "mensual": "monthly"}
     if isinstance(value, Every):
         return value
     try:
-        return Every(aliases.get(str(value), str(value)))
+        return Every(EVERY_ALIASES.get(str(value), str(value)))
     except ValueError:
         raise InvalidValueError("Cadence.every", value, "weekly | biweekly | monthly") from None
 

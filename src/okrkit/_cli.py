@@ -201,15 +201,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     render = report_html if args.format == "html" else report_markdown
     lang = _lang(args, plan)
     text = render(plan, as_of=args.as_of or _today(), lang=lang)
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"okrkit report: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    return EXIT_OK
+    return _write(text, args.output, "report")
 
 
 def _cmd_graph(args: argparse.Namespace) -> int:
@@ -252,6 +244,28 @@ def _cmd_rules(args: argparse.Namespace) -> int:
         for row in rules_table():
             why = row["why"].get(lang) or row["why"].get("en", "")
             print(f"{row['id']:28} {words[row['severity']]:8} {why}")
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    import json  # noqa: PLC0415
+
+    from okrkit._files._schema import plan_schema  # noqa: PLC0415
+
+    text = json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
+    return _write(text, args.output, "schema")
+
+
+def _write(text: str, output: str | None, command: str) -> int:
+    """*text* to standard output, or to the file *output*."""
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"okrkit {command}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return EXIT_OK
 
 
@@ -347,6 +361,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.add_argument("--lang", choices=("en", "es"))
     rules.set_defaults(run=_cmd_rules)
+
+    schema = commands.add_parser("schema", help="the JSON Schema of plan files, for editors")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    schema.set_defaults(run=_cmd_schema)
 
     init = commands.add_parser("init", help="write a commented starter plan")
     init.add_argument("path", nargs="?", metavar="PATH", help="where to write it (default: stdout)")

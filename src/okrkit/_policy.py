@@ -17,7 +17,7 @@ from okrkit._severity import Severity
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
-__all__ = ["Policy", "Thresholds"]
+__all__ = ["LEVELS", "POLICY_KEYS", "PRESETS", "Policy", "Thresholds"]
 
 
 def _positive_int(name: str) -> Callable[[object], int]:
@@ -175,6 +175,11 @@ class Thresholds:
         return fields_repr(self)
 
 
+LEVELS = ("error", "warning", "info", "off")
+"""What a policy may set a rule's severity to (``off`` switches it off)."""
+PRESETS = ("default", "strict")
+
+
 def _severities(value: object) -> tuple[tuple[str, str], ...]:
     if value is None:
         return ()
@@ -188,10 +193,8 @@ def _severities(value: object) -> tuple[tuple[str, str], ...]:
         except (TypeError, ValueError):
             raise InvalidTypeError("Policy.severities", pair, "(rule id, severity) pairs") from None
         level = str(level)
-        if level not in ("error", "warning", "info", "off"):
-            raise InvalidValueError(
-                f"Policy.severities[{rule!r}]", level, "error | warning | info | off"
-            )
+        if level not in LEVELS:
+            raise InvalidValueError(f"Policy.severities[{rule!r}]", level, " | ".join(LEVELS))
         out.append((str(rule), level))
     return tuple(sorted(out))
 
@@ -285,7 +288,7 @@ class Policy:
             return cls()
         if name == "strict":
             return cls(name="strict", strict=True)
-        raise InvalidValueError("Policy.preset(name)", name, "default | strict")
+        raise InvalidValueError("Policy.preset(name)", name, " | ".join(PRESETS))
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, base: Policy | None = None) -> Policy:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from okrkit._calendars import AnyCalendar
 from okrkit._cycle import CycleCalendar
 from okrkit._files._hints import did_you_mean
+from okrkit._files._keys import Key, Section, choices
 from okrkit._period import Calendar
 from okrkit._period_words import WEEKDAYS, weekday_number
 from okrkit._retail import PATTERNS, RetailCalendar
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from okrkit._files._convert import Path, PlanReader
 
 
-__all__ = ["CALENDAR_KEYS", "KINDS", "calendar_data", "read_calendar"]
+__all__ = ["CALENDAR", "CALENDAR_KEYS", "KINDS", "calendar_data", "read_calendar"]
 
 KINDS = {
     "gregorian": ("kind", "fiscal_year_start", "fiscal_year_named_by"),
@@ -31,6 +32,25 @@ KINDS = {
     "cycle": ("kind", "start", "weeks", "days"),
 }
 CALENDAR_KEYS = tuple(dict.fromkeys(key for keys in KINDS.values() for key in keys))
+CALENDAR = Section({
+    "kind": Key("choice", "gregorian (default), retail or cycle.", choices=tuple(KINDS)),
+    "fiscal_year_start": Key("whole", "The month the fiscal year starts (default 1).",
+                             minimum=1, maximum=12),
+    "fiscal_year_named_by": Key("choice", "FY2027 names the fiscal year that ends (default) "
+                                "or starts in 2027.", choices=("end", "start")),
+    "pattern": Key("choice", "Weeks in each month of a quarter.", choices=PATTERNS),
+    "year_end_month": Key("whole", "The month the retail year ends in.", minimum=1, maximum=12),
+    "week_ends_on": Key("weekday", "The last day of a retail week, like saturday (or sábado)."),
+    "rule": Key("choice", "The year ends on the last week_ends_on of year_end_month, or the "
+                "one nearest its end.", choices=("nearest", "last")),
+    "named_by": Key("choice", "FY2026 names the retail year that starts or ends in 2026.",
+                    choices=("start", "end")),
+    "week53": Key("week53", "The period that gets the 53rd week: last, or a number 1 to 12."),
+    "start": Key("date", "The first day of cycle 1, like 2026-01-05."),
+    "weeks": Key("whole", "How many weeks each cycle lasts.", minimum=1),
+    "days": Key("whole", "How many days each cycle lasts.", minimum=1),
+})  # fmt: skip
+"""How each calendar key is read (the schema is written from it too)."""
 _WHAT = "a mapping like {fiscal_year_start: 4}, {kind: retail} or {kind: cycle, start: ..}"
 
 
@@ -84,12 +104,14 @@ def _month(reader: PlanReader, path: Path, value: object) -> int | None:
     return _whole(reader, path, value, "a month number from 1 to 12", minimum=1, maximum=12)
 
 
-def _one_of(reader: PlanReader, path: Path, value: object, choices: tuple[str, ...]) -> Any:
+def _one_of(reader: PlanReader, path: Path, value: object) -> Any:
+    """*value* as one of the choices CALENDAR gives the key at the end of *path*."""
+    allowed = choices(CALENDAR[str(path[-1])])
     if value is None:
         return None
-    if value in choices:
+    if value in allowed:
         return value
-    reader.expected(path, " | ".join(choices), value)
+    reader.expected(path, " | ".join(allowed), value)
     return None
 
 
@@ -103,18 +125,18 @@ def _gregorian(reader: PlanReader, path: Path, value: Mapping[str, Any]) -> Cale
     start = _month(reader, (*path, "fiscal_year_start"), value.get("fiscal_year_start"))
     _put(fields, "fiscal_year_start", start)
     named_by = value.get("fiscal_year_named_by")
-    named_by = _one_of(reader, (*path, "fiscal_year_named_by"), named_by, ("end", "start"))
+    named_by = _one_of(reader, (*path, "fiscal_year_named_by"), named_by)
     _put(fields, "fiscal_year_named_by", named_by)
     return reader.build(path, lambda: Calendar(**fields))
 
 
 def _retail(reader: PlanReader, path: Path, value: Mapping[str, Any]) -> RetailCalendar | None:
     fields: dict[str, Any] = {}
-    _put(fields, "pattern", _one_of(reader, (*path, "pattern"), value.get("pattern"), PATTERNS))
+    _put(fields, "pattern", _one_of(reader, (*path, "pattern"), value.get("pattern")))
     month = _month(reader, (*path, "year_end_month"), value.get("year_end_month"))
     _put(fields, "year_end_month", month)
-    for name, choices in (("rule", ("nearest", "last")), ("named_by", ("start", "end"))):
-        _put(fields, name, _one_of(reader, (*path, name), value.get(name), choices))
+    for name in ("rule", "named_by"):
+        _put(fields, name, _one_of(reader, (*path, name), value.get(name)))
     day = value.get("week_ends_on")
     if day is not None:
         number = weekday_number(day) if isinstance(day, str) else None

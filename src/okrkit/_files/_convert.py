@@ -20,22 +20,32 @@ from okrkit._calendars import AnyCalendar
 from okrkit._fields import characters
 from okrkit._files._calendar import calendar_data, read_calendar
 from okrkit._files._hints import did_you_mean
+from okrkit._files._keys import (
+    CADENCE,
+    CHECKIN,
+    INITIATIVE,
+    KEY_RESULT,
+    LINK,
+    METRIC_TYPE,
+    OBJECTIVE,
+    PLAN,
+    Key,
+    Section,
+    choices,
+)
 from okrkit._files._yaml import Number, Whole
-from okrkit._metric import MetricKind, MetricType, Polarity, metric_type
+from okrkit._metric import MetricType, metric_type
 from okrkit._model import (
     CheckIn,
     Commitment,
-    Direction,
     Initiative,
     KeyResult,
     Link,
-    Nature,
     Objective,
-    Per,
     Plan,
     trusted_checkin,
 )
-from okrkit._period import Period
+from okrkit._period import Calendar, Period
 from okrkit._period_words import WEEKDAYS
 from okrkit._policy import Policy
 from okrkit.exceptions import InvalidValueError, OkrkitError, PeriodError
@@ -49,23 +59,17 @@ T = TypeVar("T")
 
 Path = tuple[str | int, ...]
 
-PLAN_KEYS = (
-    "okrkit", "title", "period", "currency", "lang", "calendar", "cadence", "policy",
-    "objectives", "links",
-)  # fmt: skip
-CADENCE_KEYS = ("every", "weekday", "day")
-OBJECTIVE_KEYS = (
-    "id", "title", "owner", "period", "commitment", "parent", "weight", "key_results", "ignore",
-)  # fmt: skip
-KR_KEYS = (
-    "id", "statement", "metric", "type", "direction", "baseline", "target", "change", "per",
-    "share", "nature", "deadline", "weight", "owner", "done", "strict", "cadence", "checkins",
-    "initiatives", "ignore",
-)  # fmt: skip
-CHECKIN_KEYS = ("date", "value", "confidence", "note", "source")
-INITIATIVE_KEYS = ("title", "owner", "done")
-LINK_KEYS = ("from", "to", "because")
-TYPE_KEYS = ("name", "kind", "unit", "min", "max", "polarity")
+PLAN_KEYS = tuple(PLAN)
+CADENCE_KEYS = tuple(CADENCE)
+OBJECTIVE_KEYS = tuple(OBJECTIVE)
+KR_KEYS = tuple(KEY_RESULT)
+CHECKIN_KEYS = tuple(CHECKIN)
+INITIATIVE_KEYS = tuple(INITIATIVE)
+LINK_KEYS = tuple(LINK)
+TYPE_KEYS = tuple(METRIC_TYPE)
+
+_READ_BY_CALLER = frozenset({"list", "version", "currency", "calendar", "policy"})
+"""Keys whose value the caller reads itself: lists of mappings, and the plan's own."""
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -259,15 +263,63 @@ class PlanReader:
         self.expected(path, 'a quantity like "26 day"', value)
         return None
 
-    def choice(self, path: Path, value: object, cls: Any) -> Any:
-        """*value* as a member of the enum *cls*, or None and a problem listing them."""
+    def choice(self, path: Path, value: object, key: Key) -> Any:
+        """*value* as one of *key*'s choices (a member of its enum, if it has one),
+        or None and a problem listing them."""
         if value is None:
             return None
-        choices = [m.value for m in cls]
-        if isinstance(value, str) and value in choices:
-            return cls(value)
-        self.expected(path, " | ".join(choices), value)
+        allowed = choices(key)
+        if isinstance(value, str) and value in allowed:
+            return value if isinstance(key.choices, tuple) else key.choices(value)
+        self.expected(path, " | ".join(allowed), value)
         return None
+
+    def fields(
+        self, path: Path, value: Mapping[str, Any], keys: Section,
+        calendar: AnyCalendar | None = None,
+    ) -> dict[str, Any]:  # fmt: skip
+        """The model's fields from the keys of *value* that *keys* says how to read
+        (every key but lists, which the caller reads); a required key that is
+        missing, and every value that cannot be read, is a problem."""
+        out: dict[str, Any] = {}
+        for name in keys.required:
+            if value.get(name) is None:
+                if keys[name].reads == "text":
+                    self.text((*path, name), None, required=True)
+                else:
+                    self.problem(path, f"required: {name}")
+        for name, raw in value.items():
+            key = keys.get(name)
+            if key is None or raw is None or key.reads in _READ_BY_CALLER:
+                continue  # an unknown key was reported when the mapping was checked
+            where = (*path, name)
+            read = key.reads
+            made: Any
+            if read == "amount":
+                made = self.amount(where, raw)
+            elif read == "date":
+                made = self.date(where, raw)
+            elif read == "number":
+                made = self.number(where, raw, minimum=key.minimum, maximum=key.maximum)
+            elif read == "text":
+                made = self.text(where, raw, required=key.required)
+            elif read == "identifier":
+                made = self.identifier(where, raw)
+            elif read == "choice":
+                made = self.choice(where, raw, key)
+            elif read == "boolean":
+                made = self.boolean(where, raw)
+            elif read == "period":
+                made = self.period(where, raw, calendar or Calendar())
+            elif read == "rule_ids":
+                made = self.rule_ids(where, raw)
+            elif read == "cadence":
+                made = self.cadence(where, raw)
+            else:
+                made = self.metric_type(where, raw)
+            if made is not None:
+                out[key.field or name] = made
+        return out
 
     def identifier(self, path: Path, value: object) -> str | None:
         """*value* as an id (no spaces or ``/``), or None and a problem."""
@@ -348,21 +400,10 @@ class PlanReader:
         if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):
             self.expected(("currency",), "an ISO 4217 code like USD or EUR", currency)
             currency = None
-        lang = self.text(("lang",), data.get("lang"))
-        if lang is not None and lang not in ("en", "es"):
-            self.expected(("lang",), "en | es", lang)
-            lang = None
-        fields: dict[str, Any] = {
-            "title": self.text(("title",), data.get("title")),
-            "period": self.period(("period",), data.get("period"), calendar),
-            "calendar": calendar,
-            "lang": lang,
-        }
+        fields = self.fields((), data, PLAN, calendar)  # title, period, lang, cadence
+        fields["calendar"] = calendar
         if currency is not None:
             fields["currency"] = currency
-        cadence = self.cadence(("cadence",), data.get("cadence"))
-        if cadence is not None:
-            fields["cadence"] = cadence
         if data.get("policy") is not None:
             try:
                 fields["policy"] = Policy.from_mapping(data["policy"])
@@ -395,30 +436,17 @@ class PlanReader:
         if not self.mapping(path, value, OBJECTIVE_KEYS, "an objective (a mapping with title:)"):
             return None
         assert isinstance(value, Mapping)
-        title = self.text((*path, "title"), value.get("title"), required=True)
-        fields: dict[str, Any] = {
-            "id": self.identifier((*path, "id"), value.get("id")),
-            "owner": self.text((*path, "owner"), value.get("owner")),
-            "period": self.period((*path, "period"), value.get("period"), calendar),
-            "parent": self.identifier((*path, "parent"), value.get("parent")),
-            "ignore": self.rule_ids((*path, "ignore"), value.get("ignore")),
-        }
-        commitment = self.choice((*path, "commitment"), value.get("commitment"), Commitment)
-        if commitment is not None:
-            fields["commitment"] = commitment
-        weight = self.number((*path, "weight"), value.get("weight"), minimum=0)
-        if weight is not None:
-            fields["weight"] = weight
+        fields = self.fields(path, value, OBJECTIVE, calendar)
         key_results = []
         kr_values = self.items((*path, "key_results"), value.get("key_results"), "key results")
         for index, item in enumerate(kr_values):
             made = self.key_result((*path, "key_results", index), item)
             if made is not None:
                 key_results.append(made)
-        if title is None:
+        if "title" not in fields:
             return None
         objective: Objective | None = self.build(
-            path, lambda: Objective(title, key_results=tuple(key_results), **fields)
+            path, lambda: Objective(key_results=tuple(key_results), **fields)
         )
         if objective is not None:
             self.places.append((objective.key, path, id(value)))
@@ -437,29 +465,7 @@ class PlanReader:
             return None
         assert isinstance(value, Mapping)
         get = value.get
-        fields: dict[str, Any] = {
-            "id": self.identifier((*path, "id"), get("id")),
-            "metric": self.text((*path, "metric"), get("metric")),
-            "direction": self.choice((*path, "direction"), get("direction"), Direction),
-            "baseline": self.amount((*path, "baseline"), get("baseline")),
-            "target": self.amount((*path, "target"), get("target")),
-            "change": self.amount((*path, "change"), get("change")),
-            "per": self.choice((*path, "per"), get("per"), Per),
-            "share": self.amount((*path, "share"), get("share")),
-            "nature": self.choice((*path, "nature"), get("nature"), Nature),
-            "deadline": self.date((*path, "deadline"), get("deadline")),
-            "owner": self.text((*path, "owner"), get("owner")),
-            "ignore": self.rule_ids((*path, "ignore"), get("ignore")),
-            "metric_type": self.metric_type((*path, "type"), get("type")),
-            "cadence": self.cadence((*path, "cadence"), get("cadence")),
-        }
-        for name in ("done", "strict"):
-            flag = self.boolean((*path, name), get(name))
-            if flag is not None:
-                fields[name] = flag
-        weight = self.number((*path, "weight"), get("weight"), minimum=0)
-        if weight is not None:
-            fields["weight"] = weight
+        fields = self.fields(path, value, KEY_RESULT)
         checkins = []
         for index, item in enumerate(self.items((*path, "checkins"), get("checkins"), "check-ins")):
             made = self.checkin((*path, "checkins", index), item)
@@ -472,15 +478,9 @@ class PlanReader:
             initiative = self.initiative((*path, "initiatives", index), item)
             if initiative is not None:
                 initiatives.append(initiative)
-        statement = self.text((*path, "statement"), get("statement"))
         return self.build(
             path,
-            lambda: KeyResult(
-                statement,
-                checkins=tuple(checkins),
-                initiatives=tuple(initiatives),
-                **fields,
-            ),
+            lambda: KeyResult(checkins=tuple(checkins), initiatives=tuple(initiatives), **fields),
         )
 
     def checkin(self, path: Path, value: object) -> CheckIn | None:
@@ -488,23 +488,15 @@ class PlanReader:
         if not self.mapping(path, value, CHECKIN_KEYS, "a check-in like {date: .., value: ..}"):
             return None
         assert isinstance(value, Mapping)
-        day = self.date((*path, "date"), value.get("date"))
-        amount = self.amount((*path, "value"), value.get("value"))
-        if "date" not in value:
-            self.problem(path, "required: date")
-        if "value" not in value:
-            self.problem(path, "required: value")
-        confidence = self.number((*path, "confidence"), value.get("confidence"),
-                                 minimum=0, maximum=1)  # fmt: skip
-        note = self.text((*path, "note"), value.get("note"))
-        source = self.text((*path, "source"), value.get("source"))
+        fields = self.fields(path, value, CHECKIN)
+        day, amount = fields.pop("date", None), fields.pop("value", None)
         if day is None or amount is None:
             return None
-        if note is None and source is None and type(day) is dt.date:
-            return trusted_checkin(day, amount, confidence)  # every field checked above
-        return self.build(
-            path, lambda: CheckIn(day, amount, confidence=confidence, note=note, source=source)
-        )
+        if not fields and type(day) is dt.date:
+            return trusted_checkin(day, amount, None)  # every field checked above
+        if fields.keys() == {"confidence"} and type(day) is dt.date:
+            return trusted_checkin(day, amount, fields["confidence"])
+        return self.build(path, lambda: CheckIn(day, amount, **fields))
 
     def initiative(self, path: Path, value: object) -> Initiative | None:
         """One initiative (text or mapping) as an Initiative, or None."""
@@ -513,24 +505,20 @@ class PlanReader:
         if not self.mapping(path, value, INITIATIVE_KEYS, "an initiative (text or a mapping)"):
             return None
         assert isinstance(value, Mapping)
-        title = self.text((*path, "title"), value.get("title"), required=True)
-        owner = self.text((*path, "owner"), value.get("owner"))
-        done = self.boolean((*path, "done"), value.get("done"))
-        if title is None:
+        fields = self.fields(path, value, INITIATIVE)
+        if "title" not in fields:
             return None
-        return self.build(path, lambda: Initiative(title, owner=owner, done=bool(done)))
+        return self.build(path, lambda: Initiative(**fields))
 
     def link(self, path: Path, value: object) -> Link | None:
         """One link mapping as a Link, or None."""
         if not self.mapping(path, value, LINK_KEYS, "a link like {from: .., to: .., because: ..}"):
             return None
         assert isinstance(value, Mapping)
-        start = self.text((*path, "from"), value.get("from"), required=True)
-        end = self.text((*path, "to"), value.get("to"), required=True)
-        because = self.text((*path, "because"), value.get("because"))
-        if start is None or end is None:
+        fields = self.fields(path, value, LINK)
+        if "from_" not in fields or "to" not in fields:
             return None
-        return self.build(path, lambda: Link(start, end, because=because))
+        return self.build(path, lambda: Link(**fields))
 
     def cadence(self, path: Path, value: object) -> Cadence | None:
         """A cadence (``weekly`` or a mapping) as a Cadence, or None."""
@@ -561,18 +549,10 @@ class PlanReader:
         if not self.mapping(path, value, TYPE_KEYS, "a metric type name or mapping"):
             return None
         assert isinstance(value, Mapping)
-        name = self.text((*path, "name"), value.get("name"), required=True)
-        kind = self.choice((*path, "kind"), value.get("kind"), MetricKind)
-        polarity = self.choice((*path, "polarity"), value.get("polarity"), Polarity)
-        low = self.number((*path, "min"), value.get("min"))
-        high = self.number((*path, "max"), value.get("max"))
-        unit = self.text((*path, "unit"), value.get("unit"))
-        if name is None:
+        fields = self.fields(path, value, METRIC_TYPE)
+        if "name" not in fields:
             return None
-        return self.build(
-            path,
-            lambda: MetricType(name, kind, unit=unit, minimum=low, maximum=high, polarity=polarity),
-        )
+        return self.build(path, lambda: MetricType(**fields))
 
 
 # --- writing -----------------------------------------------------------------------------
