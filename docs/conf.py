@@ -1,9 +1,12 @@
 """Sphinx configuration for okrkit's documentation site.
 
-Build it from the repository root with::
+Build it from the repository root, in a fresh virtual environment (``--group``
+needs pip 25.1 or newer), with::
 
-    python -m pip install --group docs
-    sphinx-build -W --keep-going -b html docs /tmp/okrkit-site
+    python3 -m venv .venv-docs
+    .venv-docs/bin/python -m pip install -q --upgrade pip
+    .venv-docs/bin/python -m pip install -q . --group docs
+    .venv-docs/bin/sphinx-build -W --keep-going -b html docs /tmp/okrkit-site
 
 The pages are Markdown read by MyST; docs/api.md is written by docs/_api_page.py
 from the package's public names. Nothing is fetched from the network while the

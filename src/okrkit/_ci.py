@@ -86,11 +86,10 @@ def github_commands(
         for problem in problems
     ]  # fmt: skip
     for finding in findings:
-        place = f"{finding.where}: " if finding.where else ""
         lines.append(
             _command(
                 _GITHUB_LEVELS[finding.severity.value],
-                f"{place}{finding.message}\n{hint_word}: {finding.hint}",
+                f"{finding.message}\n{hint_word}: {finding.hint}",
                 title=f"okrkit {finding.rule}",
                 file=finding.file,
                 line=finding.line,
