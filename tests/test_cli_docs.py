@@ -86,3 +86,44 @@ def test_every_command_is_in_the_cli_page(command: str) -> None:
 @pytest.mark.parametrize("command", ["check", "score", "report", "graph", "schema", "init"])
 def test_the_readme_shows_the_commands_people_start_with(command: str) -> None:
     assert re.search(rf"^okrkit {command}\b", README, re.M), command
+
+
+def readme_command(marker: str) -> str:
+    found = re.search(rf"^<!-- setup:{marker} -->\n```sh\n(.*?)\n```", README, re.M | re.S)
+    assert found, marker
+    return found.group(1)
+
+
+def test_the_docs_build_command_works_in_a_fresh_venv() -> None:
+    """The README's docs build makes its own venv, upgrades pip before using
+    --group (pip 25.1), and installs okrkit itself, which conf.py documents."""
+    steps = [shlex.split(step) for step in readme_command("docs").split("&&")]
+    pips = [i for i, s in enumerate(steps) if s[1:4] == ["-m", "pip", "install"]]
+    grouped = [i for i in pips if "--group" in steps[i]]
+
+    assert steps[0][:3] == ["python3", "-m", "venv"]
+    assert grouped
+    assert any("--upgrade" in steps[i] and "pip" in steps[i][4:] for i in pips if i < grouped[0])
+    assert "." in steps[grouped[0]] or "-e" in steps[grouped[0]]
+    assert steps[-1][0].endswith("sphinx-build")
+
+
+def test_the_docs_group_holds_what_the_api_page_imports() -> None:
+    """The API page documents okrkit.strategies, which needs hypothesis."""
+    import tomllib
+
+    groups = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["dependency-groups"]
+
+    assert any(str(item).startswith("hypothesis") for item in groups["docs"])
+
+
+@pytest.mark.parametrize("extra", ["pandas", "hypothesis"])
+def test_install_hints_work_before_okrkit_is_published(extra: str) -> None:
+    """The hint names what installs from any index (the package itself) and the
+    extra from a checkout, not only 'okrkit[extra]', which no index serves yet."""
+    from okrkit.exceptions import OptionalDependencyError
+
+    message = str(OptionalDependencyError(extra, f"okrkit[{extra}]"))
+
+    assert f"pip install {extra} " in message
+    assert f"'.[{extra}]'" in message

@@ -118,12 +118,21 @@ class PluginError(OkrkitError, ImportError):
 
 
 class OptionalDependencyError(OkrkitError, ImportError):
-    """A feature needs a package that is an optional extra of okrkit."""
+    """A feature needs a package that is an optional extra of okrkit.
+
+    The message says what installs it wherever okrkit came from: the package
+    itself always; the extra from a checkout (``'.[pandas]'``) or from a package
+    index that serves okrkit (``'okrkit[pandas]'``)."""
 
     def __init__(self, package: str, extra: str) -> None:
         self.package = package
         self.extra = extra
-        super().__init__(f"this needs {package}, which is not installed: pip install '{extra}'")
+        name = extra.partition("[")[2].rstrip("]") or package
+        super().__init__(
+            f"this needs {package}, which is not installed: python -m pip install {package} "
+            f"(or okrkit's {name} extra: python -m pip install '.[{name}]' in a checkout of "
+            f"okrkit, python -m pip install '{extra}' from an index that serves okrkit)"
+        )
 
 
 class Problem:

@@ -1,9 +1,10 @@
 """Hypothesis strategies for okrkit values, to test code that builds on okrkit.
 
-Install the extra (``pip install "okrkit[hypothesis]"``) and draw plans the way
-a team writes them: objectives in English or Spanish with three to five key
-results, every direction, units that convert, check-ins inside the period,
-activities linked to the outcomes they drive::
+Install hypothesis (``python -m pip install hypothesis``, or the extra:
+``".[hypothesis]"`` from a checkout of okrkit, ``"okrkit[hypothesis]"`` once okrkit
+is published) and draw plans the way a team writes them: objectives in English
+or Spanish with three to five key results, every direction, units that convert,
+check-ins inside the period, activities linked to the outcomes they drive::
 
     from hypothesis import given
     from okrkit import strategies as okst
