@@ -302,73 +302,182 @@ def _next_quarter(today: dt.date) -> str:
 # --- the parser ----------------------------------------------------------------------------
 
 
+_READ_FAILED = "2  a file could not be read as a plan, or the command was used wrongly"
+_EXITS = {
+    "check": ("0  no error-level finding (warnings and info do not fail)",
+              "1  at least one error-level finding",
+              _READ_FAILED + " (2 wins over 1)"),
+    "score": ("0  every plan was scored", _READ_FAILED + " (the others are still scored)"),
+    "report": ("0  the report was written", _READ_FAILED + ", or FILE cannot be written"),
+    "graph": ("0  the graph was written", _READ_FAILED),
+    "parse": ("0  every statement was read (vague ones too: see issues)",
+              "2  the command was used wrongly"),
+    "rules": ("0  always",),
+    "schema": ("0  the schema was written", "2  FILE cannot be written"),
+    "init": ("0  the plan was written", "2  PATH exists or cannot be written"),
+}  # fmt: skip
+_EXAMPLES = {
+    "check": ("okrkit check okrs/*.yaml",
+              "okrkit check plan.yaml --strict --as-of 2026-04-01 --lang es",
+              "okrkit check plan.yaml --select missing-owner,not-measurable --format json",
+              "okrkit check okrs/*/*.yaml --format github       # in a GitHub Actions step",
+              "okrkit check okrs/*/*.yaml --format sarif > okrkit.sarif"),
+    "score": ("okrkit score plan.yaml --as-of 2026-02-15",
+              "okrkit score okrs/*.yaml --format json --forecast"),
+    "report": ("okrkit report plan.yaml > plan.md",
+               "okrkit report plan.yaml --format html -o plan.html --lang es"),
+    "graph": ("okrkit graph plan.yaml > plan.mmd",
+              "okrkit graph plan.yaml --format dot --label-width 0 | dot -Tsvg > plan.svg"),
+    "parse": ('okrkit parse "Reducir el ciclo de venta de 35 días a 26 días"',
+              "okrkit parse --format json < statements.txt"),
+    "rules": ("okrkit rules --lang es", "okrkit rules --format markdown > rules.md"),
+    "schema": ("okrkit schema -o okrs/okrkit-plan.schema.json",
+               "# then, on a plan's first line:",
+               "# yaml-language-server: $schema=okrkit-plan.schema.json"),
+    "init": ("okrkit init okrs/2026-Q2/ventas.yaml --lang es", "okrkit init > plan.yaml"),
+}  # fmt: skip
+
+
+def _epilog(name: str) -> str:
+    """A command's exit statuses and examples, shown after its options."""
+    lines = ["exit status:", *(f"  {line}" for line in _EXITS[name]), "", "examples:"]
+    lines += [f"  {line}" for line in _EXAMPLES[name]]
+    return "\n".join(lines)
+
+
+def _command(commands: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, help=summary, description=description, epilog=_epilog(name),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    return parser
+
+
+def _lang_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--lang", choices=("en", "es"),
+        help=f"language of {what} (default: the plan's lang, then the locale, then en)",
+    )  # fmt: skip
+
+
+def _as_of_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of", type=_date, metavar="DATE",
+        help="the date to check or score as of, like 2026-02-15 (default: today)",
+    )  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``okrkit`` argument parser, with every command of cli.md."""
     parser = _Parser(
         prog="okrkit",
-        description="Check, score and read OKR plans (objectives and key results).",
+        description="Check, score and read OKR plans (objectives and key results) written "
+        "as YAML, JSON or TOML files.",
+        epilog="Run okrkit COMMAND --help for a command's options, exit statuses and "
+        "examples.\n\nexit status: 0 all is well; 1 check found an error-level finding; "
+        "2 a file could not be read as a plan, or bad usage.\n\nexamples:\n"
+        "  okrkit init plan.yaml\n  okrkit check plan.yaml\n  okrkit score plan.yaml",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"okrkit {__version__}")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    parser.add_argument(
+        "--version", action="version", version=f"okrkit {__version__}",
+        help="print the version and exit",
+    )  # fmt: skip
+    commands = parser.add_subparsers(
+        dest="command", parser_class=_Parser, metavar="COMMAND", help="one of:"
+    )
 
-    check = commands.add_parser("check", help="run every rule on one or more plans")
+    check = _command(commands, "check", "run every rule on one or more plans",
+                     "Load each plan and run every rule of the method on it.")  # fmt: skip
     check.add_argument("paths", nargs="+", metavar="PATH", help="plan files, or - for stdin")
-    check.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
-    check.add_argument("--strict", action="store_true", help="report warnings as errors")
-    check.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
+    check.add_argument(
+        "--format", choices=("text", "json", "github", "sarif"), default="text",
+        help="text for people (default); json, one document; github, workflow-command "
+        "annotations; sarif, a SARIF 2.1.0 log for code scanning",
+    )  # fmt: skip
+    check.add_argument("--strict", action="store_true", help="report every warning as an error")
+    _as_of_option(check)
     check.add_argument("--select", type=_rule_list, metavar="RULE,...", help="run only these rules")
     check.add_argument("--ignore", type=_rule_list, metavar="RULE,...", help="skip these rules")
-    check.add_argument("--lang", choices=("en", "es"), help="language of messages")
+    _lang_option(check, "messages")
     check.add_argument(
         "--config", metavar="PYPROJECT",
         help="take [tool.okrkit] from this file (default: the nearest pyproject.toml)",
     )  # fmt: skip
     check.set_defaults(run=_cmd_check)
 
-    score = commands.add_parser("score", help="progress, score, pacing and status")
+    score = _command(commands, "score", "progress, score, pacing and status",
+                     "Score every key result and objective of each plan as of a date: "
+                     "progress, score, expected progress and status.")  # fmt: skip
     score.add_argument("paths", nargs="+", metavar="PATH", help="plan files, or - for stdin")
-    score.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
-    score.add_argument("--format", choices=("text", "json"), default="text")
-    score.add_argument("--lang", choices=("en", "es"), help="language of the text")
+    _as_of_option(score)
+    score.add_argument(
+        "--format", choices=("text", "json"), default="text",
+        help='text for people (default) or json (several plans: {"plans": [...]})',
+    )  # fmt: skip
+    _lang_option(score, "the text")
     score.add_argument("--rollup", action="store_true", help="weigh aligned objectives in")
     score.add_argument("--forecast", action="store_true", help="add each key result's trend")
     score.set_defaults(run=_cmd_score)
 
-    report = commands.add_parser("report", help="a readable report: Markdown or HTML")
+    report = _command(commands, "report", "a readable report: Markdown or HTML",
+                      "Write a report of the plan: objectives, key results, progress "
+                      "and findings.")  # fmt: skip
     report.add_argument("path", metavar="PATH", help="a plan file, or - for stdin")
-    report.add_argument("--as-of", type=_date, metavar="DATE", help="today's date (default: today)")
-    report.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    _as_of_option(report)
+    report.add_argument(
+        "--format", choices=("markdown", "html"), default="markdown",
+        help="markdown (default) or a self-contained html page",
+    )  # fmt: skip
     report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
-    report.add_argument("--lang", choices=("en", "es"), help="language of the report")
+    _lang_option(report, "the report")
     report.set_defaults(run=_cmd_report)
 
-    graph = commands.add_parser("graph", help="the causality graph: Mermaid or DOT")
+    graph = _command(commands, "graph", "the causality graph: Mermaid or DOT",
+                     "Draw objectives, key results, the links between them with their "
+                     "reasons, and alignment.")  # fmt: skip
     graph.add_argument("path", metavar="PATH", help="a plan file, or - for stdin")
-    graph.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    graph.add_argument(
+        "--format", choices=("mermaid", "dot"), default="mermaid",
+        help="mermaid (default; GitHub and GitLab draw it) or Graphviz dot",
+    )  # fmt: skip
     graph.add_argument(
         "--label-width", type=_label_width, default=LABEL_WIDTH, metavar="N",
         help=f"cut labels at N characters (default: {LABEL_WIDTH}; 0: never cut)",
     )  # fmt: skip
     graph.set_defaults(run=_cmd_graph)
 
-    parse = commands.add_parser("parse", help="read key-result statements")
+    parse = _command(commands, "parse", "read key-result statements",
+                     "Read key-result statements in English or Spanish and say what "
+                     "each one measures.")  # fmt: skip
     parse.add_argument("text", nargs="*", metavar="TEXT", help="statements (default: stdin lines)")
     parse.add_argument("--lang", choices=("en", "es"), help="language when detection is unsure")
-    parse.add_argument("--format", choices=("text", "json"), default="text")
+    parse.add_argument(
+        "--format", choices=("text", "json"), default="text",
+        help="text, the reader's decisions (default), or json, one object per line",
+    )  # fmt: skip
     parse.set_defaults(run=_cmd_parse)
 
-    rules = commands.add_parser("rules", help="list the rules check runs")
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    rules.add_argument("--lang", choices=("en", "es"))
+    rules = _command(commands, "rules", "list the rules check runs",
+                     "List every rule the checker runs, with its default severity "
+                     "and why it exists.")  # fmt: skip
+    rules.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text",
+        help="text (default), json, or markdown (the rule reference)",
+    )  # fmt: skip
+    rules.add_argument("--lang", choices=("en", "es"), help="language of the list")
     rules.set_defaults(run=_cmd_rules)
 
-    schema = commands.add_parser("schema", help="the JSON Schema of plan files, for editors")
+    schema = _command(commands, "schema", "the JSON Schema of plan files, for editors",
+                      "Print the JSON Schema (draft-07) of a plan file, so editors "
+                      "complete and check plans as they are typed.")  # fmt: skip
     schema.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     schema.set_defaults(run=_cmd_schema)
 
-    init = commands.add_parser("init", help="write a commented starter plan")
+    init = _command(commands, "init", "write a commented starter plan",
+                    "Write a commented starter plan for next quarter.")  # fmt: skip
     init.add_argument("path", nargs="?", metavar="PATH", help="where to write it (default: stdout)")
-    init.add_argument("--lang", choices=("en", "es"))
+    init.add_argument("--lang", choices=("en", "es"), help="language of the plan")
     init.set_defaults(run=_cmd_init)
     return parser
 
