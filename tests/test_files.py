@@ -196,6 +196,54 @@ class TestErrors:
         assert expected in found
         assert "plan.yaml:" in found
 
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            ("5,000 USD", 'target: expected a quantity like "26 day", got "5,000 USD"; '
+                          "write 5000 USD"),
+            ("12:30", 'target: expected a quantity like "26 day", got "12:30"; '
+                      'a quantity is one number and a unit, like "90 minute", not a time'),
+            ("1_000 lead", "; write 1000 lead"),
+            ("0x10 lead", "; write the number in decimal: 16 lead"),
+            ("10 " + "x" * 40_000, "target: expected a unit of at most 64 characters"),
+        ],
+    )  # fmt: skip
+    def test_quantities_written_otherwise_are_refused_at_their_place(self, value, expected):
+        """A quantity the file writes otherwise is refused at its line and column, with the fix."""
+        text = MINIMAL.replace("target: 26 day", f"target: {value}")
+
+        found = problems(text)
+
+        assert len(found) == 1
+        assert found[0].startswith("plan.yaml:13:17: target: expected")
+        assert expected in found[0]
+        assert len(found[0]) < 300
+
+    @pytest.mark.parametrize("fmt", ["json", "toml"])
+    def test_quantities_are_refused_in_every_format(self, fmt) -> None:
+        """JSON and TOML strings follow the same quantity syntax; their numbers stay numbers."""
+        plan = okrkit.loads(MINIMAL)
+        good = okrkit.dumps(plan, format=fmt)
+        line = next(n for n, text in enumerate(good.splitlines(), 1) if "26 day" in text)
+        bad = good.replace('"26 day"', '"26,5 day"')
+
+        found = problems(bad, fmt)
+
+        assert len(found) == 1
+        assert found[0].startswith(f"plan.{fmt}:{line}:")
+        assert 'got "26,5 day"; write 26.5 day' in found[0]
+        bare = okrkit.loads(good.replace('"26 day"', "26"), format=fmt)
+        assert bare.objectives[0].key_results[0].target == okrkit.Amount(26)
+
+    def test_a_check_in_value_is_refused_at_its_place(self) -> None:
+        """Check-in values follow the quantity syntax too."""
+        text = MINIMAL + "        checkins:\n          - {date: 2026-01-31, value: 3O day}\n"
+
+        assert problems(text) == [
+            'plan.yaml:15:39: value: expected a quantity like "26 day", got "3O day"; '
+            'write the number, a space, then the unit, like "26 day"'
+        ]
+
     def test_yaml_1_1_words_stay_what_they_look_like(self) -> None:
         """NO, 1.10 and 12:30 are read as the text they look like, not as bool, 1.1 or 750."""
         text = MINIMAL.replace("title: Ventas", "title: NO").replace("owner: ventas", "owner: 1.10")

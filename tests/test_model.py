@@ -8,6 +8,7 @@ import pickle
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import okrkit
 from okrkit import (
@@ -224,3 +225,131 @@ class TestAmount:
         """str() of an amount parses back to the same amount."""
         for made in (Amount(35, "day"), Amount(0.1), Amount(1e20, "USD"), Amount(-3.25, "percent")):
             assert made == Amount.parse(str(made))
+
+
+class TestQuantitySyntax:
+    """A quantity is NUMBER UNIT; anything else is refused with the fix, never guessed at."""
+
+    @pytest.mark.parametrize(
+        ("text", "hint"),
+        [
+            ("5,000 USD", "write 5000 USD"),
+            ("12,500,000 USD", "write 12500000 USD"),
+            ("1,234.5 EUR", "write 1234.5 EUR"),
+            ("1.234,5 EUR", "write 1234.5 EUR"),
+            ("5 000 USD", "write 5000 USD"),
+            ("5'000 CHF", "write 5000 CHF"),
+            ("1_000 lead", "write 1000 lead"),
+            ("10_00 lead", "write 1000 lead"),
+            ("4,5 day", "write 4.5 day"),
+            ("0x10 lead", "write the number in decimal: 16 lead"),
+            ("0b101 lead", "write the number in decimal: 5 lead"),
+            ("12:30", "a quantity is one number and a unit"),
+            ("26day", "write the number, a space, then the unit"),
+            ("10k USD", "write the whole number"),
+            ("$5000", "write 5000 and the currency's ISO code"),
+            ("USD 5000", "write 5000 USD"),
+            ("€5000", "write 5000 EUR"),
+            ("５ day", "write the number with the digits 0 to 9"),
+        ],
+    )
+    def test_numbers_written_otherwise_are_refused_with_the_fix(self, text, hint) -> None:
+        """Separators, other bases, times and glued words are refused, saying how to write them."""
+        with pytest.raises(InvalidValueError) as info:
+            Amount.parse(text, field="KeyResult.target")
+
+        assert info.value.field == "KeyResult.target"
+        assert info.value.value == text
+        assert f"; {hint}" in str(info.value)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("+5 day", Amount(5, "day")),
+            (".5 day", Amount(0.5, "day")),
+            ("5. day", Amount(5, "day")),
+            ("-2.5E2 USD", Amount(-250, "USD")),
+            ("75 %", Amount(75, "percent")),
+            ("5 €", Amount(5, "€")),
+            ("4 percentage points", Amount(4, "percentage points")),
+            ("35 días", Amount(35, "días")),
+            ("3 meter / second", Amount(3, "meter / second")),
+            ("2 m^2", Amount(2, "m^2")),
+            ("9.8 meter / second ** 2", Amount(9.8, "meter / second ** 2")),
+            ("60 1/minute", Amount(60, "1/minute")),
+            ("21 °C", Amount(21, "°C")),
+            ("7 unit_sold", Amount(7, "unit_sold")),
+            ("12 p95", Amount(12, "p95")),
+        ],
+    )
+    def test_plain_numbers_and_unit_names_are_read(self, text, expected) -> None:
+        """Sign, decimal point, exponent, and units of names joined by spaces, / * ^ are read."""
+        assert Amount.parse(text) == expected
+
+    @pytest.mark.parametrize(
+        ("unit", "said"),
+        [
+            ("x" * 65, "at most 64 characters"),
+            ("o'clock", '"\'" cannot be part of a unit'),
+            ("follow-up", '"-" cannot be part of a unit'),
+            ("$", "write the currency's ISO code"),
+            ("2x", "a unit starts with a letter"),
+            ("lead\x1b[31m", "cannot be part of a unit"),
+        ],
+    )
+    def test_unit_text_outside_the_syntax_is_refused(self, unit, said) -> None:
+        """An Amount's unit is a name of at most 64 characters, whichever way it is built."""
+        with pytest.raises(InvalidValueError) as direct:
+            Amount(3, unit)
+        with pytest.raises(InvalidValueError) as parsed:
+            Amount.parse(f"3 {unit}", field="CheckIn.value")
+
+        assert direct.value.field == "Amount.unit"
+        assert parsed.value.field == "CheckIn.value"
+        assert said in str(direct.value)
+        assert said in str(parsed.value)
+
+    def test_a_unit_of_64_characters_is_kept(self) -> None:
+        """64 characters is the longest unit, not one too many."""
+        assert Amount(3, "x" * 64).unit == "x" * 64
+
+    def test_the_dsl_names_the_field(self) -> None:
+        """Through the DSL, a quantity written otherwise is refused naming the field."""
+        with pytest.raises(InvalidValueError, match=r"KeyResult\.target.*write 5000 USD"):
+            okrkit.increase("ventas", to="5,000 USD")
+        with pytest.raises(InvalidValueError, match=r"KeyResult\.change.*write 7.5 %"):
+            okrkit.increase("ventas", by="7,5 %")
+        with pytest.raises(InvalidValueError, match=r"KeyResult\.baseline.*write 1000 lead"):
+            okrkit.increase("leads", to="2000 lead").starting_at("1_000 lead")
+        with pytest.raises(InvalidValueError, match=r"CheckIn\.value.*a quantity is one number"):
+            okrkit.increase("leads", to="2000 lead").checked_in("2026-01-05", "12:30")
+
+    def test_the_hint_pickles(self) -> None:
+        """A refusal keeps its hint through pickling (errors travel between processes)."""
+        with pytest.raises(InvalidValueError) as info:
+            Amount.parse("5,000 USD")
+
+        again = pickle.loads(pickle.dumps(info.value))
+
+        assert str(again) == str(info.value)
+        assert again.hint == info.value.hint == "write 5000 USD"
+
+    @given(
+        st.from_regex(r"[0-9]{1,6}", fullmatch=True),
+        st.sampled_from([",", "_", ":", "'", "x", "/"]),
+        st.from_regex(r"[0-9]{1,6}", fullmatch=True),
+    )
+    def test_digits_are_never_dropped(self, head, separator, tail) -> None:
+        """Digits after a separator are never read as part of a unit, nor left out."""
+        with pytest.raises(InvalidValueError):
+            Amount.parse(f"{head}{separator}{tail} lead")
+
+    @given(st.text(max_size=80))
+    def test_any_text_is_read_or_refused(self, text) -> None:
+        """Any text gives an amount whose str() reads back the same, or an InvalidValueError."""
+        try:
+            made = Amount.parse(text)
+        except InvalidValueError:
+            return
+        assert Amount.parse(str(made)) == made
+        assert made.unit is None or len(made.unit) <= 64

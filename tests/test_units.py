@@ -114,3 +114,27 @@ def test_import_does_not_load_pint() -> None:
         "assert 'pint' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_unit_text_is_checked_before_pint_reads_it(ureg, monkeypatch) -> None:
+    """A unit past 64 characters, or outside the unit syntax, never reaches pint's parser."""
+    seen: list[str] = []
+    parse = ureg.parse_units
+    monkeypatch.setattr(ureg, "parse_units", lambda text, *a, **k: seen.append(text) or parse(text))
+
+    for text in ("x" * 40_000, "lead; import os", "5,000 USD", "(m/s)"):
+        with pytest.raises(UnitError) as info:
+            unit_info(text, ureg)
+
+        assert len(str(info.value)) < 300
+    assert seen == []
+    assert unit_info("y" * 64, ureg).kind is UnitKind.COUNT
+    assert set(seen) == {"y" * 64}
+
+
+def test_public_unit_functions_refuse_bad_unit_text(ureg) -> None:
+    """convert() and unit_info() refuse a unit that is not text, or too long, with okrkit errors."""
+    with pytest.raises(UnitError, match="at most 64 characters"):
+        convert(Amount(1, "day"), "h" * 65, ureg=ureg)
+    with pytest.raises(okrkit.InvalidTypeError, match="unit text"):
+        unit_info(35, ureg)  # type: ignore[arg-type]

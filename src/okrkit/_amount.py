@@ -3,25 +3,65 @@
 The model keeps units as text ("35 day", "2600000 USD", "20 call/week") so that
 a plan can be built, compared and written without loading pint. The units layer
 reads the text when a key result is resolved for checking or scoring.
+
+Quantity text is read here and nowhere else (the DSL, plan files and check-ins
+all call :meth:`Amount.parse`), by the syntax of file-format.md: NUMBER UNIT, or
+a bare NUMBER. Anything else is refused with how to write it, never half read.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
+from typing import NamedTuple
 
 import attrs
 
-from okrkit._fields import characters
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
-__all__ = ["Amount", "format_number", "plain_number", "trusted_amount", "unit_symbol"]
+__all__ = [
+    "MAX_UNIT_CHARS",
+    "Amount",
+    "Refusal",
+    "format_number",
+    "plain_number",
+    "trusted_amount",
+    "unit_form",
+    "unit_refusal",
+    "unit_symbol",
+    "unit_text",
+]
 
-_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
-_AMOUNT = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
+MAX_UNIT_CHARS = 64
+"""The longest unit text an amount holds (``"call/week"``, ``"percentage_point"``)."""
+
+_QUANTITY = 'a quantity like "26 day"'
+_A_UNIT = "a unit like day, USD, % or call/week"
+
+# NUMBER: ASCII digits with an optional sign, decimal point and exponent: the
+# numbers a YAML 1.2 plain scalar reads as a float ("+5", ".5" and "5." included).
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+# UNIT: names (a letter, then letters, digits and _; "°C"), "%" or "€", each with an
+# optional power ("m^2", "second ** 2"), joined by spaces, "/", "*" or "·"; "1/s".
+_NAME = r"(?:°?[^\W\d_]\w*|%|€)"
+_TERM = rf"{_NAME}(?: ?(?:\^|\*\*) ?-?[0-9]+)?"
+_UNIT = re.compile(rf"(?:1 ?/ ?)?{_TERM}(?:(?: ?[/*·] ?| ){_TERM})*")
+_UNIT_CHARACTER = re.compile(r"[\w°%€ /*^·]")
+_GLUED = frozenset("%€°")
+"""What may follow a number without a space: "75%", "5€", "21°C"."""
 _SPACES = re.compile(r"\s+")
+_CURRENCY_SIGNS = {"$": None, "US$": "USD", "R$": "BRL", "£": "GBP", "¥": "JPY", "€": "EUR"}
+"""Currency signs and the ISO code each stands for (``$`` stands for many)."""
+
+
+class Refusal(NamedTuple):
+    """Why text is not what a field holds: what was expected, and how to write it."""
+
+    expected: str
+    hint: str | None = None
 
 
 def format_number(value: float) -> str:
@@ -46,18 +86,166 @@ def _value(value: object) -> float:
     return number
 
 
-def _unit(value: object) -> str | None:
+def unit_refusal(unit: str) -> Refusal | None:
+    """Why *unit* (stripped, its spaces single) is no unit text, or None if it is one.
+
+    Every unit is checked so before pint reads it: pint's parser takes time that
+    grows with the square of the text's length.
+    """
+    if len(unit) > MAX_UNIT_CHARS:
+        return Refusal(
+            f"a unit of at most {MAX_UNIT_CHARS} characters, like day, USD or call/week",
+            f"this one has {len(unit):,}",
+        )
+    if _UNIT.fullmatch(unit):
+        return None
+    if unit in _CURRENCY_SIGNS:
+        return Refusal(_A_UNIT, "write the currency's ISO code, like USD")
+    if unit[0].isdigit():
+        return Refusal(_A_UNIT, "a unit starts with a letter")
+    for char in unit:
+        if "\ud800" <= char <= "\udfff":
+            return Refusal(_A_UNIT, f"{char!a} is a lone surrogate, no character")
+        if not _UNIT_CHARACTER.match(char):
+            return Refusal(_A_UNIT, f'"{repr(char)[1:-1]}" cannot be part of a unit')
+    return Refusal(_A_UNIT, 'a unit is names joined by spaces, "/" or "*", like call/week')
+
+
+_UNIT_FORMS: dict[str, str] = {}
+"""Unit texts already checked, and the form kept (plans repeat a few units)."""
+
+
+def unit_form(text: str) -> str | Refusal | None:
+    """*text* as an amount keeps its unit (stripped, spaces single, ``%`` as percent),
+    ``None`` for no unit, or why it is none."""
+    known = _UNIT_FORMS.get(text)
+    if known is not None:
+        return known
+    form = _checked_unit(text)
+    if isinstance(form, str) and len(_UNIT_FORMS) < 4096:
+        _UNIT_FORMS[text] = form
+    return form
+
+
+def _checked_unit(text: str) -> str | Refusal | None:
+    unit = text.strip()
+    if not unit.isascii() or not unit.isprintable() or "  " in unit:
+        unit = unicodedata.normalize("NFC", _SPACES.sub(" ", unit))
+    if not unit:
+        return None
+    refused = unit_refusal(unit)
+    if refused is not None:
+        return refused
+    return "percent" if unit == "%" else unit
+
+
+def unit_text(field: str, value: object) -> str | None:
+    """*value* as the unit text of an amount, or an error naming *field* and the fix."""
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InvalidTypeError("Amount.unit", value, "unit text like 'day' or 'USD'")
-    unit = value.strip()
-    if "  " in unit or not unit.isprintable() or not unit.isascii():
-        characters("Amount.unit", unit)
-        unit = _SPACES.sub(" ", unit)
-    if unit == "%":
-        return "percent"
-    return unit or None
+        raise InvalidTypeError(field, value, "unit text like 'day' or 'USD'")
+    unit = unit_form(value)
+    if isinstance(unit, Refusal):
+        raise InvalidValueError(field, value, unit.expected, hint=unit.hint)
+    return unit
+
+
+def _unit(value: object) -> str | None:
+    return unit_text("Amount.unit", value)
+
+
+def _read(written: str) -> Refusal | tuple[float, str | None]:
+    """The number and unit of stripped quantity text, or why it is no quantity."""
+    match = _NUMBER.match(written)
+    if match is None:
+        return Refusal(_QUANTITY)
+    rest = written[match.end() :]
+    if rest and not rest[0].isspace() and rest[0] not in _GLUED:
+        return Refusal(_QUANTITY)
+    number = float(match.group())
+    if not math.isfinite(number):
+        return Refusal("a finite number")
+    unit = unit_form(rest)
+    if isinstance(unit, Refusal):
+        return unit
+    return number, unit
+
+
+# How people write numbers that a quantity does not read, and how to write them.
+_GROUP = "[' _\u00a0\u202f]"  # between groups of three digits, with "," or "."
+_GROUPED_COMMA = re.compile(rf"[+-]?[0-9]{{1,3}}([.]|{_GROUP})[0-9]{{3}}(?:\1[0-9]{{3}})*,[0-9]+")
+_GROUPED = re.compile(rf"[+-]?[0-9]{{1,3}}([,]|{_GROUP})[0-9]{{3}}(?:\1[0-9]{{3}})*(?:\.[0-9]+)?")
+_GROUPED_DOTS = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{3}){2,}")
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
+_UNDERSCORES = re.compile(r"[+-]?[0-9]+(?:_[0-9]+)+(?:\.[0-9]+)?")
+_OTHER_BASE = re.compile(r"[+-]?0[xXoObB][0-9a-fA-F_]+")
+_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}")
+_MULTIPLIED = re.compile(r"[+-]?[0-9.]+(?:k|K|M|MM|B|bn|mn)(?:\s|$)")
+_UNIT_FIRST = re.compile(r"(US\$|R\$|[$£¥€]|[A-Z]{3})\s*([+-]?[0-9]+(?:\.[0-9]+)?)")
+_ANY_DIGIT = re.compile(r"[+-]?\d")
+
+
+def _decimal(match: re.Match[str]) -> str | None:
+    """``0x10`` in decimal (``16``), when it is short enough to be a number people mean."""
+    number = match.group()
+    digits = number.lstrip("+-").replace("_", "")
+    if len(digits) > 18:
+        return None
+    try:
+        return ("-" if number.startswith("-") else "") + str(int(digits, 0))
+    except ValueError:
+        return None
+
+
+_FIXES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]], ...] = (
+    (_GROUPED_COMMA, lambda m: m.group().replace(m.group(1), "").replace(",", ".")),
+    (_GROUPED, lambda m: m.group().replace(m.group(1), "")),
+    (_GROUPED_DOTS, lambda m: m.group().replace(".", "")),
+    (_UNDERSCORES, lambda m: m.group().replace("_", "")),
+    (_DECIMAL_COMMA, lambda m: m.group().replace(",", ".")),
+    (_OTHER_BASE, _decimal),
+)
+
+
+def _number_fix(written: str) -> str | None:
+    """How to write the number *written* starts with, if it is written one known way."""
+    for pattern, fix in _FIXES:
+        match = pattern.match(written)
+        rest = written[match.end() :] if match else ""
+        if match is None or (rest and not rest[0].isspace() and rest[0] not in _GLUED):
+            continue  # the number goes on past what the pattern saw
+        number = fix(match)
+        candidate = f"{number} {rest.strip()}".strip()
+        fits = number is not None and not isinstance(_read(candidate), Refusal)
+        if pattern is _OTHER_BASE:
+            return "write the number in decimal" + (f": {candidate}" if fits else "")
+        return f"write {candidate}" if fits else f"write the number as {number}"
+    return None
+
+
+def _quantity_hint(written: str) -> str | None:
+    """How to write *written* (stripped text refused as a quantity), when that is clear."""
+    fix = _number_fix(written)
+    if fix is not None:
+        return fix
+    if _TIME.match(written):
+        return 'a quantity is one number and a unit, like "90 minute", not a time'
+    if _MULTIPLIED.match(written):
+        return "write the whole number, without a k or M after it"
+    first = _UNIT_FIRST.fullmatch(written)
+    if first is not None:
+        sign, number = first.groups()
+        code = _CURRENCY_SIGNS.get(sign, sign)
+        if code is None:
+            return f"write {number} and the currency's ISO code, like {number} USD"
+        return f"write {number} {code}"
+    number = _NUMBER.match(written)
+    if number is None and _ANY_DIGIT.match(written):
+        return "write the number with the digits 0 to 9"
+    if number is not None and written[number.end() : number.end() + 1].isalpha():
+        return 'write the number, a space, then the unit, like "26 day"'
+    return None
 
 
 @attrs.frozen(repr=False)
@@ -73,16 +261,21 @@ class Amount:
 
     @classmethod
     def parse(cls, text: str, *, field: str = "amount") -> Amount:
-        """Read ``"35 day"``, ``"75%"``, ``"2600000 USD"`` or a bare ``"12"``."""
+        """Read ``"35 day"``, ``"75%"``, ``"2600000 USD"`` or a bare ``"12"``.
+
+        The text is NUMBER UNIT and nothing else: ``"5,000 USD"``, ``"12:30"`` or
+        ``"0x10 lead"`` are refused with how to write them, never half read.
+        """
         if not isinstance(text, str):
-            raise InvalidTypeError(field, text, 'a quantity like "26 day"')
-        match = _AMOUNT.match(text)
-        if match is None:
-            raise InvalidValueError(field, text, 'a quantity like "26 day"')
-        number = float(match.group(1))
-        if not math.isfinite(number):
-            raise InvalidValueError(field, text, "a finite number")
-        return cls(number, match.group(2) or None)
+            raise InvalidTypeError(field, text, _QUANTITY)
+        written = text.strip()
+        read = _read(written)
+        if isinstance(read, Refusal):
+            hint = _quantity_hint(written)
+            if hint is None:  # nothing wrong with the number: say what is with the unit
+                raise InvalidValueError(field, text, read.expected, hint=read.hint)
+            raise InvalidValueError(field, text, _QUANTITY, hint=hint)
+        return trusted_amount(*read)
 
     @classmethod
     def coerce(cls, value: object, *, field: str = "amount") -> Amount:
@@ -98,9 +291,9 @@ class Amount:
         magnitude = getattr(value, "magnitude", None)
         units = getattr(value, "units", None)
         if magnitude is not None and units is not None:
-            unit_text = str(units)
-            return cls(float(magnitude), unit_text if unit_text != "dimensionless" else None)
-        raise InvalidTypeError(field, value, 'a quantity like "26 day", a number, or an Amount')
+            unit = str(units)
+            return cls(float(magnitude), unit if unit != "dimensionless" else None)
+        raise InvalidTypeError(field, value, f"{_QUANTITY}, a number, or an Amount")
 
     def __str__(self) -> str:
         number = format_number(self.value)

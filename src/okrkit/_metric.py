@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from okrkit._amount import unit_text
 from okrkit._fields import optional_enum, optional_finite, text
 from okrkit._repr import fields_repr, value_repr
 from okrkit.exceptions import InvalidValueError
@@ -102,6 +103,10 @@ def _metrictype_polarity(value: Any) -> Polarity | None:
     return _metrictype_polarity_check(value)
 
 
+def _metrictype_unit(value: Any) -> str | None:
+    return unit_text("MetricType.unit", value)
+
+
 @attrs.frozen(repr=False)
 class MetricType:
     """A kind of measurement with its valid range and polarity.
@@ -112,7 +117,7 @@ class MetricType:
 
     name: str = attrs.field(converter=_metrictype_name)
     kind: MetricKind = attrs.field(default=MetricKind.NUMBER, converter=_kind)
-    unit: str | None = attrs.field(default=None)
+    unit: str | None = attrs.field(default=None, converter=_metrictype_unit)
     minimum: float | None = attrs.field(
         default=None,
         converter=_metrictype_minimum,

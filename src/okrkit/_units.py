@@ -21,7 +21,8 @@ from typing import Any
 
 import attrs
 
-from okrkit.exceptions import UnitError
+from okrkit._amount import Refusal, unit_form
+from okrkit.exceptions import InvalidTypeError, UnitError
 
 
 # pint's UnitRegistry is generic in some releases and not in others; okrkit works
@@ -235,8 +236,11 @@ def _split_per(text: str) -> tuple[str, str | None]:
 def unit_info(text: str | None, ureg: UnitRegistry | None = None) -> UnitInfo:
     """Read unit text (``"day"``, ``"USD"``, ``"call/week"``, ``"días"``) once, cached.
 
-    Raises :class:`UnitError` for text pint cannot read as a unit.
+    Raises :class:`UnitError` for text pint cannot read as a unit, and for text
+    outside the unit syntax (over 64 characters, say) before pint reads it.
     """
+    if text is not None and not isinstance(text, str):
+        raise InvalidTypeError("unit", text, "unit text like 'day' or 'USD', or None")
     ureg = registry(ureg)
     key = text or ""
     state = _state(ureg)
@@ -251,7 +255,11 @@ def unit_info(text: str | None, ureg: UnitRegistry | None = None) -> UnitInfo:
 
 
 def _read_unit(text: str, ureg: UnitRegistry) -> UnitInfo:
-    named = _words_to_names(text.strip())
+    form = unit_form(text)
+    if isinstance(form, Refusal):
+        told = f"; {form.hint}" if form.hint else ""
+        raise UnitError(text, f"expected {form.expected}{told}")
+    named = _words_to_names(form or "")
     base, per = _split_per(named)
     if not base.strip() or base.strip() in ("1", "count", "number"):
         return UnitInfo(text, "", UnitKind.NUMBER, per, "")

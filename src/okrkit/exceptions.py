@@ -62,13 +62,18 @@ class InvalidValueError(OkrkitError, ValueError):
         field: The field, as ``Class.field``.
         value: The value that was given.
         expected: What the field accepts.
+        hint: How to write this value so that it is accepted, when that is clear.
     """
 
-    def __init__(self, field: str, value: object, expected: str) -> None:
+    def __init__(
+        self, field: str, value: object, expected: str, *, hint: str | None = None
+    ) -> None:
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(f"{field}: expected {expected}, got {_shown(value)}")
+        self.hint = hint
+        told = f"; {hint}" if hint else ""
+        super().__init__(f"{field}: expected {expected}, got {_shown(value)}{told}")
 
 
 class InvalidTypeError(OkrkitError, TypeError):
@@ -104,7 +109,7 @@ class UnitError(OkrkitError, ValueError):
     def __init__(self, unit: str, reason: str) -> None:
         self.unit = unit
         self.reason = reason
-        super().__init__(f"unit {unit!r}: {reason}")
+        super().__init__(f"unit {_shown(unit)}: {reason}")
 
 
 class PluginError(OkrkitError, ImportError):

@@ -132,9 +132,10 @@ class PlanReader:
         """Record a problem at *path* (reading goes on, to report them all)."""
         self.problems.append(Located(path, message, at_key=at_key))
 
-    def expected(self, path: Path, what: str, value: object) -> None:
-        """Record that *path* should hold *what*, quoting what it holds."""
-        self.problem(path, f"expected {what}, got {shown(value)}")
+    def expected(self, path: Path, what: str, value: object, *, hint: str | None = None) -> None:
+        """Record that *path* should hold *what*, quoting what it holds (and how to fix it)."""
+        told = f"; {hint}" if hint else ""
+        self.problem(path, f"expected {what}, got {shown(value)}{told}")
 
     def mapping(self, path: Path, value: object, keys: tuple[str, ...], what: str) -> bool:
         """Whether *value* is a mapping with only *keys* (unknown keys are problems)."""
@@ -258,8 +259,9 @@ class PlanReader:
         if isinstance(value, str):
             try:
                 return Amount.parse(value)
-            except OkrkitError:
-                pass
+            except InvalidValueError as exc:
+                self.expected(path, exc.expected, value, hint=exc.hint)
+                return None
         self.expected(path, 'a quantity like "26 day"', value)
         return None
 
