@@ -266,6 +266,17 @@ def test_statement_unclear() -> None:
     ]
 
 
+def test_statement_unclear_names_a_number_too_large() -> None:
+    """A statement with a number past the largest float is read without it, and says why."""
+    huge = "9" * 320
+    plan = adding(clean_plan(), kr(f"Aumentar las ventas a {huge} USD", id="enorme"))
+
+    report = okrkit.check(plan, select=["statement-unclear"])
+
+    assert [(f.rule, f.where) for f in report] == [("statement-unclear", "meta/enorme")]
+    assert "un número demasiado grande" in report.findings[0].message
+
+
 def test_rule_examples_fire() -> None:
     """The example shown for each rule in the reference makes that rule fire."""
     for made in registered_rules():

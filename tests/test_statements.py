@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import okrkit
@@ -239,6 +239,66 @@ class TestRobustness:
     def test_binary_junk(self, junk: bytes) -> None:
         """Bytes decoded any which way still give a reading."""
         assert read_statement(junk.decode("latin-1")).kind in StatementKind
+
+    @given(
+        st.sampled_from(
+            [
+                "Increase revenue to {n} USD",
+                "Increase leads to {n}",
+                "Aumentar las ventas de 5 a {n} millones de euros",
+                "Reduce the cycle from {n} days to 3 days",
+                "Increase calls to {n} per week",
+                "Raise NPS by {n}%",
+                "Grow sales to ${n}M",
+                "Reach {n}x the pipeline",
+                "{n}",
+                "Increase revenue to 1 {n}",
+            ]
+        ),
+        st.builds(
+            lambda lead, size, body, tail: f"{lead}{(body * size)[:size]}{tail}",
+            st.integers(1, 9),
+            st.integers(309, 1500),
+            st.from_regex(r"[0-9]{1,12}", fullmatch=True),
+            st.sampled_from(["", ".5", ",25", ".000"]),
+        ),
+    )
+    @settings(max_examples=30)
+    def test_numbers_of_hundreds_of_digits_give_a_reading(self, template, digits) -> None:
+        """A number past the largest float is no amount, and the reading says it is unclear."""
+        reading = read_statement(template.format(n=digits))
+
+        amounts = (reading.baseline, reading.target, reading.change, reading.share)
+        assert all(abs(a.value) < float("inf") for a in amounts if a)
+        assert "statement-unclear" in reading.issues
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Increase leads to 1" + " billion" * 40,
+            "Increase leads to one hundred" + " hundred" * 200,
+            "Increase revenue to " + "9" * 305 + " million USD",
+            "Increase " + "9" * 310 + " leads to " + "9" * 310 + " leads",
+        ],
+    )
+    def test_multipliers_past_the_largest_float_give_a_reading(self, text) -> None:
+        """Scales that multiply a number past the largest float leave it unread, not infinite."""
+        reading = read_statement(text)
+
+        amounts = (reading.baseline, reading.target, reading.change, reading.share)
+        assert all(abs(a.value) < float("inf") for a in amounts if a)
+        assert "statement-unclear" in reading.issues
+
+    @given(st.sampled_from(["o'clock", "follow-ups", "a" * 80, "x" * 65 + "s"]))
+    def test_counted_nouns_that_are_no_unit_name_give_a_reading(self, noun) -> None:
+        """A word after a number that is no unit name leaves the number without a unit."""
+        reading = read_statement(f"Run 12 {noun} a week")
+
+        assert (
+            reading.target is None
+            or reading.target.unit is None
+            or (len(reading.target.unit) <= 64 and "'" not in reading.target.unit)
+        )
 
     def test_a_huge_statement_is_read_from_its_start(self) -> None:
         """A 1 MB statement is read from its first characters and says so."""

@@ -482,8 +482,12 @@ def statement_unclear(ctx: Context) -> Iterator[Hit]:
     for place, _objective, item in ctx.key_results():
         reading = current_reading(item)
         if reading is not None and "statement-unclear" in reading.issues:
-            yield ctx.hit(
-                place,
-                reason="it is longer than the reader reads",
-                reason_es="es más largo de lo que el lector lee",
-            )
+            too_large = any(e.field == "number" for e in reading.evidence)
+            reason, reason_es = _UNCLEAR[too_large]
+            yield ctx.hit(place, reason=reason, reason_es=reason_es)
+
+
+_UNCLEAR = {
+    False: ("it is longer than the reader reads", "es más largo de lo que el lector lee"),
+    True: ("it holds a number too large to read", "tiene un número demasiado grande para leerlo"),
+}

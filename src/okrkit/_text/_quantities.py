@@ -8,8 +8,11 @@ lead (a count); ``31`` → a plain number. Dates, times, years and labels such a
 
 from __future__ import annotations
 
+import math
+
 import attrs
 
+from okrkit._amount import unit_refusal
 from okrkit._text._tokens import Token, parse_number, spelled_number
 from okrkit._text._words import Words, fold
 from okrkit._units import CURRENCY_CODES
@@ -39,18 +42,33 @@ class Quantity:
     """For counts: where the counted noun (its head word) starts."""
 
 
+_TOO_LARGE = Quantity(math.inf, None, "number", 0, 0)
+"""What :func:`_quantity_at` gives for a number past the largest float."""
+
+
 def _is_year(token: Token, value: float) -> bool:
     return "." not in token.text and "," not in token.text and int(value) in YEAR_RANGE
 
 
 def find_quantities(
-    tokens: list[Token], folded: list[str], words: Words, lang: str, currency: str
+    tokens: list[Token],
+    folded: list[str],
+    words: Words,
+    lang: str,
+    currency: str,
+    *,
+    too_large: list[int] | None = None,
 ) -> list[Quantity]:
-    """Every quantity in the tokens, in order."""
+    """Every quantity in the tokens, in order; where a number past the largest
+    float starts is added to *too_large* (it is no quantity)."""
     found: list[Quantity] = []
     index = 0
     while index < len(tokens):
         made = _quantity_at(tokens, folded, words, lang, currency, index)
+        if made is _TOO_LARGE:
+            if too_large is not None:
+                too_large.append(index)
+            made = None
         if made is None:
             index += 1
             continue
@@ -103,6 +121,8 @@ def _quantity_at(
         index += used
     else:
         return None
+    if not math.isfinite(value):
+        return _TOO_LARGE  # digits past the largest float: no amount a plan can hold
     number_token = token
     if start > 0 and words.word("label_words", folded[start - 1]) and token.kind == "number":
         return None  # "version 2.0", "ISO 9001": a name, not an amount
@@ -134,6 +154,8 @@ def _quantity_at(
             break
         value *= float(scale)
         index += 1
+    if not math.isfinite(value):
+        return _TOO_LARGE  # "1 billion billion …" past the largest float
     # Spanish writes "575 millones de dólares": skip the "de"
     if (
         index + 1 < len(tokens)
@@ -280,7 +302,10 @@ def _count_noun(
     two = words.match("count_nouns", folded, head)
     if two is not None:
         return str(two[1]), head, head + two[0]
-    return _lemma(folded[head]), head, head + 1
+    noun = _lemma(folded[head])
+    if unit_refusal(noun) is not None:
+        return None  # no unit name: "o'clock", "1⁄4" (a folded "¼"), a word of 80 letters
+    return noun, head, head + 1
 
 
 _NOT_NOUNS = frozenset(

@@ -206,7 +206,12 @@ def read_statement(
 
 def _read(reader: _Reader, currency: str) -> Reading:
     words, folded, tokens = reader.words, reader.folded, reader.tokens
-    quantities = find_quantities(tokens, folded, words, reader.lang, currency)
+    too_large: list[int] = []
+    quantities = find_quantities(tokens, folded, words, reader.lang, currency, too_large=too_large)
+    if too_large:
+        reader.issues.append("statement-unclear")
+        start = too_large[0]
+        reader.note("number", "too large", start, start + 1, "a number past the largest float")
     verb_start, verb_end, verb_kinds = _main_verb(reader)
     if verb_kinds:
         reader.note("verb", "/".join(sorted(verb_kinds)), verb_start, verb_end, "the main verb")
