@@ -45,8 +45,54 @@ def texts(draw: st.DrawFn, *, min_size: int = 1, max_size: int = 60) -> str:
     return stripped or draw(st.sampled_from(["x", "Ñandú", "meta: 100%", "#1 'q'"]))
 
 
-def optional_texts() -> st.SearchStrategy[str | None]:
-    return st.none() | texts()
+# The builders below draw their free text and their ids from *text* and *ident*:
+# people's text and slugs by default, `tricky_texts()` and `tricky_ids` to attack
+# the file formats.
+Text = st.SearchStrategy[str]
+PEOPLE_TEXT = texts()
+
+
+def optional_texts(text: Text = PEOPLE_TEXT) -> st.SearchStrategy[str | None]:
+    return st.none() | text
+
+
+# Words a YAML 1.1 or 1.2 reader, a TOML or JSON reader, or a terminal takes for
+# something other than text, and characters that are line breaks to some readers only.
+TRICKY_WORDS = (
+    "yes", "Yes", "NO", "no", "on", "Off", "y", "n", "~", "null", "Null", "NULL", "true",
+    "False", "1.10", "12:30", "1:20:30", "0o17", "0x1F", "0b101", "017", "1e5", "-1E-5",
+    "+12", ".5", "5.", "1_000", ".inf", "-.Inf", ".NaN", "nan", "inf", "2026-01-05",
+    "2026-01-05T10:00:00Z", "<<", "=", "-", "---", "...", "- x", "? x", "a: b", "a :b",
+    "x #y", "#x", "&a", "*a", "!x", "!!str", "|", ">", "%TAG", "@x", "`x", "'", '"',
+    "{a: 1}", "[1, 2]", ",", "\\", "\\n", "\\u2028", '"""', "'''", "[[objectives]]",
+    "key = 1", "\x1b[31mred", "Ñandú", "😀", "\U0010fffd",
+)  # fmt: skip
+TRICKY_CHARACTERS = (
+    "\t\n\r\x0b\x0c\x00\x01\x1b\x1f\x7f\x80\x85\x9f\xa0"
+    "\u2028\u2029\u200b\u200e\u3000\ufeff\ufffe\uffff"
+)
+
+
+@st.composite
+def tricky_texts(draw: st.DrawFn, *, min_size: int = 1) -> str:
+    """Text made of words that read as numbers, booleans, nulls, dates or YAML
+    syntax, joined by spaces, line breaks and control characters, as a model
+    field keeps it (stripped, never empty)."""
+    pieces = draw(
+        st.lists(
+            st.sampled_from(TRICKY_WORDS)
+            | st.sampled_from(TRICKY_CHARACTERS)
+            | st.just(" ")
+            | st.text(st.characters(codec="utf-8"), max_size=3),
+            min_size=min_size,
+            max_size=8,
+        )
+    )
+    text = "".join(pieces).strip()
+    return text or draw(st.sampled_from(TRICKY_WORDS))
+
+
+tricky_ids = st.sampled_from([w for w in TRICKY_WORDS if " " not in w and "/" not in w]) | ids
 
 
 numbers = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e18, max_value=1e18)
@@ -135,33 +181,33 @@ def cadences() -> st.SearchStrategy[okrkit.Cadence]:
     )
 
 
-def checkins() -> st.SearchStrategy[CheckIn]:
+def checkins(text: Text = PEOPLE_TEXT) -> st.SearchStrategy[CheckIn]:
     return st.builds(
         CheckIn,
         days,
         amounts(),
         confidence=st.none() | st.floats(0, 1),
-        note=optional_texts(),
-        source=st.none() | st.just("https://example.com/dashboard"),
+        note=optional_texts(text),
+        source=st.none() | st.just("https://example.com/dashboard") | text,
     )
 
 
-def initiatives() -> st.SearchStrategy[Initiative]:
-    return st.builds(Initiative, texts(), owner=st.none() | ids, done=st.booleans())
+def initiatives(text: Text = PEOPLE_TEXT, ident: Text = ids) -> st.SearchStrategy[Initiative]:
+    return st.builds(Initiative, text, owner=st.none() | ident, done=st.booleans())
 
 
-def key_results() -> st.SearchStrategy[KeyResult]:
+def key_results(text: Text = PEOPLE_TEXT, ident: Text = ids) -> st.SearchStrategy[KeyResult]:
     """Key results as the DSL and the loaders make them: statements already read."""
-    return raw_key_results().map(read_key_result)
+    return raw_key_results(text, ident).map(read_key_result)
 
 
-def raw_key_results() -> st.SearchStrategy[KeyResult]:
+def raw_key_results(text: Text = PEOPLE_TEXT, ident: Text = ids) -> st.SearchStrategy[KeyResult]:
     """Key results built with the plain constructor: statements not read yet."""
     return st.builds(
         KeyResult,
-        optional_texts(),
-        id=st.none() | ids,
-        metric=optional_texts(),
+        optional_texts(text),
+        id=st.none() | ident,
+        metric=optional_texts(text),
         direction=st.none() | st.sampled_from(okrkit.Direction),
         baseline=st.none() | amounts(),
         target=st.none() | amounts(),
@@ -171,49 +217,59 @@ def raw_key_results() -> st.SearchStrategy[KeyResult]:
         nature=st.none() | st.sampled_from(okrkit.Nature),
         deadline=st.none() | days,
         weight=st.floats(0, 100),
-        owner=st.none() | ids,
+        owner=st.none() | ident,
         done=st.booleans(),
         strict=st.booleans(),
-        checkins=st.lists(checkins(), max_size=3).map(tuple),
-        initiatives=st.lists(initiatives(), max_size=2).map(tuple),
+        checkins=st.lists(checkins(text), max_size=3).map(tuple),
+        initiatives=st.lists(initiatives(text, ident), max_size=2).map(tuple),
         ignore=st.lists(ids, max_size=2).map(tuple),
         cadence=st.none() | cadences(),
     )
 
 
 @st.composite
-def objectives(draw: st.DrawFn, calendar: AnyCalendar | None = None) -> Objective:
+def objectives(
+    draw: st.DrawFn,
+    calendar: AnyCalendar | None = None,
+    text: Text = PEOPLE_TEXT,
+    ident: Text = ids,
+) -> Objective:
     return Objective(
-        draw(texts()),
-        id=draw(st.none() | ids),
-        owner=draw(optional_texts()),
+        draw(text),
+        id=draw(st.none() | ident),
+        owner=draw(optional_texts(text)),
         period=draw(st.none() | periods(calendar)),
         commitment=draw(st.sampled_from(okrkit.Commitment)),
-        parent=draw(st.none() | ids),
+        parent=draw(st.none() | ident),
         weight=draw(st.floats(0, 10)),
-        key_results=tuple(draw(st.lists(key_results(), max_size=3))),
+        key_results=tuple(draw(st.lists(key_results(text, ident), max_size=3))),
         ignore=tuple(draw(st.lists(ids, max_size=2))),
     )
 
 
-def plans() -> st.SearchStrategy[Plan]:
+def plans(text: Text = PEOPLE_TEXT, ident: Text = ids) -> st.SearchStrategy[Plan]:
     """Plans as the DSL and the loaders make them: statements read in the plan's
     language and currency."""
-    return raw_plans().map(read_plan)
+    return raw_plans(text, ident).map(read_plan)
 
 
 @st.composite
-def raw_plans(draw: st.DrawFn) -> Plan:
+def raw_plans(draw: st.DrawFn, text: Text = PEOPLE_TEXT, ident: Text = ids) -> Plan:
     calendar = draw(calendars())
     return Plan(
-        draw(optional_texts()),
+        draw(optional_texts(text)),
         period=draw(st.none() | periods(calendar)),
         currency=draw(st.sampled_from(["USD", "EUR", "MXN"])),
         lang=draw(st.sampled_from([None, "en", "es"])),
         cadence=draw(st.none() | cadences()),
         calendar=calendar,
-        objectives=tuple(draw(st.lists(objectives(calendar), max_size=3))),
+        objectives=tuple(draw(st.lists(objectives(calendar, text, ident), max_size=3))),
         links=tuple(
-            draw(st.lists(st.builds(Link, ids, ids, because=optional_texts()), max_size=3))
+            draw(
+                st.lists(
+                    st.builds(Link, ident, ident, because=optional_texts(text)),
+                    max_size=3,
+                )
+            )
         ),
     )

@@ -275,8 +275,34 @@ class Flow(dict):  # type: ignore[type-arg]
     """A mapping written on one line (check-ins, links)."""
 
 
+_LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
+"""Characters YAML 1.2 reads as text but PyYAML and libyaml take for line breaks."""
+
+_TAG_OF_PLAIN = {type(None): "null", bool: "bool", Whole: "int", Number: "float", str: "str"}
+
+
 class _Dumper(yaml.SafeDumper):
-    pass
+    """PyYAML's safe writer, with :func:`read_yaml` as the judge of plain scalars.
+
+    PyYAML decides what needs quoting by YAML 1.1 rules, the reader reads by
+    YAML 1.2 (``1e5`` and ``0o17`` are numbers only there): a scalar is written
+    plain only when the reader's own resolver reads it back as what it is. A
+    text the reader reads as text is also judged by YAML 1.1, so ``yes``,
+    ``NO``, ``1_000``, ``=`` and ``2026-01-05`` (the text, not a date) stay quoted
+    and a YAML 1.1 tool reads the file the same way. Nothing is anchored: equal
+    data gives equal text whichever objects it shares.
+    """
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        tag: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        if kind is not yaml.ScalarNode or not implicit[0]:
+            return tag
+        plain = ev.ScalarEvent(None, None, (True, False), value, None, None, "")
+        read = _CORE + _TAG_OF_PLAIN[type(_scalar(plain))]
+        return tag if read == _CORE + "str" else read
 
 
 def _flow(dumper: yaml.SafeDumper, data: Flow) -> yaml.Node:
@@ -284,14 +310,19 @@ def _flow(dumper: yaml.SafeDumper, data: Flow) -> yaml.Node:
 
 
 def _text(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    if "\n" in data:
-        return dumper.represent_scalar(_CORE + "str", data, style="|")
-    return dumper.represent_str(data)
+    """Text in the style that keeps every character: escaped in double quotes
+    when it holds a character PyYAML would write raw but read as a line break,
+    a literal block when it has lines, else whatever the emitter finds safe."""
+    style = '"' if _LINE_SEPARATORS.search(data) else ("|" if "\n" in data else None)
+    return dumper.represent_scalar(_CORE + "str", data, style=style)
 
 
 _Dumper.add_representer(Flow, _flow)
 _Dumper.add_representer(str, _text)
 _Dumper.add_representer(dt.date, yaml.SafeDumper.represent_date)
+# Numbers the reader made (Whole, Number) and kept in a plan, like a cadence's day.
+_Dumper.add_multi_representer(int, yaml.SafeDumper.represent_int)
+_Dumper.add_multi_representer(float, yaml.SafeDumper.represent_float)
 
 
 def dump_yaml(data: object) -> str:
