@@ -858,12 +858,24 @@ class Source:
 
     file: str | None = None
     lines: tuple[tuple[str, int], ...] = ()
+    paths: tuple[tuple[str | int, ...], ...] = ()
+    """The place in the document of each of *lines*, in the same order
+    (``("objectives", 0, "key_results", 1)``), to tell apart places that share a name."""
 
     @functools.cached_property
     def _by_place(self) -> dict[str, int]:
         return dict(self.lines)
 
-    def line(self, where: str) -> int | None:
+    @functools.cached_property
+    def _by_path(self) -> dict[tuple[str | int, ...], tuple[str, int]]:
+        return dict(zip(self.paths, self.lines, strict=False))
+
+    def line(self, where: str, path: tuple[str | int, ...] = ()) -> int | None:
+        """The line of the place named *where*; its *path* in the document picks
+        the right one when two places share a name (two objectives titled alike)."""
+        found = self._by_path.get(path)
+        if found is not None and found[0] == where:
+            return found[1]
         return self._by_place.get(where)
 
 

@@ -390,7 +390,9 @@ def run_rules(
                 continue
             where = ctx.where(found.place)
             params = {"where": where or "plan", **found.params}
-            line = source.line(where) if source is not None else None
+            line = None
+            if source is not None:
+                line = source.line(where, _document_path(found.place))
             finding = Finding(
                 made.id,
                 severity,
@@ -403,6 +405,17 @@ def run_rules(
             findings.append((_order(found.place), finding))
     findings.sort(key=lambda pair: pair[0])
     return Report((f for _, f in findings), lang=lang)
+
+
+def _document_path(place: Place) -> tuple[str | int, ...]:
+    """Where a place is in a plan document (``("objectives", 0, "key_results", 1)``)."""
+    if place.link is not None:
+        return ("links", place.link)
+    if place.objective is None:
+        return ()
+    if place.key_result is None:
+        return ("objectives", place.objective)
+    return ("objectives", place.objective, "key_results", place.key_result)
 
 
 def _order(place: Place) -> tuple[int, int, int, int]:

@@ -118,9 +118,9 @@ class PlanReader:
 
     def __init__(self) -> None:
         self.problems: list[Located] = []
-        self.places: list[tuple[str, Path, int]] = []
-        """For each objective, key result and link: its place name, path and the
-        id() of the mapping it was read from (so a reader can find its line)."""
+        self.places: list[tuple[Path, int]] = []
+        """For each objective, key result and link read: its path and the id() of
+        the mapping it was read from (so a reader can find its line)."""
         # Values already read, by the text or number written: check-ins repeat the
         # same dates and units thousands of times, and dates and amounts are immutable.
         self._dates: dict[str, dt.date] = {}
@@ -423,7 +423,7 @@ class PlanReader:
             link = self.link(("links", index), item)
             if link is not None:
                 links.append(link)
-                self.places.append((f"links[{index}]", ("links", index), id(item)))
+                self.places.append((("links", index), id(item)))
         built: Plan | None = self.build(
             (), lambda: Plan(**fields, objectives=tuple(objectives), links=tuple(links))
         )
@@ -451,12 +451,9 @@ class PlanReader:
             path, lambda: Objective(key_results=tuple(key_results), **fields)
         )
         if objective is not None:
-            self.places.append((objective.key, path, id(value)))
-            keys = objective.key_result_keys()
+            self.places.append((path, id(value)))
             for index, item in enumerate(kr_values):
-                if index < len(keys):
-                    place = f"{objective.key}/{keys[index]}"
-                    self.places.append((place, (*path, "key_results", index), id(item)))
+                self.places.append(((*path, "key_results", index), id(item)))
         return objective
 
     def key_result(self, path: Path, value: object) -> KeyResult | None:

@@ -14,7 +14,15 @@ from typing import Any, Literal
 import attrs
 
 from okrkit._files._convert import Located, Path, PlanReader, plan_to_data
-from okrkit._files._locate import Spot, json_duplicate, locate_json, locate_toml, locate_yaml
+from okrkit._files._locate import (
+    Spot,
+    json_duplicate,
+    locate_json,
+    locate_toml,
+    locate_yaml,
+    spot_at,
+    yaml_spots,
+)
 from okrkit._files._yaml import Flow, YamlProblem, dump_yaml, read_yaml
 from okrkit._model import KeyResult, Plan, Source
 from okrkit._text import Lexicon, omitted_fields, read_plan
@@ -69,14 +77,10 @@ def decode(raw: bytes, name: str | None) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PlanFileError(
-            [
-                Problem(
-                    f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x}", file=name, line=line
-                )
-            ]
-        ) from None
+        before = raw[: exc.start].decode("utf-8-sig")
+        line = spot_at(before, len(before))[0]
+        found = f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x}"
+        raise PlanFileError([Problem(found, file=name, line=line)]) from None
 
 
 def loads(
@@ -92,15 +96,18 @@ def loads(
             [Problem(f"expected format yaml, json or toml, got {format!r}", file=name)]
         )
     if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
+        line = spot_at(text, text.index("\x00"), cr=format != "toml")[0]
         raise PlanFileError([Problem("expected text, found a NUL character", file=name, line=line)])
     starts: dict[int, tuple[int, int]] | None = None
     if format == "yaml":
         try:
             data, starts = read_yaml(text)
         except YamlProblem as exc:
+            at: tuple[int | None, int | None] = (exc.line, exc.column)
+            if exc.line is not None and exc.column is not None:
+                at = yaml_spots(text)((exc.line, exc.column))
             raise PlanFileError(
-                [Problem(exc.message, file=name, line=exc.line, column=exc.column)]
+                [Problem(exc.message, file=name, line=at[0], column=at[1])]
             ) from None
     elif format == "json":
         data = _read_json(text, name)
@@ -111,21 +118,43 @@ def loads(
     locate: Callable[[str, list[Path]], dict[Path, tuple[Spot, Spot]]] = _LOCATORS[format]
     if reader.problems or plan is None:
         raise PlanFileError(_placed(reader.problems, text, name, locate))
-    lines = _source_lines(reader, text, starts, locate)
     plan = read_plan(plan, lexicon=lexicon)
-    return attrs.evolve(plan, source=Source(name, tuple(lines)))
+    return attrs.evolve(plan, source=_source(name, plan, reader, text, starts, locate))
 
 
-def _source_lines(
+def _source(
+    name: str | None,
+    plan: Plan,
     reader: PlanReader,
     text: str,
     starts: dict[int, tuple[int, int]] | None,
     locate: Callable[[str, list[Path]], dict[Path, tuple[Spot, Spot]]],
-) -> list[tuple[str, int]]:
+) -> Source:
+    """The line of each objective, key result and link, by the name findings give
+    it; named after the statements are read, since a key result without an id
+    takes its name from the metric its statement gives it."""
+    names = _place_names(plan)
     if starts is not None:
-        return [(where, starts[key][0]) for where, _path, key in reader.places if key in starts]
-    found = locate(text, [path for _where, path, _key in reader.places])
-    return [(where, found[path][1][0]) for where, path, _key in reader.places if path in found]
+        spot = yaml_spots(text)
+        found = {path: spot(starts[key])[0] for path, key in reader.places if key in starts}
+    else:
+        spots = locate(text, [path for path, _key in reader.places])
+        found = {path: value[0] for path, (_key, value) in spots.items()}
+    paths = [path for path, _key in reader.places if path in found and path in names]
+    return Source(name, tuple((names[p], found[p]) for p in paths), tuple(paths))
+
+
+def _place_names(plan: Plan) -> dict[Path, str]:
+    """Each objective's, key result's and link's path in the document, and the
+    name a finding gives it (``meta``, ``meta/ciclo``, ``links[0]``)."""
+    names: dict[Path, str] = {}
+    for index, objective in enumerate(plan.objectives):
+        names["objectives", index] = objective.key
+        for number, key in enumerate(objective.key_result_keys()):
+            names["objectives", index, "key_results", number] = f"{objective.key}/{key}"
+    for index in range(len(plan.links)):
+        names["links", index] = f"links[{index}]"
+    return names
 
 
 def _placed(
@@ -194,13 +223,14 @@ def _read_json(text: str, name: str | None) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
+        line, column = spot_at(text, exc.pos)  # exc.lineno counts LF only, not CR
         raise PlanFileError(
-            [Problem(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno, column=exc.colno)]
+            [Problem(f"not valid JSON: {exc.msg}", file=name, line=line, column=column)]
         ) from None
     except _Duplicate:
-        line, column = json_duplicate(text) or (None, None)
+        at = json_duplicate(text) or (None, None)
         raise PlanFileError(
-            [Problem("duplicate key", file=name, line=line, column=column)]
+            [Problem("duplicate key", file=name, line=at[0], column=at[1])]
         ) from None
     except RecursionError:
         raise PlanFileError([Problem("the document is nested too deeply", file=name)]) from None

@@ -8,10 +8,12 @@ list indexes: ``("objectives", 0, "key_results", 1, "target")``.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 import re
-from collections.abc import Iterable
+import tomllib
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import yaml
@@ -19,7 +21,7 @@ import yaml
 from okrkit._files._yaml import EventParser
 
 
-__all__ = ["Path", "Spot", "locate_json", "locate_toml", "locate_yaml"]
+__all__ = ["Path", "Spot", "locate_json", "locate_toml", "locate_yaml", "spot_at", "yaml_spots"]
 
 Path = tuple[str | int, ...]
 Spot = tuple[int, int]  # 1-based line and column
@@ -51,6 +53,36 @@ class _Composer(EventParser, yaml.composer.Composer, yaml.resolver.BaseResolver)
         return None
 
 
+_PARSER_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_YAML_BREAK = re.compile("\r\n|[\r\n]")
+_NOT_A_BREAK_IN_YAML_1_2 = re.compile("[\x85\u2028\u2029]")
+
+
+def yaml_spots(text: str) -> Callable[[Spot], Spot]:
+    """What turns a line and column from the YAML parser into YAML 1.2's.
+
+    libyaml and PyYAML follow YAML 1.1, which also ends a line at U+0085, U+2028
+    and U+2029; YAML 1.2, editors and people do not. Without those characters
+    in *text* the parser's spots are right and come back as they are.
+    """
+    if not _NOT_A_BREAK_IN_YAML_1_2.search(text):
+        return _same
+    parser_lines = [0, *(m.end() for m in _PARSER_BREAK.finditer(text))]
+    lines = [0, *(m.end() for m in _YAML_BREAK.finditer(text))]
+
+    def spot(parser_spot: Spot) -> Spot:
+        line, column = parser_spot
+        offset = parser_lines[line - 1] + column - 1
+        number = bisect.bisect_right(lines, offset)
+        return (number, offset - lines[number - 1] + 1)
+
+    return spot
+
+
+def _same(spot: Spot) -> Spot:
+    return spot
+
+
 def locate_yaml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot]]:
     """``{path: (key spot, value spot)}`` for each path found in a YAML document."""
     wanted, prefixes = _wanted(paths)
@@ -61,24 +93,24 @@ def locate_yaml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot
         return found
     if root is None:
         return found
-    start = (root.start_mark.line + 1, root.start_mark.column + 1)
-    todo: list[tuple[Path, Any, Spot]] = [((), root, start)]
+    fix = yaml_spots(text)
+
+    def start(node: Any) -> Spot:
+        return fix((node.start_mark.line + 1, node.start_mark.column + 1))
+
+    todo: list[tuple[Path, Any, Spot]] = [((), root, start(root))]
     while todo:
         path, node, key_spot = todo.pop()
-        value_spot = (node.start_mark.line + 1, node.start_mark.column + 1)
         if path in wanted:
-            found[path] = (key_spot, value_spot)
+            found[path] = (key_spot, start(node))
         if path not in prefixes:
             continue
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
-                child = (*path, str(key_node.value))
-                spot = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-                todo.append((child, value_node, spot))
+                todo.append(((*path, str(key_node.value)), value_node, start(key_node)))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
-                spot = (item.start_mark.line + 1, item.start_mark.column + 1)
-                todo.append(((*path, index), item, spot))
+                todo.append(((*path, index), item, start(item)))
     return found
 
 
@@ -88,22 +120,38 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 
 
 class _Lines:
-    """Line and column of offsets asked in increasing order, counting newlines
-    only between one offset and the next (linear in the text, in C)."""
+    """Line and column of offsets asked in increasing order, counting line breaks
+    only between one offset and the next (linear in the text, in C).
 
-    __slots__ = ("line", "offset", "text")
+    A line ends where the format says: at LF, and with *cr* also at a CR alone
+    or before LF (JSON and YAML 1.2; TOML allows no lone CR). Nothing else ends
+    a line: not U+0085, U+2028 or a form feed, as ``str.splitlines`` would have it.
+    """
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("cr", "line", "offset", "text")
+
+    def __init__(self, text: str, *, cr: bool) -> None:
         self.text = text
+        self.cr = cr and "\r" in text
         self.offset = 0
         self.line = 1
 
     def spot(self, offset: int) -> Spot:
         if offset < self.offset:  # not expected; count again from the start
             self.offset, self.line = 0, 1
-        self.line += self.text.count("\n", self.offset, offset)
+        text, start = self.text, self.offset
+        self.line += text.count("\n", start, offset)
+        begins = text.rfind("\n", 0, offset)
+        if self.cr:
+            self.line += text.count("\r", start, offset) - text.count("\r\n", start, offset)
+            begins = max(begins, text.rfind("\r", 0, offset))
         self.offset = offset
-        return (self.line, offset - self.text.rfind("\n", 0, offset))
+        return (self.line, offset - begins)
+
+
+def spot_at(text: str, offset: int, *, cr: bool = True) -> Spot:
+    """The line and column of one offset (*cr*: whether a lone CR ends a line)."""
+    return _Lines(text, cr=cr).spot(offset)
 
 
 def locate_json(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot]]:
@@ -136,7 +184,7 @@ class _JsonWalk:
         self.everything = everything
         self.found: dict[Path, tuple[Spot, Spot]] = {}
         self.duplicate: Spot | None = None
-        self.lines = _Lines(text)
+        self.lines = _Lines(text, cr=True)
         self.skip = json.JSONDecoder().raw_decode
         self.space = _SPACE.match
 
@@ -183,48 +231,172 @@ class _JsonWalk:
 
 # --- TOML -------------------------------------------------------------------------------
 
-_TABLE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+_TOML_BLANK = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")  # spaces, line breaks, comments
+_TOML_SPACE = re.compile(r"[ \t]*+")
+_TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]++")
+_TOML_STRING = re.compile(
+    r'"""(?:[^"\\]++|\\.|"{1,2}+(?!"))*+"{3,5}'
+    r"|'''(?:[^']++|'{1,2}+(?!'))*+'{3,5}"
+    r'|"(?:[^"\\\n]++|\\.)*+"'
+    r"|'[^'\n]*+'",
+    re.DOTALL,
+)
+_TOML_SCALAR = re.compile(r"[^,\]}\r\n#]*+")  # numbers, booleans, dates (which may hold a space)
+_TOML_OTHER = re.compile(r"[^\[\]{}\"'#]++")  # inside an array or inline table being skipped
+_TOML_COMMENT = re.compile(r"#[^\n]*+")
 
 
 def locate_toml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot]]:
-    """``{path: (key spot, value spot)}`` for paths in a TOML document.
+    """``{path: (key spot, value spot)}`` for each path found in a TOML document.
 
-    Tables, arrays of tables and ``key = value`` lines are followed; values
-    inside inline tables are placed at the line of the key that holds them.
+    Tables, arrays of tables, dotted keys, arrays and inline tables are followed
+    token by token, so each item of ``key_results = [{...}, {...}]`` is placed
+    at its own line, and a multi-line string never passes for a table header.
+    The text should be valid TOML; what an invalid one hides is not found.
     """
-    wanted = set(paths)
-    under: dict[Path, list[Path]] = {}  # every wanted path, by each of its prefixes
-    for candidate in wanted:
-        for size in range(len(candidate) + 1):
-            under.setdefault(candidate[:size], []).append(candidate)
-    found: dict[Path, tuple[Spot, Spot]] = {}
-    counters: dict[Path, int] = {}
-    current: Path = ()
-    for number, line in enumerate(text.splitlines(), start=1):
-        table = _TABLE.match(line)
-        if table:
-            names = tuple(part.strip().strip("\"'") for part in table.group(2).split("."))
-            current = _toml_table_path(names, table.group(1) == "[[", counters)
-            column = line.index("[") + 1
-            for size in range(1, len(current) + 1):
-                prefix = current[:size]
-                if prefix in wanted and prefix not in found:
-                    found[prefix] = ((number, column), (number, column))
-            continue
-        key = _KEY.match(line)
-        if key:
-            name = key.group(1).strip("\"'")
-            path = (*current, name)
-            column = line.index(key.group(1)) + 1
-            value_column = (
-                key.end() + 1 + (len(line[key.end() :]) - len(line[key.end() :].lstrip()))
-            )
-            spot = ((number, column), (number, value_column))
-            for candidate in under.get(path, ()):
-                if candidate not in found:
-                    found[candidate] = spot
-    return found
+    wanted, prefixes = _wanted(paths)
+    return _TomlWalk(text, wanted, prefixes).run()
+
+
+class _TomlWalk:
+    """A walk over a TOML text that keeps offsets (tomllib keeps none); arrays
+    and inline tables off the way to a wanted path are skipped by bracket."""
+
+    def __init__(self, text: str, wanted: set[Path], prefixes: set[Path]) -> None:
+        self.text = text
+        self.wanted = wanted
+        self.prefixes = prefixes
+        self.found: dict[Path, tuple[Spot, Spot]] = {}
+        self.lines = _Lines(text, cr=False)  # TOML ends lines at LF or CRLF only
+
+    def run(self) -> dict[Path, tuple[Spot, Spot]]:
+        # Not valid TOML: what was found before the fault is all there is.
+        with contextlib.suppress(ValueError, IndexError, AttributeError, RecursionError):
+            self.document()
+        return self.found
+
+    def _blank(self, pos: int) -> int:
+        return _TOML_BLANK.match(self.text, pos).end()  # type: ignore[union-attr]
+
+    def _space(self, pos: int) -> int:
+        return _TOML_SPACE.match(self.text, pos).end()  # type: ignore[union-attr]
+
+    def _place(self, path: Path, spot: Spot) -> None:
+        if path in self.wanted and path not in self.found:
+            self.found[path] = (spot, spot)
+
+    def document(self) -> None:
+        text = self.text
+        counters: dict[Path, int] = {}
+        table: Path = ()
+        pos = self._blank(0)
+        while pos < len(text):
+            if text[pos] == "[":
+                is_array = text.startswith("[[", pos)
+                brackets = 2 if is_array else 1
+                spot = self.lines.spot(pos)
+                names, pos = self.key(pos + brackets)
+                table = _toml_table_path(tuple(names), is_array, counters)
+                for size in range(1, len(table) + 1):
+                    self._place(table[:size], spot)
+                pos += brackets  # past ']' or ']]'
+            else:
+                pos = self.pair(pos, table)
+            pos = self._blank(pos)
+
+    def key(self, pos: int) -> tuple[list[str], int]:
+        """A dotted key's parts, and the offset past it and the spaces after it."""
+        text = self.text
+        parts: list[str] = []
+        while True:
+            pos = self._space(pos)
+            quoted = text[pos] in "\"'"
+            token = (_TOML_STRING if quoted else _TOML_BARE_KEY).match(text, pos)
+            if token is None:
+                raise ValueError("not a key")
+            parts.append(_toml_key_text(token.group()) if quoted else token.group())
+            pos = self._space(token.end())
+            if text[pos] != ".":
+                return parts, pos
+            pos += 1
+
+    def pair(self, pos: int, table: Path) -> int:
+        """A ``key = value`` pair inside *table*; the offset just past the value."""
+        key_pos = pos
+        names, pos = self.key(pos)  # now at '='
+        path = (*table, *names)
+        key_spot = None
+        if path in self.wanted or len(names) > 1:
+            key_spot = self.lines.spot(key_pos)
+            for size in range(len(table) + 1, len(path)):  # a dotted key makes its tables here
+                self._place(path[:size], key_spot)
+        return self.value(self._space(pos + 1), path, key_spot)
+
+    def value(self, pos: int, path: Path, key_spot: Spot | None) -> int:
+        """The value at *pos* (placed if wanted); the offset just past it."""
+        text = self.text
+        if path in self.wanted:
+            spot = self.lines.spot(pos)
+            self.found[path] = (key_spot or spot, spot)
+        opening = text[pos]
+        if opening in "[{":
+            if path not in self.prefixes:
+                return self.skip(pos)
+            return self.array(pos + 1, path) if opening == "[" else self.table(pos + 1, path)
+        token = (_TOML_STRING if opening in "\"'" else _TOML_SCALAR).match(text, pos)
+        if token is None:
+            raise ValueError("not a value")
+        return token.end()
+
+    def array(self, pos: int, path: Path) -> int:
+        text = self.text
+        index = 0
+        while True:
+            pos = self._blank(pos)
+            if text[pos] == "]":
+                return pos + 1
+            pos = self._blank(self.value(pos, (*path, index), None))
+            index += 1
+            if text[pos] == ",":
+                pos += 1
+
+    def table(self, pos: int, path: Path) -> int:
+        """An inline table's pairs (line breaks and comments allowed, as TOML 1.1 does)."""
+        text = self.text
+        while True:
+            pos = self._blank(pos)
+            if text[pos] == "}":
+                return pos + 1
+            pos = self._blank(self.pair(pos, path))
+            if text[pos] == ",":
+                pos += 1
+
+    def skip(self, pos: int) -> int:
+        """The offset just past the array or inline table that opens at *pos*."""
+        text = self.text
+        depth = 0
+        while True:
+            char = text[pos]
+            if char in "[{":
+                depth += 1
+                pos += 1
+            elif char in "]}":
+                depth -= 1
+                pos += 1
+                if depth == 0:
+                    return pos
+            elif char in "\"'":
+                pos = _TOML_STRING.match(text, pos).end()  # type: ignore[union-attr]
+            else:
+                token = _TOML_COMMENT if char == "#" else _TOML_OTHER
+                pos = token.match(text, pos).end()  # type: ignore[union-attr]
+
+
+def _toml_key_text(token: str) -> str:
+    """The text of a quoted key: a literal one as written, a basic one unescaped."""
+    if token.startswith("'"):
+        return token[1:-1]
+    return str(tomllib.loads(f"k = {token}")["k"])
 
 
 def _toml_table_path(names: tuple[str, ...], is_array: bool, counters: dict[Path, int]) -> Path:
