@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any, TypeVar
 
+import attrs
+
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -51,6 +53,25 @@ def finite(
         return number
 
     return convert
+
+
+def checked(check: Callable[[str], Callable[[object], T]], *, default: T) -> T:
+    """An attrs field whose value *check* converts, typed as what it holds.
+
+    *check* is a converter factory (like :func:`finite`) given the field's full
+    name, ``Class.field``, so the name is written once, where the field is.
+    """
+    made: dict[str, Callable[[object], T]] = {}
+
+    def convert(value: object, instance: object, field: attrs.Attribute[T]) -> T:
+        name = f"{type(instance).__name__}.{field.name}"
+        found = made.get(name)
+        if found is None:
+            found = made[name] = check(name)
+        return found(value)
+
+    converter = attrs.Converter(convert, takes_self=True, takes_field=True)
+    return attrs.field(default=default, converter=converter)
 
 
 def optional_finite(

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from okrkit._fields import finite
+from okrkit._fields import checked, finite
 from okrkit._repr import fields_repr
 from okrkit._severity import Severity
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
@@ -20,7 +20,7 @@ from okrkit.exceptions import InvalidTypeError, InvalidValueError
 __all__ = ["LEVELS", "POLICY_KEYS", "PRESETS", "Policy", "Thresholds"]
 
 
-def _positive_int(name: str) -> Callable[[object], int]:
+def _whole_number(name: str) -> Callable[[object], int]:
     def convert(value: object) -> int:
         number = finite(name, minimum=0)(value)
         if not number.is_integer():
@@ -30,120 +30,29 @@ def _positive_int(name: str) -> Callable[[object], int]:
     return convert
 
 
-_thresholds_min_key_results_check = _positive_int("Thresholds.min_key_results")
+def _gap(name: str) -> Callable[[object], float]:
+    """A pacing gap: progress behind the expected, from -1 to 0."""
+    return finite(name, minimum=-1, maximum=0)
 
 
-def _thresholds_min_key_results(value: Any) -> int:
-    return _thresholds_min_key_results_check(value)
-
-
-_thresholds_max_key_results_check = _positive_int("Thresholds.max_key_results")
-
-
-def _thresholds_max_key_results(value: Any) -> int:
-    return _thresholds_max_key_results_check(value)
-
-
-_thresholds_max_objectives_per_owner_check = _positive_int("Thresholds.max_objectives_per_owner")
-
-
-def _thresholds_max_objectives_per_owner(value: Any) -> int:
-    return _thresholds_max_objectives_per_owner_check(value)
-
-
-_thresholds_min_period_days_check = _positive_int("Thresholds.min_period_days")
-
-
-def _thresholds_min_period_days(value: Any) -> int:
-    return _thresholds_min_period_days_check(value)
-
-
-_thresholds_max_period_days_check = _positive_int("Thresholds.max_period_days")
-
-
-def _thresholds_max_period_days(value: Any) -> int:
-    return _thresholds_max_period_days_check(value)
-
-
-_thresholds_stale_after_days_check = _positive_int("Thresholds.stale_after_days")
-
-
-def _thresholds_stale_after_days(value: Any) -> int:
-    return _thresholds_stale_after_days_check(value)
-
-
-_thresholds_at_risk_gap_check = finite("Thresholds.at_risk_gap", minimum=-1, maximum=0)
-
-
-def _thresholds_at_risk_gap(value: Any) -> float:
-    return _thresholds_at_risk_gap_check(value)
-
-
-_thresholds_off_track_gap_check = finite("Thresholds.off_track_gap", minimum=-1, maximum=0)
-
-
-def _thresholds_off_track_gap(value: Any) -> float:
-    return _thresholds_off_track_gap_check(value)
-
-
-_thresholds_yellow_from_check = finite("Thresholds.yellow_from", minimum=0, maximum=1)
-
-
-def _thresholds_yellow_from(value: Any) -> float:
-    return _thresholds_yellow_from_check(value)
-
-
-_thresholds_green_from_check = finite("Thresholds.green_from", minimum=0, maximum=1)
-
-
-def _thresholds_green_from(value: Any) -> float:
-    return _thresholds_green_from_check(value)
+def _fraction(name: str) -> Callable[[object], float]:
+    return finite(name, minimum=0, maximum=1)
 
 
 @attrs.frozen(repr=False)
 class Thresholds:
     """Numbers the rules and the scorer compare against (defaults from the method)."""
 
-    min_key_results: int = attrs.field(
-        default=3,
-        converter=_thresholds_min_key_results,
-    )
-    max_key_results: int = attrs.field(
-        default=5,
-        converter=_thresholds_max_key_results,
-    )
-    max_objectives_per_owner: int = attrs.field(
-        default=5,
-        converter=_thresholds_max_objectives_per_owner,
-    )
-    min_period_days: int = attrs.field(
-        default=28,
-        converter=_thresholds_min_period_days,
-    )
-    max_period_days: int = attrs.field(
-        default=366,
-        converter=_thresholds_max_period_days,
-    )
-    stale_after_days: int = attrs.field(
-        default=14,
-        converter=_thresholds_stale_after_days,
-    )
-    at_risk_gap: float = attrs.field(
-        default=-0.10,
-        converter=_thresholds_at_risk_gap,
-    )
-    off_track_gap: float = attrs.field(
-        default=-0.25,
-        converter=_thresholds_off_track_gap,
-    )
-    yellow_from: float = attrs.field(
-        default=0.4,
-        converter=_thresholds_yellow_from,
-    )
-    green_from: float = attrs.field(
-        default=0.7,
-        converter=_thresholds_green_from,
-    )
+    min_key_results: int = checked(_whole_number, default=3)
+    max_key_results: int = checked(_whole_number, default=5)
+    max_objectives_per_owner: int = checked(_whole_number, default=5)
+    min_period_days: int = checked(_whole_number, default=28)
+    max_period_days: int = checked(_whole_number, default=366)
+    stale_after_days: int = checked(_whole_number, default=14)
+    at_risk_gap: float = checked(_gap, default=-0.10)
+    off_track_gap: float = checked(_gap, default=-0.25)
+    yellow_from: float = checked(_fraction, default=0.4)
+    green_from: float = checked(_fraction, default=0.7)
 
     def __attrs_post_init__(self) -> None:
         if self.min_key_results > self.max_key_results:
@@ -199,31 +108,22 @@ def _severities(value: object) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
-def _rule_list(name: str) -> Callable[[object], tuple[str, ...] | None]:
-    def convert(value: object) -> tuple[str, ...] | None:
-        if value is None:
-            return None
-        if isinstance(value, str):
-            value = [v for v in value.split(",") if v.strip()]
-        if not isinstance(value, Iterable):
-            raise InvalidTypeError(name, value, "a list of rule ids")
-        return tuple(str(v).strip() for v in value)
-
-    return convert
+def _rule_list(name: str, value: object) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [v for v in value.split(",") if v.strip()]
+    if not isinstance(value, Iterable):
+        raise InvalidTypeError(name, value, "a list of rule ids")
+    return tuple(str(v).strip() for v in value)
 
 
-_ignored = _rule_list("Policy.ignore")
+def _policy_ignore(value: object) -> tuple[str, ...]:
+    return _rule_list("Policy.ignore", value) or ()
 
 
-def _ignore_list(value: object) -> tuple[str, ...]:
-    return _ignored(value) or ()
-
-
-_policy_select_check = _rule_list("Policy.select")
-
-
-def _policy_select(value: Any) -> tuple[str, ...] | None:
-    return _policy_select_check(value)
+def _policy_select(value: object) -> tuple[str, ...] | None:
+    return _rule_list("Policy.select", value)
 
 
 POLICY_KEYS = ("preset", "strict", "select", "ignore", "severities", "thresholds", "plugins")
@@ -240,10 +140,6 @@ def _plugin_list(value: object) -> tuple[str, ...]:
             raise InvalidValueError("Policy.plugins", item, "a module name like my_team.okr_rules")
         out.append(item.strip())
     return tuple(out)
-
-
-def _plugins(value: Any) -> tuple[str, ...]:
-    return _plugin_list(value)
 
 
 @attrs.frozen(repr=False)
@@ -267,14 +163,14 @@ class Policy:
         converter=_policy_select,
         kw_only=True,
     )
-    ignore: tuple[str, ...] = attrs.field(default=(), converter=_ignore_list, kw_only=True)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_policy_ignore, kw_only=True)
     strict: bool = attrs.field(
         default=False, validator=attrs.validators.instance_of(bool), kw_only=True
     )
     thresholds: Thresholds = attrs.field(
         factory=Thresholds, validator=attrs.validators.instance_of(Thresholds), kw_only=True
     )
-    plugins: tuple[str, ...] = attrs.field(default=(), converter=_plugins, kw_only=True)
+    plugins: tuple[str, ...] = attrs.field(default=(), converter=_plugin_list, kw_only=True)
     """Modules to import before checking, so the rules they register run too."""
 
     def __repr__(self) -> str:
