@@ -14,7 +14,7 @@ from okrkit._findings import Report
 from okrkit._model import Plan
 from okrkit._period_words import check_lang
 from okrkit._policy import Policy
-from okrkit._rules import run_rules
+from okrkit._rules import refuse_unknown_policy_rules, refuse_unknown_rules, run_rules
 from okrkit._score import Scorecard, score_plan
 from okrkit._text import read_plan
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
@@ -44,16 +44,40 @@ def check(
         select: Run only these rule ids.
         ignore: Skip these rule ids.
         strict: Report warnings as errors.
+
+    Raises:
+        UnknownRuleError: A rule id (in *select*, *ignore*, a policy or an
+            ``ignore:`` of the plan) that no rule has: a typo never turns a check off.
     """
     if not isinstance(plan, Plan):
         raise InvalidTypeError("check(plan)", plan, "a Plan")
     day = _as_of(as_of)
+    language = check_lang(lang or plan.lang or "en")
     chosen = policy or Policy()
     if plan.policy is not None:
         chosen = Policy.from_mapping(plan.policy.to_mapping(), base=chosen)
     chosen = chosen.with_options(strict=strict, select=select, ignore=ignore)
-    language = check_lang(lang or plan.lang or "en")
+    _refuse_unknown_rules(plan, policy, chosen, language)
     return run_rules(read_plan(plan), policy=chosen, as_of=day, lang=language)
+
+
+def _refuse_unknown_rules(plan: Plan, given: Policy | None, chosen: Policy, lang: str) -> None:
+    """Every rule id named by the caller's policy, the plan's policy and the
+    ``select``/``ignore`` arguments is a rule's, once every plugin is loaded."""
+    named: list[tuple[Policy, str, str | None]] = []
+    if given is not None:
+        named.append((given, "Policy.{field}", None))
+    if plan.policy is not None:
+        file = plan.source.file if plan.source is not None else None
+        where = "the plan's policy: {field}" if lang == "en" else "la policy: {field} del plan"
+        named.append((plan.policy, where, file))
+    for policy, source, file in named:
+        refuse_unknown_policy_rules(
+            policy, source=source, lang=lang, file=file, plugins=chosen.plugins
+        )
+    # What is left unknown in the policy checked now came from check()'s arguments.
+    refuse_unknown_rules(chosen.select or (), source="check(select=...)", lang=lang)
+    refuse_unknown_rules(chosen.ignore, source="check(ignore=...)", lang=lang)
 
 
 _as_of = optional_date("as_of")

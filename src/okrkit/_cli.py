@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from okrkit._graph import LABEL_WIDTH
 from okrkit._version import __version__
-from okrkit.exceptions import OkrkitError, PlanFileError, Problem
+from okrkit.exceptions import OkrkitError, PlanFileError, Problem, UnknownRuleError
 
 
 if TYPE_CHECKING:
@@ -133,10 +133,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
             continue
         lang = _lang(args, plan)
         base = load_policy(args.config, start=path if path != "-" else ".")
-        report = check(
-            plan, as_of=as_of, lang=lang, policy=base, select=args.select, ignore=args.ignore,
-            strict=args.strict or None,
-        )  # fmt: skip
+        _refuse_unknown_flags(args, plan, base, lang)
+        try:
+            report = check(
+                plan, as_of=as_of, lang=lang, policy=base, select=args.select,
+                ignore=args.ignore, strict=args.strict or None,
+            )  # fmt: skip
+        except UnknownRuleError as exc:  # an ignore: in the plan names no rule
+            problem = Problem(exc.detail, file=exc.file, line=exc.line)
+            print(str(problem), file=sys.stderr)
+            problems.append(problem)
+            status = EXIT_BAD_INPUT
+            continue
         findings.extend(report.findings)
         if not report.ok and status == EXIT_OK:
             status = EXIT_FINDINGS
@@ -157,6 +165,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write("".join(texts))
     return status
+
+
+def _refuse_unknown_flags(args: argparse.Namespace, plan: Plan, base: Any, lang: str) -> None:
+    """``--select`` and ``--ignore`` name rules (with the plugins the configuration
+    and the plan load); a typo is bad usage, never a check switched off."""
+    from okrkit._rules import refuse_unknown_rules  # noqa: PLC0415
+
+    plugins = (*base.plugins, *(plan.policy.plugins if plan.policy is not None else ()))
+    for flag, ids in (("--select", args.select), ("--ignore", args.ignore)):
+        refuse_unknown_rules(ids or (), source=flag, lang=lang, plugins=plugins)
 
 
 def _cmd_score(args: argparse.Namespace) -> int:

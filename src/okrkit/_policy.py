@@ -286,9 +286,9 @@ class Policy:
         if strict is not None:
             changes["strict"] = strict or self.strict
         if select is not None:
-            changes["select"] = tuple(select)
+            changes["select"] = select
         if ignore is not None:
-            changes["ignore"] = (*self.ignore, *ignore)
+            changes["ignore"] = (*self.ignore, *_policy_ignore(ignore))
         if severities:
             changes["severities"] = {**dict(self.severities), **severities}
         if thresholds:

@@ -9,6 +9,7 @@ way (:class:`~okrkit.Policy`).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
@@ -21,10 +22,20 @@ from okrkit._period import Period
 from okrkit._policy import Policy
 from okrkit._resolve import Resolved, resolve
 from okrkit._severity import Severity
-from okrkit.exceptions import InvalidValueError, PluginError
+from okrkit.exceptions import InvalidValueError, PluginError, UnknownRuleError
 
 
-__all__ = ["Context", "Hit", "Place", "Rule", "registered_rules", "rule", "run_rules"]
+__all__ = [
+    "Context",
+    "Hit",
+    "Place",
+    "Rule",
+    "refuse_unknown_policy_rules",
+    "refuse_unknown_rules",
+    "registered_rules",
+    "rule",
+    "run_rules",
+]
 
 
 @attrs.frozen
@@ -217,6 +228,89 @@ def _load_plugins(modules: Iterable[str]) -> None:
             raise PluginError(module, f"{type(exc).__name__}: {exc}") from None
 
 
+# --- rule ids given by people ------------------------------------------------------
+
+
+def refuse_unknown_rules(
+    ids: Iterable[str],
+    *,
+    source: str,
+    lang: str = "en",
+    file: str | None = None,
+    line: int | None = None,
+    plugins: Iterable[str] = (),
+) -> None:
+    """Raise :class:`~okrkit.exceptions.UnknownRuleError` for the first id in *ids*
+    that no rule has, naming *source* (where it was given) and the nearest known id.
+
+    The modules in *plugins* are imported first, so the ids of the rules they
+    register are known.
+    """
+    _load_plugins(plugins)
+    known: set[str] | None = None
+    for given in ids:
+        if known is None:
+            known = {made.id for made in registered_rules()}
+        if given not in known:
+            nearest = difflib.get_close_matches(given, sorted(known), n=1)
+            raise UnknownRuleError(
+                given, source, nearest[0] if nearest else None, file=file, line=line, lang=lang
+            )
+
+
+def refuse_unknown_policy_rules(
+    policy: Policy,
+    *,
+    source: str,
+    lang: str = "en",
+    file: str | None = None,
+    plugins: Iterable[str] | None = None,
+) -> None:
+    """:func:`refuse_unknown_rules` for every id a policy names (``select``,
+    ``ignore``, ``severities``), once *plugins* (by default the policy's own) are
+    loaded; *source* is a template with ``{field}``, like ``"[tool.okrkit] {field}"``."""
+    named = (
+        ("select", policy.select or ()),
+        ("ignore", policy.ignore),
+        ("severities", [rule for rule, _level in policy.severities]),
+    )
+    for field, ids in named:
+        refuse_unknown_rules(
+            ids,
+            source=source.format(field=field),
+            lang=lang,
+            file=file,
+            plugins=policy.plugins if plugins is None else plugins,
+        )
+
+
+def _refuse_unknown_ignores(ctx: Context, lang: str) -> None:
+    """The ``ignore:`` lists of the plan's objectives and key results name rules."""
+    source = ctx.plan.source
+    file = source.file if source is not None else None
+    objective_list, kr_list = _IGNORE_LISTS["es" if lang == "es" else "en"]
+    places: list[tuple[Place, tuple[str, ...], str]] = [
+        (place, objective.ignore, objective_list)
+        for place, objective in ctx.objectives()
+        if objective.ignore
+    ]
+    places += [
+        (place, item.ignore, kr_list)
+        for place, _objective, item in ctx.key_results()
+        if item.ignore
+    ]
+    for place, ids, what in places:
+        where = ctx.where(place)
+        line = source.line(where) if source is not None else None
+        refuse_unknown_rules(ids, source=f"{what} {where}", lang=lang, file=file, line=line)
+
+
+_IGNORE_LISTS = {
+    "en": ("the ignore list of objective", "the ignore list of key result"),
+    "es": ("la lista ignore del objetivo", "la lista ignore del resultado clave"),
+}
+
+
 # --- the context rules see -----------------------------------------------------------
 
 
@@ -379,6 +473,7 @@ def run_rules(
     """Run every rule the policy enables and collect the findings, in plan order."""
     _load_plugins(policy.plugins)
     ctx = Context(plan, policy=policy, as_of=as_of)
+    _refuse_unknown_ignores(ctx, lang)
     source = plan.source
     findings: list[tuple[tuple[int, int, int, int], Finding]] = []
     for made in registered_rules():

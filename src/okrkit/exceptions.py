@@ -20,6 +20,7 @@ __all__ = [
     "PluginError",
     "Problem",
     "UnitError",
+    "UnknownRuleError",
 ]
 
 _PLAIN = (str, int, float, bool, type(None))
@@ -110,6 +111,47 @@ class UnitError(OkrkitError, ValueError):
         self.unit = unit
         self.reason = reason
         super().__init__(f"unit {_shown(unit)}: {reason}")
+
+
+class UnknownRuleError(OkrkitError, ValueError):
+    """A rule id that no rule has, given where rule ids are named (``--select``, a
+    policy, ``[tool.okrkit]``, ``ignore:``): a typo must not switch a check off.
+
+    Attributes:
+        rule: The id given.
+        source: Where it was given (``--select``, ``Policy.severities``, …).
+        nearest: The known id closest to it, or ``None`` when none is close.
+        file: The file it was given in, when known.
+        line: The line, when known.
+        detail: The message without the file and line.
+    """
+
+    def __init__(
+        self,
+        rule: str,
+        source: str,
+        nearest: str | None,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        lang: str = "en",
+    ) -> None:
+        self.rule = rule
+        self.source = source
+        self.nearest = nearest
+        self.file = file
+        self.line = line
+        place = ""
+        if file is not None:
+            place = f"{file}:{line}: " if line is not None else f"{file}: "
+        if lang == "es":
+            hint = f"¿quisiste decir {nearest!r}?" if nearest else "ninguna regla se le parece"
+            text = f"id de regla desconocido {rule!r} en {source}: {hint} (okrkit rules las lista)"
+        else:
+            hint = f"did you mean {nearest!r}?" if nearest else "no rule has a similar id"
+            text = f"unknown rule id {rule!r} in {source}: {hint} (okrkit rules lists them)"
+        self.detail = text
+        super().__init__(place + text)
 
 
 class PluginError(OkrkitError, ImportError):

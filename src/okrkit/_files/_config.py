@@ -47,7 +47,11 @@ def load_policy(
     path: str | os.PathLike[str] | None = None, *, start: str | os.PathLike[str] = "."
 ) -> Policy:
     """The policy in *path*'s ``[tool.okrkit]`` (or the nearest one from *start*
-    up); the default policy when there is none."""
+    up); the default policy when there is none.
+
+    The rule ids it names must be rules' (its ``plugins`` loaded first): an unknown
+    one raises :class:`~okrkit.exceptions.UnknownRuleError` with the nearest id.
+    """
     found = Path(path) if path is not None else find_pyproject(start)
     if found is None:
         return Policy()
@@ -64,6 +68,12 @@ def load_policy(
     if table is None:
         return Policy()
     try:
-        return Policy.from_mapping(table)
+        policy = Policy.from_mapping(table)
     except OkrkitError as exc:
         raise PlanFileError([Problem(f"[tool.okrkit]: {exc}", file=name)]) from None
+    if policy.select or policy.ignore or policy.severities:
+        # The rules load only for a table that names some: load_policy stays cheap.
+        from okrkit._rules import refuse_unknown_policy_rules  # noqa: PLC0415
+
+        refuse_unknown_policy_rules(policy, source="[tool.okrkit] {field}", file=name)
+    return policy

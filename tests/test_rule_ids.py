@@ -1,0 +1,252 @@
+"""Rule ids given by people are refused when no rule has them (rules.md, "Rule ids
+given by people"): a typo in --select must never make a check pass in silence."""
+
+from __future__ import annotations
+
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+
+import okrkit
+from okrkit import Policy
+from okrkit._cli import main
+from okrkit.exceptions import OkrkitError, PlanFileError, UnknownRuleError
+
+
+PLAN = """\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas
+    key_results:
+      - id: ciclo
+        metric: ciclo de venta
+        direction: decrease
+        baseline: 35 day
+        target: 26 day
+"""
+"""A plan with no owner: missing-owner is an error, so a working --select fails it."""
+
+
+def plan() -> okrkit.Plan:
+    return okrkit.loads(PLAN, name="plan.yaml")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+class TestTheApi:
+    def test_a_typo_in_select_is_refused_with_the_nearest_id(self) -> None:
+        """check(select=) with a misspelt id raises, naming the id and the one meant."""
+        with pytest.raises(UnknownRuleError) as info:
+            okrkit.check(plan(), select=["missing-ownr"])
+
+        assert info.value.rule == "missing-ownr"
+        assert info.value.nearest == "missing-owner"
+        assert "'missing-ownr'" in str(info.value)
+        assert "did you mean 'missing-owner'?" in str(info.value)
+        assert "check(select=...)" in str(info.value)
+
+    def test_a_typo_in_ignore_is_refused(self) -> None:
+        """check(ignore=) refuses an id no rule has, like select."""
+        with pytest.raises(UnknownRuleError, match=re.escape("check(ignore=...)")):
+            okrkit.check(plan(), ignore=["missing-owner", "no-such-rule"])
+
+    def test_the_error_is_a_value_error_and_pickles(self) -> None:
+        """Callers can catch ValueError or OkrkitError, and send the error between processes."""
+        with pytest.raises(ValueError, match="missing-ownr") as info:
+            okrkit.check(plan(), select=["missing-ownr"])
+
+        assert isinstance(info.value, OkrkitError)
+        again = pickle.loads(pickle.dumps(info.value))
+        assert str(again) == str(info.value)
+        assert again.nearest == "missing-owner"
+
+    def test_nothing_near_says_so(self) -> None:
+        """An id like no other still says where it came from and where the ids are listed."""
+        with pytest.raises(UnknownRuleError) as info:
+            okrkit.check(plan(), select=["zzzzzzzz"])
+
+        assert info.value.nearest is None
+        assert "okrkit rules" in str(info.value)
+
+    @pytest.mark.parametrize(
+        ("options", "source"),
+        [
+            ({"severities": {"missing-ownr": "off"}}, "Policy.severities"),
+            ({"ignore": ["missing-ownr"]}, "Policy.ignore"),
+            ({"select": ["missing-ownr"]}, "Policy.select"),
+        ],
+    )
+    def test_a_policy_naming_an_unknown_rule_is_refused(
+        self, options: dict[str, object], source: str
+    ) -> None:
+        """A Policy's severities, ignore and select name rules too."""
+        with pytest.raises(UnknownRuleError, match=re.escape(source)):
+            okrkit.check(plan(), policy=Policy(**options))  # type: ignore[arg-type]
+
+    def test_a_plans_own_policy_is_checked_with_its_file(self) -> None:
+        """policy: in a plan file names rules; the error names the file."""
+        with pytest.raises(UnknownRuleError) as info:
+            okrkit.check(
+                okrkit.loads("policy: {ignore: [too-few-key-result]}\n" + PLAN, name="plan.yaml")
+            )
+
+        assert info.value.nearest == "too-few-key-results"
+        assert str(info.value).startswith("plan.yaml: ")
+
+    def test_an_ignore_on_an_objective_names_the_file_and_line(self) -> None:
+        """ignore: on an objective is refused at check time, located in the file."""
+        text = PLAN.replace("    title:", "    ignore: [missing-ownr]\n    title:")
+
+        with pytest.raises(UnknownRuleError) as info:
+            okrkit.check(okrkit.loads(text, name="plan.yaml"))
+
+        assert str(info.value).startswith("plan.yaml:4: ")
+        assert "objective meta" in str(info.value)
+        assert info.value.line == 4
+
+    def test_an_ignore_on_a_key_result_from_the_dsl(self) -> None:
+        """The DSL's .ignoring() is checked the same way, in the plan's language."""
+        item = okrkit.reduce("ciclo de venta", from_="35 day", to="26 day").with_id("ciclo")
+        built = okrkit.plan("Ventas", period="2026-Q1", lang="es").with_objectives(
+            okrkit.objective("Crecer", id="meta", owner="ventas").measured_by(
+                item.ignoring("stale-checkin")
+            )
+        )
+
+        with pytest.raises(UnknownRuleError) as info:
+            okrkit.check(built)
+
+        assert "resultado clave meta/ciclo" in str(info.value)
+        assert "¿quisiste decir 'stale-checkins'?" in str(info.value)
+
+    def test_known_ids_still_work(self) -> None:
+        """Correct ids select, ignore and silence as before; a string is a comma list."""
+        assert [f.rule for f in okrkit.check(plan(), select=["missing-owner"])] == ["missing-owner"]
+        assert [f.rule for f in okrkit.check(plan(), select="missing-owner")] == ["missing-owner"]
+        assert "missing-owner" not in {
+            f.rule for f in okrkit.check(plan(), ignore=["missing-owner"])
+        }
+
+    def test_a_rule_registered_later_is_known_then(self) -> None:
+        """Custom rules count from the moment they are registered."""
+        policy = Policy(severities={"team-rule": "error"})
+        with pytest.raises(UnknownRuleError):
+            okrkit.check(plan(), policy=policy)
+
+        @okrkit.rule("team-rule", severity="info", message="team", hint="fix it")
+        def team_rule(ctx):  # type: ignore[no-untyped-def]
+            yield from ()
+
+        try:
+            assert okrkit.check(plan(), policy=policy, select=["team-rule"]).findings == ()
+        finally:
+            okrkit.rules.unregister_rule("team-rule")
+
+    def test_a_policys_plugin_rules_are_known(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Ids of rules a policy's plugins register are known once the plugins load."""
+        (tmp_path / "ids_team_rules.py").write_text(
+            "import okrkit\n"
+            "@okrkit.rule('ids-team-rule', severity='warning', message='m', hint='h')\n"
+            "def check(ctx):\n"
+            "    yield from ()\n"
+        )
+        monkeypatch.syspath_prepend(str(tmp_path))
+        policy = Policy(plugins=["ids_team_rules"], severities={"ids-team-rule": "error"})
+        try:
+            assert okrkit.check(plan(), policy=policy, select=["ids-team-rule"]).findings == ()
+        finally:
+            okrkit.rules.unregister_rule("ids-team-rule")
+
+
+class TestConfiguration:
+    def test_tool_okrkit_naming_an_unknown_rule_is_refused(self, tmp_path: Path) -> None:
+        """[tool.okrkit] is read with its rule ids checked, naming the file."""
+        path = tmp_path / "pyproject.toml"
+        path.write_text('[tool.okrkit.severities]\n"too-many-key-result" = "off"\n')
+
+        with pytest.raises(UnknownRuleError) as info:
+            okrkit.load_policy(path)
+
+        assert info.value.file == str(path)
+        assert "[tool.okrkit] severities" in str(info.value)
+        assert info.value.nearest == "too-many-key-results"
+
+    def test_other_config_errors_are_still_file_errors(self, tmp_path: Path) -> None:
+        """A bad threshold stays a PlanFileError, as before."""
+        path = tmp_path / "pyproject.toml"
+        path.write_text("[tool.okrkit.thresholds]\nstale_days = 3\n")
+
+        with pytest.raises(PlanFileError):
+            okrkit.load_policy(path)
+
+
+class TestTheCommandLine:
+    @pytest.fixture
+    def path(self, tmp_path: Path) -> Path:
+        found = tmp_path / "plan.yaml"
+        found.write_text(PLAN)
+        return found
+
+    @pytest.mark.parametrize("flag", ["--select", "--ignore"])
+    def test_a_typo_in_a_flag_exits_2_with_the_nearest_id(
+        self, capsys: pytest.CaptureFixture[str], path: Path, flag: str
+    ) -> None:
+        """okrkit check --select missing-ownr is bad usage, not "no findings"."""
+        status, out, err = run(capsys, "check", str(path), flag, "missing-owner,missing-ownr")
+
+        assert status == 2
+        assert "no findings" not in out
+        assert f"'missing-ownr' in {flag}" in err
+        assert "'missing-owner'" in err
+        assert "Traceback" not in err
+
+    def test_the_flag_error_speaks_spanish(
+        self, capsys: pytest.CaptureFixture[str], path: Path
+    ) -> None:
+        """With --lang es the refusal is in Spanish."""
+        status, _, err = run(capsys, "check", str(path), "--select", "missing-ownr", "--lang", "es")
+
+        assert status == 2
+        assert "id de regla desconocido 'missing-ownr'" in err
+
+    def test_an_ignore_in_the_plan_exits_2_at_its_line(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A plan's ignore: naming no rule exits 2 with file:line; other plans still run."""
+        bad = tmp_path / "bad.yaml"
+        bad.write_text(
+            PLAN.replace(
+                "        target: 26 day", "        target: 26 day\n        ignore: [stale-checkin]"
+            )
+        )
+        good = tmp_path / "good.yaml"
+        good.write_text(PLAN)
+
+        status, out, err = run(capsys, "check", str(bad), str(good), "--as-of", "2026-02-15")
+
+        assert status == 2
+        assert err.startswith(f"{bad}:7: unknown rule id 'stale-checkin'")
+        assert "missing-owner" in out
+
+    def test_tool_okrkit_exits_2(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, path: Path
+    ) -> None:
+        """An unknown id in [tool.okrkit] exits 2 naming pyproject.toml."""
+        (tmp_path / "pyproject.toml").write_text('[tool.okrkit]\nignore = ["missing-ownr"]\n')
+
+        status, out, err = run(capsys, "check", str(path))
+
+        assert status == 2
+        assert "pyproject.toml" in err
+        assert "'missing-owner'" in err
+        assert "no findings" not in out
