@@ -121,11 +121,16 @@ def test_check_text_in_spanish(tmp_path: Path, capsys) -> None:
 
 
 def test_check_reads_stdin(monkeypatch, capsys) -> None:
-    """- reads the plan from standard input, in any of the three formats."""
-    for text in (PLAN, json.dumps({"okrkit": 1, "objectives": []}), "okrkit = 1\n"):
+    """- reads the plan from standard input, in any of the three formats (a plan with
+    no objectives is read, and found to be empty: no-objectives, exit 1)."""
+    for text, status in (
+        (PLAN, 0), (json.dumps({"okrkit": 1, "objectives": []}), 1), ("okrkit = 1\n", 1)
+    ):  # fmt: skip
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
 
-        assert run(capsys, "check", "-")[0] == 0
+        found = run(capsys, "check", "-")
+        assert found[0] == status
+        assert ("no-objectives" in found[1]) is (status == 1)
 
 
 def test_strict_turns_warnings_into_errors(tmp_path: Path, capsys) -> None:

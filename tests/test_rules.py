@@ -76,6 +76,7 @@ def test_a_clean_plan_has_no_findings() -> None:
 
 
 CASES: list[tuple[str, Callable[[Plan], Plan], str]] = [
+    ("no-objectives", lambda p: attrs.evolve(p, objectives=(), links=()), ""),
     ("no-key-results", lambda p: with_objective(p, key_results=()), "meta"),
     ("too-few-key-results", lambda p: with_objective(
         p, key_results=objective_of(p).key_results[1:]), "meta"),
@@ -97,6 +98,9 @@ CASES: list[tuple[str, Callable[[Plan], Plan], str]] = [
     ("checkin-outside-period", lambda p: with_kr(
         p, 0, checkins=(okrkit.CheckIn("2025-12-20", "34 day"),
                         *objective_of(p).key_results[0].checkins)), "meta/ciclo"),
+    ("duplicate-checkin", lambda p: with_kr(
+        p, 0, checkins=(*objective_of(p).key_results[0].checkins,
+                        okrkit.CheckIn("2026-02-10", "30 day"))), "meta/ciclo"),
     ("stale-checkins", lambda p: with_kr(
         p, 0, checkins=(okrkit.CheckIn("2026-01-20", "33 day"),)), "meta/ciclo"),
     ("not-measurable", lambda p: with_kr(
@@ -275,6 +279,34 @@ def test_statement_unclear_names_a_number_too_large() -> None:
 
     assert [(f.rule, f.where) for f in report] == [("statement-unclear", "meta/enorme")]
     assert "un número demasiado grande" in report.findings[0].message
+
+
+def test_an_empty_plan_is_an_error_not_a_pass() -> None:
+    """{"okrkit": 1} is a plan with nothing in it: one error at the plan, exit 1."""
+    report = okrkit.check(okrkit.loads('{"okrkit": 1}', format="json"))
+
+    assert [(f.rule, f.where, f.severity) for f in report] == [
+        ("no-objectives", "", Severity.ERROR)
+    ]
+    assert not report.ok
+
+
+def test_two_checkins_on_one_date_are_reported_once_with_the_dates() -> None:
+    """Repeated dates are named (first three), once per key result, and scoring takes
+    the value written last on that date."""
+    days = ["2026-02-01", "2026-02-01", "2026-02-03", "2026-02-03", "2026-02-05",
+            "2026-02-05", "2026-02-07", "2026-02-07", "2026-02-08"]  # fmt: skip
+    item = reduce("ciclo de venta", from_="35 day", to="26 day").with_id("ciclo")
+    for index, day in enumerate(days):
+        item = item.checked_in(day, f"{34 - index} day")
+    plan = with_kr(clean_plan("en"), 0, checkins=item.checkins)
+
+    report = okrkit.check(plan, select=["duplicate-checkin"])
+
+    assert [f.where for f in report] == ["meta/ciclo"]
+    assert "2026-02-01, 2026-02-03, 2026-02-05, …" in report.findings[0].message
+    written_last = okrkit.score(plan, as_of="2026-02-07").key_result("ciclo").value
+    assert written_last == okrkit.Amount(27, "day")
 
 
 def test_rule_examples_fire() -> None:

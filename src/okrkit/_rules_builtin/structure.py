@@ -8,6 +8,34 @@ from okrkit._rules import Context, Hit, Place, rule
 
 
 @rule(
+    "no-objectives",
+    severity="error",
+    category="structure",
+    message={
+        "en": "the plan has no objectives",
+        "es": "el plan no tiene objetivos",
+    },
+    hint={
+        "en": "add objectives: with at least one objective, its owner and its key results",
+        "es": "añade objectives: con al menos un objetivo, su responsable y sus resultados clave",
+    },
+    why={
+        "en": "A plan without objectives says nothing anyone can reach or score; an empty "
+        "or truncated file must not pass as a plan with no findings.",
+        "es": "Un plan sin objetivos no dice nada que alguien pueda lograr o puntuar; un "
+        "archivo vacío o cortado no debe pasar como un plan sin hallazgos.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+""",
+)
+def no_objectives(ctx: Context) -> Iterator[Hit]:
+    if not ctx.plan.objectives:
+        yield ctx.hit(Place())
+
+
+@rule(
     "no-key-results",
     severity="error",
     category="structure",

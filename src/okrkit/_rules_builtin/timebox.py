@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from okrkit._model import Direction
@@ -13,6 +14,7 @@ from okrkit._rules import Context, Hit, Place, rule
 __all__ = [
     "checkin_outside_period",
     "deadline_outside_period",
+    "duplicate_checkin",
     "missing_period",
     "period_outside_parent",
     "period_too_long",
@@ -277,6 +279,54 @@ def checkin_outside_period(ctx: Context) -> Iterator[Hit]:
                 place, count=len(outside), first=outside[0].isoformat(),
                 start=start.isoformat(), end=end.isoformat(),
             )  # fmt: skip
+
+
+@rule(
+    "duplicate-checkin",
+    severity="warning",
+    category="time",
+    message={
+        "en": "key result {where} has more than one check-in dated {dates}: on each date "
+        "only the one written last counts",
+        "es": "el resultado clave {where} tiene más de un seguimiento con fecha {dates}: en "
+        "cada fecha solo cuenta el último escrito",
+    },
+    hint={
+        "en": "keep one check-in per date: delete the ones that were corrected, or fix their dates",
+        "es": "deja un seguimiento por fecha: borra los que se corrigieron, o corrige sus fechas",
+    },
+    why={
+        "en": "Two values for one day are a correction or a wrong date; the score silently "
+        "takes the last one written, which may not be the one meant.",
+        "es": "Dos valores para un mismo día son una corrección o una fecha equivocada; la "
+        "puntuación toma en silencio el último escrito, que puede no ser el buscado.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: meta
+    title: Cumplir la meta de ventas del trimestre
+    owner: ventas
+    key_results:
+      - statement: Reducir el ciclo de venta de 35 días a 26 días
+        checkins:
+          - {date: 2026-02-09, value: 31 day}
+          - {date: 2026-02-09, value: 13 day}
+""",
+)
+def duplicate_checkin(ctx: Context) -> Iterator[Hit]:
+    for place, _objective, item in ctx.key_results():
+        if len(item.checkins) < 2:
+            continue
+        seen: set[dt.date] = set()
+        repeated: set[dt.date] = set()
+        for checkin in item.checkins:
+            (repeated if checkin.date in seen else seen).add(checkin.date)
+        if repeated:
+            dates = sorted(repeated)
+            shown = ", ".join(d.isoformat() for d in dates[:3])
+            yield ctx.hit(place, dates=shown + (", …" if len(dates) > 3 else ""))
 
 
 @rule(
