@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
+import re
 
 import pytest
 from hypothesis import given
@@ -424,6 +426,123 @@ class TestLaws:
                 kept = kept.checked_in(date, Amount(value, "lead"))
 
         assert only(item, as_of=as_of) == only(kept, as_of=as_of)
+
+
+finite = st.floats(allow_nan=False, allow_infinity=False)
+weights = st.floats(0, allow_nan=False, allow_infinity=False)
+
+
+class TestTheWholeFloatRange:
+    """Amounts may be any finite float: figures stay finite, right, and in bounds."""
+
+    @pytest.mark.parametrize(
+        ("direction", "s", "t", "a", "expected"),
+        [
+            (Direction.INCREASE, -1e308, 1e308, 0.0, 0.5),
+            (Direction.INCREASE, -1.7e308, 1.7e308, 1.7e308, 1.0),
+            (Direction.INCREASE, -1.7e308, 1.7e308, -1.7e308, 0.0),
+            (Direction.DECREASE, 1e308, -1e308, -1e308, 1.0),
+            (Direction.DECREASE, 1e308, -1e308, 5e307, 0.25),
+            (Direction.INCREASE, 0.0, 1e308, -1.7e308, -1.7),
+        ],
+    )
+    def test_a_span_wider_than_the_largest_float(self, direction, s, t, a, expected) -> None:
+        """−1e308 to 1e308 at 0 is half way (the span overflowed: progress was 0 or NaN)."""
+        assert raw_progress(direction, s, t, a) == pytest.approx(expected)
+
+    def test_scores_of_huge_ranges_through_the_scorer(self) -> None:
+        """The same through score(): statuses and the objective's mean follow."""
+        items = (
+            increase("a", from_=Amount(-1e308), to=Amount(1e308)).checked_in(
+                "2026-02-01", Amount(0)
+            ),
+            reduce("b", from_=Amount(1e308), to=Amount(-1e308)).checked_in(
+                "2026-02-01", Amount(-1e308)
+            ),
+        )
+
+        result = card(*items).objectives[0]
+
+        assert [k.progress for k in result.key_results] == pytest.approx([0.5, 1.0])
+        assert [k.status for k in result.key_results] == [Status.ON_TRACK, Status.ACHIEVED]
+        assert result.score == pytest.approx(0.75)
+
+    @given(finite, finite, finite)
+    def test_progress_is_finite_and_score_in_bounds(self, s: float, t: float, a: float) -> None:
+        """Any finite baseline, target and value give a finite progress within ±1e12."""
+        for direction in Direction:
+            progress = raw_progress(direction, s, t, a)
+            assert abs(progress) <= 1e12
+            score = only(
+                okrkit.KeyResult(metric="x", direction=direction, baseline=Amount(s),
+                                 target=Amount(t)).checked_in("2026-02-01", Amount(a))
+            ).score  # fmt: skip
+            assert 0.0 <= score <= 1.0
+
+    @given(finite, finite, finite)
+    def test_progress_agrees_with_the_formula_where_it_can_be_computed(
+        self, s: float, t: float, a: float
+    ) -> None:
+        """Where (a − s) / (t − s) does not overflow, progress is that figure."""
+        if s == t or not (math.isfinite(t - s) and math.isfinite(a - s)):
+            return
+        plain = (a - s) / (t - s)
+        if abs(plain) <= 1e12:
+            assert raw_progress(Direction.INCREASE, s, t, a) == plain
+
+    @given(st.lists(st.tuples(st.floats(0, 1), weights), min_size=1, max_size=6))
+    def test_objective_score_is_a_mean_for_any_weights(self, rows) -> None:
+        """With any finite weights, near the largest float or all zero, an objective's
+        score lies between its key results' lowest and highest."""
+        items = [
+            increase(f"k{i}", to="100 lead").with_id(f"k{i}").weighted(weight)
+            .checked_in("2026-02-01", Amount(value * 100, "lead"))
+            for i, (value, weight) in enumerate(rows)
+        ]  # fmt: skip
+
+        result = card(*items).objectives[0]
+
+        scores = [k.score for k in result.key_results]
+        assert min(scores) - 1e-9 <= result.score <= max(scores) + 1e-9
+
+    def test_weights_near_the_largest_float(self) -> None:
+        """Two weights of 1e308 overflow their sum; the mean is still the mean."""
+        high = increase("a", to="100 lead").weighted(1e308).checked_in("2026-02-01", "100 lead")
+        low = increase("b", to="100 lead").weighted(1e308).checked_in("2026-02-01", "50 lead")
+
+        assert card(high, low).objectives[0].score == pytest.approx(0.75)
+
+    def test_all_zero_weights_are_a_plain_mean(self) -> None:
+        """When every weight is 0 nothing is weighed: the plain mean (scoring.md)."""
+        items = [
+            increase(name, to="100 lead").weighted(0).checked_in("2026-02-01", value)
+            for name, value in (("a", "100 lead"), ("b", "20 lead"))
+        ]
+        objective = okrkit.objective("O", id="o").owned_by("v").during(Q1)
+        plan = okrkit.plan("p").with_objectives(
+            objective.measured_by(*items).weighted(0),
+            objective.with_id("p").measured_by(items[1]).weighted(0),
+        )
+
+        result = okrkit.score(plan, as_of=MID)
+
+        assert result.objectives[0].score == pytest.approx(0.6)
+        assert result.score == pytest.approx((0.6 + 0.2) / 2)
+
+    def test_the_chart_of_a_huge_range_has_no_nan(self) -> None:
+        """The HTML burn-up of −1e308..1e308 places every point inside the plot."""
+        item = increase("a", from_=Amount(-1e308), to=Amount(1e308)).checked_in(
+            "2026-02-01", Amount(0)
+        )
+        objective = okrkit.objective("O", id="o").owned_by("v").during(Q1).measured_by(item)
+
+        page = okrkit.report_html(okrkit.plan("p").with_objectives(objective), as_of=MID)
+
+        chart = page[page.index("<svg") : page.index("</svg>")]
+        assert "nan" not in chart.lower()
+        ys = [float(v) for v in re.findall(r' (?:y|y1|y2|cy)="([-\d.]+)"', chart)]
+        assert ys
+        assert all(10 <= y <= 150 for y in ys)
 
 
 class TestCommand:

@@ -16,7 +16,7 @@ from okrkit._html import escape as _e
 from okrkit._labels import amount_for_people, findings_count, labels, number_for_people
 from okrkit._model import Direction, KeyResult, Objective, Plan
 from okrkit._resolve import resolve
-from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard
+from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard, span_fraction
 from okrkit._sentence import kr_phrase, okr_sentence
 from okrkit.exceptions import OkrkitError
 
@@ -310,17 +310,16 @@ def _burn_up(item: KeyResult, result: KeyResultScore, context: _Context) -> str:
         )
     values = [base, resolved.target, *(v for _, v in points)]
     low, high = min(values), max(values)
-    if high == low:
-        high = low + 1
-    pad = (high - low) * 0.08
-    low, high = low - pad, high + pad
     width, height, left, right, top, bottom = 380, 150, 58, 10, 10, 22
 
     def x(day: dt.date) -> float:
         return left + (width - left - right) * (day - start).days / days
 
     def y(value: float) -> float:
-        return top + (height - top - bottom) * (high - value) / (high - low)
+        # low..high fills the plot but for 8 % of its height at each end; the share
+        # is worked out so that no range of finite values overflows to NaN
+        share = 0.0 if high == low else span_fraction(value, low, high)
+        return top + (height - top - bottom) * (1.08 - share) / 1.16
 
     shapes = [
         f'<rect x="{left}" y="{top}" width="{width - left - right}" '

@@ -26,6 +26,7 @@ import bisect
 import datetime as dt
 import json
 import math
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import Any
@@ -49,6 +50,8 @@ __all__ = [
     "expected_progress",
     "raw_progress",
     "score_plan",
+    "span_fraction",
+    "weighted_mean",
 ]
 
 _EPSILON = 1e-9
@@ -80,6 +83,18 @@ class Grade(StrEnum):
         return value_repr(self)
 
 
+_FAR = 1e12
+"""Progress beyond this is reported as this: only a tiny span against a huge
+distance gets there (a target 1e-300 above a baseline, a check-in at 1e300)."""
+
+
+def _bounded(progress: float) -> float:
+    """*progress* within ±:data:`_FAR`, so every figure and JSON number is finite."""
+    if progress > _FAR or progress < -_FAR:
+        return math.copysign(_FAR, progress)
+    return progress
+
+
 def raw_progress(
     direction: Direction | None,
     baseline: float | None,
@@ -89,7 +104,8 @@ def raw_progress(
     done: bool = False,
     strict: bool = False,
 ) -> float:
-    """Progress toward the target (may pass 1 or fall below 0); see the module docs."""
+    """Progress toward the target (may pass 1 or fall below 0, never past ±1e12);
+    see the module docs."""
     if direction is Direction.ACHIEVE:
         return 1.0 if done else 0.0
     if actual is None or target is None or direction is None:
@@ -99,15 +115,25 @@ def raw_progress(
     if direction is Direction.AT_MOST:
         return 1.0 if (actual < target if strict else actual <= target) else 0.0
     start = 0.0 if baseline is None else baseline
-    span = target - start
-    if direction is Direction.DECREASE:
-        span = start - target
-        if span == 0:
-            return 1.0 if actual <= target else 0.0
-        return (start - actual) / span
-    if span == 0:
-        return 1.0 if actual >= target else 0.0
-    return (actual - start) / span
+    if start == target:
+        met = actual <= target if direction is Direction.DECREASE else actual >= target
+        return 1.0 if met else 0.0
+    return _bounded(span_fraction(actual, start, target))
+
+
+def span_fraction(value: float, start: float, end: float) -> float:
+    """How far *value* is from *start* toward *end* (``start != end``), as a share
+    of the span: (value − start) / (end − start).
+
+    The differences of finite floats can overflow (−1e308 to 1e308 is a span of
+    2e308); halved first, they cannot, so the answer stays right. It may still
+    be infinite when the span is tiny and the distance huge.
+    """
+    span = end - start
+    distance = value - start
+    if math.isinf(span) or math.isinf(distance):
+        return (value / 2 - start / 2) / (end / 2 - start / 2)
+    return distance / span
 
 
 def expected_progress(as_of: dt.date, start: dt.date, end: dt.date) -> float:
@@ -352,20 +378,14 @@ def _progress(
         wanted = resolved.share if resolved.share is not None else 100.0
         if direction in (Direction.AT_LEAST, Direction.AT_MOST):
             return (1.0 if actual >= wanted - _EPSILON else 0.0), None, True
-        return (actual / wanted if wanted else 0.0), None, True
+        return _bounded(actual / wanted if wanted else 0.0), None, True
     baseline = resolved.baseline
     if direction is Direction.DECREASE and baseline is None:
         baseline = resolved.values[0]
     progress = raw_progress(
         direction, baseline, resolved.target, actual, done=item.done, strict=item.strict
     )
-    if not math.isfinite(progress):  # amounts near the largest float overflow
-        progress = 0.0 if math.isnan(progress) else math.copysign(_FAR, progress)
     return progress, actual, True
-
-
-_FAR = 1e12
-"""Progress beyond this is reported as this: only amounts near the largest float get there."""
 
 
 def _status(
@@ -502,33 +522,44 @@ def _objective_figures(
 ) -> _Figures:
     """The weighted mean of the key results' scores (and, rolled up, of the aligned
     objectives' scores, each with its weight); the mean pace; the worst status."""
-    total = weighted = plain = 0.0
-    paced_total = paced_weighted = paced_plain = 0.0
-    paced = 0
-    statuses = []
-    for kr, row in zip(objective.key_results, rows, strict=True):
-        weight = kr.weight
-        score, expected = row[2], row[3]
-        total += weight
-        weighted += score * weight
-        plain += score
-        if expected is not None:
-            paced += 1
-            paced_total += weight
-            paced_weighted += expected * weight
-            paced_plain += expected
-        statuses.append(row[4])
-    for (score, _grade, status, _expected), weight in children:
-        total += weight
-        weighted += score * weight
-        plain += score
+    weights = [kr.weight for kr in objective.key_results]
+    scores = [row[2] for row in rows]
+    statuses = [row[4] for row in rows]
+    paces: list[float] = []
+    paced_weights: list[float] = []
+    for row, weight in zip(rows, weights, strict=True):
+        if row[3] is not None:
+            paces.append(row[3])
+            paced_weights.append(weight)
+    expected = weighted_mean(paces, paced_weights)
+    for (child, _grade, status, _expected), weight in children:
+        scores.append(child)
+        weights.append(weight)
         statuses.append(status)
-    count = len(rows) + len(children)
-    score = weighted / total if total > 0 else (plain / count if count else 0.0)
-    expected = None
-    if paced:
-        expected = paced_weighted / paced_total if paced_total > 0 else paced_plain / paced
+    mean = weighted_mean(scores, weights)
+    score = 0.0 if mean is None else mean
     return (score, grade_of(score, thresholds), _objective_status(statuses), expected)
+
+
+def weighted_mean(values: Sequence[float], weights: Sequence[float]) -> float | None:
+    """Σ wᵢ·vᵢ / Σ wᵢ; the plain mean when every weight is 0; None for no values.
+
+    Weights far from 1 (near the largest float, whose sum overflows, or near the
+    smallest, whose products vanish) are first taken relative to the largest.
+    """
+    if not values:
+        return None
+    largest = max(weights)
+    if largest <= 0:
+        return sum(values) / len(values)
+    if not _PLAIN_WEIGHTS[0] <= largest <= _PLAIN_WEIGHTS[1]:
+        weights = [weight / largest for weight in weights]
+    weighted: float = sum(map(operator.mul, values, weights))
+    return weighted / sum(weights)
+
+
+_PLAIN_WEIGHTS = (1e-100, 1e100)
+"""Weights up to this large are summed as they are: no plan has 1e200 of them."""
 
 
 def score_plan(
@@ -581,13 +612,13 @@ def score_plan(
         figures = _rolled_up(plan, rows, thresholds)
         roots = _roots(plan)
         counted = [i for i in counted if i in roots]
-    total = weights = plain = 0.0
-    for index in counted:
-        weight = plan.objectives[index].weight
-        total += weight
-        weights += figures[index][0] * weight
-        plain += figures[index][0]
-    mean = weights / total if total > 0 else (plain / len(counted) if counted else 0.0)
+    mean = (
+        weighted_mean(
+            [figures[index][0] for index in counted],
+            [plan.objectives[index].weight for index in counted],
+        )
+        or 0.0
+    )
 
     def build() -> tuple[ObjectiveScore, ...]:
         out = []
