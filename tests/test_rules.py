@@ -125,7 +125,10 @@ CASES: list[tuple[str, Callable[[Plan], Plan], str]] = [
         p, links=(Link("llamadas", "ingresos"),)), "links[0]"),
     ("no-outcome", lambda p: with_objective(p, key_results=tuple(
         k.as_activity() for k in objective_of(p).key_results)), "meta"),
-    ("unlinked-activity", lambda p: attrs.evolve(p, links=()), "meta/llamadas"),
+    ("unlinked-activity", lambda p: adding(
+        p, increase("reuniones", to="8 meeting", per="week").with_id("reuniones")
+        .as_activity().checked_in("2026-02-10", "7 meeting")), "meta/reuniones"),
+    ("unlinked-activity", lambda p: attrs.evolve(p, links=()), ""),
     ("ambiguous-reference", lambda p: attrs.evolve(
         p.with_objectives(objective_of(p).with_id("otra")),
         links=(Link("llamadas", "meta/ingresos", because="x"),)), "links[0]"),
@@ -307,6 +310,59 @@ def test_two_checkins_on_one_date_are_reported_once_with_the_dates() -> None:
     assert "2026-02-01, 2026-02-03, 2026-02-05, …" in report.findings[0].message
     written_last = okrkit.score(plan, as_of="2026-02-07").key_result("ciclo").value
     assert written_last == okrkit.Amount(27, "day")
+
+
+class TestUnlinkedActivity:
+    """Said where the user can act on it: once for a plan that states no links, at
+    each activity of a plan that does, and never again on a task."""
+
+    def test_a_plan_without_links_hears_it_once(self) -> None:
+        """Every activity unlinked because the plan has no links: one finding, at the plan."""
+        extra = [
+            increase(f"visitas {i}", to="8 visit", per="week").with_id(f"v{i}").as_activity()
+            for i in range(3)
+        ]
+        plan = attrs.evolve(adding(clean_plan("en"), *extra), links=())
+
+        report = okrkit.check(plan, select=["unlinked-activity"])
+
+        assert [f.where for f in report] == [""]
+        assert report.findings[0].message == (
+            "4 activity key result(s) (meta/llamadas, …) are not linked to an outcome key "
+            "result or an objective: the plan states no links"
+        )
+
+    def test_the_once_per_plan_message_in_spanish(self) -> None:
+        """The same in Spanish."""
+        plan = attrs.evolve(clean_plan("es"), links=())
+
+        report = okrkit.check(plan, select=["unlinked-activity"])
+
+        assert report.findings[0].message == (
+            "1 resultado(s) clave de gestión (meta/llamadas) sin vincular a ningún resultado "
+            "clave de logro ni objetivo: el plan no declara vínculos"
+        )
+
+    def test_a_plan_with_links_hears_each_unlinked_activity(self) -> None:
+        """Where the plan states links, the activity left out is named, with its place."""
+        plan = adding(
+            clean_plan("en"),
+            increase("visitas", to="8 visit", per="week").with_id("visitas").as_activity(),
+        )
+
+        assert found(plan, select=["unlinked-activity"]) == [("unlinked-activity", "meta/visitas")]
+
+    def test_a_task_is_left_to_kr_is_task(self) -> None:
+        """A yes/no activity is a task: kr-is-task says it, unlinked-activity does not."""
+        plan = adding(clean_plan("en"), kr("Write the account plan", id="plan"))
+        no_links = attrs.evolve(plan, links=())
+
+        both = ["kr-is-task", "unlinked-activity"]
+        assert found(plan, select=both) == [("kr-is-task", "meta/plan")]
+        assert ("unlinked-activity", "") in found(no_links)
+        assert "1 activity key result(s) (meta/llamadas)" in next(
+            f.message for f in okrkit.check(no_links) if f.rule == "unlinked-activity"
+        )
 
 
 def test_rule_examples_fire() -> None:

@@ -8,6 +8,7 @@ from okrkit._amount import format_number
 from okrkit._model import Direction, KeyResult, Nature
 from okrkit._reading import current_objective_reading
 from okrkit._rules import Context, Hit, Place, rule
+from okrkit._rules_builtin.measurability import is_task
 from okrkit._units import UnitInfo, UnitKind, convert_factor, unit_info
 from okrkit.exceptions import UnitError
 
@@ -284,18 +285,22 @@ def no_outcome(ctx: Context) -> Iterator[Hit]:
     severity="info",
     category="causality",
     message={
-        "en": "activity {where} is not linked to an outcome key result or an objective",
-        "es": "la gestión {where} no está vinculada a ningún resultado clave de logro ni objetivo",
+        "en": "{activities} not linked to an outcome key result or an objective{why}",
+        "es": "{activities_es} a ningún resultado clave de logro ni objetivo{why_es}",
     },
     hint={
-        "en": "add a link from it to the outcome it should move, with because:",
-        "es": "añade un vínculo desde ella al logro que debería mover, con because:",
+        "en": "link each activity to the outcome it should move: links: with from, to and because:",
+        "es": "vincula cada actividad de gestión al logro que debería mover: links: con "
+        "from, to y because:",
     },
     why={
         "en": "Each activity is a bet that doing it moves an outcome; unlinked, nobody can "
-        "check whether the bet pays.",
+        "check whether the bet pays. In a plan that states no links at all this is said "
+        "once, for the plan; a task (kr-is-task) is not counted: it belongs in initiatives.",
         "es": "Cada actividad de gestión es una apuesta a que mueve un logro; sin vínculo, "
-        "nadie puede comprobar si la apuesta rinde.",
+        "nadie puede comprobar si la apuesta rinde. En un plan que no declara ningún "
+        "vínculo se dice una vez, para el plan; una tarea (kr-is-task) no cuenta: va en "
+        "las iniciativas.",
     },
     example="""\
 okrkit: 1
@@ -306,11 +311,48 @@ objectives:
     owner: ventas
     key_results:
       - {id: llamadas, statement: Realizar 20 llamadas de prospección cada semana}
+      - {id: reuniones, statement: Realizar 8 reuniones con clientes cada semana}
       - {id: pipeline, statement: Incrementar el pipeline de 2 a 3 millones de dólares}
-      - {id: ciclo, statement: Reducir el ciclo de venta de 35 días a 26 días}
+links:
+  - {from: llamadas, to: pipeline, because: Más llamadas abren más oportunidades}
 """,
 )
 def unlinked_activity(ctx: Context) -> Iterator[Hit]:
+    unlinked = [
+        place
+        for place, _objective, item in ctx.key_results()
+        if _is_activity(item) and not is_task(item)
+    ]
+    if not unlinked:
+        return
+    if not ctx.plan.links:  # the plan does not use links: say it once
+        count, first = len(unlinked), ctx.where(unlinked[0])
+        more = ", …" if count > 1 else ""
+        yield ctx.hit(
+            Place(),
+            activities=f"{count} activity key result(s) ({first}{more}) are",
+            activities_es=f"{count} resultado(s) clave de gestión ({first}{more}) sin vincular",
+            why=": the plan states no links",
+            why_es=": el plan no declara vínculos",
+        )
+        return
+    driving = _driving(ctx)
+    for place in unlinked:
+        assert place.objective is not None
+        assert place.key_result is not None
+        if (place.objective, place.key_result) not in driving:
+            where = ctx.where(place)
+            yield ctx.hit(
+                place,
+                activities=f"activity {where} is",
+                activities_es=f"la gestión {where} no está vinculada",
+                why="",
+                why_es="",
+            )
+
+
+def _driving(ctx: Context) -> set[tuple[int, int]]:
+    """The key results a link ties to an objective or to an outcome key result."""
     refs = ctx.references()
     plan = ctx.plan
     driving: set[tuple[int, int]] = set()
@@ -326,11 +368,7 @@ def unlinked_activity(ctx: Context) -> Iterator[Hit]:
         target = plan.objectives[end.objective].key_results[end.key_result]
         if not _is_activity(target):
             driving.add((start.objective, start.key_result))
-    for place, _objective, item in ctx.key_results():
-        assert place.objective is not None
-        assert place.key_result is not None
-        if _is_activity(item) and (place.objective, place.key_result) not in driving:
-            yield ctx.hit(place)
+    return driving
 
 
 _ADDITIVE = frozenset({UnitKind.CURRENCY, UnitKind.COUNT})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrkit._amount import format_number
-from okrkit._model import Direction, Nature
+from okrkit._model import Direction, KeyResult, Nature
 from okrkit._reading import StatementKind, current_reading
 from okrkit._rules import Context, Hit, rule
 
@@ -108,8 +108,13 @@ objectives:
 )
 def kr_is_task(ctx: Context) -> Iterator[Hit]:
     for place, _objective, item in ctx.key_results():
-        if item.direction is Direction.ACHIEVE and item.nature is Nature.ACTIVITY:
+        if is_task(item):
             yield ctx.hit(place)
+
+
+def is_task(item: KeyResult) -> bool:
+    """A yes/no activity: work done or not, which belongs in initiatives."""
+    return item.direction is Direction.ACHIEVE and item.nature is Nature.ACTIVITY
 
 
 @rule(
