@@ -312,6 +312,25 @@ def test_two_checkins_on_one_date_are_reported_once_with_the_dates() -> None:
     assert written_last == okrkit.Amount(27, "day")
 
 
+@pytest.mark.parametrize(
+    ("statement", "fires"),
+    [
+        ("Alcanzar el 120% del plan de ventas", False),
+        ("Reach 120% of plan", False),
+        ("Raise quota attainment from 90% to 115%", False),
+        ("Lograr el 105% de la cuota", False),
+        ("Increase conversion rate to 120%", True),
+        ("Aumentar la tasa de conversión al 120%", True),
+    ],
+)
+def test_percent_out_of_range_knows_attainment(statement: str, fires: bool) -> None:
+    """Attainment of a plan, a quota or a target passes 100 % when the plan is beaten:
+    only a share or a rate past 100 % is reported."""
+    plan = adding(clean_plan(), kr(statement, id="pct"))
+
+    assert (("percent-out-of-range", "meta/pct") in found(plan)) is fires
+
+
 class TestUnlinkedActivity:
     """Said where the user can act on it: once for a plan that states no links, at
     each activity of a plan that does, and never again on a task."""

@@ -206,6 +206,43 @@ def test_issues() -> None:
     assert read_statement("Hit 120% of the quarterly sales quota").issues == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reach 120% of plan",
+        "Hit 120% of the quarterly sales target",
+        "Achieve 110% of quota",
+        "Raise quota attainment from 90% to 115%",
+        "Alcanzar el 120% del plan de ventas",
+        "Lograr el 105% de la cuota anual",
+        "Alcanzar el 110% del objetivo de ventas",
+        "Llegar al 120% de cumplimiento",
+    ],
+)
+def test_attainment_percentages_are_told_apart(text: str) -> None:
+    """A percent of a plan, a quota or a target is attainment: it may pass 100 %, and
+    "del plan" is not a work plan, so the key result is an outcome."""
+    reading = read_statement(text)
+
+    assert reading.attainment
+    assert reading.nature is Nature.OUTCOME
+    assert "attainment" in reading.explain()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Increase conversion rate to 120%",
+        "Contact 100% of target accounts",
+        "Aumentar la tasa de conversión al 120%",
+        "Reach 170 qualified leads per quarter",
+    ],
+)
+def test_shares_and_rates_are_not_attainment(text: str) -> None:
+    """A rate, a share of a population, or no percent at all is not attainment."""
+    assert not read_statement(text).attainment
+
+
 def test_explain_names_the_words() -> None:
     """explain() traces each decision to the words that made it."""
     text = read_statement("Mantener el tiempo de respuesta de menos de 5 min").explain()

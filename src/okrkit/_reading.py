@@ -67,6 +67,9 @@ class Reading:
     per: Per | None = None
     share: Amount | None = None
     ambiguous_percent: bool = False
+    attainment: bool = False
+    """Its percentages are of a plan, a quota or a target ("120 % of plan",
+    "cumplimiento de la cuota"): attainment, which may pass 100 %."""
     issues: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = attrs.field(default=(), eq=False)
 

@@ -366,16 +366,23 @@ def ambiguous_percent(ctx: Context) -> Iterator[Hit]:
         "es": "el resultado clave {where} tiene {field_es} de {value} %, fuera de 0–100 %",
     },
     hint={
-        "en": "a share or a rate lies between 0 and 100 %; if the metric can pass 100 % "
-        "(revenue kept, quota reached), give it a type with that range",
-        "es": "una proporción o una tasa está entre 0 y 100 %; si la métrica puede pasar del "
-        "100 % (ingresos retenidos, cuota alcanzada), dale un tipo con ese rango",
+        "en": "a share or a rate lies between 0 and 100 %; a percent of a plan, a quota or "
+        'a target may pass it: say so ("120 % of plan"), or give the metric a type with '
+        "that range",
+        "es": "una proporción o una tasa está entre 0 y 100 %; un porcentaje de un plan, "
+        "una cuota o un objetivo puede pasarlo: dilo («120 % del plan»), o dale a la "
+        "métrica un tipo con ese rango",
     },
     why={
         "en": "No conversion rate reaches 120 % and no share of customers is negative: "
-        "such a target is a typo or a misread unit.",
+        "such a target is a typo or a misread unit. Attainment is not a share: a "
+        'statement of a percent of a plan, a quota or a target ("120 % of plan", '
+        '"quota attainment") may pass 100 %, and is left alone.',
         "es": "Ninguna tasa de conversión llega al 120 % y ninguna proporción de clientes "
-        "es negativa: una meta así es una errata o una unidad mal leída.",
+        "es negativa: una meta así es una errata o una unidad mal leída. El cumplimiento "
+        "no es una proporción: un enunciado con un porcentaje de un plan, una cuota o un "
+        "objetivo («120 % del plan», «cumplimiento de la cuota») puede pasar del 100 %, "
+        "y no se señala.",
     },
     example="""\
 okrkit: 1
@@ -400,6 +407,9 @@ def percent_out_of_range(ctx: Context) -> Iterator[Hit]:
             continue
         if item.metric_type is not None:
             continue  # a typed metric has its own range: target-out-of-range reads it
+        reading = current_reading(item)
+        if reading is not None and reading.attainment:
+            continue  # "120 % of plan": attainment passes 100 % when the plan is beaten
         for name, name_es, amount in (
             ("target", "una meta", item.target),
             ("baseline", "una línea base", item.baseline),

@@ -237,7 +237,10 @@ def _read(reader: _Reader, currency: str) -> Reading:
     measurable = "target" in picked or "change" in picked
     kind = _kind(reader, measurable, verb_kinds, verb_start, verb_end)
     direction = _direction(reader, picked, verb_kinds, kind, metric_span)
-    nature = _nature(reader, kind, verb_kinds, picked, verb_start, verb_end, metric_span)
+    attainment = _attainment(reader, picked, metric_span)
+    nature = _nature(
+        reader, kind, verb_kinds, picked, verb_start, verb_end, metric_span, attainment=attainment
+    )
     per = _per(reader, picked) if measurable else None
     amounts = {name: _amount(role.quantity) for name, role in picked.items()}
     ambiguous = _ambiguous(reader, picked, metric_span)
@@ -255,6 +258,7 @@ def _read(reader: _Reader, currency: str) -> Reading:
         per=per,
         share=amounts.get("share"),
         ambiguous_percent=ambiguous,
+        attainment=attainment,
         issues=tuple(dict.fromkeys(reader.issues)),
         evidence=tuple(reader.evidence),
     )
@@ -696,6 +700,31 @@ def _count_from_metric(reader: _Reader, picked: dict[str, _Role], span: tuple[in
             role.quantity.kind, role.quantity.unit = "count", str(noun)
 
 
+def _attainment(reader: _Reader, picked: dict[str, _Role], span: tuple[int, int]) -> bool:
+    """ "120% of plan", "110% de la cuota anual", "quota attainment from 90% to
+    115%": a percent target or baseline of a plan, a quota or a target, which may
+    pass 100 %. The metric's head noun says so, or a word that means attainment
+    wherever it stands ("Llegar al 120% de cumplimiento")."""
+    percent = [
+        picked[name].quantity
+        for name in ("target", "baseline")
+        if name in picked and picked[name].quantity.kind == "percent"
+    ]
+    if not percent:
+        return False
+    words = reader.words
+    head = _metric_head(reader, span)
+    if head is not None and words.word("attainment_nouns", reader.folded[head]):
+        reader.note("attainment", "true", head, head + 1, "a percent of a plan, quota or target")
+        return True
+    for start in reader.starts("attainment_words"):
+        size = words.match("attainment_words", reader.folded, start)
+        assert size is not None
+        reader.note("attainment", "true", start, start + size[0], "a word for attainment")
+        return True
+    return False
+
+
 def _kind(
     reader: _Reader, measurable: bool, verb_kinds: set[str], verb_start: int, verb_end: int
 ) -> StatementKind:
@@ -808,6 +837,8 @@ def _nature(
     verb_start: int,
     verb_end: int,
     span: tuple[int, int] = (0, 0),
+    *,
+    attainment: bool = False,
 ) -> Nature | None:
     if kind is StatementKind.VAGUE:
         return None
@@ -840,7 +871,7 @@ def _nature(
     ):
         reader.note("nature", "activity", noun.end, noun.noun_end, "it counts work the team does")
         return Nature.ACTIVITY
-    head = _metric_head(reader, span)
+    head = None if attainment else _metric_head(reader, span)  # "del plan" is no work plan
     if head is not None and words.match("activity_nouns", folded, head):
         reader.note("nature", "activity", head, head + 1, "its metric counts work the team does")
         return Nature.ACTIVITY

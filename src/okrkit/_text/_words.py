@@ -33,7 +33,8 @@ LIST_KEYS = frozenset(
         "outcome_markers", "outcome_nouns", "population_nouns", "rate_metrics",
         "lower_is_better", "timeframe_markers", "qualifier_markers", "all_words",
         "number_of_words", "half_words", "bau_verbs", "date_words", "year_markers",
-        "negations", "zero_words", "ordinal_words", "label_words",
+        "negations", "zero_words", "ordinal_words", "label_words", "attainment_nouns",
+        "attainment_words",
     }
 )  # fmt: skip
 MAP_KEYS = frozenset(
