@@ -127,6 +127,14 @@ class TestTheApi:
         assert "resultado clave meta/ciclo" in str(info.value)
         assert "¿quisiste decir 'stale-checkins'?" in str(info.value)
 
+    def test_a_huge_id_is_shown_shortened(self) -> None:
+        """An id of a million characters gives a message of a line, not a megabyte."""
+        with pytest.raises(UnknownRuleError) as info:
+            okrkit.check(plan(), select=["x" * 1_000_000])
+
+        assert len(str(info.value)) < 300
+        assert len(info.value.rule) == 1_000_000
+
     def test_known_ids_still_work(self) -> None:
         """Correct ids select, ignore and silence as before; a string is a comma list."""
         assert [f.rule for f in okrkit.check(plan(), select=["missing-owner"])] == ["missing-owner"]
@@ -209,6 +217,17 @@ class TestTheCommandLine:
         assert f"'missing-ownr' in {flag}" in err
         assert "'missing-owner'" in err
         assert "Traceback" not in err
+
+    @pytest.mark.parametrize("flag", ["--select", "--ignore"])
+    def test_an_empty_flag_is_bad_usage(
+        self, capsys: pytest.CaptureFixture[str], path: Path, flag: str
+    ) -> None:
+        """--select "" would run no rule at all and pass: it is refused."""
+        status, out, err = run(capsys, "check", str(path), flag, " , ")
+
+        assert status == 2
+        assert "no findings" not in out
+        assert "expected rule ids" in err
 
     def test_the_flag_error_speaks_spanish(
         self, capsys: pytest.CaptureFixture[str], path: Path

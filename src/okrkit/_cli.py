@@ -70,7 +70,10 @@ def _label_width(text: str) -> int:
 
 
 def _rule_list(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
+    ids = [part.strip() for part in text.split(",") if part.strip()]
+    if not ids:  # --select "" would run no rule and pass
+        raise argparse.ArgumentTypeError(f"expected rule ids like missing-owner, got {text!r}")
+    return ids
 
 
 def _sniff(text: str) -> str:

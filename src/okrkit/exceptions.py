@@ -146,10 +146,13 @@ class UnknownRuleError(OkrkitError, ValueError):
             place = f"{file}:{line}: " if line is not None else f"{file}: "
         if lang == "es":
             hint = f"¿quisiste decir {nearest!r}?" if nearest else "ninguna regla se le parece"
-            text = f"id de regla desconocido {rule!r} en {source}: {hint} (okrkit rules las lista)"
+            text = (
+                f"id de regla desconocido {_shown(rule)} en {source}: {hint} "
+                "(okrkit rules las lista)"
+            )
         else:
             hint = f"did you mean {nearest!r}?" if nearest else "no rule has a similar id"
-            text = f"unknown rule id {rule!r} in {source}: {hint} (okrkit rules lists them)"
+            text = f"unknown rule id {_shown(rule)} in {source}: {hint} (okrkit rules lists them)"
         self.detail = text
         super().__init__(place + text)
 
