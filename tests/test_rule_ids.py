@@ -257,6 +257,19 @@ class TestTheCommandLine:
         assert err.startswith(f"{bad}:7: unknown rule id 'stale-checkin'")
         assert "missing-owner" in out
 
+    def test_an_ignore_in_the_plan_is_an_annotation_in_ci(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """--format github reports the refused id as an error at the plan's line."""
+        bad = tmp_path / "bad.yaml"
+        bad.write_text(PLAN.replace("    title:", "    ignore: [missing-ownr]\n    title:"))
+
+        status, out, _ = run(capsys, "check", str(bad), "--format", "github")
+
+        assert status == 2
+        assert out.startswith(f"::error file={bad},line=4,")
+        assert "'missing-owner'" in out
+
     def test_tool_okrkit_exits_2(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path, path: Path
     ) -> None:
