@@ -67,7 +67,8 @@ def rule_reference() -> str:
         "Configure any rule in `[tool.okrkit]` of `pyproject.toml` or in a plan's "
         "`policy:` (`severities: {rule-id: info}` or `off`, `ignore: [rule-id]`), on the "
         "command line (`--select`, `--ignore`, `--strict`), or for one objective or key "
-        "result with `ignore: [rule-id]`.",
+        "result with `ignore: [rule-id]`. An id that no rule has is refused wherever it "
+        "is given, with the nearest known id: a typo never switches a check off.",
         "",
     ]
     current = None
