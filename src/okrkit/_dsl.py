@@ -123,12 +123,17 @@ def _common(
     weight: float,
     deadline: dt.date | str | None,
     nature: Nature | str | None,
-    statement: str | None = None,
+    statement: str | None,
 ) -> dict[str, Any]:
     fields.update(id=id, owner=owner, weight=weight, deadline=deadline, nature=nature)
     if statement is not None:
         fields["statement"] = statement
     return fields
+
+
+# Every verb takes the same keyword-only options where they mean something (a test
+# reads the signatures): id, owner, weight, deadline, nature and statement on all;
+# from_, per and share on every verb with a number; strict on the bounds.
 
 
 def increase(
@@ -138,6 +143,7 @@ def increase(
     by: AmountLike | None = None,
     from_: AmountLike | None = None,
     per: Per | str | None = None,
+    share: AmountLike | None = None,
     id: str | None = None,
     owner: str | None = None,
     weight: float = 1.0,
@@ -146,12 +152,13 @@ def increase(
     statement: str | None = None,
 ) -> KeyResult:
     """Grow *metric* ``to`` a value or ``by`` a change ("75%", "4 percentage_point",
-    "5000 USD"), optionally ``from_`` a baseline; ``per`` makes it a rate."""
+    "5000 USD"), optionally ``from_`` a baseline; ``per`` makes it a rate, ``share``
+    asks it of that share of a population."""
     _need_one("increase", to=to, by=by)
     return _read(
         **_common(
             {"metric": metric, "direction": Direction.INCREASE, "target": to, "change": by,
-             "baseline": from_, "per": per},
+             "baseline": from_, "per": per, "share": share},
             id=id, owner=owner, weight=weight, deadline=deadline, nature=nature,
             statement=statement,
         )
@@ -164,6 +171,8 @@ def decrease(
     to: AmountLike | None = None,
     by: AmountLike | None = None,
     from_: AmountLike | None = None,
+    per: Per | str | None = None,
+    share: AmountLike | None = None,
     id: str | None = None,
     owner: str | None = None,
     weight: float = 1.0,
@@ -171,12 +180,14 @@ def decrease(
     nature: Nature | str | None = None,
     statement: str | None = None,
 ) -> KeyResult:
-    """Bring *metric* down ``to`` a value or ``by`` a change, ``from_`` a baseline."""
+    """Bring *metric* down ``to`` a value or ``by`` a change, ``from_`` a baseline;
+    ``per`` makes it a rate (``decrease("incidencias", to="2 incident", per="week")``),
+    ``share`` asks it of that share of a population."""
     _need_one("decrease", to=to, by=by)
     return _read(
         **_common(
             {"metric": metric, "direction": Direction.DECREASE, "target": to, "change": by,
-             "baseline": from_},
+             "baseline": from_, "per": per, "share": share},
             id=id, owner=owner, weight=weight, deadline=deadline, nature=nature,
             statement=statement,
         )
@@ -191,8 +202,9 @@ def at_least(
     metric: str,
     bound: AmountLike,
     *,
-    share: AmountLike | None = None,
+    from_: AmountLike | None = None,
     per: Per | str | None = None,
+    share: AmountLike | None = None,
     strict: bool = False,
     id: str | None = None,
     owner: str | None = None,
@@ -201,12 +213,12 @@ def at_least(
     nature: Nature | str | None = None,
     statement: str | None = None,
 ) -> KeyResult:
-    """Hold *metric* at or above *bound* (above it, if *strict*); with ``share``,
-    for that share of a population."""
+    """Hold *metric* at or above *bound* (above it, if *strict*), ``from_`` where it
+    is today; with ``share``, for that share of a population."""
     return _read(
         **_common(
             {"metric": metric, "direction": Direction.AT_LEAST, "target": bound,
-             "share": share, "per": per, "strict": strict},
+             "baseline": from_, "share": share, "per": per, "strict": strict},
             id=id, owner=owner, weight=weight, deadline=deadline, nature=nature,
             statement=statement,
         )
@@ -217,8 +229,9 @@ def at_most(
     metric: str,
     bound: AmountLike,
     *,
-    share: AmountLike | None = None,
+    from_: AmountLike | None = None,
     per: Per | str | None = None,
+    share: AmountLike | None = None,
     strict: bool = False,
     id: str | None = None,
     owner: str | None = None,
@@ -227,12 +240,13 @@ def at_most(
     nature: Nature | str | None = None,
     statement: str | None = None,
 ) -> KeyResult:
-    """Hold *metric* at or below *bound* (``at_most("tiempo de respuesta", "5 min",
-    share="90%")``: under five minutes for 90 % of prospects)."""
+    """Hold *metric* at or below *bound* (below it, if *strict*), ``from_`` where it
+    is today (``at_most("tiempo de respuesta", "5 min", share="90%")``: under five
+    minutes for 90 % of prospects)."""
     return _read(
         **_common(
             {"metric": metric, "direction": Direction.AT_MOST, "target": bound,
-             "share": share, "per": per, "strict": strict},
+             "baseline": from_, "share": share, "per": per, "strict": strict},
             id=id, owner=owner, weight=weight, deadline=deadline, nature=nature,
             statement=statement,
         )
@@ -248,14 +262,21 @@ def achieve(
     weight: float = 1.0,
     deadline: dt.date | str | None = None,
     nature: Nature | str | None = None,
+    statement: str | None = None,
 ) -> KeyResult:
-    """A yes/no outcome: ``achieve("Ganar el concurso privado")``."""
+    """A yes/no outcome: ``achieve("Ganar el concurso privado")``. The milestone is
+    the statement; with ``statement=`` too, the milestone is the short name of what
+    is achieved (its ``metric``) and the statement the full sentence."""
+    fields: dict[str, Any] = {"direction": Direction.ACHIEVE, "done": done}
+    if statement is None:
+        statement = milestone
+    else:
+        fields["metric"] = milestone
     return _read(
-        statement=milestone,
         **_common(
-            {"direction": Direction.ACHIEVE, "done": done},
-            id=id, owner=owner, weight=weight, deadline=deadline, nature=nature,
-        ),
+            fields, id=id, owner=owner, weight=weight, deadline=deadline, nature=nature,
+            statement=statement,
+        )
     )  # fmt: skip
 
 
