@@ -304,7 +304,7 @@ class TestNotebook:
         big_plan(30)._repr_pretty_(Printer(), False)
 
         assert printed[0].startswith("Plan Grande: 30 objectives")
-        assert printed[0].endswith("… 10 more")
+        assert printed[0].endswith("… 10 more objectives")
 
 
 class TestTerminal:

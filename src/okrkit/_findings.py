@@ -88,11 +88,9 @@ class Report:
     """The language the messages were written in."""
 
     def __repr__(self) -> str:
-        counts = self.summary()
-        return (
-            f"<Report: {counts['error']} errors, {counts['warning']} warnings, "
-            f"{counts['info']} info>"
-        )
+        from okrkit._labels import findings_count, labels  # noqa: PLC0415 - words sit outside
+
+        return f"<Report: {findings_count(self.summary(), labels('en'))}>"
 
     def _repr_html_(self) -> str:
         """A rich view for notebooks (it never raises)."""

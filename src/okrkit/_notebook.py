@@ -3,18 +3,21 @@
 Every renderer here is called from a ``_repr_html_`` or ``_repr_pretty_`` method
 and must never raise: on any error the object falls back to its plain repr. Large
 plans are cut to the first objectives and key results, with a count of the rest.
+A view speaks one language throughout (the plan's, else the one its statements
+were read in, else English): its words, and its numbers' decimal mark.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
+
+import attrs
 
 from okrkit._api import check, score
 from okrkit._findings import Finding, Report
 from okrkit._html import GRADE_COLOURS, STATUS_COLOURS, badge
 from okrkit._html import escape as _e
-from okrkit._labels import amount_for_people, findings_count, labels
+from okrkit._labels import amount_for_people, counted, findings_count, labels, score_for_people
 from okrkit._model import KeyResult, Objective, Plan
 from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard
 from okrkit._sentence import kr_phrase
@@ -34,14 +37,80 @@ _STYLE = (
     "color:#fff;font-size:11px}.okrkit .f{font-size:12px;color:#555}</style>"
 )
 
+_OWN_WORDS = {
+    "en": {"plan": "Plan", "an_objective": "Objective", "a_key_result": "Key result",
+           "latest": "as of its latest check-in", "more": "… {count} more {things}",
+           "finding": "finding", "findings": "findings"},
+    "es": {"plan": "Plan", "an_objective": "Objetivo", "a_key_result": "Resultado clave",
+           "latest": "según su último seguimiento", "more": "… {count} {things} más",
+           "finding": "hallazgo", "findings": "hallazgos"},
+}  # fmt: skip
 
-def _status_badge(status: str) -> str:
-    return badge(status.replace("_", " "), STATUS_COLOURS[status])
+OUTSIDE_RULES = (
+    "missing-period", "unknown-reference", "ambiguous-reference", "period-outside-parent",
+    "too-many-objectives", "unlinked-activity",
+)  # fmt: skip
+"""Rules about what surrounds an objective in a plan (the plan's period, the
+objective its ``parent`` names, the plan's links, the owner's other objectives):
+shown alone, an objective or a key result has none of it, so they are not run."""
+
+_LONE = "lone"
+"""The id of the objective a key result shown alone is checked and scored in."""
 
 
-def _latest_checkin(plan: Plan) -> dt.date | None:
+class _View:
+    """The words and number habits of one view's language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.words = labels(lang, **_OWN_WORDS)
+
+    def number(self, value: float) -> str:
+        return score_for_people(value, self.lang)
+
+    def count(self, count: int, noun: str) -> str:
+        return counted(count, noun, self.words)
+
+    def more(self, count: int, noun: str) -> str:
+        things = self.words[noun if count == 1 else noun + "s"]
+        return self.words["more"].format(count=count, things=things)
+
+    def status(self, status: str) -> str:
+        return badge(self.words[status], STATUS_COLOURS[status])
+
+    def grade(self, grade: str) -> str:
+        return badge(self.words[grade], GRADE_COLOURS[grade])
+
+    def scored(self, card: Scorecard | None) -> str:
+        """`` · as of its latest check-in, 2026-01-15: 0.40 red`` (nothing unscored)."""
+        if card is None:
+            return ""
+        return (
+            f" · {self.words['latest']}, {card.as_of.isoformat()}: "
+            f"{self.number(card.score)} {self.grade(card.grade.value)}"
+        )
+
+
+def _lang_of(*values: Objective | KeyResult) -> str:
+    """The language the first of *values* whose text was read is written in."""
+    for value in values:
+        lang = getattr(value.reading, "lang", None)
+        if lang in ("en", "es"):
+            return str(lang)
+    return "en"
+
+
+def _latest_score(plan: Plan) -> Scorecard | None:
+    """The plan scored as of its latest check-in (None before any)."""
     dates = [c.date for _o, k in plan.iter_key_results() for c in k.checkins]
-    return max(dates) if dates else None
+    return score(plan, as_of=max(dates)) if dates else None
+
+
+def _by_place(findings: list[Finding]) -> dict[str, list[Finding]]:
+    found: dict[str, list[Finding]] = {}
+    for finding in findings:
+        found.setdefault(finding.where, []).append(finding)
+    return found
 
 
 def _bar(score: float, colour: str) -> str:
@@ -52,26 +121,29 @@ def _bar(score: float, colour: str) -> str:
     )
 
 
-def _finding_lines(findings: list[Finding]) -> str:
+def _finding_lines(findings: list[Finding], view: _View) -> str:
     return "".join(
-        f'<div class="f"><b>{_e(f.severity.value)}</b> <code>{_e(f.rule)}</code> '
+        f'<div class="f"><b>{_e(view.words[f.severity.value])}</b> <code>{_e(f.rule)}</code> '
         f"{_e(f.message)}</div>"
         for f in findings[:5]
     )
 
 
-def _kr_row(item: KeyResult, key: str, result: KeyResultScore | None, found: list[Finding]) -> str:
+def _kr_row(
+    item: KeyResult, key: str, result: KeyResultScore | None, found: list[Finding], view: _View
+) -> str:
     if result is None:
         progress = "—"
         status = ""
     else:
         colour = STATUS_COLOURS[result.status.value]
-        progress = f"{_bar(result.score, colour)} {result.progress:.2f}"
-        status = _status_badge(result.status.value)
+        progress = f"{_bar(result.score, colour)} {view.number(result.progress)}"
+        status = view.status(result.status.value)
+    value = amount_for_people(result.value if result is not None else None, view.lang)
     return (
-        f"<tr><td><code>{_e(key)}</code> {_e(kr_phrase(item))}{_finding_lines(found)}</td>"
-        f"<td>{progress}</td><td>{status}</td>"
-        f"<td>{_e(amount_for_people(result.value) if result is not None else '—')}</td></tr>"
+        f"<tr><td><code>{_e(key)}</code> {_e(kr_phrase(item, lang=view.lang))}"
+        f"{_finding_lines(found, view)}</td>"
+        f"<td>{progress}</td><td>{status}</td><td>{_e(value)}</td></tr>"
     )
 
 
@@ -79,87 +151,134 @@ def _objective_block(
     objective: Objective,
     scored: ObjectiveScore | None,
     findings: dict[str, list[Finding]],
+    view: _View,
 ) -> str:
     head = f"<b>{_e(objective.title)}</b> <code>{_e(objective.key)}</code>"
     if objective.owner:
         head += f" · {_e(objective.owner)}"
     if scored is not None:
         head += (
-            f" · {scored.score:.2f} {badge(scored.grade.value, GRADE_COLOURS[scored.grade.value])} "
-            f"{_status_badge(scored.status.value)}"
+            f" · {view.number(scored.score)} {view.grade(scored.grade.value)} "
+            f"{view.status(scored.status.value)}"
         )
     rows = []
     keys = objective.key_result_keys()
     for index, (item, key) in enumerate(zip(objective.key_results, keys, strict=True)):
         if index == MAX_KEY_RESULTS:
-            rows.append(f"<tr><td>… {len(keys) - index} more</td></tr>")
+            rows.append(f"<tr><td>{_e(view.more(len(keys) - index, 'key_result'))}</td></tr>")
             break
         result = scored.key_results[index] if scored is not None else None
-        rows.append(_kr_row(item, key, result, findings.get(f"{objective.key}/{key}", [])))
+        place = findings.get(f"{objective.key}/{key}", [])
+        rows.append(_kr_row(item, key, result, place, view))
     return (
-        f"<div>{head}{_finding_lines(findings.get(objective.key, []))}"
+        f"<div>{head}{_finding_lines(findings.get(objective.key, []), view)}"
         f"<table>{''.join(rows)}</table></div>"
+    )
+
+
+def _page(heading: str, summary: str, body: str) -> str:
+    return (
+        f'<div class="okrkit">{_STYLE}<h4>{heading}</h4>'
+        f"{f'<div>{summary}</div>' if summary else ''}{body}</div>"
     )
 
 
 def plan_html(plan: Plan) -> str:
     """A plan's objectives and key results, scored as of its latest check-in, with
-    findings next to what they are about."""
-    as_of = _latest_checkin(plan)
-    card = None if as_of is None else score(plan, as_of=as_of)
-    findings: dict[str, list[Finding]] = {}
-    for finding in check(plan):
-        findings.setdefault(finding.where, []).append(finding)
-    title = _e(plan.title or "Plan")
-    summary = f"{len(plan.objectives)} objectives"
-    if card is not None:
-        summary += (
-            f" · as of its latest check-in, {card.as_of.isoformat()}: "
-            f"{card.score:.2f} {badge(card.grade.value, GRADE_COLOURS[card.grade.value])}"
-        )
+    findings next to what they are about, in the plan's language."""
+    view = _View(plan.lang or "en")
+    card = _latest_score(plan)
+    findings = _by_place(list(check(plan)))
     blocks = []
     for index, objective in enumerate(plan.objectives):
         if index == MAX_OBJECTIVES:
-            blocks.append(f"<div>… {len(plan.objectives) - index} more objectives</div>")
+            more = view.more(len(plan.objectives) - index, "objective")
+            blocks.append(f"<div>{_e(more)}</div>")
             break
         scored = card.objectives[index] if card is not None else None
-        blocks.append(_objective_block(objective, scored, findings))
-    return (
-        f'<div class="okrkit">{_STYLE}<h4>{title}</h4><div>{summary}</div>{"".join(blocks)}</div>'
+        blocks.append(_objective_block(objective, scored, findings, view))
+    summary = _e(view.count(len(plan.objectives), "objective")) + view.scored(card)
+    return _page(_e(plan.title or view.words["plan"]), summary, "".join(blocks))
+
+
+def objective_html(objective: Objective) -> str:
+    """An objective shown alone: its key results and the findings about it, without
+    the rules that need a plan around it (:data:`OUTSIDE_RULES`)."""
+    lang = _lang_of(objective, *objective.key_results)
+    plan = Plan(objectives=(objective,), lang=lang)
+    view = _View(lang)
+    card = _latest_score(plan)
+    found = [f for f in check(plan, ignore=OUTSIDE_RULES) if f.where]  # not the plan's
+    block = _objective_block(
+        objective, card.objectives[0] if card else None, _by_place(found), view
+    )
+    summary = _e(view.count(len(objective.key_results), "key_result")) + view.scored(card)
+    return _page(_e(view.words["an_objective"]), summary, block)
+
+
+def key_result_html(item: KeyResult) -> str:
+    """A key result shown alone, with the findings about it (not those about the
+    objective and plan it is checked in, nor the rules that need them)."""
+    lang = _lang_of(item)
+    plan = Plan(objectives=(Objective("—", id=_LONE, key_results=(item,)),), lang=lang)
+    view = _View(lang)
+    card = _latest_score(plan)
+    key = plan.objectives[0].key_result_keys()[0]
+    found = [_named(f, key) for f in check(plan, ignore=OUTSIDE_RULES)]
+    result = card.objectives[0].key_results[0] if card else None
+    row = _kr_row(item, key, result, [f for f in found if f.where == key], view)
+    summary = view.scored(card).removeprefix(" · ")
+    return _page(_e(view.words["a_key_result"]), summary, f"<table>{row}</table>")
+
+
+def _named(finding: Finding, key: str) -> Finding:
+    """A finding about the lone key result, naming it by its own key rather than
+    by the path through the objective it was checked in."""
+    path = f"{_LONE}/{key}"
+    if finding.where != path:
+        return finding
+    return attrs.evolve(
+        finding,
+        where=key,
+        message=finding.message.replace(path, key),
+        hint=finding.hint.replace(path, key),
     )
 
 
 def scorecard_html(card: Scorecard) -> str:
     """A scorecard as a small HTML table for notebooks."""
+    view = _View("en")
     rows = []
     for index, objective in enumerate(card.objectives):
         if index == MAX_OBJECTIVES:
-            rows.append(f"<tr><td>… {len(card.objectives) - index} more</td></tr>")
+            more = view.more(len(card.objectives) - index, "objective")
+            rows.append(f"<tr><td>{_e(more)}</td></tr>")
             break
         colour = GRADE_COLOURS[objective.grade.value]
-        status = _status_badge(objective.status.value)
         rows.append(
             f"<tr><th>{_e(objective.id)}</th><th>{_bar(objective.score, colour)} "
-            f"{objective.score:.2f}</th><th>{status}</th><th></th></tr>"
+            f"{view.number(objective.score)}</th><th>{view.status(objective.status.value)}</th>"
+            "<th></th></tr>"
         )
         for item in objective.key_results[:MAX_KEY_RESULTS]:
             status_colour = STATUS_COLOURS[item.status.value]
-            expected = "" if item.expected is None else f"{item.expected:.2f}"
+            expected = "" if item.expected is None else view.number(item.expected)
             rows.append(
                 f"<tr><td><code>{_e(item.id)}</code></td><td>{_bar(item.score, status_colour)} "
-                f"{item.progress:.2f}</td><td>{_status_badge(item.status.value)}"
+                f"{view.number(item.progress)}</td><td>{view.status(item.status.value)}"
                 f"</td><td>{expected}</td></tr>"
             )
     return (
         f'<div class="okrkit">{_STYLE}<div>As of {card.as_of.isoformat()}: '
-        f"{card.score:.2f} {badge(card.grade.value, GRADE_COLOURS[card.grade.value])}</div>"
+        f"{view.number(card.score)} {view.grade(card.grade.value)}</div>"
         f"<table>{''.join(rows)}</table></div>"
     )
 
 
 def report_html_fragment(report: Report) -> str:
     """A check report as a small HTML table for notebooks."""
-    words = labels(report.lang)
+    view = _View(report.lang)
+    words = view.words
     counts = report.summary()
     rows = "".join(
         f"<tr><td>{_e(words[f.severity.value])}</td><td><code>{_e(f.rule)}</code></td>"
@@ -168,7 +287,7 @@ def report_html_fragment(report: Report) -> str:
         for f in report.findings[:MAX_FINDINGS]
     )
     more = len(report.findings) - MAX_FINDINGS
-    tail = f"<div>… {more} more</div>" if more > 0 else ""
+    tail = f"<div>{_e(view.more(more, 'finding'))}</div>" if more > 0 else ""
     return (
         f'<div class="okrkit">{_STYLE}<div>{_e(findings_count(counts, words))}</div>'
         f"<table>{rows}</table>{tail}</div>"
@@ -182,9 +301,9 @@ def html_for(value: Any) -> str:
         if isinstance(value, Plan):
             return plan_html(value)
         if isinstance(value, Objective):
-            return plan_html(Plan(objectives=(value,)))
+            return objective_html(value)
         if isinstance(value, KeyResult):
-            return plan_html(Plan(objectives=(Objective("—", key_results=(value,)),)))
+            return key_result_html(value)
         if isinstance(value, Scorecard):
             return scorecard_html(value)
         if isinstance(value, Report):
@@ -206,12 +325,14 @@ def text_for(value: Any) -> str:
     """A short readable text for IPython's plain display."""
     try:
         if isinstance(value, Plan):
-            lines = [f"Plan {value.title or ''}".rstrip() + f": {len(value.objectives)} objectives"]
+            view = _View(value.lang or "en")
+            count = view.count(len(value.objectives), "objective")
+            lines = [f"{view.words['plan']} {value.title or ''}".rstrip() + f": {count}"]
             for objective in value.objectives[:MAX_OBJECTIVES]:
-                count = len(objective.key_results)
-                lines.append(f"  {objective.key}: {objective.title} ({count} key results)")
+                items = view.count(len(objective.key_results), "key_result")
+                lines.append(f"  {objective.key}: {objective.title} ({items})")
             if len(value.objectives) > MAX_OBJECTIVES:
-                lines.append(f"  … {len(value.objectives) - MAX_OBJECTIVES} more")
+                lines.append(f"  {view.more(len(value.objectives) - MAX_OBJECTIVES, 'objective')}")
             return "\n".join(lines)
         if isinstance(value, Scorecard):
             from okrkit._render_text import score_text  # noqa: PLC0415

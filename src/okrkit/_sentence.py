@@ -4,6 +4,7 @@ seed article's "Voy a … para conseguir …"."""
 from __future__ import annotations
 
 from okrkit._amount import Amount, format_number, unit_symbol
+from okrkit._labels import written_for
 from okrkit._model import Direction, KeyResult, Objective
 
 
@@ -34,8 +35,9 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _amount(amount: Amount) -> str:
-    return f"{format_number(amount.value)} {unit_symbol(amount.unit)}".rstrip()
+def _amount(amount: Amount, lang: str) -> str:
+    """The amount as written (every digit kept), with the language's decimal mark."""
+    return f"{written_for(format_number(amount.value), lang)} {unit_symbol(amount.unit)}".rstrip()
 
 
 def kr_phrase(item: KeyResult, *, lang: str = "en") -> str:
@@ -49,18 +51,23 @@ def kr_phrase(item: KeyResult, *, lang: str = "en") -> str:
         parts.append(item.metric)
     if direction in (Direction.AT_LEAST, Direction.AT_MOST):
         if item.target is not None:
-            parts.append(_amount(item.target))
+            parts.append(_amount(item.target, lang))
     elif item.baseline is not None and item.target is not None:
-        parts += [words["from"], _amount(item.baseline), words["to"], _amount(item.target)]
+        parts += [
+            words["from"],
+            _amount(item.baseline, lang),
+            words["to"],
+            _amount(item.target, lang),
+        ]
     elif item.target is not None:
-        parts += [words["to"], _amount(item.target)]
+        parts += [words["to"], _amount(item.target, lang)]
     elif item.change is not None:
-        parts += [words["by"], _amount(item.change)]
+        parts += [words["by"], _amount(item.change, lang)]
     if item.per is not None:
         period = item.per.value if lang == "en" else _PER_ES[item.per.value]
         parts += [words["per"], period]
     if item.share is not None:
-        parts += [words["for"], f"{_amount(item.share)}"]
+        parts += [words["for"], f"{_amount(item.share, lang)}"]
     return " ".join(parts)
 
 
