@@ -139,3 +139,10 @@ def test_types_loaded_before_hypothesis_are_registered_at_once() -> None:
         "assert isinstance(st.from_type(amount_type).example(), amount_type)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@settings(max_examples=20, deadline=None)
+@given(okst.plans(min_objectives=1, max_objectives=1, min_key_results=0, max_key_results=0))
+def test_objectives_may_have_no_key_results(plan: okrkit.Plan) -> None:
+    """The smallest sizes asked for are drawn, links and all, not an error."""
+    assert plan.objectives[0].key_results == ()

@@ -526,6 +526,8 @@ def _links(made: list[Objective], lang: str) -> list[Link]:
     """Each activity drives its objective's first key result (an outcome)."""
     out = []
     for objective in made:
+        if not objective.key_results:
+            continue
         outcome = objective.key_results[0]
         for item in objective.key_results[1:]:
             if item.nature is Nature.ACTIVITY:
