@@ -356,7 +356,8 @@ class TestFrames:
 
         assert list(frame["key_result"]) == ["leads", "ciclo"]
         assert frame.loc[1, "progress"] == pytest.approx(5 / 9)
-        assert frame.loc[0, "target"] == "170 lead"
+        assert frame.loc[0, "target"] == 170
+        assert frame.loc[0, "target_unit"] == "lead"
 
     def test_one_row_per_checkin(self) -> None:
         """The check-in frame holds values as floats, ready to plot."""
@@ -375,11 +376,12 @@ class TestFrames:
 
     def test_empty_weights_mean_the_default(self) -> None:
         """An empty weight cell, for an objective or a key result, is weight 1."""
-        frame = self.plan().to_frame()
+        plan = self.plan()
+        frame = plan.to_frame()
         frame["objective_weight"] = None
         frame["weight"] = None
 
-        again = okrkit.Plan.from_frame(frame)
+        again = okrkit.Plan.from_frame(frame, checkins=plan.to_frame(rows="checkins"))
 
         assert again.objectives[0].weight == 1.0
         assert [item.weight for item in again.objectives[0].key_results] == [1.0, 1.0]

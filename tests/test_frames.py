@@ -1,0 +1,221 @@
+"""DataFrames: quantities as numbers, and a frame comes back as the plan it was
+written from, or is refused, never read with something left out."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import okrkit
+from okrkit import at_most, increase, objective, reduce
+from okrkit import strategies as okst
+from okrkit.exceptions import InvalidTypeError, InvalidValueError
+
+
+def _sales(lang: str | None) -> okrkit.Plan:
+    first = (
+        objective("Crecer en el norte", id="norte", owner="ventas")
+        .during("2026-Q1")
+        .measured_by(
+            increase("ventas", from_="1000 USD", to="1500.5 USD", id="ventas").checked_in(
+                "2026-01-15", "1200.25 USD"
+            ),
+            increase("conversión", from_="27.5%", to="35%", id="conversion"),
+        )
+    )
+    return okrkit.plan("Ventas", lang=lang).with_objectives(first)
+
+
+def _kr_frame(*items: okrkit.KeyResult) -> pd.DataFrame:
+    plan = okrkit.plan("p", period="2026-Q1").with_objectives(
+        objective("o", id="o").measured_by(*items)
+    )
+    return plan.to_frame()
+
+
+def _round_trip(plan: okrkit.Plan) -> okrkit.Plan:
+    return okrkit.from_frame(
+        plan.to_frame(),
+        checkins=plan.to_frame(rows="checkins"),
+        links=plan.to_frame(rows="links"),
+    )
+
+
+class TestFrameColumns:
+    def test_quantities_are_numbers_with_their_units_apart(self) -> None:
+        frame = _kr_frame(reduce("ciclo", from_="35 day", to="26 day", id="ciclo"))
+
+        assert frame.loc[0, "baseline"] == 35
+        assert frame.loc[0, "target"] == 26
+        assert frame.loc[0, "baseline_unit"] == frame.loc[0, "target_unit"] == "day"
+        for column in ("baseline", "target", "change", "share", "resolved_target"):
+            assert pd.api.types.is_float_dtype(frame[column]), column
+
+    @pytest.mark.parametrize(
+        ("item", "target", "unit"),
+        [
+            (increase("pipeline", by="75%", from_="2000000 USD"), 3_500_000, "USD"),
+            (reduce("ciclo", by="20%", from_="35 day"), 28, "day"),
+            (increase("conversión", by="4 percentage_point", from_="20%"), 24, "percent"),
+            (increase("ventas", by="5000 USD", from_="10000 USD"), 15_000, "USD"),
+            (increase("leads", to="170 lead"), 170, "lead"),
+        ],
+    )
+    def test_the_target_scored_against_is_a_column(
+        self, item: okrkit.KeyResult, target: float, unit: str
+    ) -> None:
+        """A change becomes a target as scoring.md says, and the frame shows it."""
+        frame = _kr_frame(item)
+
+        assert frame.loc[0, "resolved_target"] == pytest.approx(target)
+        assert frame.loc[0, "unit"] == unit
+
+    def test_a_change_without_baseline_has_no_target(self) -> None:
+        frame = _kr_frame(increase("pipeline", by="75%"))
+
+        assert pd.isna(frame.loc[0, "resolved_target"])
+
+    def test_what_is_not_a_plan_is_refused(self) -> None:
+        with pytest.raises(InvalidTypeError, match=r"to_frame\(plan\)"):
+            okrkit.to_frame({"objectives": []})
+
+
+def _rich_plan() -> okrkit.Plan:
+    """A plan using every field a frame must carry."""
+    first = (
+        objective("Crecer en el norte", owner="ana")
+        .during("2026-Q1")
+        .ignoring("too-few-key-results")
+        .measured_by(
+            increase("leads", to="100 lead")
+            .with_initiatives("Contratar SDR", okrkit.Initiative("Feria", owner="bo", done=True))
+            .ignoring("kr-is-task"),
+            increase("leads", by="20%", from_="50 lead")
+            .checked_in_every("monthly")
+            .of_type(okrkit.metrics.metric_type("nps"))
+            .checked_in("2026-01-10", "55 lead", note="ok", source="crm"),
+            at_most("tiempo", "5 min", share="90%", strict=True).due("2026-02-28"),
+        )
+    )
+    return (
+        okrkit.plan("Rico", period="2026-Q2", lang="es", currency="EUR")
+        .with_calendar(okrkit.Calendar(fiscal_year_start=4))
+        .checked_in_every(okrkit.Cadence("weekly", weekday="friday"))
+        .with_policy(okrkit.Policy(severities={"missing-owner": "warning"}))
+        .with_objectives(
+            first,
+            objective("Vacío", id="vacio").aspirational().aligned_to("crecer-en-el-norte"),
+            objective("Tipado", id="tipado").measured_by(
+                increase("ces", to="3", id="ces").of_type(
+                    okrkit.metrics.MetricType("ces-propio", "score", minimum=1, maximum=7)
+                )
+            ),
+        )
+        .linked(okrkit.link("leads", "crecer-en-el-norte", because="x"))
+    )
+
+
+class TestRoundTrip:
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(okst.plans(min_objectives=0, min_key_results=0, max_key_results=4))
+    def test_generated_plans_come_back_equal(self, plan: okrkit.Plan) -> None:
+        assert _round_trip(plan) == plan
+
+    def test_links_and_language_come_back(self) -> None:
+        plan = _sales("es").linked(okrkit.link("conversion", "ventas", because="más cierres"))
+
+        again = _round_trip(plan)
+
+        assert again.links == plan.links
+        assert again.lang == "es"
+        assert again == plan
+
+    def test_every_field_comes_back(self) -> None:
+        """Calendar, cadence, policy, initiatives, metric types, ignored rules, ids
+        derived or given, and an objective with no key results."""
+        plan = _rich_plan()
+
+        assert _round_trip(plan) == plan
+
+    def test_a_frame_holds_plain_data(self) -> None:
+        """What a frame keeps for the plan is JSON, as a plan file's header."""
+        frame = _rich_plan().to_frame()
+
+        assert json.loads(json.dumps(frame.attrs))["okrkit"]["plan"]["calendar"] == {
+            "fiscal_year_start": 4
+        }
+        json.loads(frame.to_json())
+
+    def test_a_title_given_wins(self) -> None:
+        plan = _sales("en")
+
+        again = okrkit.from_frame(plan.to_frame(), checkins=plan.to_frame(rows="checkins"),
+                                  title="Otra")  # fmt: skip
+
+        assert again.title == "Otra"
+
+
+class TestNothingDropped:
+    def test_check_ins_left_behind_are_refused(self) -> None:
+        plan = _sales("es")
+
+        with pytest.raises(InvalidValueError, match=r"to_frame\(rows='checkins'\).*1 check-in"):
+            okrkit.from_frame(plan.to_frame())
+
+    def test_links_left_behind_are_refused(self) -> None:
+        plan = _sales("es").linked(okrkit.link("conversion", "ventas"))
+
+        with pytest.raises(InvalidValueError, match=r"to_frame\(rows='links'\)"):
+            okrkit.from_frame(plan.to_frame(), checkins=plan.to_frame(rows="checkins"))
+
+    def test_an_empty_frame_leaves_them_out_on_purpose(self) -> None:
+        plan = _sales("es").linked(okrkit.link("conversion", "ventas"))
+
+        again = okrkit.from_frame(plan.to_frame(), checkins=pd.DataFrame(), links=pd.DataFrame())
+
+        assert again.links == ()
+        assert not any(item.checkins for _o, item in again.iter_key_results())
+
+    def test_an_unknown_column_is_refused(self) -> None:
+        frame = _rich_plan().to_frame().rename(columns={"owner": "ownr"})
+
+        with pytest.raises(InvalidValueError, match="did you mean 'owner'"):
+            okrkit.from_frame(frame, checkins=pd.DataFrame(), links=pd.DataFrame())
+
+    @pytest.mark.parametrize(
+        ("column", "value", "error"),
+        [
+            ("resolved_target", 101.0, "resolved_target"),
+            ("unit", "kg", "unit"),
+            ("done", "False", "done"),
+            ("target", "100", "target"),
+        ],
+    )
+    def test_a_cell_read_wrongly_is_refused(self, column: str, value: object, error: str) -> None:
+        """A derived column edited, or a cell of the wrong type, names its row and column."""
+        plan = okrkit.plan("p", period="2026-Q1").with_objectives(
+            objective("o", id="o").measured_by(increase("leads", to="100 lead", id="leads"))
+        )
+        frame = plan.to_frame()
+        frame[column] = [value]
+
+        with pytest.raises((InvalidValueError, InvalidTypeError), match=f"row 0.*{error}"):
+            okrkit.from_frame(frame)
+
+    def test_a_check_in_of_no_key_result_is_refused(self) -> None:
+        plan = _sales("es")
+        checkins = plan.to_frame(rows="checkins").assign(key_result="otra")
+
+        with pytest.raises(InvalidValueError, match="norte/otra"):
+            okrkit.from_frame(plan.to_frame(), checkins=checkins)
+
+    def test_an_objective_said_two_ways_is_refused(self) -> None:
+        plan = _sales("es")
+        frame = plan.to_frame()
+        frame.loc[1, "owner"] = "marketing"
+
+        with pytest.raises(InvalidValueError, match="row 1, owner"):
+            okrkit.from_frame(frame, checkins=plan.to_frame(rows="checkins"))
