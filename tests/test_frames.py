@@ -4,6 +4,7 @@ written from, or is refused, never read with something left out."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -13,20 +14,11 @@ import okrkit
 from okrkit import at_most, increase, objective, reduce
 from okrkit import strategies as okst
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
+from strategies import raw_plans
 
 
-def _sales(lang: str | None) -> okrkit.Plan:
-    first = (
-        objective("Crecer en el norte", id="norte", owner="ventas")
-        .during("2026-Q1")
-        .measured_by(
-            increase("ventas", from_="1000 USD", to="1500.5 USD", id="ventas").checked_in(
-                "2026-01-15", "1200.25 USD"
-            ),
-            increase("conversión", from_="27.5%", to="35%", id="conversion"),
-        )
-    )
-    return okrkit.plan("Ventas", lang=lang).with_objectives(first)
+ROOT = Path(__file__).resolve().parent.parent
+SALES = ROOT / "examples" / "es" / "meta-de-ventas.yaml"
 
 
 def _kr_frame(*items: okrkit.KeyResult) -> pd.DataFrame:
@@ -34,6 +26,19 @@ def _kr_frame(*items: okrkit.KeyResult) -> pd.DataFrame:
         objective("o", id="o").measured_by(*items)
     )
     return plan.to_frame()
+
+
+def _ids_shared(plan: okrkit.Plan) -> bool:
+    """Whether objectives share a key, or key results with check-ins share one."""
+    keys = [o.key for o in plan.objectives]
+    if len(set(keys)) < len(keys):
+        return True
+    for item in plan.objectives:
+        kr_keys = item.key_result_keys()
+        checked = {k for k, kr in zip(kr_keys, item.key_results, strict=True) if kr.checkins}
+        if any(kr_keys.count(key) > 1 for key in checked):
+            return True
+    return False
 
 
 def _round_trip(plan: okrkit.Plan) -> okrkit.Plan:
@@ -124,11 +129,23 @@ class TestRoundTrip:
     def test_generated_plans_come_back_equal(self, plan: okrkit.Plan) -> None:
         assert _round_trip(plan) == plan
 
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(raw_plans())
+    def test_any_plan_comes_back_equal_or_is_refused(self, plan: okrkit.Plan) -> None:
+        """Every calendar, cadence and initiative comes back; objectives or key results
+        (with check-ins) that share an id cannot be told apart, and are refused."""
+        if _ids_shared(plan):
+            with pytest.raises(InvalidValueError, match="duplicate-id"):
+                _round_trip(plan)
+        else:
+            assert _round_trip(plan) == plan
+
     def test_links_and_language_come_back(self) -> None:
-        plan = _sales("es").linked(okrkit.link("conversion", "ventas", because="más cierres"))
+        plan = okrkit.load(SALES)
 
         again = _round_trip(plan)
 
+        assert len(again.links) == 2
         assert again.links == plan.links
         assert again.lang == "es"
         assert again == plan
@@ -150,29 +167,33 @@ class TestRoundTrip:
         json.loads(frame.to_json())
 
     def test_a_title_given_wins(self) -> None:
-        plan = _sales("en")
+        plan = okrkit.load(SALES)
 
-        again = okrkit.from_frame(plan.to_frame(), checkins=plan.to_frame(rows="checkins"),
-                                  title="Otra")  # fmt: skip
+        again = okrkit.from_frame(
+            plan.to_frame(),
+            checkins=plan.to_frame(rows="checkins"),
+            links=plan.to_frame(rows="links"),
+            title="Otra",
+        )
 
         assert again.title == "Otra"
 
 
 class TestNothingDropped:
     def test_check_ins_left_behind_are_refused(self) -> None:
-        plan = _sales("es")
+        plan = okrkit.load(SALES)
 
-        with pytest.raises(InvalidValueError, match=r"to_frame\(rows='checkins'\).*1 check-in"):
+        with pytest.raises(InvalidValueError, match=r"to_frame\(rows='checkins'\).*2 check-ins"):
             okrkit.from_frame(plan.to_frame())
 
     def test_links_left_behind_are_refused(self) -> None:
-        plan = _sales("es").linked(okrkit.link("conversion", "ventas"))
+        plan = okrkit.load(SALES)
 
-        with pytest.raises(InvalidValueError, match=r"to_frame\(rows='links'\)"):
+        with pytest.raises(InvalidValueError, match=r"to_frame\(rows='links'\).*2 links"):
             okrkit.from_frame(plan.to_frame(), checkins=plan.to_frame(rows="checkins"))
 
     def test_an_empty_frame_leaves_them_out_on_purpose(self) -> None:
-        plan = _sales("es").linked(okrkit.link("conversion", "ventas"))
+        plan = okrkit.load(SALES)
 
         again = okrkit.from_frame(plan.to_frame(), checkins=pd.DataFrame(), links=pd.DataFrame())
 
@@ -206,16 +227,34 @@ class TestNothingDropped:
             okrkit.from_frame(frame)
 
     def test_a_check_in_of_no_key_result_is_refused(self) -> None:
-        plan = _sales("es")
+        plan = okrkit.load(SALES)
         checkins = plan.to_frame(rows="checkins").assign(key_result="otra")
 
-        with pytest.raises(InvalidValueError, match="norte/otra"):
-            okrkit.from_frame(plan.to_frame(), checkins=checkins)
+        with pytest.raises(InvalidValueError, match="meta-q1/otra"):
+            okrkit.from_frame(plan.to_frame(), checkins=checkins, links=pd.DataFrame())
 
     def test_an_objective_said_two_ways_is_refused(self) -> None:
-        plan = _sales("es")
+        plan = okrkit.load(SALES)
         frame = plan.to_frame()
         frame.loc[1, "owner"] = "marketing"
 
         with pytest.raises(InvalidValueError, match="row 1, owner"):
-            okrkit.from_frame(frame, checkins=plan.to_frame(rows="checkins"))
+            okrkit.from_frame(frame, checkins=pd.DataFrame(), links=pd.DataFrame())
+
+    def test_objectives_sharing_an_id_are_refused(self) -> None:
+        """Two objectives with one id would come back as one: refused instead."""
+        twin = objective("Otra", id="meta-q1", owner="x").measured_by(increase("a", to="1 lead"))
+        plan = okrkit.load(SALES).with_objectives(twin)
+
+        with pytest.raises(InvalidValueError, match="duplicate-id"):
+            _round_trip(plan)
+
+    def test_check_ins_of_key_results_sharing_an_id_are_refused(self) -> None:
+        twins = objective("o", id="o").measured_by(
+            increase("a", to="10 lead", id="k").checked_in("2026-01-05", "1 lead"),
+            increase("b", to="20 lead", id="k"),
+        )
+        plan = okrkit.plan("p", period="2026-Q1").with_objectives(twins)
+
+        with pytest.raises(InvalidValueError, match=r"row 0, key_result.*duplicate-id"):
+            _round_trip(plan)

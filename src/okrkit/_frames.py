@@ -138,7 +138,10 @@ def to_frame(
     numbers = [*QUANTITIES, "resolved_target", "objective_weight", "weight"]
     frame[numbers] = frame[numbers].astype("float64")  # numbers even in a column of blanks
     checkins = sum(len(item.checkins) for _objective, item in plan.iter_key_results())
-    frame.attrs[PLAN_ATTRS] = {"plan": data, "checkins": checkins, "links": len(plan.links)}
+    frame.attrs[PLAN_ATTRS] = {
+        "plan": data, "objectives": len(plan.objectives), "checkins": checkins,
+        "links": len(plan.links),
+    }  # fmt: skip
     return frame
 
 
@@ -271,6 +274,13 @@ def from_frame(
     grouped: dict[str, list[tuple[Any, dict[str, Any]]]] = {}
     for label, cells in rows:
         grouped.setdefault(cells.get("objective"), []).append((label, cells))
+    written = about.get("objectives")
+    if written is not None and written != len(grouped):
+        raise InvalidValueError(
+            "from_frame(frame)", sorted(map(str, grouped)),
+            f"the {written} objectives of the plan it was written from; objectives that "
+            "share an id (duplicate-id) cannot be told apart in a frame: give them their own",
+        )  # fmt: skip
     built = [_objective(key, group, head.period, history) for key, group in grouped.items()]
     if history:
         (objective, key), entries = next(iter(history.items()))
@@ -363,6 +373,7 @@ def _objective(
             f"from_frame(frame) row {bare[0]}, key_result", None,
             "a key result: only an objective without key results has a row without one",
         )  # fmt: skip
+    _told_apart([cells["key_result"] for _label, cells in group], key, history, place)
     items = [] if bare else [_key_result(label, cells, key, history) for label, cells in group]
     if bare:
         _nothing_of_a_key_result(first, place)
@@ -387,6 +398,22 @@ def _objective(
     for (label, cells), derived in zip(group, objective.key_result_keys(), strict=False):
         _same_key(f"from_frame(frame) row {label}", "key_result", cells["key_result"], derived)
     return objective
+
+
+def _told_apart(
+    keys: list[Any],
+    objective: Any,
+    history: dict[tuple[Any, Any], list[tuple[Any, CheckIn]]],
+    place: str,
+) -> None:
+    """Refuse check-ins of a key shared by two key results: whose they are is lost."""
+    for key in {k for k in keys if keys.count(k) > 1}:
+        if (objective, key) in history:
+            raise InvalidValueError(
+                f"{place}, key_result", key,
+                "one key result per key: two share this id (duplicate-id), so their "
+                "check-ins cannot be told apart; give them their own",
+            )  # fmt: skip
 
 
 def _default(value: Any, default: Any) -> Any:
