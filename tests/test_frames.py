@@ -213,6 +213,7 @@ class TestNothingDropped:
             ("unit", "kg", "unit"),
             ("done", "False", "done"),
             ("target", "100", "target"),
+            ("deadline", pd.Timestamp("2026-02-01 13:00"), "deadline.*without a time"),
         ],
     )
     def test_a_cell_read_wrongly_is_refused(self, column: str, value: object, error: str) -> None:

@@ -27,11 +27,17 @@ from typing import Any, Literal
 import attrs
 
 from okrkit._amount import Amount
-from okrkit._files._convert import PlanReader, plan_to_data
+from okrkit._files._convert import (  # the plan-file forms, written one way
+    PlanReader,
+    _cadence_data,
+    _initiative_data,
+    _type_data,
+    plan_to_data,
+)
 from okrkit._files._hints import did_you_mean
 from okrkit._model import CheckIn, KeyResult, Link, Objective, Plan
 from okrkit._period import Period
-from okrkit._resolve import resolve
+from okrkit._resolve import resolved_target
 from okrkit.exceptions import (
     InvalidTypeError,
     InvalidValueError,
@@ -114,18 +120,14 @@ def to_frame(
         from okrkit._api import score  # noqa: PLC0415
 
         card = score(plan, as_of=as_of)
-    data = plan_to_data(plan, date=dt.date.isoformat)
-    written = data.pop("objectives")
-    data.pop("links", None)
     records = []
     for index, objective in enumerate(plan.objectives):
-        about = _objective_cells(plan, objective, written[index])
+        about = _objective_cells(plan, objective)
         if not objective.key_results:
             records.append(about)
         keys = objective.key_result_keys()
         for position, (key, item) in enumerate(zip(keys, objective.key_results, strict=True)):
-            in_file = written[index]["key_results"][position]
-            record = {**about, **_key_result_cells(item, key, in_file)}
+            record = {**about, **_key_result_cells(item, key)}
             if card is not None:
                 result = card.objectives[index].key_results[position]
                 record.update(
@@ -138,14 +140,16 @@ def to_frame(
     numbers = [*QUANTITIES, "resolved_target", "objective_weight", "weight"]
     frame[numbers] = frame[numbers].astype("float64")  # numbers even in a column of blanks
     checkins = sum(len(item.checkins) for _objective, item in plan.iter_key_results())
+    header = plan_to_data(attrs.evolve(plan, objectives=(), links=()), date=dt.date.isoformat)
+    del header["objectives"]
     frame.attrs[PLAN_ATTRS] = {
-        "plan": data, "objectives": len(plan.objectives), "checkins": checkins,
+        "plan": header, "objectives": len(plan.objectives), "checkins": checkins,
         "links": len(plan.links),
     }  # fmt: skip
     return frame
 
 
-def _objective_cells(plan: Plan, objective: Objective, in_file: dict[str, Any]) -> dict[str, Any]:
+def _objective_cells(plan: Plan, objective: Objective) -> dict[str, Any]:
     period = plan.period_of(objective)
     return {
         "objective": objective.key, "objective_id": objective.id,
@@ -155,22 +159,23 @@ def _objective_cells(plan: Plan, objective: Objective, in_file: dict[str, Any]) 
         "period_end": period.end if period else None,
         "own_period": objective.period is not None,
         "commitment": objective.commitment.value, "objective_weight": objective.weight,
-        "parent": objective.parent, "objective_ignore": in_file.get("ignore"),
+        "parent": objective.parent, "objective_ignore": list(objective.ignore) or None,
     }  # fmt: skip
 
 
-def _key_result_cells(item: KeyResult, key: str, in_file: dict[str, Any]) -> dict[str, Any]:
-    resolved = resolve(item)
+def _key_result_cells(item: KeyResult, key: str) -> dict[str, Any]:
+    target, unit = resolved_target(item)
     cells: dict[str, Any] = {
         "key_result": key, "kr_id": item.id, "statement": item.statement, "metric": item.metric,
-        "type": in_file.get("type"),
+        "type": _type_data(item.metric_type) if item.metric_type else None,
         "direction": item.direction.value if item.direction else None,
         "nature": item.nature.value if item.nature else None,
-        "resolved_target": resolved.target, "unit": resolved.unit,
+        "resolved_target": target, "unit": unit,
         "per": item.per.value if item.per else None, "deadline": item.deadline,
         "weight": item.weight, "done": item.done, "strict": item.strict, "kr_owner": item.owner,
-        "cadence": in_file.get("cadence"), "initiatives": in_file.get("initiatives"),
-        "ignore": in_file.get("ignore"),
+        "cadence": _cadence_data(item.cadence) if item.cadence else None,
+        "initiatives": [_initiative_data(i, dict) for i in item.initiatives] or None,
+        "ignore": list(item.ignore) or None,
     }  # fmt: skip
     for name in QUANTITIES:
         amount: Amount | None = getattr(item, name)
@@ -186,6 +191,11 @@ def _cell(value: Any) -> Any:
     """A frame's cell as a plain value: missing values (None, NaN, NaT) as None; a
     timestamp at midnight as a date (any other stays a datetime, which no date
     field takes)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is dt.date:
+        return value  # the common cells first: a frame has many
+    if kind is float:
+        return None if math.isnan(value) else value
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if type(value).__name__ in ("NaTType", "NAType"):
@@ -522,14 +532,13 @@ def _agrees_with_resolved(item: KeyResult, cells: dict[str, Any], place: str) ->
     written, unit = cells.get("resolved_target"), cells.get("unit")
     if written is None and unit is None:
         return
-    resolved = resolve(item)
-    if unit is not None and unit != resolved.unit:
+    target, worked_out = resolved_target(item)
+    if unit is not None and unit != worked_out:
         raise InvalidValueError(
             f"{place}, unit", unit,
-            f"{resolved.unit!r}, the key result's unit, from its quantities' units: write "
+            f"{worked_out!r}, the key result's unit, from its quantities' units: write "
             "units in baseline_unit, target_unit, change_unit",
         )  # fmt: skip
-    target = resolved.target
     if written is None:
         return
     if isinstance(written, bool) or not isinstance(written, (int, float)):

@@ -20,7 +20,7 @@ from okrkit._units import RATE_PERIODS, convert_factor, unit_info
 from okrkit.exceptions import UnitError
 
 
-__all__ = ["Resolved", "resolve", "split_rate"]
+__all__ = ["Resolved", "resolve", "resolved_target", "split_rate"]
 
 _POINT_UNITS = frozenset({"percentage_point"})
 _PERIOD_WORDS = {
@@ -173,8 +173,26 @@ def resolve(kr: KeyResult, ureg: Any = None) -> Resolved:
     return _resolve(kr, ureg)
 
 
+def resolved_target(kr: KeyResult, ureg: Any = None) -> tuple[float | None, str | None]:
+    """The target *kr* is scored against, and its unit: the one :func:`resolve`
+    works out, without reading the check-ins (which may need pint) to get it."""
+    cached = kr._derived if ureg is None else None
+    if cached is not None:
+        return cached.target, cached.unit
+    out = Resolved()
+    _figures(kr, out, ureg)
+    return out.target, out.unit
+
+
 def _resolve(kr: KeyResult, ureg: Any) -> Resolved:
     out = Resolved()
+    _checkins(kr, out, _figures(kr, out, ureg))
+    return out
+
+
+def _figures(kr: KeyResult, out: Resolved, ureg: Any) -> _Converter:
+    """Fill in *out*'s unit, direction, baseline, target and share; the converter
+    to the key result's unit is returned for its check-ins."""
     reference = _reference(kr)
     out.unit = reference
     out.per = kr.per.value if kr.per is not None else split_rate(reference)[1]
@@ -203,8 +221,7 @@ def _resolve(kr: KeyResult, ureg: Any) -> Resolved:
             out.share = kr.share.value
         else:
             out.mismatches.append(("share", kr.share.unit))
-    _checkins(kr, out, convert)
-    return out
+    return convert
 
 
 def _apply_change(kr: KeyResult, out: Resolved, convert: _Converter) -> None:
