@@ -51,6 +51,13 @@ class TestShownAlone:
             assert wrapper not in shown
         assert "Resultado clave" in shown  # read as Spanish, shown in Spanish
 
+    @pytest.mark.parametrize("key", ["lone", "alone", "objective"])
+    def test_whatever_its_id_a_key_result_is_not_confused_with_its_holder(self, key: str) -> None:
+        shown = _shown(increase("leads", to="100 lead", id=key)._repr_html_())
+
+        for wrapper in ("duplicate-id", "missing-owner", "too-few-key-results"):
+            assert wrapper not in shown
+
     def test_a_sound_key_result_shows_no_finding(self) -> None:
         shown = _shown(increase("leads", to="100 lead", id="leads")._repr_html_())
 

@@ -54,8 +54,9 @@ OUTSIDE_RULES = (
 objective its ``parent`` names, the plan's links, the owner's other objectives):
 shown alone, an objective or a key result has none of it, so they are not run."""
 
-_LONE = "lone"
-"""The id of the objective a key result shown alone is checked and scored in."""
+_LONE = ("lone", "alone")
+"""Ids for the objective a key result shown alone is checked and scored in: the
+first that is not the key result's own."""
 
 
 class _View:
@@ -220,23 +221,22 @@ def key_result_html(item: KeyResult) -> str:
     """A key result shown alone, with the findings about it (not those about the
     objective and plan it is checked in, nor the rules that need them)."""
     lang = _lang_of(item)
-    plan = Plan(objectives=(Objective("—", id=_LONE, key_results=(item,)),), lang=lang)
+    holder = _LONE[item.key == _LONE[0]]
+    plan = Plan(objectives=(Objective("—", id=holder, key_results=(item,)),), lang=lang)
     view = _View(lang)
     card = _latest_score(plan)
     key = plan.objectives[0].key_result_keys()[0]
-    found = [_named(f, key) for f in check(plan, ignore=OUTSIDE_RULES)]
+    path = f"{holder}/{key}"
+    found = [_named(f, path, key) for f in check(plan, ignore=OUTSIDE_RULES) if f.where == path]
     result = card.objectives[0].key_results[0] if card else None
-    row = _kr_row(item, key, result, [f for f in found if f.where == key], view)
+    row = _kr_row(item, key, result, found, view)
     summary = view.scored(card).removeprefix(" · ")
     return _page(_e(view.words["a_key_result"]), summary, f"<table>{row}</table>")
 
 
-def _named(finding: Finding, key: str) -> Finding:
+def _named(finding: Finding, path: str, key: str) -> Finding:
     """A finding about the lone key result, naming it by its own key rather than
-    by the path through the objective it was checked in."""
-    path = f"{_LONE}/{key}"
-    if finding.where != path:
-        return finding
+    by the *path* through the objective it was checked in."""
     return attrs.evolve(
         finding,
         where=key,
