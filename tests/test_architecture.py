@@ -19,6 +19,7 @@ SOURCE = Path(okrkit.__file__).parent
 LAYERS = {
     0: {
         "exceptions",
+        "_escape",
         "_version",
         "_fields",
         "_repr",

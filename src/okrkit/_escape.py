@@ -1,0 +1,160 @@
+"""Text leaving okrkit, escaped for where it lands.
+
+A plan's ids, titles and notes are data: kept as they were given, and escaped
+only here, at the edge, for each destination:
+
+- a terminal (``check``, ``score``, error messages): control characters (C0,
+  C1), invisible format characters (bidi overrides, zero-width characters) and
+  line separators are shown as ``\\x1b``, ``\\u202e``…, so no text can clear the
+  screen, set the title, write the clipboard or read backwards;
+- JSON: the same characters as ``\\u`` escapes (``json`` escapes only C0);
+- Markdown: inline text and table cells, and code spans;
+- Mermaid labels and DOT strings;
+- HTML elements and attribute values.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as _html
+import re
+import unicodedata
+from typing import Any
+
+
+__all__ = [
+    "dot_string",
+    "html",
+    "json_dumps",
+    "markdown",
+    "markdown_code",
+    "mermaid_label",
+    "one_line",
+    "terminal",
+]
+
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+"""Control, format (bidi, zero-width), surrogate and line/paragraph separator
+characters: none of them shows as itself."""
+
+_NOT_PLAIN = re.compile(r"[^\x20-\x7e]")
+"""Every character a hidden one could be (ASCII letters, digits and punctuation
+never are)."""
+
+
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+@functools.cache
+def _shown(char: str) -> str:
+    """*char* as it is written to a terminal: itself, or its escape."""
+    if unicodedata.category(char) not in _HIDDEN:
+        return char
+    if char in _NAMED:
+        return _NAMED[char]
+    point = ord(char)
+    if point < 0x100:
+        return f"\\x{point:02x}"
+    if point < 0x10000:
+        return f"\\u{point:04x}"
+    return f"\\U{point:08x}"
+
+
+def _terminal_char(match: re.Match[str]) -> str:
+    return _shown(match[0])
+
+
+def _terminal_char_keeping_newlines(match: re.Match[str]) -> str:
+    char = match[0]
+    return char if char == "\n" else _shown(char)
+
+
+def terminal(text: str, *, newlines: bool = False) -> str:
+    """*text* safe to write to a terminal: every control, format or separator
+    character shown as its escape (``\\x1b``, ``\\u202e``), newlines too unless
+    *newlines* (text that is several lines on purpose)."""
+    if text.isprintable():
+        return text
+    replace = _terminal_char_keeping_newlines if newlines else _terminal_char
+    return _NOT_PLAIN.sub(replace, text)
+
+
+def one_line(text: str) -> str:
+    """*text* on one line: every line break (``\\n``, ``\\r``, U+0085, U+2028…)
+    a space, for places where a new line would end the construct (a heading, a
+    table row, a diagram label)."""
+    return " ".join(text.splitlines()) if not text.isprintable() else text
+
+
+def _json_char(match: re.Match[str]) -> str:
+    char = match[0]
+    if char == "\n" or _shown(char) == char:  # json escapes every new line in a string
+        return char
+    units = char.encode("utf-16-be", "surrogatepass")  # two units above U+FFFF
+    return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
+
+
+def json_dumps(value: Any, *, indent: int | None = None) -> str:
+    """*value* as JSON (UTF-8 text, not ASCII-only) with every hidden character
+    escaped as ``\\uXXXX``: the same data, safe to print."""
+    import json  # noqa: PLC0415 - the model never needs it
+
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return text if text.isascii() and "\x7f" not in text else _NOT_PLAIN.sub(_json_char, text)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~$&]")
+
+
+def markdown(text: str) -> str:
+    """*text* as literal Markdown inline text, safe in a heading, a list item or a
+    table cell: on one line, hidden characters shown, and every character that
+    could start emphasis, a link, an image, raw HTML, an entity, code, math or a
+    cell boundary escaped with a backslash (CommonMark's escape for ASCII
+    punctuation)."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m[0], terminal(one_line(text)))
+
+
+def markdown_code(text: str, *, in_table: bool = False) -> str:
+    """*text* as a Markdown code span: a backtick fence longer than any run of
+    backticks inside, on one line, hidden characters shown; ``|`` escaped *in_table*
+    (GitHub splits cells before it reads code spans)."""
+    body = terminal(one_line(text))
+    if in_table:
+        body = body.replace("|", "\\|")
+    longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
+    fence = "`" * (longest + 1)
+    if body.startswith(("`", " ")) or body.endswith(("`", " ")) or not body:
+        body = f" {body} "
+    return f"{fence}{body}{fence}"
+
+
+_MERMAID_SPECIAL = re.compile(r"[#\"&<>`]|%(?=%)|(?<=%)%|s(?=tyle)|c(?=lassDef)")
+"""What mermaid.js reads in a label's text before it reads the label: ``"`` ends
+it, ``#…;`` is an entity, ``%%`` a comment or an ``%%{init}%%`` directive, ``<``,
+``>`` and ``&`` HTML, a backtick a Markdown string; and ``style…:#…;`` or
+``classDef…:#…;`` anywhere in a diagram lose their last ``;``. (mermaid.js also
+reads its own stand-ins for entities, ``ﬂ°`` and ``¶ß``, in any text it draws;
+they can only show another character, never markup.)"""
+
+
+def mermaid_label(text: str) -> str:
+    """*text* for a quoted Mermaid label (``["…"]``): on one line, hidden
+    characters shown, and every character mermaid.js would read as markup
+    written as an entity code (``#34;``), which it shows as the character."""
+    return _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m[0])};", terminal(one_line(text)))
+
+
+def dot_string(text: str) -> str:
+    """*text* for a quoted DOT string (``label="…"``): on one line, hidden
+    characters shown, backslashes and quotes escaped (so no ``\\N`` or ``\\G``
+    reaches Graphviz), and ``&`` written as ``&amp;`` (Graphviz reads entities in
+    labels)."""
+    shown = terminal(one_line(text))
+    return shown.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+
+
+def html(text: object) -> str:
+    """*text* safe inside HTML elements and attribute values, hidden characters
+    shown (a bidi override would reverse the page's text)."""
+    return _html.escape(terminal(str(text), newlines=True), quote=True)
