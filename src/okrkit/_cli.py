@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from okrkit._escape import json_dumps, terminal
 from okrkit._graph import LABEL_WIDTH
 from okrkit._version import __version__
 from okrkit.exceptions import OkrkitError, PlanFileError, Problem, UnknownRuleError
@@ -99,7 +100,13 @@ def _read_plan(path: str) -> Any:
 
 def _print_problems(error: PlanFileError, stream: TextIO) -> None:
     for problem in error.problems:
-        print(str(problem), file=stream)
+        print(terminal(str(problem)), file=stream)
+
+
+def _complain(message: str) -> None:
+    """An error for people on standard error, the plan's or the command line's
+    text in it escaped (a file name or an argument can hold control characters)."""
+    print(terminal(message), file=sys.stderr)
 
 
 def _use_color(stream: TextIO) -> bool:
@@ -156,15 +163,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(Report(findings).to_json())
     elif args.format in ("github", "sarif"):
-        import json  # noqa: PLC0415
-
         from okrkit._ci import github_commands, sarif_log  # noqa: PLC0415
 
         lang = lang or _lang(args)
         if args.format == "github":
             sys.stdout.write(github_commands(findings, problems, lang=lang))
         else:
-            print(json.dumps(sarif_log(findings, problems, lang=lang), ensure_ascii=False))
+            print(json_dumps(sarif_log(findings, problems, lang=lang)))
     else:
         sys.stdout.write("".join(texts))
     return status
@@ -181,8 +186,6 @@ def _refuse_unknown_flags(args: argparse.Namespace, plan: Plan, base: Any, lang:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    import json  # noqa: PLC0415
-
     from okrkit._api import score  # noqa: PLC0415
     from okrkit._render_text import score_text  # noqa: PLC0415
 
@@ -203,15 +206,15 @@ def _cmd_score(args: argparse.Namespace) -> int:
             documents.append({"file": name, **card.to_dict()})
         else:
             text = score_text(card, lang=_lang(args, plan), color=_use_color(sys.stdout))
-            texts.append(text if len(args.paths) == 1 else f"==> {name} <==\n{text}")
+            texts.append(text if len(args.paths) == 1 else f"==> {terminal(name)} <==\n{text}")
     if args.format != "json":
         sys.stdout.write("\n".join(texts))
     elif len(args.paths) == 1:
         if documents:  # one plan: the document cli.md describes, as before
             documents[0].pop("file")
-            print(json.dumps(documents[0], ensure_ascii=False))
+            print(json_dumps(documents[0]))
     else:
-        print(json.dumps({"plans": documents}, ensure_ascii=False))
+        print(json_dumps({"plans": documents}))
     return status
 
 
@@ -235,45 +238,39 @@ def _cmd_graph(args: argparse.Namespace) -> int:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    import json  # noqa: PLC0415
-
     from okrkit._text import read_statement, reading_to_dict  # noqa: PLC0415
 
     lines = args.text if args.text else (line.rstrip("\r\n") for line in sys.stdin)
     for line in lines:
         reading = read_statement(line, lang=args.lang)
         if args.format == "json":
-            print(json.dumps(reading_to_dict(reading), ensure_ascii=False))
+            print(json_dumps(reading_to_dict(reading)))
         else:
-            print(reading.explain())
+            print(terminal(reading.explain(), newlines=True))
     return EXIT_OK
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
-    import json  # noqa: PLC0415
-
     from okrkit._labels import labels  # noqa: PLC0415
     from okrkit._reference import rule_reference, rules_table  # noqa: PLC0415
 
-    if args.format == "markdown":
-        sys.stdout.write(rule_reference())
+    if args.format == "markdown":  # the rules' own Markdown, hidden characters shown
+        sys.stdout.write(terminal(rule_reference(), newlines=True))
     elif args.format == "json":
-        print(json.dumps(rules_table(), ensure_ascii=False, indent=2))
+        print(json_dumps(rules_table(), indent=2))
     else:
         lang = _lang(args)
         words = labels(lang)
         for row in rules_table():
             why = row["why"].get(lang) or row["why"].get("en", "")
-            print(f"{row['id']:28} {words[row['severity']]:8} {why}")
+            print(terminal(f"{row['id']:28} {words[row['severity']]:8} {why}"))
     return EXIT_OK
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    import json  # noqa: PLC0415
-
     from okrkit._files._schema import plan_schema  # noqa: PLC0415
 
-    text = json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = json_dumps(plan_schema(), indent=2) + "\n"
     return _write(text, args.output, "schema")
 
 
@@ -285,7 +282,7 @@ def _write(text: str, output: str | None, command: str) -> int:
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"okrkit {command}: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        _complain(f"okrkit {command}: cannot write {output}: {exc.strerror or exc}")
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -302,13 +299,13 @@ def _cmd_init(args: argparse.Namespace) -> int:
         return EXIT_OK
     target = Path(args.path)
     if target.exists():
-        print(f"okrkit init: {args.path} already exists; choose another name", file=sys.stderr)
+        _complain(f"okrkit init: {args.path} already exists; choose another name")
         return EXIT_BAD_INPUT
     try:
         with target.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
-        print(f"okrkit init: cannot write {args.path}: {exc.strerror or exc}", file=sys.stderr)
+        _complain(f"okrkit init: cannot write {args.path}: {exc.strerror or exc}")
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -517,13 +514,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         status: int = args.run(args)
     except _UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        _complain(str(exc))
         return EXIT_BAD_INPUT
     except PlanFileError as exc:
         _print_problems(exc, sys.stderr)
         return EXIT_BAD_INPUT
     except OkrkitError as exc:
-        print(f"okrkit: {exc}", file=sys.stderr)
+        _complain(f"okrkit: {exc}")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -7,13 +7,13 @@ filter, count, render or compare reports, and decide what to do.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
+from okrkit._escape import json_dumps
 from okrkit._repr import fields_repr
 from okrkit._severity import Severity
 
@@ -183,7 +183,7 @@ class Report:
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The report as ``okrkit check --format json`` prints it."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json_dumps(self.to_dict(), indent=indent)
 
     def to_text(self) -> str:
         """The report as ``okrkit check`` prints it to a pipe, in the report's language."""

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from okrkit._api import check, score
+from okrkit._escape import terminal
 from okrkit._findings import Finding, Report
 from okrkit._html import GRADE_COLOURS, STATUS_COLOURS, badge
 from okrkit._html import escape as _e
@@ -327,10 +328,12 @@ def text_for(value: Any) -> str:
         if isinstance(value, Plan):
             view = _View(value.lang or "en")
             count = view.count(len(value.objectives), "objective")
-            lines = [f"{view.words['plan']} {value.title or ''}".rstrip() + f": {count}"]
+            title = terminal(value.title or "")
+            lines = [f"{view.words['plan']} {title}".rstrip() + f": {count}"]
             for objective in value.objectives[:MAX_OBJECTIVES]:
                 items = view.count(len(objective.key_results), "key_result")
-                lines.append(f"  {objective.key}: {objective.title} ({items})")
+                key, name = terminal(objective.key), terminal(objective.title)
+                lines.append(f"  {key}: {name} ({items})")
             if len(value.objectives) > MAX_OBJECTIVES:
                 lines.append(f"  {view.more(len(value.objectives) - MAX_OBJECTIVES, 'objective')}")
             return "\n".join(lines)

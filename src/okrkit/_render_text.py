@@ -1,7 +1,11 @@
-"""Plain and coloured text for reports, as ``okrkit check`` prints them."""
+"""Plain and coloured text for reports, as ``okrkit check`` prints them.
+
+Every piece of the plan's text (ids, places, messages, values) goes through
+``terminal()``: a control character in a plan shows as ``\\x1b``, never acts."""
 
 from __future__ import annotations
 
+from okrkit._escape import terminal
 from okrkit._findings import Report, suppression
 from okrkit._labels import findings_count, labels
 from okrkit._score import Scorecard
@@ -26,17 +30,18 @@ def report_text(report: Report, *, lang: str = "en", color: bool = False) -> str
     words = labels(lang, **_REPORT_WORDS)
     lines = []
     for finding in report:
-        place = finding.file or ""
+        place = terminal(finding.file or "")
         if finding.line is not None:
             place += f":{finding.line}"
-        where = finding.where or "plan"
+        where = terminal(finding.where or "plan")
         severity = _paint(words[finding.severity.value], _COLOURS[finding.severity], color)
         head = f"{place}: " if place else ""
-        lines.append(f"{head}{severity}[{finding.rule}] {where}: {finding.message}")
-        lines.append(f"    {words['hint']}: {finding.hint}")
+        silence = suppression(finding, on=words["on"], in_plan=words["plan"])
         lines.append(
-            f"    {words['silence']}: {suppression(finding, on=words['on'], in_plan=words['plan'])}"
+            f"{head}{severity}[{terminal(finding.rule)}] {where}: {terminal(finding.message)}"
         )
+        lines.append(f"    {words['hint']}: {terminal(finding.hint)}")
+        lines.append(f"    {words['silence']}: {terminal(silence)}")
     counts = report.summary()
     if not report:
         lines.append(words["no_findings"])
@@ -72,7 +77,7 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
         + grade(f"{card.score:.2f} {words[card.grade.value]}", card.grade.value)
     ]
     statuses = [words[k.status.value] for o in card.objectives for k in o.key_results]
-    width = max((len(k.id) for o in card.objectives for k in o.key_results), default=10)
+    width = max((len(terminal(k.id)) for o in card.objectives for k in o.key_results), default=10)
     width = max(width, len(words["key_result"]))
     # progress, score and expected are right-aligned numbers; status and value text
     widths = [max(cells, len(words[name])) for cells, name in
@@ -90,7 +95,7 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
         )
         lines.append("")
         lines.append(
-            f"{objective.id}  "
+            f"{terminal(objective.id)}  "
             + grade(f"{objective.score:.2f} {words[objective.grade.value]}", objective.grade.value)
             + f"  {words[objective.status.value]}{expected}"
         )
@@ -98,10 +103,10 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
         if objective.key_results:
             lines.append(f"  {head}")
         for item in objective.key_results:
-            value = words["none"] if item.value is None else str(item.value)
+            value = words["none"] if item.value is None else terminal(str(item.value))
             paced = "" if item.expected is None else f"{item.expected:.2f}"
             lines.append(
-                f"  {item.id:<{width}}  {item.progress:{progress_width}.2f}  "
+                f"  {terminal(item.id):<{width}}  {item.progress:{progress_width}.2f}  "
                 f"{item.score:{score_width}.2f}  {paced:>{expected_width}}  "
                 f"{words[item.status.value]:<{status_width}}  {value}"
             )

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 import math
 import operator
 from collections.abc import Callable, Iterable, Sequence
@@ -35,6 +34,7 @@ import attrs
 
 from okrkit._amount import Amount, plain_number, trusted_amount
 from okrkit._cadence import Cadence
+from okrkit._escape import json_dumps
 from okrkit._model import Commitment, Direction, KeyResult, Objective, Plan, key_result_window
 from okrkit._policy import Policy, Thresholds
 from okrkit._repr import fields_repr, value_repr
@@ -342,7 +342,7 @@ class Scorecard:
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The scores as ``okrkit score --format json`` prints them."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json_dumps(self.to_dict(), indent=indent)
 
 
 # --- scoring -----------------------------------------------------------------------------

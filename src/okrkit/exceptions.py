@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from okrkit._escape import terminal
+
 
 __all__ = [
     "InvalidTypeError",
@@ -206,13 +208,15 @@ class Problem:
         self.path = path
 
     def __str__(self) -> str:
+        """Where and what, for people: a control character the file put in a key,
+        a value or its name shows as its escape (``\\x1b``) and never acts."""
         place = self.file or "<plan>"
         if self.line is not None:
             place += f":{self.line}"
             if self.column is not None:
                 place += f":{self.column}"
         subject = f"{self.path}: " if self.path else ""
-        return f"{place}: {subject}{self.message}"
+        return terminal(f"{place}: {subject}{self.message}")
 
     def __repr__(self) -> str:
         return (
