@@ -3,7 +3,7 @@ and badges."""
 
 from __future__ import annotations
 
-import html
+from okrkit._escape import html as escape
 
 
 __all__ = ["GRADE_COLOURS", "STATUS_COLOURS", "badge", "escape"]
@@ -13,11 +13,6 @@ STATUS_COLOURS = {
     "on_track": "#2e8b57", "achieved": "#2e8b57", "at_risk": "#d4a017",
     "off_track": "#c0392b", "missed": "#c0392b", "not_started": "#7f8c8d",
 }  # fmt: skip
-
-
-def escape(text: object) -> str:
-    """*text* safe inside HTML elements and attribute values."""
-    return html.escape(str(text), quote=True)
 
 
 def badge(text: str, colour: str) -> str:

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from okrkit._amount import Amount
 from okrkit._api import check, score
+from okrkit._escape import markdown as _md
+from okrkit._escape import markdown_code as _code
 from okrkit._findings import Finding, Report, about_the_plan
 from okrkit._html import GRADE_COLOURS, STATUS_COLOURS, badge
 from okrkit._html import escape as _e
@@ -108,7 +110,7 @@ def _bar(score: float, width: int = 10) -> str:
 
 def _md_findings(findings: Iterable[Finding], context: _Context) -> list[str]:
     return [
-        f"- **{context.w(f.severity.value)}** `{f.rule}`: {f.message} — *{f.hint}*"
+        f"- **{context.w(f.severity.value)}** {_code(f.rule)}: {_md(f.message)} — *{_md(f.hint)}*"
         for f in findings
     ]
 
@@ -119,7 +121,7 @@ def report_markdown(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> s
     card = context.card
     counts = context.findings.summary()
     lines = [
-        f"# {plan.title or context.w('report')}",
+        f"# {_md(plan.title or context.w('report'))}",
         "",
         f"{context.w('as_of').capitalize()} {as_of.isoformat()} · {context.w('score')} "
         f"**{card.score:.2f}** ({context.w(card.grade.value)}) · {context.w('summary')}: "
@@ -131,8 +133,8 @@ def report_markdown(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> s
     if plan.links:
         lines += [f"## {context.w('links')}", ""]
         for link in plan.links:
-            because = f" — {context.w('because')}: {link.because}" if link.because else ""
-            lines.append(f"- `{link.from_}` → `{link.to}`{because}")
+            because = f" — {context.w('because')}: {_md(link.because)}" if link.because else ""
+            lines.append(f"- {_code(link.from_)} → {_code(link.to)}{because}")
         lines.append("")
     plan_level = [f for f in context.findings if about_the_plan(f)]
     if plan_level:
@@ -143,16 +145,16 @@ def report_markdown(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> s
 def _md_objective(objective: Objective, scored: ObjectiveScore, context: _Context) -> list[str]:
     w = context.w
     lines = [
-        f"## {objective.title}",
+        f"## {_md(objective.title)}",
         "",
-        f"`{scored.id}` · {w('owner')}: {objective.owner or '—'} · {w('period')}: "
-        f"{context.period_text(objective)} · {w(objective.commitment.value)}",
+        f"{_code(scored.id)} · {w('owner')}: {_md(objective.owner or '—')} · {w('period')}: "
+        f"{_md(context.period_text(objective))} · {w(objective.commitment.value)}",
         "",
         f"{w('score')} **{scored.score:.2f}** ({w(scored.grade.value)}) · {w('status')}: "
         f"{w(scored.status.value)}"
         + ("" if scored.expected is None else f" · {w('expected')} {scored.expected:.2f}"),
         "",
-        f"> {okr_sentence(objective, lang=context.lang)}",
+        f"> {_md(okr_sentence(objective, lang=context.lang))}",
         "",
     ]
     own = context.take(scored.id)
@@ -166,18 +168,18 @@ def _md_objective(objective: Objective, scored: ObjectiveScore, context: _Contex
         ]
         for item, result in zip(objective.key_results, scored.key_results, strict=True):
             expected = "—" if result.expected is None else f"{result.expected:.2f}"
-            label = kr_phrase(item, lang=context.lang).replace("|", "\\|")
+            label = _md(kr_phrase(item, lang=context.lang))
             lines.append(
-                f"| `{result.id}` {label} | {_bar(result.score)} {result.progress:.2f} | "
-                f"{expected} | {w(result.status.value)} | "
-                f"{amount_for_people(result.value, context.lang)} | "
-                f"{_target(item, context)} |"
+                f"| {_code(result.id, in_table=True)} {label} | {_bar(result.score)} "
+                f"{result.progress:.2f} | {expected} | {w(result.status.value)} | "
+                f"{_md(amount_for_people(result.value, context.lang))} | "
+                f"{_md(_target(item, context))} |"
             )
         lines.append("")
         for result in scored.key_results:
             found = context.take(f"{scored.id}/{result.id}")
             if found:
-                lines += [f"`{result.id}`:", "", *_md_findings(found, context), ""]
+                lines += [f"{_code(result.id)}:", "", *_md_findings(found, context), ""]
     return lines
 
 
