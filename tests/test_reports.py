@@ -14,6 +14,7 @@ from hypothesis import given, settings
 import okrkit
 from okrkit import Link, increase, objective, reduce
 from okrkit._cli import main
+from readers import assert_dot, assert_mermaid
 from strategies import raw_plans
 
 
@@ -156,17 +157,22 @@ def big_plan(objectives: int, key_results: int = 3) -> okrkit.Plan:
 class TestGraph:
     def test_mermaid(self) -> None:
         """Mermaid shows each objective as a group, activities dashed, links with reasons."""
-        text = okrkit.to_mermaid(okrkit.load(ROOT / "examples" / "en" / "saas-growth.yaml"))
+        plan = okrkit.load(ROOT / "examples" / "en" / "saas-growth.yaml")
+        text = okrkit.to_mermaid(plan)
 
+        assert_mermaid(text)
         assert text.startswith("flowchart LR")
         assert text.count("subgraph") == 3
-        assert "class n_mid_market_discovery_calls activity" in text
+        activities = [k for _o, k in plan.iter_key_results() if k.nature is okrkit.Nature.ACTIVITY]
+        dashed = re.findall(r"^    class n\d+_\d+ activity$", text, re.MULTILINE)
+        assert len(dashed) == len(activities)
         assert '==>|"' in text
 
     def test_dot(self) -> None:
         """DOT clusters objectives and labels links with their reasons."""
         text = okrkit.to_dot(big_plan(2))
 
+        assert_dot(text)
         assert text.startswith("digraph okrs {")
         assert text.count("subgraph cluster_") == 2
         assert 'label="la primera mueve la segunda"' in text
@@ -174,7 +180,10 @@ class TestGraph:
     def test_fifty_nodes_stay_readable(self) -> None:
         """At 50 nodes every label is short and every node is declared once."""
         text = okrkit.to_mermaid(big_plan(12, 3))
-        declared = re.findall(r"^\s+(n_\w+)\[", text, re.MULTILINE)
+        declared = re.findall(r"^\s+(n\w+)\[", text, re.MULTILINE)
+
+        assert_mermaid(text)
+        assert_dot(okrkit.to_dot(big_plan(12, 3)))
 
         assert len(declared) == 36
         assert len(set(declared)) == len(declared)
@@ -188,7 +197,9 @@ class TestGraph:
         )
 
         text = okrkit.to_mermaid(plan)
-        declared = re.findall(r"^\s+(n_\w+)[\[(]", text, re.MULTILINE)
+        declared = re.findall(r"^\s+(n\w+)[\[(]", text, re.MULTILINE)
+
+        assert_mermaid(text)
 
         assert len(declared) == 4
         assert len(set(declared)) == 4
@@ -205,8 +216,9 @@ class TestGraph:
 
         text = okrkit.to_mermaid(plan)
 
+        assert_mermaid(text)
         assert text.count("aligns to") == 1
-        assert "n_a_2 -. aligns to .-> n_a" in text
+        assert "n3 -. aligns to .-> n1" in text
 
     def test_alignment_edges(self) -> None:
         """An objective that aligns to another is drawn with a dotted 'aligns to' arrow."""
@@ -214,14 +226,19 @@ class TestGraph:
         child = attrs_evolve(plan.objectives[1], parent="o0")
         text = okrkit.to_dot(okrkit.plan("p").with_objectives(plan.objectives[0], child))
 
-        assert 'n_o1 -> n_o0 [style=dotted, label="aligns to"];' in text
+        assert_dot(text)
+        assert 'n2 -> n1 [style=dotted, label="aligns to"];' in text
 
     def test_command(self, capsys) -> None:
         """okrkit graph prints Mermaid by default and DOT when asked."""
         assert main(["graph", str(SALES)]) == 0
-        assert capsys.readouterr().out.startswith("flowchart")
+        text = capsys.readouterr().out
+        assert text.startswith("flowchart")
+        assert_mermaid(text)
         assert main(["graph", str(SALES), "--format", "dot"]) == 0
-        assert capsys.readouterr().out.startswith("digraph")
+        text = capsys.readouterr().out
+        assert text.startswith("digraph")
+        assert_dot(text)
 
 
 def attrs_evolve(value, **changes):

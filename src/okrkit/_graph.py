@@ -6,13 +6,18 @@ are plain boxes and activities dashed ones. Arrows read as "moves": a key result
 moves its objective, a link's ``from`` moves its ``to`` (labelled with its
 reason), and an objective moves the one it aligns to. Labels are cut at
 ``label_width`` characters (48 unless asked; ``None`` keeps them whole).
+
+Node ids are made here, never taken from the plan: the n-th objective is ``n3``,
+its key results ``n3_1``, ``n3_2``…, its group ``g3``. No id or title can then
+collide with another node, a group or a keyword (``end``, ``graph``, ``click``);
+the plan's text appears only in labels, escaped for each language.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from okrkit._escape import dot_string, mermaid_label
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -42,23 +47,6 @@ def _short(text: str, limit: int | None) -> str:
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
-class _NodeIds:
-    """Readable node ids (``n_`` and the key, other characters as ``_``), made
-    unique: ``q-1`` and ``q_1``, or two objectives sharing a key, stay two nodes."""
-
-    def __init__(self) -> None:
-        self.used: set[str] = set()
-
-    def __call__(self, text: str) -> str:
-        base = made = "n_" + re.sub(r"[^A-Za-z0-9_]", "_", text)
-        count = 1
-        while made in self.used:
-            count += 1
-            made = f"{base}_{count}"
-        self.used.add(made)
-        return made
-
-
 class _Graph:
     """The plan's nodes and edges, resolved once for either output."""
 
@@ -69,15 +57,15 @@ class _Graph:
         self.edges: list[tuple[str, str, str, str]] = []  # from, to, kind, label
         refs: dict[str, str] = {}
         bare: dict[str, list[str]] = {}
-        _node_id = _NodeIds()
         objective_nodes: list[str] = []
-        for objective in plan.objectives:
-            oid = _node_id(objective.key)
+        for number, objective in enumerate(plan.objectives, start=1):
+            oid = f"n{number}"
             objective_nodes.append(oid)
             refs.setdefault(objective.key, oid)
             members = []
-            for key, item in zip(objective.key_result_keys(), objective.key_results, strict=True):
-                node = _node_id(f"{objective.key}/{key}")
+            keys = objective.key_result_keys()
+            for place, (key, item) in enumerate(zip(keys, objective.key_results, strict=True), 1):
+                node = f"{oid}_{place}"
                 refs.setdefault(f"{objective.key}/{key}", node)
                 bare.setdefault(key, []).append(node)
                 label = item.statement or item.metric or key
@@ -98,19 +86,15 @@ class _Graph:
                 self.edges.append((start, end, "link", _short(link.because or "", width)))
 
 
-def _mermaid_text(text: str) -> str:
-    return text.replace('"', "#quot;")
-
-
 def to_mermaid(plan: Plan, *, label_width: int | None = LABEL_WIDTH) -> str:
     """The graph as a Mermaid flowchart (renders in GitHub, GitLab and many wikis)."""
     graph = _Graph(plan, _width(label_width))
     lines = ["flowchart LR"]
-    for oid, title, members in graph.groups:
-        lines.append(f'  subgraph {oid}_group["{_mermaid_text(title)}"]')
-        lines.append(f'    {oid}(["{_mermaid_text(title)}"])')
+    for number, (oid, title, members) in enumerate(graph.groups, start=1):
+        lines.append(f'  subgraph g{number}["{mermaid_label(title)}"]')
+        lines.append(f'    {oid}(["{mermaid_label(title)}"])')
         for node, label, activity in members:
-            lines.append(f'    {node}["{_mermaid_text(label)}"]')
+            lines.append(f'    {node}["{mermaid_label(label)}"]')
             if activity:
                 lines.append(f"    class {node} activity")
         lines.append("  end")
@@ -120,14 +104,10 @@ def to_mermaid(plan: Plan, *, label_width: int | None = LABEL_WIDTH) -> str:
         elif kind == "aligns":
             lines.append(f"  {start} -. aligns to .-> {end}")
         else:
-            text = f'|"{_mermaid_text(label)}"|' if label else ""
+            text = f'|"{mermaid_label(label)}"|' if label else ""
             lines.append(f"  {start} ==>{text} {end}")
     lines.append("  classDef activity stroke-dasharray: 5 5")
     return "\n".join(lines) + "\n"
-
-
-def _dot_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def to_dot(plan: Plan, *, label_width: int | None = LABEL_WIDTH) -> str:
@@ -139,13 +119,13 @@ def to_dot(plan: Plan, *, label_width: int | None = LABEL_WIDTH) -> str:
         '  node [shape=box, style="rounded", fontname="Helvetica", fontsize=10];',
         '  edge [fontname="Helvetica", fontsize=9];',
     ]
-    for oid, title, members in graph.groups:
-        lines.append(f"  subgraph cluster_{oid} {{")
-        lines.append(f'    label="{_dot_text(title)}"; style="rounded"; color="grey60";')
-        lines.append(f'    {oid} [label="{_dot_text(title)}", shape=ellipse, style="bold"];')
+    for number, (oid, title, members) in enumerate(graph.groups, start=1):
+        lines.append(f"  subgraph cluster_g{number} {{")
+        lines.append(f'    label="{dot_string(title)}"; style="rounded"; color="grey60";')
+        lines.append(f'    {oid} [label="{dot_string(title)}", shape=ellipse, style="bold"];')
         for node, label, activity in members:
             style = ', style="rounded,dashed"' if activity else ""
-            lines.append(f'    {node} [label="{_dot_text(label)}"{style}];')
+            lines.append(f'    {node} [label="{dot_string(label)}"{style}];')
         lines.append("  }")
     for start, end, kind, label in graph.edges:
         if kind == "contributes":
@@ -153,7 +133,7 @@ def to_dot(plan: Plan, *, label_width: int | None = LABEL_WIDTH) -> str:
         elif kind == "aligns":
             lines.append(f'  {start} -> {end} [style=dotted, label="aligns to"];')
         else:
-            attrs = f' [penwidth=2, label="{_dot_text(label)}"]' if label else " [penwidth=2]"
+            attrs = f' [penwidth=2, label="{dot_string(label)}"]' if label else " [penwidth=2]"
             lines.append(f"  {start} -> {end}{attrs};")
     lines.append("}")
     return "\n".join(lines) + "\n"
