@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 import okrkit
 from okrkit import PlanFileError
 from okrkit import strategies as okst
+from readers import assert_dot, assert_mermaid
 
 
 MEMORY_CEILING = 2 * 1024**3  # bytes of address space for each child process
@@ -161,6 +162,8 @@ def _everything(plan: okrkit.Plan) -> None:
     card = okrkit.score(plan, as_of="2026-02-15", rollup=True, forecasts=True)
     for text in (report.to_json(), card.to_json(), okrkit.to_mermaid(plan)):
         text.encode("utf-8")  # every character can be written out
+    assert_mermaid(okrkit.to_mermaid(plan))
+    assert_dot(okrkit.to_dot(plan))
     okrkit.report_html(plan, as_of=dt.date(2026, 2, 15)).encode("utf-8")
     for fmt in ("yaml", "json", "toml"):
         okrkit.dumps(plan, format=fmt)
