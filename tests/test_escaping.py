@@ -210,11 +210,13 @@ def test_parse_and_rules_show_text_escaped(capsys: pytest.CaptureFixture[str]) -
     try:
         _, out, _ = run(capsys, "rules")
         _, json_out, _ = run(capsys, "rules", "--format", "json")
+        _, markdown_out, _ = run(capsys, "rules", "--format", "markdown")
     finally:
         okrkit.rules.unregister_rule("x-hostile")
     assert hidden(out) == []
     assert "a\\x1b[2Jb" in out
-    assert hidden(json_out, allow="\n") == []
+    assert hidden(json_out) == []
+    assert hidden(markdown_out) == []
 
 
 def test_notebook_text_and_report_text_are_escaped() -> None:
