@@ -195,6 +195,7 @@ def test_problems_in_a_file_are_shown_escaped(tmp_path: Path) -> None:
     assert any("\\x1b]0;t\\x07" in line for line in shown)
     assert hidden(str(caught.value)) == []
     assert str(Problem("bad\x1b[2J", file="f\x9b", path="a.b\u2028")).startswith("f\\x9b: a.b")
+    assert Problem("a\x1b") != Problem("a\\x1b")  # the same on a terminal, not the same problem
 
 
 def test_parse_and_rules_show_text_escaped(capsys: pytest.CaptureFixture[str]) -> None:

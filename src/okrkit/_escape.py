@@ -45,7 +45,7 @@ never are)."""
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def _shown(char: str) -> str:
     """*char* as it is written to a terminal: itself, or its escape."""
     if unicodedata.category(char) not in _HIDDEN:

@@ -207,16 +207,19 @@ class Problem:
         self.column = column
         self.path = path
 
-    def __str__(self) -> str:
-        """Where and what, for people: a control character the file put in a key,
-        a value or its name shows as its escape (``\\x1b``) and never acts."""
+    def _text(self) -> str:
         place = self.file or "<plan>"
         if self.line is not None:
             place += f":{self.line}"
             if self.column is not None:
                 place += f":{self.column}"
         subject = f"{self.path}: " if self.path else ""
-        return terminal(f"{place}: {subject}{self.message}")
+        return f"{place}: {subject}{self.message}"
+
+    def __str__(self) -> str:
+        """Where and what, for people: a control character the file put in a key,
+        a value or its name shows as its escape (``\\x1b``) and never acts."""
+        return terminal(self._text())
 
     def __repr__(self) -> str:
         return (
@@ -227,10 +230,10 @@ class Problem:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Problem):
             return NotImplemented
-        return str(self) == str(other)
+        return self._text() == other._text()
 
     def __hash__(self) -> int:
-        return hash(str(self))
+        return hash(self._text())
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (
