@@ -123,6 +123,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     [
         ["check"],
         ["check", "--format", "json"],
+        ["check", "--format", "github"],
+        ["check", "--format", "sarif"],
         ["score"],
         ["score", "--format", "json"],
         ["graph"],

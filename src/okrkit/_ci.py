@@ -17,6 +17,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
+from okrkit._escape import terminal
 from okrkit._findings import Finding
 from okrkit._reference import rules_table
 from okrkit._version import __version__
@@ -47,9 +48,17 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # --- GitHub Actions workflow commands ------------------------------------------------------
 
 
+_LINE_BREAK = re.compile(r"(\r|\n)")
+_LINE_BREAK_CODES = {"\r": "%0D", "\n": "%0A"}
+
+
 def _data(text: str) -> str:
-    """A workflow command's message: ``%``, CR and LF escaped, so it stays one command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: ``%``, CR and LF escaped, so it stays one command,
+    and any other hidden character shown as in a terminal (the log is one)."""
+    return "".join(
+        _LINE_BREAK_CODES.get(part) or terminal(part).replace("%", "%25")
+        for part in _LINE_BREAK.split(text)
+    )
 
 
 def _property(text: str) -> str:
