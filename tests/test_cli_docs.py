@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from okrkit._cli import build_parser, main
+from readers import assert_dot, assert_mermaid
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,8 @@ def test_each_sample_is_what_the_command_prints(
             )
     else:
         assert sample == printed
+    if command.startswith("okrkit graph"):
+        (assert_dot if "--format dot" in command else assert_mermaid)(printed)
 
 
 def test_the_outputs_people_read_have_samples() -> None:

@@ -10,6 +10,7 @@ import pytest
 
 import okrkit
 from okrkit._cli import main
+from readers import assert_dot, assert_mermaid
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,6 +109,7 @@ class TestGraphLabels:
     def test_a_narrow_width_cuts_long_titles(self, capsys) -> None:
         _, out, _ = run(capsys, "graph", str(SAAS), "--label-width", "20")
 
+        assert_mermaid(out)
         assert LONG_TITLE not in out
         assert '"Make mid-market the…"' in out
 
@@ -119,6 +121,7 @@ class TestGraphLabels:
 
         assert LONG_TITLE in whole
         assert whole == wide
+        (assert_dot if fmt == "dot" else assert_mermaid)(whole)
 
     @pytest.mark.parametrize("width", ["1", "-3", "many", "٣"])
     def test_bad_width_is_bad_usage(self, capsys, width: str) -> None:
