@@ -41,7 +41,6 @@ _NOT_PLAIN = re.compile(r"[^\x20-\x7e]")
 """Every character a hidden one could be (ASCII letters, digits and punctuation
 never are)."""
 
-
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -83,7 +82,7 @@ def one_line(text: str) -> str:
     """*text* on one line: every line break (``\\n``, ``\\r``, U+0085, U+2028…)
     a space, for places where a new line would end the construct (a heading, a
     table row, a diagram label)."""
-    return " ".join(text.splitlines()) if not text.isprintable() else text
+    return text if text.isprintable() else " ".join(text.splitlines())
 
 
 def _json_char(match: re.Match[str]) -> str:
