@@ -151,7 +151,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             )  # fmt: skip
         except UnknownRuleError as exc:  # an ignore: in the plan names no rule
             problem = Problem(exc.detail, file=exc.file, line=exc.line)
-            print(str(problem), file=sys.stderr)
+            _complain(str(problem))
             problems.append(problem)
             status = EXIT_BAD_INPUT
             continue
