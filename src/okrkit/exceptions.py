@@ -35,9 +35,21 @@ def _portable(value: object) -> object:
     return repr(value)
 
 
-def _shown(value: object, limit: int = 80) -> str:
-    text = repr(value)
+EXCERPT = 40
+"""The most characters of a value a message quotes."""
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """*text*, or its first characters and an ellipsis: a message quotes a short
+    excerpt of what it is about, never a whole value (a megabyte title, or a
+    secret that a path named as a plan points at)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return repr(excerpt(value))
+    return excerpt(repr(value))
 
 
 def _restore(cls: type[OkrkitError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
@@ -96,7 +108,7 @@ class PeriodError(OkrkitError, ValueError):
     def __init__(self, text: str, reason: str) -> None:
         self.text = text
         self.reason = reason
-        super().__init__(f"period {text!r}: {reason}")
+        super().__init__(f"period {excerpt(text)!r}: {reason}")
 
     @property
     def expected(self) -> str:

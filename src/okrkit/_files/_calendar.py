@@ -18,6 +18,7 @@ from okrkit._files._keys import Key, Section, choices
 from okrkit._period import Calendar
 from okrkit._period_words import WEEKDAYS, weekday_number
 from okrkit._retail import PATTERNS, RetailCalendar
+from okrkit.exceptions import excerpt
 
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def _misplaced(key: str, kind: str, named: bool) -> str:
             return f"a setting of a {owner} calendar, not of a {kind} one"
         return f"a setting of a {owner} calendar: add kind: {owner}"
     hint = did_you_mean(key, CALENDAR_KEYS)
-    return f"unknown key {key!r}{hint} (a {kind} calendar has: {', '.join(KINDS[kind])})"
+    return f"unknown key {excerpt(key)!r}{hint} (a {kind} calendar has: {', '.join(KINDS[kind])})"
 
 
 def _whole(

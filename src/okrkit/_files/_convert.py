@@ -48,7 +48,7 @@ from okrkit._model import (
 from okrkit._period import Calendar, Period
 from okrkit._period_words import WEEKDAYS
 from okrkit._policy import Policy
-from okrkit.exceptions import InvalidValueError, OkrkitError, PeriodError
+from okrkit.exceptions import EXCERPT, InvalidValueError, OkrkitError, PeriodError, excerpt
 
 
 __all__ = ["FORMAT_VERSION", "Located", "PlanReader", "plan_to_data"]
@@ -78,14 +78,15 @@ def shown(value: object) -> str:
     """How a value from a file is quoted back in a message (never recursive)."""
     if isinstance(value, (Number, Whole)):
         source = value.source
-        return source if len(source) <= 40 else f"{source[:39]}… ({len(source):,} characters)"
+        if len(source) <= EXCERPT:
+            return source
+        return f"{excerpt(source)} ({len(source):,} characters)"
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        text = value if len(value) <= 60 else value[:59] + "…"
-        text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
+        text = excerpt(value).encode("utf-8", "backslashreplace").decode("utf-8")  # lone surrogates
         return '"' + text.replace('"', '\\"') + '"'
     if isinstance(value, float) and not math.isfinite(value):
         return "nan" if math.isnan(value) else ("infinity" if value > 0 else "-infinity")
@@ -100,6 +101,23 @@ def shown(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return type(value).__name__
+
+
+def _kind(value: object) -> str:
+    """What a value is, quoting nothing of it."""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+_A_PLAN = "a mapping with okrkit: 1 and objectives:"
+_NO_VERSION = "required: the format version, okrkit: 1 (without it, the file is not a plan)"
 
 
 class Located:
@@ -148,7 +166,7 @@ class PlanReader:
             if key not in keys:
                 self.problem(
                     (*path, key),
-                    f"unknown key {key!r}{did_you_mean(str(key), keys)} "
+                    f"unknown key {excerpt(str(key))!r}{did_you_mean(str(key), keys)} "
                     f"(expected one of: {', '.join(keys)})",
                     at_key=True,
                 )
@@ -388,15 +406,17 @@ class PlanReader:
         if data is None:
             self.problem((), "the file is empty: expected a plan with okrkit: 1 and objectives:")
             return None
-        if not self.mapping((), data, PLAN_KEYS, "a mapping with okrkit: 1 and objectives:"):
+        if not isinstance(data, Mapping):  # not a plan at all: quote nothing of it
+            self.problem((), f"expected {_A_PLAN}, got {_kind(data)}")
             return None
-        assert isinstance(data, Mapping)
         version = data.get("okrkit")
-        if version is None:
-            self.problem(("okrkit",), "required: the format version, okrkit: 1", at_key=True)
-        elif isinstance(version, bool) or version != FORMAT_VERSION:
+        if version is None:  # nor is a mapping without the format version
+            self.problem(("okrkit",), _NO_VERSION, at_key=True)
+            return None
+        if isinstance(version, bool) or not isinstance(version, int) or version != FORMAT_VERSION:
             self.expected(("okrkit",), f"format version {FORMAT_VERSION}", version)
             return None
+        self.mapping((), data, PLAN_KEYS, _A_PLAN)
         calendar = self.calendar(("calendar",), data.get("calendar"))
         currency = self.text(("currency",), data.get("currency"))
         if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):

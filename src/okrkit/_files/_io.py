@@ -26,7 +26,7 @@ from okrkit._files._locate import (
 from okrkit._files._yaml import Flow, YamlProblem, dump_yaml, read_yaml
 from okrkit._model import KeyResult, Plan, Source
 from okrkit._text import Lexicon, omitted_fields, read_plan
-from okrkit.exceptions import PlanFileError, Problem
+from okrkit.exceptions import PlanFileError, Problem, excerpt
 
 
 __all__ = ["FORMATS", "Format", "dump", "dumps", "format_of", "load", "loads"]
@@ -79,7 +79,7 @@ def decode(raw: bytes, name: str | None) -> str:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode("utf-8-sig")
         line = spot_at(before, len(before))[0]
-        found = f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x}"
+        found = "expected UTF-8 text, found bytes that are not"
         raise PlanFileError([Problem(found, file=name, line=line)]) from None
 
 
@@ -193,11 +193,14 @@ def _path_text(path: Path, *, short: bool) -> str:
     if short:
         for part in reversed(path):
             if isinstance(part, str):
-                return part
+                return excerpt(part)
         return ""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{excerpt(part)}" if out else excerpt(part)
     return out
 
 

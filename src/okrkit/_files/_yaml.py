@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 import yaml.events as ev
 
+from okrkit.exceptions import excerpt
+
 
 try:  # the C parser is much faster; PyYAML without libyaml still works
     from yaml._yaml import CParser as EventParser
@@ -122,12 +124,7 @@ def _scalar(event: ev.ScalarEvent) -> object:
 def _tagged(event: ev.ScalarEvent) -> object:
     tag = event.tag
     if tag not in _ALLOWED_TAGS:
-        line, column = _mark(event.start_mark)
-        raise YamlProblem(
-            f"tag {tag!r} is not allowed: a plan file holds plain data, not objects",
-            line,
-            column,
-        )
+        raise _tag_refused(tag, event)
     value = event.value
     if tag == _CORE + "str":
         return value
@@ -144,6 +141,12 @@ def _tagged(event: ev.ScalarEvent) -> object:
         line, column = _mark(event.start_mark)
         raise YamlProblem(f"{value!r} is not a valid !!{kind}", line, column)
     return found
+
+
+def _tag_refused(tag: str | None, event: ev.Event) -> YamlProblem:
+    line, column = _mark(event.start_mark)
+    message = f"tag {excerpt(str(tag))!r} is not allowed: a plan file holds plain data, not objects"
+    return YamlProblem(message, line, column)
 
 
 class _Frame:
@@ -182,7 +185,7 @@ def read_yaml(text: str) -> tuple[object, dict[int, tuple[int, int]]]:
                 anchor = event.anchor  # type: ignore[attr-defined]
                 if anchor not in anchors:
                     line, column = _mark(event.start_mark)
-                    raise YamlProblem(f"alias *{anchor} names no anchor", line, column)
+                    raise YamlProblem(f"alias *{excerpt(anchor)} names no anchor", line, column)
                 value, size = anchors[anchor]
                 expanded += size
                 if expanded > MAX_EXPANDED_NODES:
@@ -196,12 +199,7 @@ def read_yaml(text: str) -> tuple[object, dict[int, tuple[int, int]]]:
             elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
                 tag = event.tag  # type: ignore[attr-defined]
                 if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
-                    line, column = _mark(event.start_mark)
-                    raise YamlProblem(
-                        f"tag {tag!r} is not allowed: a plan file holds plain data, not objects",
-                        line,
-                        column,
-                    )
+                    raise _tag_refused(tag, event)
                 container: dict[str, Any] | list[Any] = {} if kind is ev.MappingStartEvent else []
                 starts[id(container)] = _mark(event.start_mark)
                 stack.append(_Frame(container, event.anchor))  # type: ignore[attr-defined]
@@ -260,7 +258,7 @@ def _place(frame: _Frame, value: object, size: int, event: ev.Event) -> None:
         assert frame.keys is not None
         if key in frame.keys:
             line, column = _mark(event.start_mark)
-            raise YamlProblem(f"duplicate key {key!r}", line, column)
+            raise YamlProblem(f"duplicate key {excerpt(key)!r}", line, column)
         frame.keys.add(key)
         frame.key = key
         return
