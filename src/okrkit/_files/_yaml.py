@@ -34,10 +34,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             _ParserBase.__init__(self)
 
 
-__all__ = ["MAX_EXPANDED_NODES", "EventParser", "YamlProblem", "dump_yaml", "read_yaml"]
+__all__ = ["ALIAS_BUDGET", "EventParser", "YamlProblem", "dump_yaml", "read_yaml"]
 
-MAX_EXPANDED_NODES = 2_000_000
-"""How many nodes a document may hold once aliases are expanded."""
+ALIAS_BUDGET = 1_000_000
+"""How much aliases may add to a document, in characters of text and nodes,
+unless the document itself is longer: then as much as it holds. A value is
+counted each time an alias repeats it, so a long anchored text repeated a few
+hundred times is refused as quickly as a "billion laughs" of nested lists."""
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
@@ -164,35 +167,37 @@ def read_yaml(text: str) -> tuple[object, dict[int, tuple[int, int]]]:
     """Plain data from one YAML document, and where each container starts.
 
     Raises :class:`YamlProblem` for syntax errors, tags, duplicate keys, complex
-    keys, several documents, and alias bombs.
+    keys, several documents, and aliases that would add more than
+    :data:`ALIAS_BUDGET` or the document's own length.
     """
     parser = EventParser(text)
     starts: dict[int, tuple[int, int]] = {}
-    anchors: dict[str, tuple[object, int]] = {}
+    anchors: dict[str, tuple[object, int]] = {}  # the value and its expanded size
     stack: list[_Frame] = []
     root: object = _MISSING
     documents = 0
-    expanded = 0
+    budget = max(ALIAS_BUDGET, len(text))
+    added = 0
     try:
         for event in _events(parser):
             kind = type(event)
             if kind is ev.ScalarEvent:
                 value = _scalar(event)  # type: ignore[arg-type]
-                size = 1
+                size = 1 + len(event.value)  # type: ignore[attr-defined]
                 if event.anchor is not None:  # type: ignore[attr-defined]
-                    anchors[event.anchor] = (value, 1)  # type: ignore[attr-defined]
+                    anchors[event.anchor] = (value, size)  # type: ignore[attr-defined]
             elif kind is ev.AliasEvent:
                 anchor = event.anchor  # type: ignore[attr-defined]
                 if anchor not in anchors:
                     line, column = _mark(event.start_mark)
                     raise YamlProblem(f"alias *{excerpt(anchor)} names no anchor", line, column)
                 value, size = anchors[anchor]
-                expanded += size
-                if expanded > MAX_EXPANDED_NODES:
+                added += size
+                if added > budget:
                     line, column = _mark(event.start_mark)
                     raise YamlProblem(
-                        f"aliases expand the document past {MAX_EXPANDED_NODES:,} nodes; "
-                        "a plan file does not need that",
+                        f"aliases expand the document by more than {budget:,} characters "
+                        "and nodes; a plan file does not need that: write the values out",
                         line,
                         column,
                     )
@@ -217,7 +222,6 @@ def read_yaml(text: str) -> tuple[object, dict[int, tuple[int, int]]]:
                 continue
             else:
                 continue
-            expanded += 1 if kind is not ev.AliasEvent else 0
             if not stack:
                 root = value
                 continue
