@@ -88,14 +88,15 @@ def _sniff(text: str) -> str:
     return "yaml"
 
 
-def _read_plan(path: str) -> Any:
+def _read_plan(path: str, *, max_bytes: int) -> Any:
     from okrkit._files._io import decode, load, loads  # noqa: PLC0415
+    from okrkit._files._source import read_stream  # noqa: PLC0415
 
     if path == "-":
-        raw = sys.stdin.buffer.read()
+        raw = read_stream(sys.stdin.buffer, name="<stdin>", max_bytes=max_bytes)
         text = decode(raw, "<stdin>")
         return loads(text, format=_sniff(text), name="<stdin>")  # type: ignore[arg-type]
-    return load(path)
+    return load(path, max_bytes=max_bytes)
 
 
 def _print_problems(error: PlanFileError, stream: TextIO) -> None:
@@ -135,7 +136,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     lang = args.lang
     for path in args.paths:
         try:
-            plan = _read_plan(path)
+            plan = _read_plan(path, max_bytes=args.max_bytes)
         except PlanFileError as exc:
             _print_problems(exc, sys.stderr)
             problems.extend(exc.problems)
@@ -195,7 +196,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     texts: list[str] = []
     for path in args.paths:
         try:
-            plan = _read_plan(path)
+            plan = _read_plan(path, max_bytes=args.max_bytes)
         except PlanFileError as exc:
             _print_problems(exc, sys.stderr)
             status = EXIT_BAD_INPUT
@@ -221,7 +222,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from okrkit._report import report_html, report_markdown  # noqa: PLC0415
 
-    plan = _read_plan(args.path)
+    plan = _read_plan(args.path, max_bytes=args.max_bytes)
     render = report_html if args.format == "html" else report_markdown
     lang = _lang(args, plan)
     text = render(plan, as_of=args.as_of or _today(), lang=lang)
@@ -231,7 +232,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_graph(args: argparse.Namespace) -> int:
     from okrkit._graph import to_dot, to_mermaid  # noqa: PLC0415
 
-    plan = _read_plan(args.path)
+    plan = _read_plan(args.path, max_bytes=args.max_bytes)
     draw = to_dot if args.format == "dot" else to_mermaid
     sys.stdout.write(draw(plan, label_width=args.label_width or None))
     return EXIT_OK
@@ -378,6 +379,21 @@ def _lang_option(parser: argparse.ArgumentParser, what: str) -> None:
     )  # fmt: skip
 
 
+def _byte_count(text: str) -> int:
+    if text.isascii() and text.isdigit() and int(text) >= 1:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"expected a whole number of bytes ≥ 1, got {text!r}")
+
+
+def _max_bytes_option(parser: argparse.ArgumentParser) -> None:
+    from okrkit._files._source import MAX_BYTES  # noqa: PLC0415
+
+    parser.add_argument(
+        "--max-bytes", type=_byte_count, default=MAX_BYTES, metavar="N",
+        help="refuse a plan larger than N bytes (default: 64 MiB)",
+    )  # fmt: skip
+
+
 def _as_of_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as-of", type=_date, metavar="DATE",
@@ -422,6 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--config", metavar="PYPROJECT",
         help="take [tool.okrkit] from this file (default: the nearest pyproject.toml)",
     )  # fmt: skip
+    _max_bytes_option(check)
     check.set_defaults(run=_cmd_check)
 
     score = _command(commands, "score", "progress, score, pacing and status",
@@ -436,6 +453,7 @@ def build_parser() -> argparse.ArgumentParser:
     _lang_option(score, "the text")
     score.add_argument("--rollup", action="store_true", help="weigh aligned objectives in")
     score.add_argument("--forecast", action="store_true", help="add each key result's trend")
+    _max_bytes_option(score)
     score.set_defaults(run=_cmd_score)
 
     report = _command(commands, "report", "a readable report: Markdown or HTML",
@@ -449,6 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     _lang_option(report, "the report")
+    _max_bytes_option(report)
     report.set_defaults(run=_cmd_report)
 
     graph = _command(commands, "graph", "the causality graph: Mermaid or DOT",
@@ -463,6 +482,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--label-width", type=_label_width, default=LABEL_WIDTH, metavar="N",
         help=f"cut labels at N characters (default: {LABEL_WIDTH}; 0: never cut)",
     )  # fmt: skip
+    _max_bytes_option(graph)
     graph.set_defaults(run=_cmd_graph)
 
     parse = _command(commands, "parse", "read key-result statements",

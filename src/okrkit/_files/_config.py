@@ -19,6 +19,7 @@ import os
 import tomllib
 from pathlib import Path
 
+from okrkit._files._source import read_file
 from okrkit._policy import Policy
 from okrkit.exceptions import OkrkitError, PlanFileError, Problem
 
@@ -35,8 +36,8 @@ def find_pyproject(start: str | os.PathLike[str]) -> Path | None:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                data = tomllib.loads(read_file(candidate).decode("utf-8"))
+            except (PlanFileError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 continue
             if isinstance(data.get("tool"), dict) and "okrkit" in data["tool"]:
                 return candidate
@@ -57,14 +58,13 @@ def load_policy(
         return Policy()
     name = str(found)
     try:
-        data = tomllib.loads(found.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PlanFileError(
-            [Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]
-        ) from None
+        data = tomllib.loads(read_file(found).decode("utf-8"))
+    except UnicodeDecodeError:
+        raise PlanFileError([Problem("expected UTF-8 text", file=name)]) from None
     except tomllib.TOMLDecodeError as exc:
         raise PlanFileError([Problem(f"not valid TOML: {exc}", file=name)]) from None
-    table = data.get("tool", {}).get("okrkit")
+    tool = data.get("tool")
+    table = tool.get("okrkit") if isinstance(tool, dict) else None
     if table is None:
         return Policy()
     try:

@@ -23,6 +23,7 @@ from okrkit._files._locate import (
     spot_at,
     yaml_spots,
 )
+from okrkit._files._source import MAX_BYTES, max_bytes_of, read_file
 from okrkit._files._yaml import Flow, YamlProblem, dump_yaml, read_yaml
 from okrkit._model import KeyResult, Plan, Source
 from okrkit._text import Lexicon, omitted_fields, read_plan
@@ -56,20 +57,19 @@ def load(
     *,
     format: Format | None = None,
     lexicon: Lexicon | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> Plan:
     """Read a plan file; the extension picks the format unless *format* is given.
 
     Statements are read into their key results; fields written in the file win.
-    *lexicon* teaches the statement reader your own words."""
-    name = str(path)
+    *lexicon* teaches the statement reader your own words. Only a regular file
+    is read (a symbolic link is followed), and one larger than *max_bytes*
+    (64 MiB by default) is refused."""
+    limit = max_bytes_of(max_bytes, "load(max_bytes)")
     fmt = format or format_of(path)
-    try:
-        raw = FilePath(path).read_bytes()
-    except OSError as exc:
-        raise PlanFileError(
-            [Problem(f"cannot read the file: {exc.strerror or exc}", file=name)]
-        ) from None
-    return loads(decode(raw, name), format=fmt, name=name, lexicon=lexicon)
+    name = str(path)
+    text = decode(read_file(path, max_bytes=limit), name)
+    return loads(text, format=fmt, name=name, lexicon=lexicon)
 
 
 def decode(raw: bytes, name: str | None) -> str:
