@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 import attrs
 
+from okrkit._fields import finite
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -77,13 +78,11 @@ def plain_number(value: float) -> float | int:
     return int(value) if value.is_integer() and abs(value) < 1e15 else value
 
 
+_value_check = finite("Amount.value")
+
+
 def _value(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidTypeError("Amount.value", value, "a number")
-    number = float(value)
-    if not math.isfinite(number):
-        raise InvalidValueError("Amount.value", value, "a finite number")
-    return number
+    return _value_check(value)
 
 
 def unit_refusal(unit: str) -> Refusal | None:
@@ -285,9 +284,7 @@ class Amount:
         if isinstance(value, str):
             return cls.parse(value, field=field)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            if not math.isfinite(value):
-                raise InvalidValueError(field, value, "a finite number")
-            return cls(value)
+            return cls(finite(field)(value))
         magnitude = getattr(value, "magnitude", None)
         units = getattr(value, "units", None)
         if magnitude is not None and units is not None:

@@ -35,6 +35,16 @@ def characters(name: str, value: str) -> str:
     return value
 
 
+def as_float(value: float) -> float:
+    """*value* as a float; a whole number too large for one (JSON and TOML allow
+    thousands of digits) becomes an infinity, which callers refuse as not finite,
+    rather than an OverflowError."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
 def finite(
     name: str, *, minimum: float | None = None, maximum: float | None = None
 ) -> Callable[[object], float]:
@@ -43,7 +53,7 @@ def finite(
     def convert(value: object) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise InvalidTypeError(name, value, "a number")
-        number = float(value)
+        number = as_float(value)
         if not math.isfinite(number):
             raise InvalidValueError(name, value, "a finite number")
         if minimum is not None and number < minimum:

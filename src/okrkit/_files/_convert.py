@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from okrkit._amount import Amount, format_number, plain_number
 from okrkit._cadence import Cadence
 from okrkit._calendars import AnyCalendar
-from okrkit._fields import characters
+from okrkit._fields import as_float, characters
 from okrkit._files._calendar import calendar_data, read_calendar
 from okrkit._files._hints import did_you_mean
 from okrkit._files._keys import (
@@ -207,7 +207,7 @@ class PlanReader:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.expected(path, "a number", value)
             return None
-        number = float(value)
+        number = as_float(value)
         if not math.isfinite(number):
             self.expected(path, "a finite number", value)
             return None
@@ -270,10 +270,11 @@ class PlanReader:
             self.expected(path, 'a quantity like "26 day"', value)
             return None
         if isinstance(value, (int, float)):
-            if not math.isfinite(value):
+            number = as_float(value)
+            if not math.isfinite(number):
                 self.expected(path, "a finite number", value)
                 return None
-            return Amount(value)
+            return Amount(number)
         if isinstance(value, str):
             try:
                 return Amount.parse(value)
