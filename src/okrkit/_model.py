@@ -910,6 +910,20 @@ def _plan_links(value: Any) -> tuple[Link, ...]:
     return _plan_links_check(value)
 
 
+def _plan_policy(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, Policy):
+        raise InvalidTypeError("Plan.policy", value, "a Policy")
+    if value.plugins:
+        raise InvalidValueError(
+            "Plan.policy",
+            value.plugins,
+            "a policy without plugins: a plan is data and never makes okrkit import code; "
+            "pass plugins to check(policy=...) or list them in pyproject.toml",
+        )
+
+
 @attrs.frozen(repr=False)
 class Plan:
     """A set of objectives with their key results, and the links between them."""
@@ -937,12 +951,10 @@ class Plan:
         converter=_plan_links,
         kw_only=True,
     )
-    policy: Policy | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Policy)),
-        kw_only=True,
-    )
-    """The plan's own checker settings (``policy:`` in a plan file), if any."""
+    policy: Policy | None = attrs.field(default=None, validator=_plan_policy, kw_only=True)
+    """The plan's own checker settings (``policy:`` in a plan file), if any; never
+    plugins, which come from the caller (a plan is data: it never makes okrkit
+    import code)."""
     cadence: Cadence | None = attrs.field(default=None, converter=_optional_cadence, kw_only=True)
     """How often key results are checked in, unless one says otherwise."""
     source: Source | None = attrs.field(

@@ -117,6 +117,10 @@ def _kind(value: object) -> str:
 
 
 _A_PLAN = "a mapping with okrkit: 1 and objectives:"
+_NO_PLUGINS = (
+    "not allowed in a plan: a plan is data and never makes okrkit import code; "
+    "list rule plugins in pyproject.toml's [tool.okrkit], or pass them to check()"
+)
 _NO_VERSION = "required: the format version, okrkit: 1 (without it, the file is not a plan)"
 
 
@@ -427,9 +431,13 @@ class PlanReader:
         fields["calendar"] = calendar
         if currency is not None:
             fields["currency"] = currency
-        if data.get("policy") is not None:
+        policy = data.get("policy")
+        if isinstance(policy, Mapping) and "plugins" in policy:
+            self.problem(("policy", "plugins"), _NO_PLUGINS, at_key=True)
+            policy = {key: value for key, value in policy.items() if key != "plugins"}
+        if policy is not None:
             try:
-                fields["policy"] = Policy.from_mapping(data["policy"])
+                fields["policy"] = Policy.from_mapping(policy)
             except OkrkitError as exc:
                 self.problem(("policy",), str(exc))
         objectives = []

@@ -181,9 +181,9 @@ POLICY = Section({
     "ignore": Key("rule_ids", "Never run these rules."),
     "severities": Key("severities", "Per rule id: error, warning, info or off."),
     "thresholds": Key("thresholds", "The numbers rules compare against."),
-    "plugins": Key("rule_ids", "Modules of your own rules, imported before checking."),
 })  # fmt: skip
-"""The keys Policy.from_mapping reads (a plan's ``policy:``, ``[tool.okrkit]``)."""
+"""The keys of a plan's ``policy:``: those Policy.from_mapping reads but ``plugins``,
+which only the caller and ``[tool.okrkit]`` name (a plan never names code to import)."""
 
 SECTIONS: dict[str, Section] = {
     "plan": PLAN,
