@@ -12,12 +12,14 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,8 +31,11 @@ from okrkit import strategies as okst
 from readers import assert_dot, assert_mermaid
 
 
-MEMORY_CEILING = 2 * 1024**3  # bytes of address space for each child process
-TIME_LIMIT = 120  # seconds for each child process
+MEMORY_CEILING = 500 * 1024**2  # bytes of address space for each case
+CPU_LIMIT = 2  # seconds of processor time for each case (all its commands)
+BIG_CPU_LIMIT = 20  # for the org-scale plans of BIG, which take 4 to 6 s (see BIG)
+WALL_LIMIT = 60  # seconds for each case, so a read that waits (a FIFO) cannot hang
+TIME_LIMIT = 600  # seconds for a whole child process of the command-line test
 
 
 # --- the cases -------------------------------------------------------------------------
@@ -92,11 +97,33 @@ def _tags(marker: str) -> list[tuple[str, str]]:
     ]
 
 
+def _anchored_title(aliases: int) -> str:
+    """A megabyte title anchored once and repeated by *aliases* aliases."""
+    lines = ["okrkit: 1", "period: 2026-Q1", "objectives:"]
+    lines.append(f"  - {{id: o, title: &t {'a' * 1_000_000}, owner: v, key_results: [x]}}")
+    lines += [f"  - {{id: o{i}, title: *t, owner: v, key_results: [x]}}" for i in range(aliases)]
+    return "\n".join(lines) + "\n"
+
+
+PLUGIN = "okr_marker"
+"""A module the command-line test writes beside the plans: importing it leaves the marker."""
+
+
+def _naming_a_plugin(fmt: str) -> str:
+    if fmt == "toml":
+        return f'okrkit = 1\n[policy]\nplugins = ["{PLUGIN}"]\n'
+    return json.dumps({"okrkit": 1, "policy": {"plugins": [PLUGIN]}, "objectives": []})
+
+
 def cases(marker: str) -> list[tuple[str, str, str]]:
     """(name, format, text) for every hostile case."""
     big = "a" * 1_000_000
+    past_float = "1" + "0" * 400  # a whole number no float can hold
     yaml_cases = [
         ("alias-bomb", _bomb()),
+        ("alias-long-text", _anchored_title(299)),
+        ("version-float", "okrkit: 1.0\nobjectives: []\n"),
+        ("plugins", _naming_a_plugin("yaml")),
         ("deep-flow", "[" * 100_000 + "]" * 100_000),
         ("deep-block", "".join("  " * i + "- \n" for i in range(3000))),
         ("nan-weight", "okrkit: 1\nobjectives:\n  - title: x\n    weight: .nan\n"),
@@ -132,6 +159,12 @@ def cases(marker: str) -> list[tuple[str, str, str]]:
         ("nan", '{"okrkit": 1, "objectives": [{"title": "x", "weight": NaN}]}'),
         ("infinity", '{"okrkit": 1, "objectives": [{"title": "x", "weight": -Infinity}]}'),
         ("huge-int", '{"okrkit": 1, "objectives": [{"title": "x", "weight": ' + "9" * 5000 + "}]}"),
+        (
+            "past-float",
+            '{"okrkit": 1, "objectives": [{"title": "x", "weight": ' + past_float + "}]}",
+        ),
+        ("version-float", '{"okrkit": 1.0, "objectives": []}'),
+        ("plugins", _naming_a_plugin("json")),
         ("lone-surrogate", '{"okrkit": 1, "objectives": [{"title": "x\\ud800y", "owner": "v"}]}'),
         ("duplicate-key", '{"okrkit": 1, "okrkit": 1}'),
         ("chain-10000", _chain(10_000, loop=False)),
@@ -144,6 +177,9 @@ def cases(marker: str) -> list[tuple[str, str, str]]:
         ("deep-table", "a = " + "{b = " * 5000 + "1" + "}" * 5000),
         ("nan", 'okrkit = 1\n[[objectives]]\ntitle = "x"\nweight = nan\n'),
         ("huge-int", 'okrkit = 1\n[[objectives]]\ntitle = "x"\nweight = ' + "9" * 5000 + "\n"),
+        ("past-float", f'okrkit = 1\n[[objectives]]\ntitle = "x"\nweight = {past_float}\n'),
+        ("version-float", "okrkit = 1.0\n"),
+        ("plugins", _naming_a_plugin("toml")),
         ("many-tables", "okrkit = 1\n" + '[[objectives]]\ntitle = "x"\n' * 20_000),
     ]
     return [
@@ -254,63 +290,151 @@ def test_statements_never_raise(text: str) -> None:
     assert okrkit.text.read_objective(text).text == text
 
 
-# --- in a child process: the command line, with a memory ceiling and a time limit ------
+# --- in a child process: the command line, each case under limits the system enforces ---
 
 
 RUNNER = textwrap.dedent(
     """
-    import resource, sys, traceback
-    resource.setrlimit(resource.RLIMIT_AS, ({ceiling}, {ceiling}))
+    import contextlib, io, json, os, resource, signal, sys, traceback
     from okrkit._cli import main
-    which, *paths = sys.argv[1:]
-    commands = [["check", "--format", "json"], ["score", "--as-of", "2026-02-15", "--rollup"],
+
+    ceiling, wall = (int(arg) for arg in sys.argv[1:3])
+    warm, *cases = sys.argv[3:]
+    COMMANDS = [["check", "--format", "json"], ["score", "--as-of", "2026-02-15", "--rollup"],
                 ["report", "--format", "html", "--as-of", "2026-02-15"]]
-    if which == "all":
-        commands += [["check"], ["score", "--as-of", "2026-02-15", "--forecast"], ["graph"]]
-    for path, command in [(path, command) for path in paths for command in commands]:
-        try:
-            status = main([*command, path])
-        except SystemExit as exit:
-            status = exit.code
-        except BaseException:
-            print(path, command, file=sys.stderr)
-            traceback.print_exc()
-            sys.exit(99)
-        if status not in (0, 1, 2):
-            print(f"{{path}} {{command}}: exit {{status}}", file=sys.stderr)
-            sys.exit(98)
+    MORE = [["check"], ["score", "--as-of", "2026-02-15", "--forecast"], ["graph"]]
+
+    def run(case):
+        if case["stdin"]:
+            os.dup2(os.open(case["stdin"], os.O_RDONLY), 0)
+        statuses = []
+        for command in COMMANDS + (MORE if case["all"] else []):
+            try:
+                statuses.append(main([*command, case["path"]]))
+            except SystemExit as exit:
+                statuses.append(exit.code)
+            except BaseException:
+                return statuses, traceback.format_exc()
+        return statuses, ""
+
+    # Every command once on a small plan first, so a case pays for itself, not for imports.
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        run({"path": warm, "stdin": None, "all": True})
+    for case in map(json.loads, cases):
+        sys.stdout.flush()
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the case, alone in a process under the limits
+            os.close(reader)
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+            resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+            resource.setrlimit(resource.RLIMIT_CPU, (case["cpu"], case["cpu"] + 1))
+            signal.alarm(wall)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+            sys.stderr = io.StringIO()
+            statuses, error = run(case)
+            said = json.dumps({"statuses": statuses, "error": error,
+                               "stderr": sys.stderr.getvalue()[:4000]})
+            os.write(writer, said.encode())
+            os._exit(0)
+        os.close(writer)
+        with os.fdopen(reader, "rb") as pipe:
+            said = pipe.read()
+        _, status, usage = os.wait4(pid, 0)
+        print(json.dumps({
+            **case, **(json.loads(said) if said else {}),
+            "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+            "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+        }), flush=True)
     """
 )
 
 
-def _run(paths: list[Path]) -> subprocess.CompletedProcess[str]:
-    """Every command on *paths* in one child process (the big cases, fewer commands)."""
-    code = RUNNER.format(ceiling=MEMORY_CEILING)
-    which = "some" if any(path.stem in BIG for path in paths) else "all"
-    return subprocess.run(
-        [sys.executable, "-c", code, which, *map(str, paths)],
-        capture_output=True, text=True, errors="replace", timeout=TIME_LIMIT, check=False,
+def run_cases(cases: list[dict[str, object]], folder: Path) -> list[dict[str, object]]:
+    """Each case in its own process, forked from one that has imported everything:
+    *MEMORY_CEILING* bytes of address space, the case's ``cpu`` seconds of processor
+    time and *WALL_LIMIT* seconds in all. What each case printed, its exit statuses,
+    its processor time and peak resident memory come back."""
+    warm = folder / "warm.yaml"
+    warm.write_text(_plan(), encoding="utf-8")
+    limits = (MEMORY_CEILING, WALL_LIMIT)
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, *map(str, limits), str(warm), *map(json.dumps, cases)],
+        cwd=folder, stdin=subprocess.DEVNULL, capture_output=True, text=True, errors="replace",
+        timeout=TIME_LIMIT, check=False,
     )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    return [json.loads(line) for line in done.stdout.splitlines()]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="the memory ceiling uses resource")
+def _special_cases(folder: Path) -> list[dict[str, object]]:
+    """Paths that are not regular files, and an endless standard input."""
+    fifo, zero, directory = folder / "fifo.yaml", folder / "zero.yaml", folder / "folder.yaml"
+    os.mkfifo(fifo)
+    zero.symlink_to(os.devnull.replace("null", "zero"))
+    directory.mkdir()
+    special = [{"name": path.stem, "path": str(path), "stdin": None} for path in (fifo, zero)]
+    return [
+        *special,
+        {"name": "folder", "path": str(directory), "stdin": None},
+        {"name": "stdin-zero", "path": "-", "stdin": "/dev/zero"},
+    ]
+
+
+LOCATED = {
+    "yaml-alias-bomb", "yaml-alias-long-text", "yaml-version-float", "json-version-float",
+    "toml-version-float", "yaml-plugins", "json-plugins", "toml-plugins", "json-past-float",
+    "toml-past-float",
+}  # fmt: skip
+"""Cases refused by every command at the line and column of what is wrong."""
+
+SPECIAL = {"fifo", "zero", "folder", "stdin-zero"}
+"""Cases refused by every command before (or, for standard input, after 64 MiB of) reading."""
+
+
+def _verdict(result: dict[str, Any]) -> str | None:
+    """What is wrong with a case's run, or None."""
+    name, path, said = result["name"], result["path"], result.get("stderr", "")
+    if result["signal"] is not None:
+        return f"killed by signal {result['signal']} (over a limit)"
+    if result.get("error") or "Traceback" in said:
+        return f"a traceback:\n{result.get('error') or said}"
+    if any(status not in (0, 1, 2) for status in result["statuses"]):
+        return f"exit statuses {result['statuses']}"
+    if name in LOCATED | SPECIAL:
+        place = "<stdin>" if path == "-" else re.escape(path)
+        where = r":\d+:\d+: " if name in LOCATED else ": "
+        lines = said.splitlines()
+        if set(result["statuses"]) != {2} or not all(re.match(place + where, x) for x in lines):
+            return f"not refused at its place: {result['statuses']}\n{said[:1000]}"
+    return None
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the limits use fork and resource")
 def test_the_command_line_on_every_case(tmp_path: Path) -> None:
-    """Every command on every case exits 0, 1 or 2 without a traceback, under the
-    ceiling and in time; and no case runs the command a tag names."""
+    """Every command on every case exits 0, 1 or 2 without a traceback, each case under
+    500 MB and 2 s of processor time; hostile files are refused with exit 2 at their
+    place; and no case runs the command a tag names or imports a module it names."""
     marker = tmp_path / "executed"
-    small, big = [], []
+    (tmp_path / f"{PLUGIN}.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8"
+    )
+    runs = []
     for name, fmt, text in cases(str(marker)):
         path = tmp_path / f"{name}.{fmt}"
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        (big if name in BIG else small).append(path)
-    batches = [small, *([path] for path in big)]
-    failures = []
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        for batch, done in zip(batches, pool.map(_run, batches), strict=True):
-            if done.returncode != 0 or "Traceback" in done.stderr:
-                names = ", ".join(path.name for path in batch)
-                failures.append(f"{names}: {done.returncode}\n{done.stderr[-2000:]}")
+        runs.append({"name": name, "path": str(path), "stdin": None})
+    runs += _special_cases(tmp_path)
+    for run in runs:
+        run["all"] = run["name"] not in BIG
+        run["cpu"] = BIG_CPU_LIMIT if run["name"] in BIG else CPU_LIMIT
+    workers = os.cpu_count() or 2
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        batches = [runs[index::workers] for index in range(workers)]
+        results = [r for done in pool.map(run_cases, batches, [tmp_path] * workers) for r in done]
 
+    failures = [f"{r['name']}: {_verdict(r)}" for r in results if _verdict(r) is not None]
+    assert len(results) == len(runs)
     assert not failures, "\n".join(failures)
     assert not marker.exists()
 
