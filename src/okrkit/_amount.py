@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import attrs
 
-from okrkit._fields import finite
+from okrkit._fields import number
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -78,11 +78,8 @@ def plain_number(value: float) -> float | int:
     return int(value) if value.is_integer() and abs(value) < 1e15 else value
 
 
-_value_check = finite("Amount.value")
-
-
-def _value(value: object) -> float:
-    return _value_check(value)
+def _amount_value(value: object) -> float:
+    return number("Amount.value", value)
 
 
 def unit_refusal(unit: str) -> Refusal | None:
@@ -255,7 +252,7 @@ class Amount:
     of the key result it belongs to.
     """
 
-    value: float = attrs.field(converter=_value)
+    value: float = attrs.field(converter=_amount_value)
     unit: str | None = attrs.field(default=None, converter=_unit)
 
     @classmethod
@@ -284,7 +281,7 @@ class Amount:
         if isinstance(value, str):
             return cls.parse(value, field=field)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return cls(finite(field)(value))
+            return cls(number(field, value))
         magnitude = getattr(value, "magnitude", None)
         units = getattr(value, "units", None)
         if magnitude is not None and units is not None:
@@ -324,10 +321,6 @@ def trusted_amount(value: float, unit: str | None) -> Amount:
     return made
 
 
-def optional_amount(name: str) -> Callable[[object], Amount | None]:
-    """A field converter that coerces to an Amount, keeping ``None``."""
-
-    def convert(value: object) -> Amount | None:
-        return None if value is None else Amount.coerce(value, field=name)
-
-    return convert
+def optional_amount(name: str, value: object) -> Amount | None:
+    """:meth:`Amount.coerce` for the field *name*, keeping ``None``."""
+    return None if value is None else Amount.coerce(value, field=name)

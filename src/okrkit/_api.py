@@ -9,15 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from okrkit._fields import optional_date
+from okrkit._fields import flag, of_type, optional_date, optional_flag
 from okrkit._findings import Report
 from okrkit._model import Plan
 from okrkit._period_words import check_lang
-from okrkit._policy import Policy
+from okrkit._policy import Policy, rule_list
 from okrkit._rules import refuse_unknown_policy_rules, refuse_unknown_rules, run_rules
 from okrkit._score import Scorecard, score_plan
 from okrkit._text import read_plan
-from okrkit.exceptions import InvalidTypeError, InvalidValueError
+from okrkit.exceptions import InvalidValueError
 
 
 __all__ = ["check", "score"]
@@ -27,7 +27,7 @@ def check(
     plan: Plan,
     *,
     as_of: dt.date | str | None = None,
-    policy: Policy | None = None,
+    policy: Policy | str | None = None,
     lang: str | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
@@ -36,10 +36,11 @@ def check(
     """Run every rule the policy enables on *plan* and return the findings.
 
     Args:
-        as_of: The date "today" is, for rules about time (stale check-ins).
-        policy: Thresholds and severities (:class:`Policy` defaults otherwise); the
-            settings of the plan's own ``policy`` that differ from the defaults are
-            applied on top of it.
+        as_of: The date "today" is (or ISO date text), for rules about time
+            (stale check-ins).
+        policy: Thresholds and severities, or a preset's name (``"default"``,
+            ``"strict"``); :class:`Policy` defaults otherwise. The settings of the
+            plan's own ``policy`` that differ from the defaults are applied on top.
         lang: ``en`` or ``es`` for messages; by default the plan's ``lang``, else English.
         select: Run only these rule ids.
         ignore: Skip these rule ids.
@@ -49,15 +50,19 @@ def check(
         UnknownRuleError: A rule id (in *select*, *ignore*, a policy or an
             ``ignore:`` of the plan) that no rule has: a typo never turns a check off.
     """
-    if not isinstance(plan, Plan):
-        raise InvalidTypeError("check(plan)", plan, "a Plan")
-    day = _as_of(as_of)
-    language = check_lang(lang or plan.lang or "en")
-    chosen = policy or Policy()
+    plan = of_type("check(plan)", plan, Plan, "a Plan")
+    day = optional_date("as_of", as_of)
+    language = check_lang(plan.lang or "en" if lang is None else lang)
+    given = None if policy is None else Policy.coerce(policy, field="check(policy)")
+    chosen = Policy() if given is None else given
     if plan.policy is not None:
         chosen = Policy.from_mapping(plan.policy.to_mapping(), base=chosen)
-    chosen = chosen.with_options(strict=strict, select=select, ignore=ignore)
-    _refuse_unknown_rules(plan, policy, chosen, language)
+    chosen = chosen.with_options(
+        strict=optional_flag("check(strict)", strict),
+        select=rule_list("check(select)", select),
+        ignore=rule_list("check(ignore)", ignore),
+    )
+    _refuse_unknown_rules(plan, given, chosen, language)
     return run_rules(read_plan(plan), policy=chosen, as_of=day, lang=language)
 
 
@@ -80,14 +85,11 @@ def _refuse_unknown_rules(plan: Plan, given: Policy | None, chosen: Policy, lang
     refuse_unknown_rules(chosen.ignore, source="check(ignore=...)", lang=lang)
 
 
-_as_of = optional_date("as_of")
-
-
 def score(
     plan: Plan,
     *,
     as_of: dt.date | str,
-    policy: Policy | None = None,
+    policy: Policy | str | None = None,
     rollup: bool = False,
     forecasts: bool = False,
 ) -> Scorecard:
@@ -95,14 +97,16 @@ def score(
     objective, and the plan's score, as of a date ("today" is always passed in).
 
     Args:
-        as_of: The date to score as of; later check-ins are ignored.
-        policy: Pacing and grade thresholds; the plan's own policy otherwise.
+        as_of: The date to score as of (or ISO date text); later check-ins are ignored.
+        policy: Pacing and grade thresholds, or a preset's name; the plan's own
+            policy otherwise.
         rollup: Weigh aligned child objectives into their parents' scores.
         forecasts: Add each key result's trend (:class:`~okrkit.Forecast`).
     """
-    if not isinstance(plan, Plan):
-        raise InvalidTypeError("score(plan)", plan, "a Plan")
-    day = _as_of(as_of)
+    plan = of_type("score(plan)", plan, Plan, "a Plan")
+    day = optional_date("as_of", as_of)
     if day is None:
         raise InvalidValueError("score(as_of)", as_of, "the date to score as of, like 2026-02-15")
-    return score_plan(plan, as_of=day, policy=policy, rollup=rollup, forecasts=forecasts)
+    chosen = None if policy is None else Policy.coerce(policy, field="score(policy)")
+    rollup, forecasts = flag("score(rollup)", rollup), flag("score(forecasts)", forecasts)
+    return score_plan(plan, as_of=day, policy=chosen, rollup=rollup, forecasts=forecasts)

@@ -14,8 +14,8 @@ from typing import Any, ClassVar
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from okrkit._fields import finite, to_date
-from okrkit._period import GREGORIAN, CalendarBase, Period
+from okrkit._fields import number, to_date
+from okrkit._period import GREGORIAN, CalendarBase, Period, numbered, within_dates
 from okrkit._period_words import Name
 from okrkit._repr import fields_repr
 from okrkit.exceptions import InvalidValueError, PeriodError
@@ -27,21 +27,15 @@ _CYCLE = re.compile(r"^(?:c|cycle|ciclo)\s?(\d{1,6})$")
 
 FORMS = "C3, cycle 3, ciclo 3, or a Gregorian label like 2026-Q1, 2026-03 or 2026-01-15..2026-04-14"
 
-_cycle_start = to_date("CycleCalendar.start")
-
-
-def _start(value: Any) -> dt.date:
-    return _cycle_start(value)
-
 
 def _length(field: str, value: Any) -> int | None:
     """A whole number of days or weeks, at least 1 (or None)."""
     if value is None:
         return None
-    number = finite(field, minimum=1)(value)
-    if not number.is_integer():
+    days = number(field, value, minimum=1)
+    if not days.is_integer():
         raise InvalidValueError(field, value, "a whole number ≥ 1")
-    return int(number)
+    return int(days)
 
 
 def _weeks(value: Any) -> int | None:
@@ -52,6 +46,10 @@ def _days(value: Any) -> int | None:
     return _length("CycleCalendar.days", value)
 
 
+def _cyclecalendar_start(value: object) -> dt.date:
+    return to_date("CycleCalendar.start", value)
+
+
 @attrs.frozen(repr=False)
 class CycleCalendar(CalendarBase):
     """Cycles of ``weeks`` weeks or ``days`` days (give one), the first from ``start``.
@@ -60,7 +58,7 @@ class CycleCalendar(CalendarBase):
     2026-03-30 to 2026-05-10; its label is ``C3``, said "cycle 3" or "ciclo 3".
     """
 
-    start: dt.date = attrs.field(converter=_start)
+    start: dt.date = attrs.field(converter=_cyclecalendar_start)
     weeks: int | None = attrs.field(default=None, converter=_weeks, kw_only=True)
     days: int | None = attrs.field(default=None, converter=_days, kw_only=True)
 
@@ -84,19 +82,23 @@ class CycleCalendar(CalendarBase):
             return self.days
         return 7 * (self.weeks or 0)  # one of the two is always given
 
+    @numbered
     def cycle(self, number: int) -> Period:
         """Cycle *number* (from 1): ``length`` days from ``start + (number - 1) · length``."""
         label = f"C{number}"
         if number < 1:
             raise PeriodError(label, "cycles are numbered from 1")
-        try:
+
+        def make() -> Period:
             begin = self.start + relativedelta(days=(number - 1) * self.length)
             return Period(begin, begin + relativedelta(days=self.length - 1), label=label)
-        except (ValueError, OverflowError):
-            raise PeriodError(label, "a date outside the years 1 to 9999") from None
 
-    def cycle_of(self, day: dt.date) -> Period:
-        """The cycle that holds *day*, which must not come before ``start``."""
+        return within_dates(label, make)
+
+    def cycle_of(self, day: dt.date | str) -> Period:
+        """The cycle that holds *day* (a date or ISO date text), which must not come
+        before ``start``."""
+        day = to_date("CycleCalendar.cycle_of(day)", day)
         if day < self.start:
             raise PeriodError(day.isoformat(), f"cycles start on {self.start.isoformat()}")
         return self.cycle((day - self.start).days // self.length + 1)
@@ -108,6 +110,7 @@ class CycleCalendar(CalendarBase):
         """``cycle``, and the Gregorian ``year``, ``half``, ``quarter``, ``month``, ``week``."""
         return ("cycle", *GREGORIAN.units)
 
+    @numbered
     def periods(self, year: int, unit: str) -> tuple[Period, ...]:
         """For ``cycle``: the cycles that start in calendar year *year*, in order
         (none before ``start``); they follow on from those of the year before.

@@ -1,12 +1,23 @@
-"""Converters and validators for model fields.
+"""The checks every boundary shares: model fields and public arguments.
 
-Each factory takes the field's full name (``"KeyResult.weight"``) so that a
-broken invariant names the field, the value and what was expected.
+Each check takes the name the caller knows the value by (``"KeyResult.weight"``,
+``"score(as_of)"``), the value, and what it may be; it returns the value in its
+one accepted form or raises :class:`~okrkit.exceptions.InvalidTypeError` or
+:class:`~okrkit.exceptions.InvalidValueError` naming the field, the value and
+what was expected. A model field names its check once, in a one-line converter
+next to its class::
+
+    def _keyresult_weight(value: object) -> float:
+        return number("KeyResult.weight", value, minimum=0)
+
+(mypy's attrs plugin types a converter only when it is a function defined with
+``def``; a converter made by a factory, or a lambda, leaves ``__init__`` untyped.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -35,6 +46,9 @@ def characters(name: str, value: str) -> str:
     return value
 
 
+# --- numbers ---------------------------------------------------------------------------------
+
+
 def as_float(value: float) -> float:
     """*value* as a float; a whole number too large for one (JSON and TOML allow
     thousands of digits) becomes an infinity, which callers refuse as not finite,
@@ -45,24 +59,33 @@ def as_float(value: float) -> float:
         return math.inf if value > 0 else -math.inf
 
 
+def number(
+    name: str, value: object, *, minimum: float | None = None, maximum: float | None = None
+) -> float:
+    """A finite float, optionally bounded (inclusive); an int too large for a float
+    (``10**400``) is out of range, not an OverflowError."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidTypeError(name, value, "a number")
+    figure = as_float(value)
+    if not math.isfinite(figure):
+        raise InvalidValueError(name, value, "a finite number")
+    if (minimum is not None and figure < minimum) or (maximum is not None and figure > maximum):
+        raise InvalidValueError(name, value, _range_text(minimum, maximum))
+    return figure
+
+
+def optional_number(
+    name: str, value: object, *, minimum: float | None = None, maximum: float | None = None
+) -> float | None:
+    """:func:`number`, or ``None``."""
+    return None if value is None else number(name, value, minimum=minimum, maximum=maximum)
+
+
 def finite(
     name: str, *, minimum: float | None = None, maximum: float | None = None
 ) -> Callable[[object], float]:
-    """A converter to a finite float, optionally bounded (inclusive)."""
-
-    def convert(value: object) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise InvalidTypeError(name, value, "a number")
-        number = as_float(value)
-        if not math.isfinite(number):
-            raise InvalidValueError(name, value, "a finite number")
-        if minimum is not None and number < minimum:
-            raise InvalidValueError(name, value, _range_text(minimum, maximum))
-        if maximum is not None and number > maximum:
-            raise InvalidValueError(name, value, _range_text(minimum, maximum))
-        return number
-
-    return convert
+    """:func:`number` for one field, as a one-argument converter."""
+    return functools.partial(number, name, minimum=minimum, maximum=maximum)
 
 
 def checked(check: Callable[[str], Callable[[object], T]], *, default: T) -> T:
@@ -84,15 +107,13 @@ def checked(check: Callable[[str], Callable[[object], T]], *, default: T) -> T:
     return attrs.field(default=default, converter=converter)
 
 
-def optional_finite(
-    name: str, *, minimum: float | None = None, maximum: float | None = None
-) -> Callable[[object], float | None]:
-    inner = finite(name, minimum=minimum, maximum=maximum)
-
-    def convert(value: object) -> float | None:
-        return None if value is None else inner(value)
-
-    return convert
+def whole(name: str, value: object, *, minimum: int, maximum: int) -> int:
+    """An int from *minimum* to *maximum* (a year, a quarter, a count, an index)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(name, value, "a whole number")
+    if not minimum <= value <= maximum:
+        raise InvalidValueError(name, value, f"a whole number from {minimum} to {maximum}")
+    return value
 
 
 def _range_text(minimum: float | None, maximum: float | None) -> str:
@@ -103,52 +124,87 @@ def _range_text(minimum: float | None, maximum: float | None) -> str:
     return f"a number ≤ {maximum:g}"
 
 
-def enum(name: str, cls: type[E]) -> Callable[[object], E]:
-    """A converter that accepts an enum member or its value."""
-    choices = " | ".join(str(m.value) for m in cls)
-
-    def convert(value: object) -> E:
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls(value)
-        except ValueError:
-            raise InvalidValueError(name, value, f"one of {choices}") from None
-
-    return convert
+# --- choices, flags and types ------------------------------------------------------------------
 
 
-def optional_enum(name: str, cls: type[E]) -> Callable[[object], E | None]:
-    inner = enum(name, cls)
-
-    def convert(value: object) -> E | None:
-        return None if value is None else inner(value)
-
-    return convert
-
-
-def to_date(name: str) -> Callable[[object], dt.date]:
-    """A converter to a calendar date; ISO text (``2026-03-31``) is accepted."""
-
-    def convert(value: object) -> dt.date:
-        if isinstance(value, dt.datetime):
-            raise InvalidTypeError(name, value, "a date without a time; use .date()")
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            return parse_iso_date(name, value)
-        raise InvalidTypeError(name, value, "a date like 2026-03-31")
-
-    return convert
+def member(name: str, value: object, cls: type[E]) -> E:
+    """A member of the enum *cls*, or its value."""
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(value)
+    except (ValueError, TypeError):
+        choices = " | ".join(str(m.value) for m in cls)
+        raise InvalidValueError(name, value, f"one of {choices}") from None
 
 
-def optional_date(name: str) -> Callable[[object], dt.date | None]:
-    inner = to_date(name)
+def optional_member(name: str, value: object, cls: type[E]) -> E | None:
+    """:func:`member`, or ``None``."""
+    return None if value is None else member(name, value, cls)
 
-    def convert(value: object) -> dt.date | None:
-        return None if value is None else inner(value)
 
-    return convert
+def flag(name: str, value: object) -> bool:
+    """``True`` or ``False``, never a truthy string like ``"yes"``."""
+    if not isinstance(value, bool):
+        raise InvalidTypeError(name, value, "True or False")
+    return value
+
+
+def optional_flag(name: str, value: object) -> bool | None:
+    """:func:`flag`, or ``None`` (left as it is)."""
+    return None if value is None else flag(name, value)
+
+
+def of_type(name: str, value: object, cls: type[T], expected: str) -> T:
+    """*value*, if it is a *cls*; *expected* says what that is to a reader."""
+    if not isinstance(value, cls):
+        raise InvalidTypeError(name, value, expected)
+    return value
+
+
+def optional_of_type(name: str, value: object, cls: type[T], expected: str) -> T | None:
+    """:func:`of_type`, or ``None``."""
+    return None if value is None else of_type(name, value, cls, expected)
+
+
+def function(name: str, value: object) -> Callable[..., Any]:
+    """Something okrkit will call (a rule's check, a memo's computation)."""
+    if not callable(value):
+        raise InvalidTypeError(name, value, "a function")
+    return value
+
+
+def field_of(cls: type[T], expected: str) -> Callable[[Any, Any, T], None]:
+    """An attrs validator: the field holds a *cls* (named ``Class.field`` when not)."""
+
+    def validate(instance: Any, attribute: Any, value: T) -> None:
+        if not isinstance(value, cls):
+            raise InvalidTypeError(f"{type(instance).__name__}.{attribute.name}", value, expected)
+
+    return validate
+
+
+boolean = field_of(bool, "True or False")
+"""An attrs validator for a field that is ``True`` or ``False``."""
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def to_date(name: str, value: object) -> dt.date:
+    """A calendar date; ISO text (``2026-03-31``) is accepted."""
+    if isinstance(value, dt.datetime):
+        raise InvalidTypeError(name, value, "a date without a time; use .date()")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return parse_iso_date(name, value)
+    raise InvalidTypeError(name, value, "a date like 2026-03-31")
+
+
+def optional_date(name: str, value: object) -> dt.date | None:
+    """:func:`to_date`, or ``None``."""
+    return None if value is None else to_date(name, value)
 
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -165,85 +221,75 @@ def parse_iso_date(name: str, text: str) -> dt.date:
         raise InvalidValueError(name, text, f"a date that exists ({exc})") from None
 
 
-def text(name: str, *, allow_empty: bool = False) -> Callable[[object], str]:
-    """A converter to stripped text."""
-
-    def convert(value: object) -> str:
-        if not isinstance(value, str):
-            raise InvalidTypeError(name, value, "text")
-        stripped = characters(name, value).strip()
-        if not stripped and not allow_empty:
-            raise InvalidValueError(name, value, "non-empty text")
-        return stripped
-
-    return convert
+# --- text ----------------------------------------------------------------------------------
 
 
-def optional_text(name: str) -> Callable[[object], str | None]:
-    inner = text(name)
-
-    def convert(value: object) -> str | None:
-        if value is None:
-            return None
-        if isinstance(value, str) and not value.strip():
-            return None
-        return inner(value)
-
-    return convert
+def text(name: str, value: object, *, allow_empty: bool = False) -> str:
+    """Stripped text."""
+    if not isinstance(value, str):
+        raise InvalidTypeError(name, value, "text")
+    stripped = characters(name, value).strip()
+    if not stripped and not allow_empty:
+        raise InvalidValueError(name, value, "non-empty text")
+    return stripped
 
 
-def identifier(name: str) -> Callable[[object], str | None]:
-    """A converter for ids: text without spaces or slashes."""
+def optional_text(name: str, value: object) -> str | None:
+    """:func:`text`, or ``None`` for ``None`` and blank text."""
+    if value is None:
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return text(name, value)
 
-    def convert(value: object) -> str | None:
-        if value is None:
-            return None
-        if isinstance(value, int) and not isinstance(value, bool):
+
+def identifier(name: str, value: object) -> str | None:
+    """An id (text without spaces or slashes; a whole number is read as text), or ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
             value = str(value)
-        if not isinstance(value, str):
-            raise InvalidTypeError(name, value, "an id like meta-q1")
-        stripped = characters(name, value).strip()
-        if not _ID.match(stripped):
-            raise InvalidValueError(name, value, "an id without spaces or '/', like meta-q1")
-        return stripped
+        except ValueError:  # more digits than Python turns into text
+            raise InvalidValueError(name, value, "an id like meta-q1") from None
+    if not isinstance(value, str):
+        raise InvalidTypeError(name, value, "an id like meta-q1")
+    stripped = characters(name, value).strip()
+    if not _ID.match(stripped):
+        raise InvalidValueError(name, value, "an id without spaces or '/', like meta-q1")
+    return stripped
 
-    return convert
+
+# --- collections -------------------------------------------------------------------------------
 
 
 def tuple_of(
-    name: str, cls: type[T], coerce: Callable[[Any], T] | None = None
-) -> Callable[[object], tuple[T, ...]]:
-    """A converter from any iterable (not a string) to a tuple of ``cls``."""
-
-    def convert(value: object) -> tuple[T, ...]:
-        if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-            raise InvalidTypeError(name, value, f"a sequence of {cls.__name__}")
-        items = []
-        for index, item in enumerate(value):
-            if isinstance(item, cls):
-                items.append(item)
-            elif coerce is None:
-                raise InvalidTypeError(f"{name}[{index}]", item, cls.__name__)
-            else:
-                items.append(coerce(item))
-        return tuple(items)
-
-    return convert
+    name: str, value: object, cls: type[T], coerce: Callable[[Any], T] | None = None
+) -> tuple[T, ...]:
+    """A tuple of *cls* from any iterable but text; *coerce* turns other items into
+    one, or raises."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidTypeError(name, value, f"a sequence of {cls.__name__}")
+    items = []
+    for index, item in enumerate(value):
+        if isinstance(item, cls):
+            items.append(item)
+        elif coerce is None:
+            raise InvalidTypeError(f"{name}[{index}]", item, cls.__name__)
+        else:
+            items.append(coerce(item))
+    return tuple(items)
 
 
-def rule_ids(name: str) -> Callable[[object], tuple[str, ...]]:
-    """A converter for ``ignore`` lists: rule ids as a tuple of text."""
-
-    def convert(value: object) -> tuple[str, ...]:
-        if isinstance(value, str):
-            value = (value,)
-        if not isinstance(value, Iterable):
-            raise InvalidTypeError(name, value, "a list of rule ids")
-        out = []
-        for item in value:
-            if not isinstance(item, str) or not item.strip():
-                raise InvalidValueError(name, item, "a rule id like missing-owner")
-            out.append(item.strip())
-        return tuple(out)
-
-    return convert
+def rule_ids(name: str, value: object) -> tuple[str, ...]:
+    """Rule ids as a tuple of text; one id may be given alone."""
+    if isinstance(value, str):
+        value = (value,)
+    if not isinstance(value, Iterable) or isinstance(value, bytes):
+        raise InvalidTypeError(name, value, "a list of rule ids")
+    out = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise InvalidValueError(name, item, "a rule id like missing-owner")
+        out.append(item.strip())
+    return tuple(out)

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import threading
 from enum import StrEnum
-from typing import Any
 
 import attrs
 
 from okrkit._amount import unit_text
-from okrkit._fields import optional_enum, optional_finite, text
+from okrkit._fields import (
+    flag,
+    number,
+    of_type,
+    optional_member,
+    optional_number,
+    optional_text,
+    text,
+)
 from okrkit._repr import fields_repr, value_repr
 from okrkit.exceptions import InvalidValueError
 
@@ -68,42 +75,31 @@ def _check_range(instance: MetricType, attribute: object, value: float | None) -
         raise InvalidValueError("MetricType.maximum", high, f"a number above the minimum {low:g}")
 
 
-_optional_kind = optional_enum("MetricType.kind", MetricKind)
+def _metrictype_name(value: object) -> str:
+    return text("MetricType.name", value)
 
 
-def _kind(value: object) -> MetricKind:
-    return _optional_kind(value) or MetricKind.NUMBER
+def _metrictype_kind(value: object) -> MetricKind:
+    return optional_member("MetricType.kind", value, MetricKind) or MetricKind.NUMBER
 
 
-_metrictype_name_check = text("MetricType.name")
+def _metrictype_minimum(value: object) -> float | None:
+    return optional_number("MetricType.minimum", value)
 
 
-def _metrictype_name(value: Any) -> str:
-    return _metrictype_name_check(value)
+def _metrictype_maximum(value: object) -> float | None:
+    return optional_number("MetricType.maximum", value)
 
 
-_metrictype_minimum_check = optional_finite("MetricType.minimum")
+def _metrictype_polarity(value: object) -> Polarity | None:
+    return optional_member("MetricType.polarity", value, Polarity)
 
 
-def _metrictype_minimum(value: Any) -> float | None:
-    return _metrictype_minimum_check(value)
+def _metrictype_per(value: object) -> str | None:
+    return optional_text("MetricType.per", value)
 
 
-_metrictype_maximum_check = optional_finite("MetricType.maximum")
-
-
-def _metrictype_maximum(value: Any) -> float | None:
-    return _metrictype_maximum_check(value)
-
-
-_metrictype_polarity_check = optional_enum("MetricType.polarity", Polarity)
-
-
-def _metrictype_polarity(value: Any) -> Polarity | None:
-    return _metrictype_polarity_check(value)
-
-
-def _metrictype_unit(value: Any) -> str | None:
+def _metrictype_unit(value: object) -> str | None:
     return unit_text("MetricType.unit", value)
 
 
@@ -116,7 +112,7 @@ class MetricType:
     """
 
     name: str = attrs.field(converter=_metrictype_name)
-    kind: MetricKind = attrs.field(default=MetricKind.NUMBER, converter=_kind)
+    kind: MetricKind = attrs.field(default=MetricKind.NUMBER, converter=_metrictype_kind)
     unit: str | None = attrs.field(default=None, converter=_metrictype_unit)
     minimum: float | None = attrs.field(
         default=None,
@@ -131,10 +127,11 @@ class MetricType:
         default=None,
         converter=_metrictype_polarity,
     )
-    per: str | None = attrs.field(default=None)
+    per: str | None = attrs.field(default=None, converter=_metrictype_per)
 
     def contains(self, value: float) -> bool:
         """Whether *value* lies in the valid range (inclusive)."""
+        value = number("MetricType.contains(value)", value)
         if self.minimum is not None and value < self.minimum:
             return False
         return not (self.maximum is not None and value > self.maximum)
@@ -145,6 +142,7 @@ class MetricType:
 
 def currency(code: str = "USD") -> MetricType:
     """Money in the ISO currency *code*; never negative by default."""
+    code = text("currency(code)", code)
     return MetricType(
         f"currency:{code}", MetricKind.CURRENCY, unit=code, minimum=0,
         polarity=Polarity.HIGHER_IS_BETTER,
@@ -153,6 +151,7 @@ def currency(code: str = "USD") -> MetricType:
 
 def duration(unit: str = "day", *, polarity: Polarity | str | None = None) -> MetricType:
     """A length of time, such as a sales cycle or a response time."""
+    unit = text("duration(unit)", unit)
     return MetricType(
         f"duration:{unit}", MetricKind.DURATION, unit=unit, minimum=0, polarity=polarity
     )
@@ -168,6 +167,7 @@ def percentage(*, polarity: Polarity | str | None = None) -> MetricType:
 
 def count(noun: str = "count") -> MetricType:
     """A count of something (calls, leads, deals): whole, never negative."""
+    noun = text("count(noun)", noun)
     return MetricType(
         f"count:{noun}", MetricKind.COUNT, unit=noun, minimum=0,
         polarity=Polarity.HIGHER_IS_BETTER,
@@ -176,6 +176,7 @@ def count(noun: str = "count") -> MetricType:
 
 def rate(noun: str, per: str) -> MetricType:
     """A count per period: ``rate("call", "week")``."""
+    noun, per = text("rate(noun)", noun), text("rate(per)", per)
     return MetricType(
         f"rate:{noun}/{per}", MetricKind.RATE, unit=noun, minimum=0,
         polarity=Polarity.HIGHER_IS_BETTER, per=per,
@@ -213,6 +214,8 @@ _named: dict[str, MetricType] = {
 
 def register_metric_type(metric: MetricType, *, replace: bool = False) -> MetricType:
     """Make *metric* available by name (in plan files: ``type: <name>``)."""
+    of_type("register_metric_type(metric)", metric, MetricType, "a MetricType")
+    flag("register_metric_type(replace)", replace)
     with _lock:
         if metric.name in _named and not replace and _named[metric.name] != metric:
             raise InvalidValueError(
@@ -226,6 +229,7 @@ def register_metric_type(metric: MetricType, *, replace: bool = False) -> Metric
 
 def metric_type(name: str) -> MetricType:
     """The registered metric type called *name*."""
+    name = text("metric_type(name)", name)
     with _lock:
         found = _named.get(name)
         known = ", ".join(sorted(_named))

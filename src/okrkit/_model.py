@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -23,12 +23,15 @@ from okrkit._amount import Amount, optional_amount
 from okrkit._cadence import Cadence
 from okrkit._calendars import AnyCalendar, is_calendar
 from okrkit._fields import (
-    enum,
-    finite,
+    boolean,
+    field_of,
     identifier,
+    member,
+    number,
+    of_type,
     optional_date,
-    optional_enum,
-    optional_finite,
+    optional_member,
+    optional_number,
     optional_text,
     rule_ids,
     text,
@@ -39,7 +42,7 @@ from okrkit._metric import MetricType
 from okrkit._period import Calendar, Period
 from okrkit._policy import Policy
 from okrkit._repr import fields_repr, value_repr
-from okrkit.exceptions import InvalidTypeError, InvalidValueError, PeriodError
+from okrkit.exceptions import InvalidTypeError, InvalidValueError, NotFoundError, PeriodError
 
 
 if TYPE_CHECKING:
@@ -124,75 +127,38 @@ def slugify(words: str, *, limit: int = 40) -> str:
     return slug
 
 
-def _period_or_none(name: str) -> Callable[[object], Period | None]:
-    def convert(value: object) -> Period | None:
-        if value is None or isinstance(value, Period):
-            return value
-        if isinstance(value, (str, int)) and not isinstance(value, bool):
-            try:
-                return Calendar().period(str(value))
-            except PeriodError as exc:
-                raise InvalidValueError(name, value, exc.expected) from None
-        raise InvalidTypeError(name, value, 'a Period or a label like "2026-Q1"')
-
-    return convert
-
-
-_baseline_check = optional_amount("KeyResult.baseline")
-_target_check = optional_amount("KeyResult.target")
-_change_check = optional_amount("KeyResult.change")
-_share_check = optional_amount("KeyResult.share")
-
-
-def _optional_baseline(value: Any) -> Amount | None:
-    return _baseline_check(value)
-
-
-def _optional_target(value: Any) -> Amount | None:
-    return _target_check(value)
-
-
-def _optional_change(value: Any) -> Amount | None:
-    return _change_check(value)
-
-
-def _optional_share(value: Any) -> Amount | None:
-    return _share_check(value)
-
-
-_confidence_check = optional_finite("CheckIn.confidence", minimum=0, maximum=1)
-
-
-def _check_confidence(value: object) -> float | None:
-    return _confidence_check(value)
+def _period_or_none(name: str, value: object) -> Period | None:
+    if value is None or isinstance(value, Period):
+        return value
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        try:
+            return Calendar().period(str(value))
+        except PeriodError as exc:
+            raise InvalidValueError(name, value, exc.expected) from None
+    raise InvalidTypeError(name, value, 'a Period or a label like "2026-Q1"')
 
 
 # --- check-ins, initiatives, links ---------------------------------------------
+
+
+def _checkin_date(value: object) -> dt.date:
+    return to_date("CheckIn.date", value)
 
 
 def _checkin_value(value: object) -> Amount:
     return Amount.coerce(value, field="CheckIn.value")
 
 
-_checkin_date_check = to_date("CheckIn.date")
+def _checkin_confidence(value: object) -> float | None:
+    return optional_number("CheckIn.confidence", value, minimum=0, maximum=1)
 
 
-def _checkin_date(value: Any) -> dt.date:
-    return _checkin_date_check(value)
+def _checkin_note(value: object) -> str | None:
+    return optional_text("CheckIn.note", value)
 
 
-_checkin_note_check = optional_text("CheckIn.note")
-
-
-def _checkin_note(value: Any) -> str | None:
-    return _checkin_note_check(value)
-
-
-_checkin_source_check = optional_text("CheckIn.source")
-
-
-def _checkin_source(value: Any) -> str | None:
-    return _checkin_source_check(value)
+def _checkin_source(value: object) -> str | None:
+    return optional_text("CheckIn.source", value)
 
 
 @attrs.frozen(repr=False)
@@ -201,7 +167,11 @@ class CheckIn:
 
     date: dt.date = attrs.field(converter=_checkin_date)
     value: Amount = attrs.field(converter=_checkin_value)
-    confidence: float | None = attrs.field(default=None, converter=_check_confidence, kw_only=True)
+    confidence: float | None = attrs.field(
+        default=None,
+        converter=_checkin_confidence,
+        kw_only=True,
+    )
     note: str | None = attrs.field(
         default=None,
         converter=_checkin_note,
@@ -238,18 +208,12 @@ def _checkin(value: object) -> CheckIn:
     raise InvalidTypeError("KeyResult.checkins", value, "CheckIn values")
 
 
-_initiative_title_check = text("Initiative.title")
+def _initiative_title(value: object) -> str:
+    return text("Initiative.title", value)
 
 
-def _initiative_title(value: Any) -> str:
-    return _initiative_title_check(value)
-
-
-_initiative_owner_check = optional_text("Initiative.owner")
-
-
-def _initiative_owner(value: Any) -> str | None:
-    return _initiative_owner_check(value)
+def _initiative_owner(value: object) -> str | None:
+    return optional_text("Initiative.owner", value)
 
 
 @attrs.frozen(repr=False)
@@ -262,9 +226,7 @@ class Initiative:
         converter=_initiative_owner,
         kw_only=True,
     )
-    done: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
-    )
+    done: bool = attrs.field(default=False, kw_only=True, validator=boolean)
 
     def __repr__(self) -> str:
         return fields_repr(self, positional=("title",))
@@ -276,25 +238,16 @@ def _initiative(value: object) -> Initiative:
     raise InvalidTypeError("KeyResult.initiatives", value, "Initiative values or text")
 
 
-_link_from_check = text("Link.from_")
+def _link_from(value: object) -> str:
+    return text("Link.from_", value)
 
 
-def _link_from(value: Any) -> str:
-    return _link_from_check(value)
+def _link_to(value: object) -> str:
+    return text("Link.to", value)
 
 
-_link_to_check = text("Link.to")
-
-
-def _link_to(value: Any) -> str:
-    return _link_to_check(value)
-
-
-_link_because_check = optional_text("Link.because")
-
-
-def _link_because(value: Any) -> str | None:
-    return _link_because_check(value)
+def _link_because(value: object) -> str | None:
+    return optional_text("Link.because", value)
 
 
 @attrs.frozen(repr=False)
@@ -320,96 +273,76 @@ class Link:
 # --- key results -------------------------------------------------------------------
 
 
-_keyresult_statement_check = optional_text("KeyResult.statement")
-
-
-def _keyresult_statement(value: Any) -> str | None:
-    return _keyresult_statement_check(value)
-
-
-_keyresult_id_check = identifier("KeyResult.id")
-
-
-def _keyresult_id(value: Any) -> str | None:
-    return _keyresult_id_check(value)
-
-
-_keyresult_metric_check = optional_text("KeyResult.metric")
-
-
-def _keyresult_metric(value: Any) -> str | None:
-    return _keyresult_metric_check(value)
-
-
-_keyresult_direction_check = optional_enum("KeyResult.direction", Direction)
-
-
-def _keyresult_direction(value: Any) -> Direction | None:
-    return _keyresult_direction_check(value)
-
-
-_keyresult_per_check = optional_enum("KeyResult.per", Per)
-
-
-def _keyresult_per(value: Any) -> Per | None:
-    return _keyresult_per_check(value)
-
-
-_keyresult_nature_check = optional_enum("KeyResult.nature", Nature)
-
-
-def _keyresult_nature(value: Any) -> Nature | None:
-    return _keyresult_nature_check(value)
-
-
-_keyresult_deadline_check = optional_date("KeyResult.deadline")
-
-
-def _keyresult_deadline(value: Any) -> dt.date | None:
-    return _keyresult_deadline_check(value)
-
-
-_keyresult_weight_check = finite("KeyResult.weight", minimum=0)
-
-
-def _keyresult_weight(value: Any) -> float:
-    return _keyresult_weight_check(value)
-
-
-_keyresult_owner_check = optional_text("KeyResult.owner")
-
-
-def _keyresult_owner(value: Any) -> str | None:
-    return _keyresult_owner_check(value)
-
-
-_keyresult_checkins_check = tuple_of("KeyResult.checkins", CheckIn, _checkin)
-
-
-def _keyresult_checkins(value: Any) -> tuple[CheckIn, ...]:
-    return _keyresult_checkins_check(value)
-
-
-_keyresult_initiatives_check = tuple_of("KeyResult.initiatives", Initiative, _initiative)
-
-
-def _keyresult_initiatives(value: Any) -> tuple[Initiative, ...]:
-    return _keyresult_initiatives_check(value)
-
-
-_keyresult_ignore_check = rule_ids("KeyResult.ignore")
-
-
-def _keyresult_ignore(value: Any) -> tuple[str, ...]:
-    return _keyresult_ignore_check(value)
-
-
 def _optional_cadence(value: object) -> Cadence | None:
     if value is None or isinstance(value, Cadence):
         return value
     if isinstance(value, str):
         return Cadence(value)
     raise InvalidTypeError("cadence", value, 'a Cadence or "weekly" | "biweekly" | "monthly"')
+
+
+def _keyresult_statement(value: object) -> str | None:
+    return optional_text("KeyResult.statement", value)
+
+
+def _keyresult_id(value: object) -> str | None:
+    return identifier("KeyResult.id", value)
+
+
+def _keyresult_metric(value: object) -> str | None:
+    return optional_text("KeyResult.metric", value)
+
+
+def _keyresult_direction(value: object) -> Direction | None:
+    return optional_member("KeyResult.direction", value, Direction)
+
+
+def _keyresult_baseline(value: object) -> Amount | None:
+    return optional_amount("KeyResult.baseline", value)
+
+
+def _keyresult_target(value: object) -> Amount | None:
+    return optional_amount("KeyResult.target", value)
+
+
+def _keyresult_change(value: object) -> Amount | None:
+    return optional_amount("KeyResult.change", value)
+
+
+def _keyresult_per(value: object) -> Per | None:
+    return optional_member("KeyResult.per", value, Per)
+
+
+def _keyresult_share(value: object) -> Amount | None:
+    return optional_amount("KeyResult.share", value)
+
+
+def _keyresult_nature(value: object) -> Nature | None:
+    return optional_member("KeyResult.nature", value, Nature)
+
+
+def _keyresult_deadline(value: object) -> dt.date | None:
+    return optional_date("KeyResult.deadline", value)
+
+
+def _keyresult_weight(value: object) -> float:
+    return number("KeyResult.weight", value, minimum=0)
+
+
+def _keyresult_owner(value: object) -> str | None:
+    return optional_text("KeyResult.owner", value)
+
+
+def _keyresult_checkins(value: object) -> tuple[CheckIn, ...]:
+    return tuple_of("KeyResult.checkins", value, CheckIn, _checkin)
+
+
+def _keyresult_initiatives(value: object) -> tuple[Initiative, ...]:
+    return tuple_of("KeyResult.initiatives", value, Initiative, _initiative)
+
+
+def _keyresult_ignore(value: object) -> tuple[str, ...]:
+    return rule_ids("KeyResult.ignore", value)
 
 
 @attrs.frozen(repr=False)
@@ -440,15 +373,31 @@ class KeyResult:
         converter=_keyresult_direction,
         kw_only=True,
     )
-    baseline: Amount | None = attrs.field(default=None, converter=_optional_baseline, kw_only=True)
-    target: Amount | None = attrs.field(default=None, converter=_optional_target, kw_only=True)
-    change: Amount | None = attrs.field(default=None, converter=_optional_change, kw_only=True)
+    baseline: Amount | None = attrs.field(
+        default=None,
+        converter=_keyresult_baseline,
+        kw_only=True,
+    )
+    target: Amount | None = attrs.field(
+        default=None,
+        converter=_keyresult_target,
+        kw_only=True,
+    )
+    change: Amount | None = attrs.field(
+        default=None,
+        converter=_keyresult_change,
+        kw_only=True,
+    )
     per: Per | None = attrs.field(
         default=None,
         converter=_keyresult_per,
         kw_only=True,
     )
-    share: Amount | None = attrs.field(default=None, converter=_optional_share, kw_only=True)
+    share: Amount | None = attrs.field(
+        default=None,
+        converter=_keyresult_share,
+        kw_only=True,
+    )
     nature: Nature | None = attrs.field(
         default=None,
         converter=_keyresult_nature,
@@ -469,15 +418,11 @@ class KeyResult:
         converter=_keyresult_owner,
         kw_only=True,
     )
-    done: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool), kw_only=True
-    )
-    strict: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool), kw_only=True
-    )
+    done: bool = attrs.field(default=False, validator=boolean, kw_only=True)
+    strict: bool = attrs.field(default=False, validator=boolean, kw_only=True)
     metric_type: MetricType | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(MetricType)),
+        validator=attrs.validators.optional(field_of(MetricType, "a MetricType")),
         kw_only=True,
     )
     checkins: tuple[CheckIn, ...] = attrs.field(
@@ -630,74 +575,47 @@ def _key_result(value: object) -> KeyResult:
 # --- objectives --------------------------------------------------------------------
 
 
-_objective_title_check = text("Objective.title")
-
-
-def _objective_title(value: Any) -> str:
-    return _objective_title_check(value)
-
-
-_objective_id_check = identifier("Objective.id")
-
-
-def _objective_id(value: Any) -> str | None:
-    return _objective_id_check(value)
-
-
-_objective_owner_check = optional_text("Objective.owner")
-
-
-def _objective_owner(value: Any) -> str | None:
-    return _objective_owner_check(value)
-
-
-_objective_period_check = _period_or_none("Objective.period")
-
-
-def _objective_period(value: Any) -> Period | None:
-    return _objective_period_check(value)
-
-
-_objective_commitment_check = enum("Objective.commitment", Commitment)
-
-
-def _objective_commitment(value: Any) -> Commitment:
-    return _objective_commitment_check(value)
-
-
-_objective_parent_check = identifier("Objective.parent")
-
-
-def _objective_parent(value: Any) -> str | None:
-    return _objective_parent_check(value)
-
-
-_objective_weight_check = finite("Objective.weight", minimum=0)
-
-
-def _objective_weight(value: Any) -> float:
-    return _objective_weight_check(value)
-
-
-_objective_key_results_check = tuple_of("Objective.key_results", KeyResult, _key_result)
-
-
-def _objective_key_results(value: Any) -> tuple[KeyResult, ...]:
-    return _objective_key_results_check(value)
-
-
-_objective_ignore_check = rule_ids("Objective.ignore")
-
-
-def _objective_ignore(value: Any) -> tuple[str, ...]:
-    return _objective_ignore_check(value)
-
-
 def key_result_window(item: KeyResult, period: Period) -> tuple[dt.date, dt.date]:
     """The dates a key result is measured over, both included: its objective's
     *period* from the start to the key result's deadline, or to the period's end."""
     end = item.deadline if item.deadline is not None else period.end
     return period.start, max(end, period.start)
+
+
+def _objective_title(value: object) -> str:
+    return text("Objective.title", value)
+
+
+def _objective_id(value: object) -> str | None:
+    return identifier("Objective.id", value)
+
+
+def _objective_owner(value: object) -> str | None:
+    return optional_text("Objective.owner", value)
+
+
+def _objective_period(value: object) -> Period | None:
+    return _period_or_none("Objective.period", value)
+
+
+def _objective_commitment(value: object) -> Commitment:
+    return member("Objective.commitment", value, Commitment)
+
+
+def _objective_parent(value: object) -> str | None:
+    return identifier("Objective.parent", value)
+
+
+def _objective_weight(value: object) -> float:
+    return number("Objective.weight", value, minimum=0)
+
+
+def _objective_key_results(value: object) -> tuple[KeyResult, ...]:
+    return tuple_of("Objective.key_results", value, KeyResult, _key_result)
+
+
+def _objective_ignore(value: object) -> tuple[str, ...]:
+    return rule_ids("Objective.ignore", value)
 
 
 @attrs.frozen(repr=False)
@@ -882,32 +800,20 @@ class Source:
 # --- plans -------------------------------------------------------------------------
 
 
-_plan_title_check = optional_text("Plan.title")
+def _plan_title(value: object) -> str | None:
+    return optional_text("Plan.title", value)
 
 
-def _plan_title(value: Any) -> str | None:
-    return _plan_title_check(value)
+def _plan_period(value: object) -> Period | None:
+    return _period_or_none("Plan.period", value)
 
 
-_plan_period_check = _period_or_none("Plan.period")
+def _plan_objectives(value: object) -> tuple[Objective, ...]:
+    return tuple_of("Plan.objectives", value, Objective, _objective)
 
 
-def _plan_period(value: Any) -> Period | None:
-    return _plan_period_check(value)
-
-
-_plan_objectives_check = tuple_of("Plan.objectives", Objective, _objective)
-
-
-def _plan_objectives(value: Any) -> tuple[Objective, ...]:
-    return _plan_objectives_check(value)
-
-
-_plan_links_check = tuple_of("Plan.links", Link, _link)
-
-
-def _plan_links(value: Any) -> tuple[Link, ...]:
-    return _plan_links_check(value)
+def _plan_links(value: object) -> tuple[Link, ...]:
+    return tuple_of("Plan.links", value, Link, _link)
 
 
 def _plan_policy(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -1022,19 +928,25 @@ class Plan:
     # -- reading ---------------------------------------------------------------
 
     def objective(self, id: str) -> Objective:
-        """The objective with this id (or derived key)."""
+        """The objective with this id (or derived key); a :class:`~okrkit.exceptions.NotFoundError`
+        (also a ``KeyError``) when there is none."""
+        of_type("Plan.objective(id)", id, str, "an objective's id")
         for item in self.objectives:
             if item.key == id:
                 return item
-        raise KeyError(id)
+        raise NotFoundError("Plan.objective(id)", id, "the id of an objective in the plan")
 
     def key_result(self, ref: str) -> KeyResult:
-        """The key result with this id, or ``objective-id/kr-id``."""
+        """The key result with this id, or ``objective-id/kr-id``; a
+        :class:`~okrkit.exceptions.NotFoundError` (also a ``KeyError``) when there is none."""
+        of_type("Plan.key_result(ref)", ref, str, "a key result's id or objective-id/kr-id")
         for objective, keys in ((o, o.key_result_keys()) for o in self.objectives):
             for key, item in zip(keys, objective.key_results, strict=True):
                 if ref in (key, f"{objective.key}/{key}"):
                     return item
-        raise KeyError(ref)
+        raise NotFoundError(
+            "Plan.key_result(ref)", ref, "the id of a key result in the plan, or objective-id/kr-id"
+        )
 
     def iter_key_results(self) -> Iterator[tuple[Objective, KeyResult]]:
         """Every key result with its objective, in plan order."""

@@ -13,23 +13,36 @@ building its dates, and saying it in English or Spanish.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Literal, ParamSpec, TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from okrkit._fields import finite, to_date
+from okrkit._fields import field_of, number, of_type, optional_of_type, to_date, whole
 from okrkit._period_words import Name, check_lang, phrase, span
-from okrkit.exceptions import InvalidTypeError, InvalidValueError, PeriodError
+from okrkit.exceptions import (
+    InvalidTypeError,
+    InvalidValueError,
+    OkrkitError,
+    PeriodError,
+    _shown,
+)
 
 
 if TYPE_CHECKING:
     from okrkit._calendars import AnyCalendar
 
 
-__all__ = ["GREGORIAN", "Calendar", "CalendarBase", "Period"]
+__all__ = ["GREGORIAN", "Calendar", "CalendarBase", "Period", "numbered", "within_dates"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+C = TypeVar("C", bound="CalendarBase")
 
 FORMS = (
     "2026, 2026-H2, 2026-Q1, 2026-03, 2026-W05, FY2027, FY2027-Q2, "
@@ -44,18 +57,12 @@ def _end_after_start(instance: Period, attribute: attrs.Attribute[dt.date], valu
         )
 
 
-_period_start_check = to_date("Period.start")
+def _period_start(value: object) -> dt.date:
+    return to_date("Period.start", value)
 
 
-def _period_start(value: Any) -> dt.date:
-    return _period_start_check(value)
-
-
-_period_end_check = to_date("Period.end")
-
-
-def _period_end(value: Any) -> dt.date:
-    return _period_end_check(value)
+def _period_end(value: object) -> dt.date:
+    return to_date("Period.end", value)
 
 
 @attrs.frozen(repr=False)
@@ -67,7 +74,9 @@ class Period:
 
     start: dt.date = attrs.field(converter=_period_start)
     end: dt.date = attrs.field(converter=_period_end, validator=_end_after_start)
-    label: str | None = attrs.field(default=None, eq=False)
+    label: str | None = attrs.field(
+        default=None, eq=False, validator=attrs.validators.optional(field_of(str, "text"))
+    )
 
     @property
     def days(self) -> int:
@@ -79,11 +88,11 @@ class Period:
         """The first day after the period (the period is ``[start, stop)``)."""
         return self.end + dt.timedelta(days=1)
 
-    def contains(self, other: dt.date | Period) -> bool:
-        """Whether a date, or a whole period, lies inside this one."""
+    def contains(self, other: dt.date | Period | str) -> bool:
+        """Whether a date (or ISO date text), or a whole period, lies inside this one."""
         if isinstance(other, Period):
             return self.start <= other.start and other.end <= self.end
-        return self.start <= other <= self.end
+        return self.start <= to_date("Period.contains(other)", other) <= self.end
 
     def __contains__(self, other: object) -> bool:
         if isinstance(other, (dt.date, Period)):
@@ -92,17 +101,18 @@ class Period:
 
     def overlaps(self, other: Period) -> bool:
         """Whether the two periods share at least one day."""
+        of_type("Period.overlaps(other)", other, Period, "a Period")
         return self.start <= other.end and other.start <= self.end
 
     @classmethod
     def parse(cls, text: str, *, calendar: AnyCalendar | None = None) -> Period:
         """Read a period label with *calendar* (the Gregorian one by default)."""
-        return (calendar or Calendar()).period(text)
+        return _calendar("Period.parse(calendar)", calendar).period(text)
 
     def describe(self, *, lang: str = "en", calendar: AnyCalendar | None = None) -> str:
         """The period in words (``Q1 2026``, ``1.er trimestre de 2026``), as *calendar*
         names it (the Gregorian one by default); see :meth:`CalendarBase.describe`."""
-        return (calendar or Calendar()).describe(self, lang=lang)
+        return _calendar("Period.describe(calendar)", calendar).describe(self, lang=lang)
 
     def __str__(self) -> str:
         return self.label or f"{self.start.isoformat()}..{self.end.isoformat()}"
@@ -113,6 +123,14 @@ class Period:
         dates = f"Period({self.start!r}, {self.end!r}"
         # A label only another calendar reads (FY2026-P05, C3) is kept as it is.
         return f"{dates}, label={self.label!r})" if self.label else f"{dates})"
+
+
+def _calendar(name: str, value: object) -> CalendarBase:
+    """The calendar an argument names: a calendar, or the Gregorian one for None."""
+    found = optional_of_type(
+        name, value, CalendarBase, "a Calendar, RetailCalendar or CycleCalendar"
+    )
+    return GREGORIAN if found is None else found
 
 
 def _gregorian_reads(label: str, period: Period) -> bool:
@@ -211,6 +229,41 @@ def part_name(year: int, kind: Literal["quarter", "half"], number: int, *, fisca
     return Name(f"fiscal_{kind}" if fiscal else kind, year, number)
 
 
+def within_dates(label: str, make: Callable[[], R]) -> R:
+    """``make()``, with a date past the years 1 to 9999 turned into a PeriodError."""
+    try:
+        return make()
+    except OkrkitError:
+        raise
+    except (ValueError, OverflowError):
+        raise PeriodError(label, "a date outside the years 1 to 9999") from None
+
+
+_LARGEST = 1_000_000
+"""The largest number of a part of a year (a quarter, a week, a cycle) a calendar
+is asked for: larger ones name no date, and would not even print."""
+
+
+def numbered(method: Callable[Concatenate[C, P], R]) -> Callable[Concatenate[C, P], R]:
+    """A calendar method whose arguments are numbers (and a ``unit``): each must be
+    a whole number, ``year`` from 1 to 9999, any other from 0 to 1,000,000, so the
+    method itself only has to say which numbers its calendar has."""
+    names = list(inspect.signature(method).parameters)[1:]
+
+    def checked(self: C, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        given = {**dict(zip(names, args, strict=False)), **kwargs}
+        for name, value in given.items():
+            if name == "unit":
+                continue
+            where = f"{type(self).__name__}.{method.__name__}({name})"
+            top = 9999 if name == "year" else _LARGEST
+            whole(where, value, minimum=1 if name == "year" else 0, maximum=top)
+        return method(self, *args, **kwargs)
+
+    functools.update_wrapper(checked, method)
+    return checked
+
+
 class CalendarBase:
     """What every calendar offers, so a plan can use any of them: read a label
     (:meth:`period`), say a period in words (:meth:`describe`) and list the
@@ -231,10 +284,10 @@ class CalendarBase:
 
     def period(self, text: str) -> Period:
         """Read a period label in English or Spanish."""
-        if isinstance(text, int) and not isinstance(text, bool):
-            text = str(text)
+        if isinstance(text, int) and not isinstance(text, bool) and 0 <= text <= 9999:
+            text = str(text)  # a year, as a YAML or JSON file may hold it
         if not isinstance(text, str):
-            raise PeriodError(repr(text), f"expected a period like {self._FORMS}")
+            raise PeriodError(_shown(text), f"expected a period like {self._FORMS}")
         try:
             found = self._read(text)
         except OverflowError:
@@ -275,8 +328,8 @@ class CalendarBase:
         raw = text.strip()
         match = _RANGE.match(raw)
         if match:
-            start = to_date("Period.start")(match.group(1))
-            end = to_date("Period.end")(match.group(2))
+            start = to_date("Period.start", match.group(1))
+            end = to_date("Period.end", match.group(2))
             if end < start:
                 raise PeriodError(text, "the range ends before it starts")
             return Period(start, end)
@@ -297,11 +350,8 @@ class CalendarBase:
         return str(unit)
 
 
-_calendar_fiscal_year_start_check = finite("Calendar.fiscal_year_start", minimum=1, maximum=12)
-
-
 def _calendar_fiscal_year_start(value: Any) -> int:
-    month = _calendar_fiscal_year_start_check(value)
+    month = number("Calendar.fiscal_year_start", value, minimum=1, maximum=12)
     if not month.is_integer():
         raise InvalidValueError("Calendar.fiscal_year_start", value, "a month number from 1 to 12")
     return int(month)
@@ -339,42 +389,64 @@ class Calendar(CalendarBase):
 
     # -- building periods ---------------------------------------------------
 
+    @numbered
     def year(self, year: int) -> Period:
-        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), label=f"{year}")
+        """Calendar year *year*."""
+        return _months(f"{year}", lambda: dt.date(year, 1, 1), 12)
 
+    @numbered
     def half(self, year: int, half: int) -> Period:
-        start = dt.date(year, 1 + 6 * (half - 1), 1)
-        return Period(start, start + relativedelta(months=6, days=-1), label=f"{year}-H{half}")
+        """Half 1 (January to June) or 2 of *year*."""
+        part_name(year, "half", half, fiscal=False)
+        return _months(f"{year}-H{half}", lambda: dt.date(year, 6 * half - 5, 1), 6)
 
+    @numbered
     def quarter(self, year: int, quarter: int) -> Period:
-        start = dt.date(year, 1 + 3 * (quarter - 1), 1)
-        return Period(start, start + relativedelta(months=3, days=-1), label=f"{year}-Q{quarter}")
+        """Quarter 1 to 4 of *year*."""
+        part_name(year, "quarter", quarter, fiscal=False)
+        return _months(f"{year}-Q{quarter}", lambda: dt.date(year, 3 * quarter - 2, 1), 3)
 
+    @numbered
     def month(self, year: int, month: int) -> Period:
-        start = dt.date(year, month, 1)
-        return Period(start, start + relativedelta(months=1, days=-1), label=f"{year}-{month:02d}")
+        """Month 1 to 12 of *year*."""
+        if not 1 <= month <= 12:
+            raise PeriodError(f"{year}-{month:02d}", f"there is no month {month}")
+        return _months(f"{year}-{month:02d}", lambda: dt.date(year, month, 1), 1)
 
+    @numbered
     def iso_week(self, year: int, week: int) -> Period:
+        """ISO week *week* of ISO year *year*, Monday to Sunday."""
         try:
             start = dt.date.fromisocalendar(year, week, 1)
         except ValueError:
             raise PeriodError(f"{year}-W{week:02d}", f"{year} has no ISO week {week}") from None
-        return Period(start, start + dt.timedelta(days=6), label=f"{year}-W{week:02d}")
+        label = f"{year}-W{week:02d}"
+        return within_dates(label, lambda: Period(start, start + dt.timedelta(days=6), label=label))
 
+    @numbered
     def fiscal_year(self, year: int) -> Period:
         """The fiscal year named *year* (by its end or start, as configured)."""
-        start = self._fiscal_start(year)
-        return Period(start, start + relativedelta(years=1, days=-1), label=f"FY{year}")
+        return _months(f"FY{year}", lambda: self._fiscal_start(year), 12)
 
+    @numbered
     def fiscal_quarter(self, year: int, quarter: int) -> Period:
-        start = self._fiscal_start(year) + relativedelta(months=3 * (quarter - 1))
-        end = start + relativedelta(months=3, days=-1)
-        return Period(start, end, label=f"FY{year}-Q{quarter}")
+        """Quarter 1 to 4 of fiscal year *year*."""
+        part_name(year, "quarter", quarter, fiscal=True)
+        return _months(
+            f"FY{year}-Q{quarter}",
+            lambda: self._fiscal_start(year) + relativedelta(months=3 * (quarter - 1)),
+            3,
+        )
 
+    @numbered
     def fiscal_half(self, year: int, half: int) -> Period:
-        start = self._fiscal_start(year) + relativedelta(months=6 * (half - 1))
-        end = start + relativedelta(months=6, days=-1)
-        return Period(start, end, label=f"FY{year}-H{half}")
+        """Half 1 or 2 of fiscal year *year*."""
+        part_name(year, "half", half, fiscal=True)
+        return _months(
+            f"FY{year}-H{half}",
+            lambda: self._fiscal_start(year) + relativedelta(months=6 * (half - 1)),
+            6,
+        )
 
     def _fiscal_start(self, year: int) -> dt.date:
         if self.fiscal_year_start == 1:
@@ -392,6 +464,7 @@ class Calendar(CalendarBase):
             return ("year", "half", "quarter", "month", "week")
         return ("year", "half", "quarter", "month")
 
+    @numbered
     def periods(self, year: int, unit: str) -> tuple[Period, ...]:
         """The periods of *unit* that tile year *year*, in order.
 
@@ -410,7 +483,7 @@ class Calendar(CalendarBase):
             quarter = self.fiscal_quarter if fiscal else self.quarter
             return tuple(quarter(year, number) for number in (1, 2, 3, 4))
         if unit == "month":
-            first = self._fiscal_start(year)
+            first = within_dates(f"FY{year}", lambda: self._fiscal_start(year))
             starts = (first + relativedelta(months=step) for step in range(12))
             return tuple(self.month(day.year, day.month) for day in starts)
         weeks = dt.date(year, 12, 28).isocalendar().week
@@ -495,6 +568,16 @@ class Calendar(CalendarBase):
         if len(words) == 2 and words[0] in _MONTHS and _YEAR.match(words[1]):
             return Name("month", int(words[1]), _MONTHS[words[0]])
         return None
+
+
+def _months(label: str, first: Callable[[], dt.date], months: int) -> Period:
+    """The period of *months* months from the day ``first()`` gives."""
+
+    def make() -> Period:
+        start = first()
+        return Period(start, start + relativedelta(months=months, days=-1), label=label)
+
+    return within_dates(label, make)
 
 
 GREGORIAN = Calendar()

@@ -11,13 +11,22 @@ from typing import Any
 
 import attrs
 
-from okrkit._fields import checked, finite
+from okrkit._fields import (
+    boolean,
+    checked,
+    field_of,
+    finite,
+    member,
+    optional_flag,
+    rule_ids,
+    text,
+)
 from okrkit._repr import fields_repr
 from okrkit._severity import Severity
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
-__all__ = ["LEVELS", "POLICY_KEYS", "PRESETS", "Policy", "Thresholds"]
+__all__ = ["LEVELS", "POLICY_KEYS", "PRESETS", "Policy", "Thresholds", "rule_list"]
 
 
 def _whole_number(name: str) -> Callable[[object], int]:
@@ -108,22 +117,21 @@ def _severities(value: object) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
-def _rule_list(name: str, value: object) -> tuple[str, ...] | None:
+def rule_list(name: str, value: object) -> tuple[str, ...] | None:
+    """Rule ids from a list, or from text separated by commas; None stays None."""
     if value is None:
         return None
     if isinstance(value, str):
         value = [v for v in value.split(",") if v.strip()]
-    if not isinstance(value, Iterable):
-        raise InvalidTypeError(name, value, "a list of rule ids")
-    return tuple(str(v).strip() for v in value)
+    return rule_ids(name, value)
 
 
 def _policy_ignore(value: object) -> tuple[str, ...]:
-    return _rule_list("Policy.ignore", value) or ()
+    return rule_list("Policy.ignore", value) or ()
 
 
 def _policy_select(value: object) -> tuple[str, ...] | None:
-    return _rule_list("Policy.select", value)
+    return rule_list("Policy.select", value)
 
 
 POLICY_KEYS = ("preset", "strict", "select", "ignore", "severities", "thresholds", "plugins")
@@ -154,7 +162,7 @@ class Policy:
         thresholds: The numbers rules compare against.
     """
 
-    name: str = attrs.field(default="default", kw_only=True)
+    name: str = attrs.field(default="default", kw_only=True, validator=field_of(str, "text"))
     severities: tuple[tuple[str, str], ...] = attrs.field(
         default=(), converter=_severities, kw_only=True
     )
@@ -164,11 +172,9 @@ class Policy:
         kw_only=True,
     )
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_policy_ignore, kw_only=True)
-    strict: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool), kw_only=True
-    )
+    strict: bool = attrs.field(default=False, validator=boolean, kw_only=True)
     thresholds: Thresholds = attrs.field(
-        factory=Thresholds, validator=attrs.validators.instance_of(Thresholds), kw_only=True
+        factory=Thresholds, validator=field_of(Thresholds, "Thresholds"), kw_only=True
     )
     plugins: tuple[str, ...] = attrs.field(default=(), converter=_plugin_list, kw_only=True)
     """Modules to import before checking, so the rules they register run too."""
@@ -185,6 +191,19 @@ class Policy:
         if name == "strict":
             return cls(name="strict", strict=True)
         raise InvalidValueError("Policy.preset(name)", name, " | ".join(PRESETS))
+
+    @classmethod
+    def coerce(cls, value: object, *, field: str = "policy") -> Policy:
+        """A Policy, or the preset a name picks (``"default"``, ``"strict"``): what
+        every ``policy=`` argument accepts."""
+        if isinstance(value, Policy):
+            return value
+        expected = f"a Policy or a preset: {' | '.join(PRESETS)}"
+        if not isinstance(value, str):
+            raise InvalidTypeError(field, value, expected)
+        if value not in PRESETS:
+            raise InvalidValueError(field, value, expected)
+        return cls.preset(value)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, base: Policy | None = None) -> Policy:
@@ -206,17 +225,13 @@ class Policy:
             raise InvalidValueError(
                 "policy", sorted(unknown)[0], f"one of the keys {', '.join(POLICY_KEYS)}"
             )
-        policy = base or cls()
+        policy = cls() if base is None else cls.coerce(base, field="Policy.from_mapping(base)")
         if "preset" in data:
             preset = cls.preset(str(data["preset"]))
             policy = attrs.evolve(preset, plugins=policy.plugins)
         thresholds = data.get("thresholds") or {}
         if not isinstance(thresholds, Mapping):
             raise InvalidTypeError("policy.thresholds", thresholds, "a mapping")
-        unknown = set(thresholds) - {f.name for f in attrs.fields(Thresholds)}
-        if unknown:
-            known = ", ".join(f.name for f in attrs.fields(Thresholds))
-            raise InvalidValueError("policy.thresholds", sorted(unknown)[0], f"one of {known}")
         severities = data.get("severities") or {}
         if not isinstance(severities, Mapping):
             raise InvalidTypeError("policy.severities", severities, "a mapping of rule to level")
@@ -258,8 +273,11 @@ class Policy:
             out["plugins"] = list(self.plugins)
         return out
 
-    def severity_of(self, rule: str, default: Severity) -> Severity | None:
-        """The severity *rule* reports at, or ``None`` when it is switched off."""
+    def severity_of(self, rule: str, default: Severity | str) -> Severity | None:
+        """The severity *rule* reports at (*default* unless the policy says
+        otherwise), or ``None`` when it is switched off."""
+        rule = text("Policy.severity_of(rule)", rule)
+        default = member("Policy.severity_of(default)", default, Severity)
         if self.select is not None and rule not in self.select:
             return None
         if rule in self.ignore:
@@ -283,14 +301,29 @@ class Policy:
     ) -> Policy:
         """A copy with more options applied on top (as the CLI's flags are)."""
         changes: dict[str, Any] = {}
-        if strict is not None:
+        if optional_flag("Policy.with_options(strict)", strict) is not None:
             changes["strict"] = strict or self.strict
         if select is not None:
             changes["select"] = select
         if ignore is not None:
             changes["ignore"] = (*self.ignore, *_policy_ignore(ignore))
         if severities:
+            if not isinstance(severities, Mapping):
+                raise InvalidTypeError(
+                    "Policy.with_options(severities)", severities, "a mapping of rule to level"
+                )
             changes["severities"] = {**dict(self.severities), **severities}
         if thresholds:
-            changes["thresholds"] = attrs.evolve(self.thresholds, **thresholds)
+            changes["thresholds"] = _with_thresholds(self.thresholds, thresholds)
         return attrs.evolve(self, **changes)
+
+
+def _with_thresholds(base: Thresholds, changes: object) -> Thresholds:
+    """*base* with the thresholds a mapping names changed; an unknown name is refused."""
+    if not isinstance(changes, Mapping):
+        raise InvalidTypeError("Policy.with_options(thresholds)", changes, "a mapping")
+    known = [f.name for f in attrs.fields(Thresholds)]
+    for key in changes:
+        if key not in known:
+            raise InvalidValueError("policy.thresholds", key, f"one of {', '.join(known)}")
+    return attrs.evolve(base, **changes)

@@ -12,11 +12,13 @@ from okrkit._amount import Amount
 from okrkit._api import check, score
 from okrkit._escape import markdown as _md
 from okrkit._escape import markdown_code as _code
+from okrkit._fields import of_type, to_date
 from okrkit._findings import Finding, Report, about_the_plan
 from okrkit._html import GRADE_COLOURS, STATUS_COLOURS, badge
 from okrkit._html import escape as _e
 from okrkit._labels import amount_for_people, findings_count, labels, number_for_people
 from okrkit._model import Direction, KeyResult, Objective, Plan
+from okrkit._period_words import check_lang
 from okrkit._resolve import resolve
 from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard, span_fraction
 from okrkit._sentence import kr_phrase, okr_sentence
@@ -50,10 +52,10 @@ _OWN_WORDS = {
 class _Context:
     """Everything one report needs, computed once."""
 
-    def __init__(self, plan: Plan, as_of: dt.date, lang: str | None) -> None:
-        self.plan = plan
-        self.as_of = as_of
-        self.lang = lang or plan.lang or "en"
+    def __init__(self, report: str, plan: Plan, as_of: dt.date | str, lang: str | None) -> None:
+        self.plan = plan = of_type(f"{report}(plan)", plan, Plan, "a Plan")
+        self.as_of = as_of = to_date("as_of", as_of)
+        self.lang = check_lang(plan.lang or "en" if lang is None else lang)
         self.words = labels(self.lang, **_OWN_WORDS)
         self.card: Scorecard = score(plan, as_of=as_of)
         self.findings: Report = check(plan, as_of=as_of, lang=self.lang)
@@ -115,15 +117,15 @@ def _md_findings(findings: Iterable[Finding], context: _Context) -> list[str]:
     ]
 
 
-def report_markdown(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> str:
-    """The plan, its scores and its findings as Markdown."""
-    context = _Context(plan, as_of, lang)
+def report_markdown(plan: Plan, *, as_of: dt.date | str, lang: str | None = None) -> str:
+    """The plan, its scores and its findings as Markdown, as of a date (or ISO date text)."""
+    context = _Context("report_markdown", plan, as_of, lang)
     card = context.card
     counts = context.findings.summary()
     lines = [
         f"# {_md(plan.title or context.w('report'))}",
         "",
-        f"{context.w('as_of').capitalize()} {as_of.isoformat()} · {context.w('score')} "
+        f"{context.w('as_of').capitalize()} {context.as_of.isoformat()} · {context.w('score')} "
         f"**{card.score:.2f}** ({context.w(card.grade.value)}) · {context.w('summary')}: "
         f"{findings_count(counts, context.words)}",
         "",
@@ -213,9 +215,10 @@ def _html_findings(findings: Iterable[Finding], context: _Context) -> str:
     )
 
 
-def report_html(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> str:
-    """The plan, its scores, charts and findings as one self-contained HTML page."""
-    context = _Context(plan, as_of, lang)
+def report_html(plan: Plan, *, as_of: dt.date | str, lang: str | None = None) -> str:
+    """The plan, its scores, charts and findings as one self-contained HTML page, as
+    of a date (or ISO date text)."""
+    context = _Context("report_html", plan, as_of, lang)
     card = context.card
     counts = context.findings.summary()
     w = context.w
@@ -226,7 +229,7 @@ def report_html(plan: Plan, *, as_of: dt.date, lang: str | None = None) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
-        f'<p class="meta">{_e(w("as_of").capitalize())} {as_of.isoformat()} · '
+        f'<p class="meta">{_e(w("as_of").capitalize())} {context.as_of.isoformat()} · '
         f"{_e(w('score'))} <strong>{card.score:.2f}</strong> "
         f"{badge(w(card.grade.value), GRADE_COLOURS[card.grade.value])} · {_e(w('summary'))}: "
         f"{_e(findings_count(counts, context.words))}</p>",

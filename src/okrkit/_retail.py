@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import Any, ClassVar, Literal, cast
 
 import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from okrkit._fields import finite
+from okrkit._fields import number, to_date
 from okrkit._period import (
     GREGORIAN,
     CalendarBase,
@@ -24,7 +23,9 @@ from okrkit._period import (
     fiscal_parts,
     fiscal_words,
     full_year,
+    numbered,
     part_name,
+    within_dates,
 )
 from okrkit._period_words import WEEKDAYS, Name, Weekday, weekday_number
 from okrkit._repr import fields_repr
@@ -54,11 +55,8 @@ def _pattern(value: Any) -> Pattern:
     return cast("Pattern", value)
 
 
-_year_end_month_check = finite("RetailCalendar.year_end_month", minimum=1, maximum=12)
-
-
 def _year_end_month(value: Any) -> int:
-    month = _year_end_month_check(value)
+    month = number("RetailCalendar.year_end_month", value, minimum=1, maximum=12)
     if not month.is_integer():
         raise InvalidValueError(
             "RetailCalendar.year_end_month", value, "a month number from 1 to 12"
@@ -93,16 +91,6 @@ def _week53(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
         return int(value)
     raise InvalidValueError("RetailCalendar.week53", value, "last or a period number from 1 to 12")
-
-
-def _dates(label: str, make: Callable[[], Period]) -> Period:
-    """Build a period, turning a date past year 9999 into a PeriodError."""
-    try:
-        return make()
-    except PeriodError:
-        raise
-    except (ValueError, OverflowError):
-        raise PeriodError(label, "a date outside the years 1 to 9999") from None
 
 
 @attrs.frozen(repr=False)
@@ -151,9 +139,10 @@ class RetailCalendar(CalendarBase):
         ends_in = year + 1 if self.named_by == "start" and self.year_end_month < 12 else year
         return self._last_day(ends_in - 1) + relativedelta(days=1), self._last_day(ends_in)
 
+    @numbered
     def weeks_in(self, year: int) -> int:
         """52 or 53: how many weeks retail year *year* has."""
-        start, end = self._bounds(year)
+        start, end = within_dates(f"FY{year}", lambda: self._bounds(year))
         return ((end - start).days + 1) // 7
 
     def _period_weeks(self, year: int) -> tuple[int, ...]:
@@ -172,44 +161,50 @@ class RetailCalendar(CalendarBase):
             end = begin + relativedelta(weeks=sum(weeks[first - 1 : last]), days=-1)
             return Period(begin, end, label=label)
 
-        return _dates(label, make)
+        return within_dates(label, make)
 
     # -- building periods -------------------------------------------------------
 
+    @numbered
     def year(self, year: int) -> Period:
         """Retail year *year*: 364 or 371 days."""
         return self._span(year, 1, 12, f"FY{year}")
 
+    @numbered
     def half(self, year: int, half: int) -> Period:
         _check(f"FY{year}-H{half}", half, 2, "a retail year has 2 halves")
         return self._span(year, 6 * half - 5, 6 * half, f"FY{year}-H{half}")
 
+    @numbered
     def quarter(self, year: int, quarter: int) -> Period:
         """Quarter 1 to 4: 13 weeks, or 14 for the one holding a 53rd week."""
         _check(f"FY{year}-Q{quarter}", quarter, 4, "a retail year has 4 quarters")
         return self._span(year, 3 * quarter - 2, 3 * quarter, f"FY{year}-Q{quarter}")
 
+    @numbered
     def month(self, year: int, period: int) -> Period:
         """Retail period (month) 1 to 12, four or five weeks long as the pattern says."""
         label = f"FY{year}-P{period:02d}"
         _check(label, period, 12, "a retail year has 12 periods")
         return self._span(year, period, period, label)
 
+    @numbered
     def week(self, year: int, week: int) -> Period:
         """Retail week 1 to 52 (or 53), Sunday to Saturday with the default week end."""
         label = f"FY{year}-W{week:02d}"
-        count = _dates(label, lambda: self.year(year)).days // 7
+        count = within_dates(label, lambda: self.year(year)).days // 7
         _check(label, week, count, f"FY{year} has {count} retail weeks")
 
         def make() -> Period:
             begin = self._bounds(year)[0] + relativedelta(weeks=week - 1)
             return Period(begin, begin + relativedelta(days=6), label=label)
 
-        return _dates(label, make)
+        return within_dates(label, make)
 
-    def year_of(self, day: dt.date) -> Period:
-        """The retail year that holds *day*."""
-        for year in (day.year - 1, day.year, day.year + 1):
+    def year_of(self, day: dt.date | str) -> Period:
+        """The retail year that holds *day* (a date or ISO date text)."""
+        day = to_date("RetailCalendar.year_of(day)", day)
+        for year in (y for y in (day.year - 1, day.year, day.year + 1) if 1 <= y <= 9999):
             whole = self.year(year)
             if day in whole:
                 return whole
@@ -222,6 +217,7 @@ class RetailCalendar(CalendarBase):
         """``year``, ``half``, ``quarter``, ``month`` (a retail period) and ``week``."""
         return ("year", "half", "quarter", "month", "week")
 
+    @numbered
     def periods(self, year: int, unit: str) -> tuple[Period, ...]:
         """The retail periods of *unit* that tile retail year *year*, in order."""
         unit = self._unit(unit)

@@ -35,10 +35,12 @@ import attrs
 from okrkit._amount import Amount, plain_number, trusted_amount
 from okrkit._cadence import Cadence
 from okrkit._escape import json_dumps
+from okrkit._fields import of_type
 from okrkit._model import Commitment, Direction, KeyResult, Objective, Plan, key_result_window
 from okrkit._policy import Policy, Thresholds
 from okrkit._repr import fields_repr, value_repr
 from okrkit._resolve import Resolved, resolve
+from okrkit.exceptions import NotFoundError
 
 
 __all__ = [
@@ -318,19 +320,25 @@ class Scorecard:
         return iter(self.objectives)
 
     def objective(self, id: str) -> ObjectiveScore:
-        """An objective's score by its id (``KeyError`` when there is none)."""
+        """An objective's score by its id; a :class:`~okrkit.exceptions.NotFoundError` (also a
+        ``KeyError``) when there is none."""
+        of_type("Scorecard.objective(id)", id, str, "an objective's id")
         for item in self.objectives:
             if item.id == id:
                 return item
-        raise KeyError(id)
+        raise NotFoundError("Scorecard.objective(id)", id, "the id of a scored objective")
 
     def key_result(self, ref: str) -> KeyResultScore:
-        """A key result's score by ``objective-id/kr-id`` or its bare id."""
+        """A key result's score by ``objective-id/kr-id`` or its bare id; a
+        :class:`~okrkit.exceptions.NotFoundError` (also a ``KeyError``) when there is none."""
+        of_type("Scorecard.key_result(ref)", ref, str, "a key result's id or objective-id/kr-id")
         for objective in self.objectives:
             for item in objective.key_results:
                 if ref in (item.id, f"{objective.id}/{item.id}"):
                     return item
-        raise KeyError(ref)
+        raise NotFoundError(
+            "Scorecard.key_result(ref)", ref, "the id of a scored key result, or objective-id/kr-id"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The scores as ``okrkit score --format json`` writes them."""

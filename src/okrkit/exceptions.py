@@ -7,6 +7,7 @@ and their message says what was expected and what was found.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from okrkit._escape import terminal
@@ -15,6 +16,7 @@ from okrkit._escape import terminal
 __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
+    "NotFoundError",
     "OkrkitError",
     "OptionalDependencyError",
     "PeriodError",
@@ -49,7 +51,19 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 def _shown(value: object) -> str:
     if isinstance(value, str):
         return repr(excerpt(value))
-    return excerpt(repr(value))
+    try:
+        text = repr(value)
+    except Exception:
+        text = _unshowable(value)
+    return excerpt(text)
+
+
+def _unshowable(value: object) -> str:
+    """What stands for a value whose repr fails: an int with more digits than Python
+    turns into text (``10**5000``), or an object whose ``__repr__`` raises."""
+    if isinstance(value, int):
+        return f"<an integer of more than {sys.get_int_max_str_digits():,} digits>"
+    return f"<a {type(value).__name__} that cannot be shown>"
 
 
 def _restore(cls: type[OkrkitError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
@@ -89,6 +103,14 @@ class InvalidValueError(OkrkitError, ValueError):
         self.hint = hint
         told = f"; {hint}" if hint else ""
         super().__init__(f"{field}: expected {expected}, got {_shown(value)}{told}")
+
+
+class NotFoundError(InvalidValueError, KeyError):
+    """An id or reference that names nothing where it is looked up (also a
+    ``KeyError``, as a lookup by key that misses is in Python)."""
+
+    def __str__(self) -> str:
+        return Exception.__str__(self)  # KeyError's own would quote the message
 
 
 class InvalidTypeError(OkrkitError, TypeError):
