@@ -11,18 +11,30 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
+from okrkit._fields import (
+    field_of,
+    flag,
+    function,
+    member,
+    of_type,
+    optional_date,
+    optional_text,
+    text,
+    tuple_of,
+)
 from okrkit._findings import Finding, Report
 from okrkit._model import KeyResult, Objective, Plan, key_result_window
 from okrkit._period import Period
+from okrkit._period_words import check_lang
 from okrkit._policy import Policy
 from okrkit._resolve import Resolved, resolve
 from okrkit._severity import Severity
-from okrkit.exceptions import InvalidValueError, PluginError, UnknownRuleError
+from okrkit.exceptions import InvalidTypeError, InvalidValueError, PluginError, UnknownRuleError
 
 
 __all__ = [
@@ -37,54 +49,99 @@ __all__ = [
     "run_rules",
 ]
 
+T = TypeVar("T")
+
+
+_INDEX = attrs.validators.optional(field_of(int, "an index (a whole number ≥ 0)"))
+
+
+def _index(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    _INDEX(instance, attribute, value)
+    if isinstance(value, bool) or (value is not None and value < 0):
+        raise InvalidValueError(f"Place.{attribute.name}", value, "an index (a whole number ≥ 0)")
+
 
 @attrs.frozen
 class Place:
     """Where a finding is: the plan, an objective, a key result or a link (by index)."""
 
-    objective: int | None = None
-    key_result: int | None = None
-    link: int | None = None
+    objective: int | None = attrs.field(default=None, validator=_index)
+    key_result: int | None = attrs.field(default=None, validator=_index)
+    link: int | None = attrs.field(default=None, validator=_index)
+
+
+def _params(instance: object, attribute: object, value: Mapping[str, Any]) -> None:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError("Hit.params", value, "a mapping of names to values")
 
 
 @attrs.frozen
 class Hit:
     """A rule's raw finding: the place and the values its message needs."""
 
-    place: Place
-    params: Mapping[str, Any] = attrs.field(factory=dict)
+    place: Place = attrs.field(validator=field_of(Place, "a Place"))
+    params: Mapping[str, Any] = attrs.field(factory=dict, validator=_params)
 
 
-def _messages(name: str) -> Callable[[object], dict[str, str]]:
-    def convert(value: object) -> dict[str, str]:
-        if isinstance(value, str):
-            value = {"en": value}
-        if not isinstance(value, Mapping) or "en" not in value:
-            raise InvalidValueError(name, value, "a mapping with at least an 'en' text")
-        return {str(k): str(v) for k, v in value.items()}
-
-    return convert
-
-
-_rule_message_check = _messages("Rule.message")
+def _at(name: str, items: Sequence[T], index: object, what: str) -> T:
+    """``items[index]``, for an index that must be one of theirs (never one counted
+    from the end)."""
+    if isinstance(index, bool) or not isinstance(index, int):
+        raise InvalidTypeError(name, index, "an index (a whole number ≥ 0)")
+    if not 0 <= index < len(items):
+        raise InvalidValueError(name, index, f"the index of {what}")
+    return items[index]
 
 
-def _rule_message(value: Any) -> dict[str, str]:
-    return _rule_message_check(value)
+def _messages(name: str, value: object) -> dict[str, str]:
+    if isinstance(value, str):
+        value = {"en": value}
+    if not isinstance(value, Mapping) or "en" not in value:
+        raise InvalidValueError(name, value, "a mapping with at least an 'en' text")
+    for lang, words in value.items():
+        if not isinstance(lang, str):
+            raise InvalidTypeError(name, lang, "texts by language code, like en and es")
+        if not isinstance(words, str):
+            raise InvalidTypeError(f"{name}[{lang!r}]", words, "text")
+    return dict(value)
 
 
-_rule_hint_check = _messages("Rule.hint")
+def _rule_id(value: object) -> str:
+    return text("Rule.id", value)
 
 
-def _rule_hint(value: Any) -> dict[str, str]:
-    return _rule_hint_check(value)
+def _rule_severity(value: object) -> Severity:
+    return member("Rule.severity", value, Severity)
 
 
-_rule_why_check = _messages("Rule.why")
+def _rule_message(value: object) -> dict[str, str]:
+    return _messages("Rule.message", value)
 
 
-def _rule_why(value: Any) -> dict[str, str]:
-    return _rule_why_check(value or {"en": ""})  # optional: the rule reference shows none
+def _rule_hint(value: object) -> dict[str, str]:
+    return _messages("Rule.hint", value)
+
+
+def _rule_why(value: object) -> dict[str, str]:
+    return _messages("Rule.why", value or {"en": ""})  # optional: the reference shows none
+
+
+def _rule_check(
+    instance: Rule, attribute: object, value: Callable[[Context], Iterable[Hit]]
+) -> None:
+    function("Rule.check", value)
+
+
+def _rule_category(value: object) -> str:
+    return text("Rule.category", value)
+
+
+def _rule_example(value: object) -> str | None:
+    return optional_text("Rule.example", value)
+
+
+def _rule_thresholds(value: object) -> tuple[str, ...]:
+    return tuple_of("Rule.thresholds", value, str)
 
 
 @attrs.frozen(eq=False)
@@ -95,25 +152,29 @@ class Rule:
     formatted with the hit's params; ``why`` says what the rule protects.
     """
 
-    id: str
-    severity: Severity = attrs.field(converter=Severity)
-    check: Callable[[Context], Iterable[Hit]]
+    id: str = attrs.field(converter=_rule_id)
+    severity: Severity = attrs.field(converter=_rule_severity)
+    check: Callable[[Context], Iterable[Hit]] = attrs.field(validator=_rule_check)
     message: dict[str, str] = attrs.field(converter=_rule_message)
     hint: dict[str, str] = attrs.field(converter=_rule_hint)
     why: dict[str, str] = attrs.field(factory=dict, converter=_rule_why)
-    category: str = "custom"
-    example: str | None = None
+    category: str = attrs.field(default="custom", converter=_rule_category)
+    example: str | None = attrs.field(default=None, converter=_rule_example)
     """A plan (YAML) where the rule fires, shown in the rule reference."""
-    thresholds: tuple[str, ...] = ()
+    thresholds: tuple[str, ...] = attrs.field(default=(), converter=_rule_thresholds)
     """The :class:`~okrkit.Thresholds` the rule compares against."""
 
     def text(self, kind: str, lang: str, params: Mapping[str, Any]) -> str:
         """The ``message`` or ``hint`` (*kind*) in *lang* (else English), filled in."""
+        if kind not in ("message", "hint"):
+            raise InvalidValueError("Rule.text(kind)", kind, "message | hint")
+        if not isinstance(params, Mapping):
+            raise InvalidTypeError("Rule.text(params)", params, "a mapping of names to values")
         table: dict[str, str] = getattr(self, kind)
-        template = table.get(lang) or table["en"]
+        template = table.get(check_lang(lang)) or table["en"]
         try:
             return template.format(**params)
-        except (KeyError, IndexError, ValueError):
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError):
             return template
 
 
@@ -146,26 +207,26 @@ def rule(
                     yield ctx.hit(place)
     """
 
+    # Made now, so a wrong argument is refused here rather than where the function is.
+    made = Rule(id, severity, _not_yet, message, hint, why, category, example, thresholds)
+    flag("rule(replace)", replace)
+
     def register(check: Callable[[Context], Iterable[Hit]]) -> Callable[[Context], Iterable[Hit]]:
-        made = Rule(
-            id,
-            severity,
-            check,
-            message,
-            hint,
-            why,
-            category,
-            example,
-            thresholds,
-        )
-        register_rule(made, replace=replace)
+        register_rule(attrs.evolve(made, check=check), replace=replace)
         return check
 
     return register
 
 
+def _not_yet(ctx: Context) -> Iterable[Hit]:
+    """The check of a rule whose function is not decorated yet."""
+    return ()
+
+
 def register_rule(made: Rule, *, replace: bool = False) -> Rule:
     """Add a :class:`Rule` to the checker; its id must be new unless *replace*."""
+    of_type("register_rule(made)", made, Rule, "a Rule")
+    flag("register_rule(replace)", replace)
     with _lock:
         if made.id in _registry and not replace:
             raise InvalidValueError(
@@ -177,6 +238,7 @@ def register_rule(made: Rule, *, replace: bool = False) -> Rule:
 
 def unregister_rule(id: str) -> None:
     """Remove a rule added with :func:`rule` or :func:`register_rule`."""
+    of_type("unregister_rule(id)", id, str, "a rule id")
     with _lock:
         _registry.pop(id, None)
 
@@ -318,11 +380,11 @@ class Context:
     """What a rule sees: the plan, the policy's thresholds, ``as_of``, and helpers
     that name places and resolve references the same way for every rule."""
 
-    def __init__(self, plan: Plan, *, policy: Policy, as_of: dt.date | None) -> None:
-        self.plan = plan
-        self.policy = policy
+    def __init__(self, plan: Plan, *, policy: Policy | str, as_of: dt.date | str | None) -> None:
+        self.plan = plan = of_type("Context(plan)", plan, Plan, "a Plan")
+        self.policy = policy = Policy.coerce(policy, field="Context(policy)")
         self.thresholds = policy.thresholds
-        self.as_of = as_of
+        self.as_of = optional_date("as_of", as_of)
         self._kr_keys = [o.key_result_keys() for o in plan.objectives]
         self._cache: dict[str, Any] = {}
         self._objective_places: list[tuple[Place, Objective]] | None = None
@@ -331,24 +393,32 @@ class Context:
     def resolved(self, place: Place) -> Resolved:
         """The key result at *place* in one unit, as floats (worked out once and kept
         on the key result, so checking and scoring share it)."""
-        assert place.objective is not None
-        assert place.key_result is not None
-        return resolve(self.plan.objectives[place.objective].key_results[place.key_result])
+        return resolve(self._key_result_at("Context.resolved(place)", place))
 
     def period(self, objective: int) -> Period | None:
         """The objective's period, or the plan's."""
-        return self.plan.period_of(self.plan.objectives[objective])
+        return self.plan.period_of(self._objective_at("Context.period(objective)", objective))
 
     def window(self, place: Place) -> tuple[dt.date, dt.date] | None:
         """A key result's window: its objective's period start to its deadline, or
         to the period's end (both included)."""
-        assert place.objective is not None
-        assert place.key_result is not None
-        period = self.period(place.objective)
+        item = self._key_result_at("Context.window(place)", place)
+        period = self.plan.period_of(self.plan.objectives[place.objective or 0])
         if period is None:
             return None
-        item = self.plan.objectives[place.objective].key_results[place.key_result]
         return key_result_window(item, period)
+
+    def _objective_at(self, name: str, index: object) -> Objective:
+        """The objective at *index*, which must be one of the plan's."""
+        return _at(name, self.plan.objectives, index, "an objective of the plan")
+
+    def _key_result_at(self, name: str, place: object) -> KeyResult:
+        """The key result at *place*, which must be one of the plan's."""
+        place = of_type(name, place, Place, "a Place")
+        if place.key_result is None:
+            raise InvalidValueError(name, place, "the Place of a key result")
+        objective = self._objective_at(name, place.objective)
+        return _at(name, objective.key_results, place.key_result, "a key result of the objective")
 
     # -- places ------------------------------------------------------------------
 
@@ -380,23 +450,28 @@ class Context:
 
     def where(self, place: Place) -> str:
         """``""``, ``objective-id``, ``objective-id/kr-id`` or ``links[3]``."""
+        name = "Context.where(place)"
+        of_type(name, place, Place, "a Place")
         if place.link is not None:
+            _at(name, self.plan.links, place.link, "a link of the plan")
             return f"links[{place.link}]"
         if place.objective is None:
             return ""
-        objective = self.plan.objectives[place.objective]
+        objective = self._objective_at(name, place.objective)
         if place.key_result is None:
             return objective.key
+        self._key_result_at(name, place)
         return f"{objective.key}/{self._kr_keys[place.objective][place.key_result]}"
 
     def kr_key(self, objective: int, key_result: int) -> str:
         """The key result's id, or the key derived for it when it has none."""
-        return self._kr_keys[objective][key_result]
+        keys = _at("Context.kr_key(objective)", self._kr_keys, objective, "an objective")
+        return _at("Context.kr_key(key_result)", keys, key_result, "a key result of the objective")
 
     def memo(self, name: str, compute: Callable[[], Any]) -> Any:
         """Compute a value once per check (shared by the rules that need it)."""
-        if name not in self._cache:
-            self._cache[name] = compute()
+        if of_type("Context.memo(name)", name, str, "a name") not in self._cache:
+            self._cache[name] = function("Context.memo(compute)", compute)()
         return self._cache[name]
 
     # -- references ------------------------------------------------------------------
@@ -408,13 +483,15 @@ class Context:
 
     def suppressed(self, rule_id: str, place: Place) -> bool:
         """Whether the objective or key result at *place* says ``ignore: [rule_id]``."""
+        of_type("Context.suppressed(rule_id)", rule_id, str, "a rule id")
+        of_type("Context.suppressed(place)", place, Place, "a Place")
         if place.objective is None:
             return False
-        objective = self.plan.objectives[place.objective]
+        objective = self._objective_at("Context.suppressed(place)", place.objective)
         if rule_id in objective.ignore:
             return True
         if place.key_result is not None:
-            return rule_id in objective.key_results[place.key_result].ignore
+            return rule_id in self._key_result_at("Context.suppressed(place)", place).ignore
         return False
 
 
