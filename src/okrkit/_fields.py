@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import os
 import re
 from collections.abc import Callable, Iterable
 from enum import Enum
@@ -36,10 +37,16 @@ _ID = re.compile(r"^[^\s/]+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def surrogate_at(value: str) -> int | None:
+    """Where *value* holds a lone surrogate (what a JSON ``\\ud800`` escape makes),
+    which is no character: no file or screen can hold it."""
+    found = _SURROGATE.search(value)
+    return None if found is None else found.start()
+
+
 def characters(name: str, value: str) -> str:
-    """*value*, if it is made of characters: a lone surrogate (what a JSON
-    ``\\ud800`` escape makes) is no character, and no file or screen can hold it."""
-    if _SURROGATE.search(value):
+    """*value*, if it is made of characters (see :func:`surrogate_at`)."""
+    if surrogate_at(value) is not None:
         raise InvalidValueError(
             name, value, "text made of characters, without a lone surrogate like \\ud800"
         )
@@ -114,6 +121,11 @@ def whole(name: str, value: object, *, minimum: int, maximum: int) -> int:
     if not minimum <= value <= maximum:
         raise InvalidValueError(name, value, f"a whole number from {minimum} to {maximum}")
     return value
+
+
+def json_indent(name: str, value: object) -> int | None:
+    """How many spaces JSON output indents by: None (one line) or 0 to 8."""
+    return None if value is None else whole(name, value, minimum=0, maximum=8)
 
 
 def _range_text(minimum: float | None, maximum: float | None) -> str:
@@ -258,6 +270,25 @@ def identifier(name: str, value: object) -> str | None:
     if not _ID.match(stripped):
         raise InvalidValueError(name, value, "an id without spaces or '/', like meta-q1")
     return stripped
+
+
+_CURRENCY = re.compile(r"[A-Z]{3}")
+
+
+def currency_code(name: str, value: object) -> str:
+    """An ISO 4217 code (``USD``, ``EUR``): what ``$`` means in a plan's statements."""
+    if not isinstance(value, str) or not _CURRENCY.fullmatch(value.strip()):
+        raise InvalidValueError(name, value, "an ISO 4217 code like USD or EUR")
+    return value.strip()
+
+
+def file_path(name: str, value: object) -> str:
+    """A file's path as text, from text or a ``pathlib.Path``."""
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
+    if not isinstance(value, str):
+        raise InvalidTypeError(name, value, "a file path (text or a pathlib.Path)")
+    return value
 
 
 # --- collections -------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import os
 import tomllib
 from pathlib import Path
 
+from okrkit._fields import file_path
 from okrkit._files._source import read_file
 from okrkit._policy import Policy
 from okrkit.exceptions import OkrkitError, PlanFileError, Problem
@@ -29,7 +30,10 @@ __all__ = ["find_pyproject", "load_policy"]
 
 def find_pyproject(start: str | os.PathLike[str]) -> Path | None:
     """The nearest ``pyproject.toml`` with a ``[tool.okrkit]`` table, from *start* up."""
-    here = Path(start).resolve()
+    try:
+        here = Path(start).resolve()
+    except (OSError, ValueError):  # a folder that cannot be named on this system
+        return None
     if here.is_file():
         here = here.parent
     for folder in (here, *here.parents):
@@ -53,7 +57,10 @@ def load_policy(
     The rule ids it names must be rules' (its ``plugins`` loaded first): an unknown
     one raises :class:`~okrkit.exceptions.UnknownRuleError` with the nearest id.
     """
-    found = Path(path) if path is not None else find_pyproject(start)
+    if path is None:
+        found = find_pyproject(file_path("load_policy(start)", start))
+    else:
+        found = Path(file_path("load_policy(path)", path))
     if found is None:
         return Policy()
     name = str(found)

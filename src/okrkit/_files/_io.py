@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import attrs
 
+from okrkit._fields import file_path, function, of_type, optional_of_type, surrogate_at
 from okrkit._files._convert import Located, Path, PlanReader, plan_to_data
 from okrkit._files._locate import (
     Spot,
@@ -65,10 +66,10 @@ def load(
     *lexicon* teaches the statement reader your own words. Only a regular file
     is read (a symbolic link is followed), and one larger than *max_bytes*
     (64 MiB by default) is refused."""
+    name = file_path("load(path)", path)
     limit = max_bytes_of(max_bytes, "load(max_bytes)")
-    fmt = format or format_of(path)
-    name = str(path)
-    text = decode(read_file(path, max_bytes=limit), name)
+    fmt = format_of(name) if format is None else format
+    text = decode(read_file(name, max_bytes=limit), name)
     return loads(text, format=fmt, name=name, lexicon=lexicon)
 
 
@@ -84,13 +85,20 @@ def decode(raw: bytes, name: str | None) -> str:
 
 
 def loads(
-    text: str,
+    text: str | bytes,
     *,
     format: Format = "yaml",
     name: str | None = None,
     lexicon: Lexicon | None = None,
 ) -> Plan:
-    """Read a plan from text in *format*; *name* is the file name used in messages."""
+    """Read a plan from text (or UTF-8 bytes) in *format*; *name* is the file name
+    used in messages."""
+    name = optional_of_type("loads(name)", name, str, "a file name")
+    of_type("loads(format)", format, str, "yaml, json or toml")
+    optional_of_type("loads(lexicon)", lexicon, Lexicon, "a Lexicon (okrkit.text.Lexicon)")
+    if isinstance(text, bytes):
+        text = decode(text, name)
+    text = of_type("loads(text)", text, str, "the plan as text or UTF-8 bytes")
     if format not in ("yaml", "json", "toml"):
         raise PlanFileError(
             [Problem(f"expected format yaml, json or toml, got {format!r}", file=name)]
@@ -98,6 +106,11 @@ def loads(
     if "\x00" in text:
         line = spot_at(text, text.index("\x00"), cr=format != "toml")[0]
         raise PlanFileError([Problem("expected text, found a NUL character", file=name, line=line)])
+    if (at := surrogate_at(text)) is not None:
+        line = text[:at].count("\n") + 1
+        raise PlanFileError(
+            [Problem("expected text, found a lone surrogate", file=name, line=line)]
+        )
     starts: dict[int, tuple[int, int]] | None = None
     if format == "yaml":
         try:
@@ -287,6 +300,11 @@ def dumps(
 ) -> str:
     """The plan as text in *format*; reading it back (with the same *lexicon*)
     gives an equal plan. Fields a statement already says are left out."""
+    of_type("dumps(plan)", plan, Plan, "a Plan")
+    of_type("dumps(format)", format, str, "yaml, json or toml")
+    if omit is not None:
+        function("dumps(omit)", omit)
+    optional_of_type("dumps(lexicon)", lexicon, Lexicon, "a Lexicon (okrkit.text.Lexicon)")
     if omit is None:
 
         def omit(item: KeyResult) -> set[str]:
@@ -314,5 +332,16 @@ def dump(
 ) -> None:
     """Write the plan to *path*; the extension picks the format unless *format* is
     given. Pass the *lexicon* the file will be read with, if not the built-in one."""
-    text = dumps(plan, format=format or format_of(path), lexicon=lexicon)
-    FilePath(path).write_text(text, encoding="utf-8")
+    name = file_path("dump(path)", path)
+    text = dumps(plan, format=format_of(name) if format is None else format, lexicon=lexicon)
+    try:
+        FilePath(name).write_text(text, encoding="utf-8")
+    except (OSError, ValueError) as exc:  # ValueError: a NUL or a lone surrogate in the name
+        raise PlanFileError(
+            [Problem(f"cannot write the file: {_reason(exc)}", file=name)]
+        ) from None
+
+
+def _reason(exc: OSError | ValueError) -> str:
+    """Why the system refused a file: its words (``No such file or directory``)."""
+    return getattr(exc, "strerror", None) or str(exc)
