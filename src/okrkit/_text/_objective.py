@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from okrkit._amount import Amount
+from okrkit._fields import currency_code, of_type
 from okrkit._reading import ObjectiveReading
 from okrkit._text._quantities import find_quantities
 from okrkit._text._statement import prepared
@@ -23,6 +24,8 @@ def read_objective(
 ) -> ObjectiveReading:
     """The amounts written in an objective's title, and a business-as-usual verb
     ("Mantener…", "Continue…") when keeping things as they are is all it asks."""
+    title = of_type("read_objective(title)", title, str, "the objective's title")
+    currency = currency_code("read_objective(currency)", currency)
     tokens, _detected, _margin, words = prepared(title, lang, lexicon)
     language = words.lang
     folded = [t.folded for t in tokens]

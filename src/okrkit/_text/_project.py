@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from okrkit._amount import Amount
+from okrkit._fields import of_type
 from okrkit._reading import Reading
 from okrkit._units import CURRENCY_CODES
 
@@ -16,7 +17,7 @@ _DURATIONS = frozenset({"millisecond", "second", "minute", "hour", "day", "week"
 
 def quantity_kind(amount: Amount) -> str:
     """currency, duration, percent, count or number, from the amount's unit."""
-    unit = amount.unit
+    unit = of_type("quantity_kind(amount)", amount, Amount, "an Amount").unit
     if unit is None:
         return "number"
     if unit in ("percent", "percentage_point"):
@@ -43,6 +44,7 @@ def _quantity(amount: Amount | None) -> dict[str, Any] | None:
 
 def reading_to_dict(reading: Reading) -> dict[str, Any]:
     """The reading as one JSON object (statements.md)."""
+    of_type("reading_to_dict(reading)", reading, Reading, "a Reading")
     return {
         "text": reading.text,
         "lang": reading.lang,

@@ -22,7 +22,9 @@ import bisect
 import attrs
 
 from okrkit._amount import Amount, format_number
+from okrkit._fields import currency_code, of_type, optional_of_type
 from okrkit._model import Direction, Nature, Per
+from okrkit._period_words import check_lang
 from okrkit._reading import Evidence, Reading, StatementKind
 from okrkit._text._quantities import Quantity, find_quantities
 from okrkit._text._tokens import MAX_CHARS, Token, tokenize
@@ -169,6 +171,9 @@ def prepared(
     """What reading any text starts with: its tokens, the language detected (and by
     what margin), and the word lists of the language used (detected, else *lang*,
     else English)."""
+    optional_of_type("lexicon", lexicon, Lexicon, "a Lexicon (okrkit.text.Lexicon)")
+    if lang is not None:
+        check_lang(lang)
     lexicons = lexicon or Lexicon.default()
     tokens = tokenize(text)
     detected, margin = detect_language(tokens, lexicons)
@@ -188,8 +193,8 @@ def read_statement(
     *lang* is used when the language cannot be told from the text; *currency* is
     what ``$`` means.
     """
-    if not isinstance(text, str):
-        text = str(text)
+    text = of_type("read_statement(text)", text, str, "the statement's text")
+    currency = currency_code("read_statement(currency)", currency)
     tokens, detected, margin, words = prepared(text, lang, lexicon)
     language = words.lang
     reader = _Reader(text, tokens, words, language)

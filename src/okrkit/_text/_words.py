@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
-from okrkit.exceptions import InvalidValueError
+from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
 __all__ = ["LANGS", "Lexicon", "Words", "fold"]
@@ -43,6 +43,8 @@ MAP_KEYS = frozenset(
         "count_nouns", "multiply_words",
     }
 )  # fmt: skip
+NUMBER_KEYS = frozenset({"numbers", "scales", "multiply_words"})
+"""The tables whose values are numbers; the other tables map phrases to unit names."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -140,6 +142,49 @@ class Words:
         return 0
 
 
+def _lexicon_data(data: object) -> dict[str, dict[str, Any]]:
+    """A lexicon's word lists, checked: for each language (en, es), lists of words
+    and tables from phrases to numbers or unit names."""
+    if not isinstance(data, Mapping):
+        raise InvalidTypeError("Lexicon(data)", data, "a mapping of language to word lists")
+    checked = {}
+    for lang, lists in data.items():
+        if lang not in LANGS:
+            raise InvalidValueError("Lexicon(data)", lang, f"a language: {' | '.join(LANGS)}")
+        if not isinstance(lists, Mapping):
+            raise InvalidTypeError(f"Lexicon(data)[{lang!r}]", lists, "a mapping of word lists")
+        for key, value in lists.items():
+            _check_list(f"Lexicon(data)[{lang!r}]", key, value)
+        checked[lang] = dict(lists)
+    return checked
+
+
+def _check_list(name: str, key: object, value: object) -> None:
+    """A word list holds phrases; a table maps phrases to numbers or unit names."""
+    if not isinstance(key, str):
+        raise InvalidTypeError(name, key, "the name of a word list, like activity_verbs")
+    where = f"{name}[{key!r}]"
+    if key in MAP_KEYS:
+        if not isinstance(value, Mapping):
+            raise InvalidTypeError(where, value, "a mapping of phrases")
+        kind = (int, float) if key in NUMBER_KEYS else str
+        for phrase, meaning in value.items():
+            if not isinstance(phrase, str):
+                raise InvalidTypeError(where, phrase, "phrases (text)")
+            if isinstance(meaning, bool) or not isinstance(meaning, kind):
+                raise InvalidTypeError(
+                    f"{where}[{phrase!r}]",
+                    meaning,
+                    "a number" if kind is not str else "a unit name",
+                )
+    elif key in LIST_KEYS:
+        if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+            raise InvalidTypeError(where, value, "a list of words")
+        for word in value:
+            if not isinstance(word, str):
+                raise InvalidTypeError(where, word, "words (text)")
+
+
 @functools.cache
 def _builtin(lang: str) -> dict[str, Any]:
     import json  # noqa: PLC0415 - read once, on the first statement
@@ -162,7 +207,7 @@ class Lexicon:
     _lock = threading.Lock()
 
     def __init__(self, data: Mapping[str, Mapping[str, Any]]) -> None:
-        self._data = {lang: dict(data[lang]) for lang in data}
+        self._data = _lexicon_data(data)
         self._words: dict[str, Words] = {}
         self._markers: dict[str, frozenset[str]] | None = None
 
@@ -194,8 +239,13 @@ class Lexicon:
 
     def words(self, lang: str) -> Words:
         """*lang*'s word lists, indexed for lookups (made once per lexicon)."""
+        if not isinstance(lang, str):
+            raise InvalidTypeError("Lexicon.words(lang)", lang, "a language code: en | es")
         found = self._words.get(lang)
         if found is None:
+            if lang not in self._data:
+                known = " | ".join(self._data) or "none"
+                raise InvalidValueError("Lexicon.words(lang)", lang, f"a language it has: {known}")
             found = Words(lang, self._data[lang])
             self._words[lang] = found
         return found
@@ -209,18 +259,20 @@ class Lexicon:
         if lang not in LANGS:
             raise InvalidValueError("Lexicon.extended(lang)", lang, " | ".join(LANGS))
         data = {code: dict(values) for code, values in self._data.items()}
-        target = data[lang]
+        target = data.setdefault(lang, {})
         for key, extra in lists.items():
+            name = f"Lexicon.extended({key}=...)"
             if key in MAP_KEYS:
                 if not isinstance(extra, Mapping):
-                    raise InvalidValueError(f"Lexicon.extended({key}=...)", extra, "a mapping")
+                    raise InvalidValueError(name, extra, "a mapping")
+                _check_list(name, key, extra)
                 target[key] = {**target.get(key, {}), **extra}
             elif key in LIST_KEYS:
-                if isinstance(extra, (str, Mapping)):
-                    raise InvalidValueError(
-                        f"Lexicon.extended({key}=...)", extra, "a list of words"
-                    )
-                target[key] = [*target.get(key, []), *extra]
+                if isinstance(extra, (str, Mapping)) or not isinstance(extra, Iterable):
+                    raise InvalidValueError(name, extra, "a list of words")
+                words = list(extra)
+                _check_list(name, key, words)
+                target[key] = [*target.get(key, []), *words]
             else:
                 known = ", ".join(sorted(LIST_KEYS | MAP_KEYS))
                 raise InvalidValueError("Lexicon.extended", key, f"one of: {known}")
