@@ -149,8 +149,13 @@ _states: weakref.WeakKeyDictionary[Any, _RegistryState] = weakref.WeakKeyDiction
 
 
 def _state(ureg: UnitRegistry) -> _RegistryState:
-    state = _states.get(ureg)
+    try:
+        state = _states.get(ureg)
+    except TypeError:  # not a registry: no weak reference to it can be made
+        state = None
     if state is None:
+        if not all(callable(getattr(ureg, name, None)) for name in ("define", "parse_units")):
+            raise InvalidTypeError("ureg", ureg, "a pint UnitRegistry")
         with _lock:
             state = _states.get(ureg)
             if state is None:
@@ -297,7 +302,7 @@ def _parse(base: str, ureg: UnitRegistry, original: str) -> Any:
 
 def _define_noun(ureg: UnitRegistry, name: str, original: str) -> None:
     """Define a counted noun the first time it is read ("tickets" → ticket)."""
-    if not _SIMPLE_NAME.match(name):
+    if not _SIMPLE_NAME.match(name) or not name.isidentifier():  # pint's rule for a name
         raise UnitError(original, f"{name!r} is not a unit okrkit or pint knows")
     singular = name[:-1] if name.endswith("s") and len(name) > 3 else name
     with _lock:

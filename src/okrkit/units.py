@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from okrkit._amount import Amount
+from okrkit._fields import of_type
 from okrkit._units import (
     COUNTED_NOUNS,
     CURRENCIES,
@@ -42,6 +43,7 @@ __all__ = [
 
 def to_quantity(amount: Amount, *, ureg: UnitRegistry | None = None) -> Any:
     """A pint quantity for an :class:`~okrkit.Amount` (a new object each time)."""
+    of_type("to_quantity(amount)", amount, Amount, "an Amount")
     reg = registry(ureg)
     info = unit_info(amount.unit, reg)
     unit = info.canonical or "dimensionless"
@@ -63,6 +65,8 @@ def convert(amount: Amount, unit: str, *, ureg: UnitRegistry | None = None) -> A
     do not convert (calls and leads, dollars and euros)."""
     from okrkit.exceptions import UnitError  # noqa: PLC0415
 
+    of_type("convert(amount)", amount, Amount, "an Amount")
+    of_type("convert(unit)", unit, str, "unit text like 'day' or 'USD'")
     reg = registry(ureg)
     source, target = unit_info(amount.unit, reg), unit_info(unit, reg)
     factor = convert_factor(source, target, reg)
