@@ -15,6 +15,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import WEEKLY, rrule
 
+from okrkit._fields import optional_date, to_date
 from okrkit._period_words import WEEKDAYS, weekday_number
 from okrkit._repr import value_repr
 from okrkit.exceptions import InvalidValueError
@@ -41,10 +42,12 @@ EVERY_ALIASES = {"semanal": "weekly", "quincenal": "biweekly", "mensual": "month
 def _every(value: object) -> Every:
     if isinstance(value, Every):
         return value
-    try:
-        return Every(EVERY_ALIASES.get(str(value), str(value)))
-    except ValueError:
-        raise InvalidValueError("Cadence.every", value, "weekly | biweekly | monthly") from None
+    if isinstance(value, str):
+        try:
+            return Every(EVERY_ALIASES.get(value, value))
+        except ValueError:
+            pass
+    raise InvalidValueError("Cadence.every", value, "weekly | biweekly | monthly")
 
 
 def _weekday(value: object) -> int | None:
@@ -84,8 +87,11 @@ class Cadence:
             parts.append(f"day={self.day}")
         return f"Cadence({', '.join(parts)})"
 
-    def due_dates(self, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
-        """Every check-in date the cadence promises from *start* to *end* (included)."""
+    def due_dates(self, start: dt.date | str, end: dt.date | str) -> tuple[dt.date, ...]:
+        """Every check-in date the cadence promises from *start* to *end* (included;
+        dates or ISO date text)."""
+        start = to_date("Cadence.due_dates(start)", start)
+        end = to_date("Cadence.due_dates(end)", end)
         if end < start:
             return ()
         if self.every is Every.MONTH:
@@ -113,10 +119,13 @@ class Cadence:
         return tuple(moment.date() for moment in rule)
 
     def next_due(
-        self, *, start: dt.date, end: dt.date, last: dt.date | None = None
+        self, *, start: dt.date | str, end: dt.date | str, last: dt.date | str | None = None
     ) -> dt.date | None:
         """The first promised date after the *last* check-in (or from *start* when
         there is none); ``None`` when the window has no more."""
+        start = to_date("Cadence.next_due(start)", start)
+        end = to_date("Cadence.next_due(end)", end)
+        last = optional_date("Cadence.next_due(last)", last)
         after = start if last is None else last + dt.timedelta(days=1)
         for due in self.due_dates(start, end):
             if due >= after:

@@ -27,6 +27,7 @@ import attrs
 
 from okrkit._amount import Amount
 from okrkit._calendars import AnyCalendar
+from okrkit._fields import text
 from okrkit._model import (
     Commitment,
     Direction,
@@ -36,6 +37,7 @@ from okrkit._model import (
     Objective,
     Per,
     Plan,
+    reference,
 )
 from okrkit._period import Calendar, Period
 from okrkit._text import Lexicon, read_key_result
@@ -67,7 +69,9 @@ def plan(
     calendar: AnyCalendar | None = None,
 ) -> Plan:
     """A new, empty plan; add objectives with :meth:`Plan.with_objectives`."""
-    made = Plan(title, currency=currency, lang=lang, calendar=calendar or Calendar())
+    made = Plan(
+        title, currency=currency, lang=lang, calendar=Calendar() if calendar is None else calendar
+    )
     return made.during(period) if period is not None else made
 
 
@@ -103,6 +107,7 @@ def kr(
     *lang* is used when the sentence's language is unclear; *currency* is what
     ``$`` means; *lexicon* adds your own words (see :class:`okrkit.text.Lexicon`).
     """
+    text("kr(statement)", statement)
     known = [f.alias or f.name for f in attrs.fields(KeyResult) if f.init][1:]
     for name in fields:
         if name not in known:
@@ -287,9 +292,7 @@ def link(
     because: str | None = None,
 ) -> Link:
     """A causality edge: reaching *from_* moves *to*, because of a stated reason."""
-    start = from_ if isinstance(from_, str) else from_.key
-    end = to if isinstance(to, str) else to.key
-    return Link(start, end, because=because)
+    return Link(reference("link(from_)", from_), reference("link(to)", to), because=because)
 
 
 def _read(**fields: Any) -> KeyResult:

@@ -14,8 +14,11 @@ from typing import Any
 import attrs
 
 from okrkit._escape import json_dumps
+from okrkit._fields import json_indent, member, of_type, optional_of_type, tuple_of
+from okrkit._period_words import check_lang
 from okrkit._repr import fields_repr
 from okrkit._severity import Severity
+from okrkit.exceptions import InvalidTypeError
 
 
 __all__ = ["Finding", "Report", "Severity", "about_the_plan", "suppression"]
@@ -58,8 +61,12 @@ class Finding:
         }
 
 
-def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(value)
+def _findings(value: object) -> tuple[Finding, ...]:
+    return tuple_of("Report.findings", value, Finding)
+
+
+def _lang(value: object) -> str:
+    return check_lang(value)
 
 
 def about_the_plan(finding: Finding) -> bool:
@@ -84,7 +91,7 @@ class Report:
     """
 
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
-    lang: str = attrs.field(default="en", kw_only=True)
+    lang: str = attrs.field(default="en", kw_only=True, converter=_lang)
     """The language the messages were written in."""
 
     def __repr__(self) -> str:
@@ -135,8 +142,9 @@ class Report:
         ``where`` matches a place and everything inside it: ``"meta-q1"`` keeps
         the objective's findings and those of its key results.
         """
-        severities = _as_set(severity, Severity)
-        rules = _as_set(rule, str)
+        severities = _as_set("Report.filter(severity)", severity, Severity)
+        rules = _as_set("Report.filter(rule)", rule, str)
+        where = optional_of_type("Report.filter(where)", where, str, "a place like meta-q1")
         kept = [
             f
             for f in self.findings
@@ -158,6 +166,8 @@ class Report:
     def compare(self, before: Report) -> tuple[Report, Report]:
         """``(fixed, introduced)``: what *before* had that this report has not, and
         the reverse. Findings are matched by rule, place and message."""
+
+        of_type("Report.compare(before)", before, Report, "a Report")
 
         def key(f: Finding) -> tuple[str, str, str]:
             return (f.rule, f.where, f.message)
@@ -182,8 +192,9 @@ class Report:
         return {"findings": [f.to_dict() for f in self.findings], "summary": self.summary()}
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """The report as ``okrkit check --format json`` prints it."""
-        return json_dumps(self.to_dict(), indent=indent)
+        """The report as ``okrkit check --format json`` prints it (*indent*: None for
+        one line, or 0 to 8 spaces)."""
+        return json_dumps(self.to_dict(), indent=json_indent("Report.to_json(indent)", indent))
 
     def to_text(self) -> str:
         """The report as ``okrkit check`` prints it to a pipe, in the report's language."""
@@ -192,9 +203,14 @@ class Report:
         return report_text(self, lang=self.lang, color=False)
 
 
-def _as_set(value: Any, kind: type) -> set[Any] | None:
+def _as_set(name: str, value: object, kind: type[Severity] | type[str]) -> set[Any] | None:
+    """One choice, or several, as a set of *kind* (None: no choice made)."""
     if value is None:
         return None
     if isinstance(value, (str, kind)):
         value = [value]
-    return {kind(v) for v in value}
+    if not isinstance(value, Iterable):
+        raise InvalidTypeError(name, value, f"a {kind.__name__.lower()} or a list of them")
+    if kind is str:
+        return set(tuple_of(name, value, str))
+    return {member(name, item, Severity) for item in value}

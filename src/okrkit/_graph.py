@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from okrkit._escape import dot_string, mermaid_label
+from okrkit._fields import of_type
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -40,6 +41,12 @@ def _width(value: object) -> int | None:
     if value < 2:
         raise InvalidValueError("label_width", value, "a whole number ≥ 2, or None")
     return value
+
+
+def _plan(name: str, value: object) -> Plan:
+    from okrkit import _model  # noqa: PLC0415 - `okrkit graph --help` needs no model
+
+    return of_type(name, value, _model.Plan, "a Plan")
 
 
 def _short(text: str, limit: int | None) -> str:
@@ -88,7 +95,7 @@ class _Graph:
 
 def to_mermaid(plan: Plan, *, label_width: int | None = LABEL_WIDTH) -> str:
     """The graph as a Mermaid flowchart (renders in GitHub, GitLab and many wikis)."""
-    graph = _Graph(plan, _width(label_width))
+    graph = _Graph(_plan("to_mermaid(plan)", plan), _width(label_width))
     lines = ["flowchart LR"]
     for number, (oid, title, members) in enumerate(graph.groups, start=1):
         lines.append(f'  subgraph g{number}["{mermaid_label(title)}"]')
@@ -112,7 +119,7 @@ def to_mermaid(plan: Plan, *, label_width: int | None = LABEL_WIDTH) -> str:
 
 def to_dot(plan: Plan, *, label_width: int | None = LABEL_WIDTH) -> str:
     """The graph in Graphviz DOT."""
-    graph = _Graph(plan, _width(label_width))
+    graph = _Graph(_plan("to_dot(plan)", plan), _width(label_width))
     lines = [
         "digraph okrs {",
         "  rankdir=LR;",

@@ -24,6 +24,7 @@ from okrkit._cadence import Cadence
 from okrkit._calendars import AnyCalendar, is_calendar
 from okrkit._fields import (
     boolean,
+    currency_code,
     field_of,
     identifier,
     member,
@@ -39,7 +40,7 @@ from okrkit._fields import (
     tuple_of,
 )
 from okrkit._metric import MetricType
-from okrkit._period import Calendar, Period
+from okrkit._period import Calendar, Period, calendar_of
 from okrkit._policy import Policy
 from okrkit._repr import fields_repr, value_repr
 from okrkit.exceptions import InvalidTypeError, InvalidValueError, NotFoundError, PeriodError
@@ -62,6 +63,7 @@ __all__ = [
     "Per",
     "Plan",
     "key_result_window",
+    "reference",
     "slugify",
     "trusted_checkin",
 ]
@@ -132,7 +134,7 @@ def _period_or_none(name: str, value: object) -> Period | None:
         return value
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         try:
-            return Calendar().period(str(value))
+            return Calendar().period(value)
         except PeriodError as exc:
             raise InvalidValueError(name, value, exc.expected) from None
     raise InvalidTypeError(name, value, 'a Period or a label like "2026-Q1"')
@@ -542,29 +544,32 @@ class KeyResult:
 
     def drives(self, other: KeyResult | Objective | str, *, because: str | None = None) -> Link:
         """A causality link: reaching this key result should move *other*."""
-        return Link(self.key, _ref(other), because=because)
+        return Link(self.key, reference("Link.to", other), because=because)
 
     # -- history ---------------------------------------------------------------
 
-    def history(self, *, until: dt.date | None = None) -> tuple[CheckIn, ...]:
-        """The check-ins in date order, up to *until* (included) when given."""
+    def history(self, *, until: dt.date | str | None = None) -> tuple[CheckIn, ...]:
+        """The check-ins in date order, up to *until* (a date or ISO date text,
+        included) when given."""
+        last = optional_date("KeyResult.history(until)", until)
         ordered = sorted(self.checkins, key=_by_date)
-        if until is None:
+        if last is None:
             return tuple(ordered)
-        return tuple(c for c in ordered if c.date <= until)
+        return tuple(c for c in ordered if c.date <= last)
 
-    def checkin_as_of(self, date: dt.date) -> CheckIn | None:
-        """The latest check-in at or before *date*, or ``None``."""
-        found = self.history(until=date)
+    def checkin_as_of(self, date: dt.date | str) -> CheckIn | None:
+        """The latest check-in at or before *date* (or ISO date text), or ``None``."""
+        found = self.history(until=to_date("KeyResult.checkin_as_of(date)", date))
         return found[-1] if found else None
 
 
-def _ref(item: KeyResult | Objective | str) -> str:
+def reference(name: str, item: KeyResult | Objective | str) -> str:
+    """What a link's end names: a key result's or objective's key, or an id."""
     if isinstance(item, (KeyResult, Objective)):
         return item.key
     if isinstance(item, str):
         return item
-    raise InvalidTypeError("Link.to", item, "a KeyResult, an Objective or an id")
+    raise InvalidTypeError(name, item, "a KeyResult, an Objective or an id")
 
 
 def _key_result(value: object) -> KeyResult:
@@ -711,9 +716,10 @@ class Objective:
 
     def during(self, period: Period | str, *, calendar: AnyCalendar | None = None) -> Objective:
         """The time box: a :class:`Period` or a label such as ``"2026-Q1"``."""
+        reader = calendar_of("Objective.during(calendar)", calendar)
         if isinstance(period, str):
             try:
-                period = (calendar or Calendar()).period(period)
+                period = reader.period(period)
             except PeriodError as exc:
                 raise InvalidValueError("Objective.period", period, exc.expected) from None
         return attrs.evolve(self, period=period)
@@ -744,7 +750,7 @@ class Objective:
 
     def drives(self, other: Objective | KeyResult | str, *, because: str | None = None) -> Link:
         """A causality link from this objective to another objective or key result."""
-        return Link(self.key, _ref(other), because=because)
+        return Link(self.key, reference("Link.to", other), because=because)
 
 
 def _objective(value: object) -> Objective:
@@ -764,9 +770,7 @@ def _lang(value: object) -> str | None:
 
 
 def _currency(value: object) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value.strip()):
-        raise InvalidValueError("Plan.currency", value, "an ISO 4217 code like USD or EUR")
-    return value.strip()
+    return currency_code("Plan.currency", value)
 
 
 @attrs.frozen
@@ -816,18 +820,18 @@ def _plan_links(value: object) -> tuple[Link, ...]:
     return tuple_of("Plan.links", value, Link, _link)
 
 
-def _plan_policy(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _plan_policy(value: object) -> Policy | None:
     if value is None:
-        return
-    if not isinstance(value, Policy):
-        raise InvalidTypeError("Plan.policy", value, "a Policy")
-    if value.plugins:
+        return None
+    policy = Policy.coerce(value, field="Plan.policy")
+    if policy.plugins:
         raise InvalidValueError(
             "Plan.policy",
-            value.plugins,
+            policy.plugins,
             "a policy without plugins: a plan is data and never makes okrkit import code; "
             "pass plugins to check(policy=...) or list them in pyproject.toml",
         )
+    return policy
 
 
 @attrs.frozen(repr=False)
@@ -857,10 +861,10 @@ class Plan:
         converter=_plan_links,
         kw_only=True,
     )
-    policy: Policy | None = attrs.field(default=None, validator=_plan_policy, kw_only=True)
-    """The plan's own checker settings (``policy:`` in a plan file), if any; never
-    plugins, which come from the caller (a plan is data: it never makes okrkit
-    import code)."""
+    policy: Policy | None = attrs.field(default=None, converter=_plan_policy, kw_only=True)
+    """The plan's own checker settings (``policy:`` in a plan file, or a preset's
+    name), if any; never plugins, which come from the caller (a plan is data: it
+    never makes okrkit import code)."""
     cadence: Cadence | None = attrs.field(default=None, converter=_optional_cadence, kw_only=True)
     """How often key results are checked in, unless one says otherwise."""
     source: Source | None = attrs.field(
@@ -921,8 +925,8 @@ class Plan:
         """The rhythm of check-ins the team promised ("weekly", "biweekly", "monthly")."""
         return attrs.evolve(self, cadence=cadence)
 
-    def with_policy(self, policy: Policy) -> Plan:
-        """The plan's own checker settings, written with it to files."""
+    def with_policy(self, policy: Policy | str) -> Plan:
+        """The plan's own checker settings (or a preset's name), written with it to files."""
         return attrs.evolve(self, policy=policy)
 
     # -- reading ---------------------------------------------------------------
@@ -956,6 +960,7 @@ class Plan:
 
     def period_of(self, objective: Objective) -> Period | None:
         """The objective's period, or the plan's default."""
+        of_type("Plan.period_of(objective)", objective, Objective, "an Objective")
         return objective.period or self.period
 
     def to_frame(self, **options: Any) -> Any:

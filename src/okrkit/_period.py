@@ -38,7 +38,15 @@ if TYPE_CHECKING:
     from okrkit._calendars import AnyCalendar
 
 
-__all__ = ["GREGORIAN", "Calendar", "CalendarBase", "Period", "numbered", "within_dates"]
+__all__ = [
+    "GREGORIAN",
+    "Calendar",
+    "CalendarBase",
+    "Period",
+    "calendar_of",
+    "numbered",
+    "within_dates",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -107,12 +115,12 @@ class Period:
     @classmethod
     def parse(cls, text: str, *, calendar: AnyCalendar | None = None) -> Period:
         """Read a period label with *calendar* (the Gregorian one by default)."""
-        return _calendar("Period.parse(calendar)", calendar).period(text)
+        return calendar_of("Period.parse(calendar)", calendar).period(text)
 
     def describe(self, *, lang: str = "en", calendar: AnyCalendar | None = None) -> str:
         """The period in words (``Q1 2026``, ``1.er trimestre de 2026``), as *calendar*
         names it (the Gregorian one by default); see :meth:`CalendarBase.describe`."""
-        return _calendar("Period.describe(calendar)", calendar).describe(self, lang=lang)
+        return calendar_of("Period.describe(calendar)", calendar).describe(self, lang=lang)
 
     def __str__(self) -> str:
         return self.label or f"{self.start.isoformat()}..{self.end.isoformat()}"
@@ -125,7 +133,7 @@ class Period:
         return f"{dates}, label={self.label!r})" if self.label else f"{dates})"
 
 
-def _calendar(name: str, value: object) -> CalendarBase:
+def calendar_of(name: str, value: object) -> CalendarBase:
     """The calendar an argument names: a calendar, or the Gregorian one for None."""
     found = optional_of_type(
         name, value, CalendarBase, "a Calendar, RetailCalendar or CycleCalendar"
@@ -282,8 +290,8 @@ class CalendarBase:
         """The periods of *unit* that tile year *year* of this calendar, in order."""
         raise NotImplementedError
 
-    def period(self, text: str) -> Period:
-        """Read a period label in English or Spanish."""
+    def period(self, text: str | int) -> Period:
+        """Read a period label in English or Spanish (a year may be an int)."""
         if isinstance(text, int) and not isinstance(text, bool) and 0 <= text <= 9999:
             text = str(text)  # a year, as a YAML or JSON file may hold it
         if not isinstance(text, str):

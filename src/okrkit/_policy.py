@@ -110,10 +110,11 @@ def _severities(value: object) -> tuple[tuple[str, str], ...]:
             rule, level = pair
         except (TypeError, ValueError):
             raise InvalidTypeError("Policy.severities", pair, "(rule id, severity) pairs") from None
-        level = str(level)
+        if not isinstance(rule, str):
+            raise InvalidTypeError("Policy.severities", rule, "rule ids (text)")
         if level not in LEVELS:
             raise InvalidValueError(f"Policy.severities[{rule!r}]", level, " | ".join(LEVELS))
-        out.append((str(rule), level))
+        out.append((rule, str(level)))
     return tuple(sorted(out))
 
 
@@ -220,14 +221,14 @@ class Policy:
         """
         if not isinstance(data, Mapping):
             raise InvalidTypeError("policy", data, "a mapping of policy settings")
-        unknown = set(data) - set(POLICY_KEYS)
+        unknown = [key for key in data if key not in POLICY_KEYS]
         if unknown:
             raise InvalidValueError(
-                "policy", sorted(unknown)[0], f"one of the keys {', '.join(POLICY_KEYS)}"
+                "policy", unknown[0], f"one of the keys {', '.join(POLICY_KEYS)}"
             )
         policy = cls() if base is None else cls.coerce(base, field="Policy.from_mapping(base)")
         if "preset" in data:
-            preset = cls.preset(str(data["preset"]))
+            preset = cls.preset(data["preset"])
             policy = attrs.evolve(preset, plugins=policy.plugins)
         thresholds = data.get("thresholds") or {}
         if not isinstance(thresholds, Mapping):

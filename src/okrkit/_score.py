@@ -35,7 +35,7 @@ import attrs
 from okrkit._amount import Amount, plain_number, trusted_amount
 from okrkit._cadence import Cadence
 from okrkit._escape import json_dumps
-from okrkit._fields import of_type
+from okrkit._fields import json_indent, of_type
 from okrkit._model import Commitment, Direction, KeyResult, Objective, Plan, key_result_window
 from okrkit._policy import Policy, Thresholds
 from okrkit._repr import fields_repr, value_repr
@@ -349,8 +349,9 @@ class Scorecard:
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """The scores as ``okrkit score --format json`` prints them."""
-        return json_dumps(self.to_dict(), indent=indent)
+        """The scores as ``okrkit score --format json`` prints them (*indent*: None
+        for one line, or 0 to 8 spaces)."""
+        return json_dumps(self.to_dict(), indent=json_indent("Scorecard.to_json(indent)", indent))
 
 
 # --- scoring -----------------------------------------------------------------------------

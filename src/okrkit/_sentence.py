@@ -4,8 +4,10 @@ seed article's "Voy a … para conseguir …"."""
 from __future__ import annotations
 
 from okrkit._amount import Amount, format_number, unit_symbol
+from okrkit._fields import of_type
 from okrkit._labels import written_for
 from okrkit._model import Direction, KeyResult, Objective
+from okrkit._period_words import check_lang
 
 
 __all__ = ["kr_phrase", "okr_sentence"]
@@ -93,6 +95,8 @@ def okr_sentence(objective: Objective, *, lang: str = "en") -> str:
     >>> okr_sentence(o)
     'I will win the mid-market, as measured by increase ARR from 2 USD to 3 USD.'
     """
+    of_type("okr_sentence(objective)", objective, Objective, "an Objective")
+    check_lang(lang)
     phrases = [kr_phrase(item, lang=lang) for item in objective.key_results]
     title = objective.title.rstrip(". ")
     if lang == "es":

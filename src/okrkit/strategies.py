@@ -28,9 +28,11 @@ With the extra installed, ``st.from_type(okrkit.Plan)`` (and ``Objective``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
 
 from okrkit._amount import Amount, format_number
+from okrkit._fields import flag, number, optional_of_type, optional_text
 from okrkit._model import (
     CheckIn,
     Commitment,
@@ -42,7 +44,7 @@ from okrkit._model import (
     Per,
     Plan,
 )
-from okrkit._period import Calendar, Period
+from okrkit._period import GREGORIAN, Calendar, Period
 from okrkit._text import read_key_result, read_plan
 from okrkit.exceptions import InvalidValueError, OptionalDependencyError
 
@@ -76,36 +78,41 @@ _ALL_DIRECTIONS = tuple(Direction)
 # --- argument checks: a wrong argument is named when the strategy is made ------------
 
 
-def _languages(value: Collection[str]) -> tuple[str, ...]:
+def _choice(name: str, value: object, among: Sequence[object]) -> tuple[Any, ...]:
+    """A non-empty choice from *among*, given as a list (not as one text)."""
+    expected = "a non-empty choice of " + ", ".join(str(item) for item in among)
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidValueError(name, value, expected)
     chosen = tuple(value)
-    if not chosen or any(lang not in LANGUAGES for lang in chosen):
-        raise InvalidValueError("languages", value, "a non-empty choice of 'en' and 'es'")
+    if not chosen or any(item not in among for item in chosen):
+        raise InvalidValueError(name, value, expected)
     return chosen
 
 
-def _directions(value: Collection[Direction | str]) -> tuple[Direction, ...]:
-    try:
-        chosen = tuple(Direction(d) for d in value)
-    except ValueError:
-        chosen = ()
-    if not chosen:
+def _languages(value: object) -> tuple[str, ...]:
+    return _choice("languages", value, LANGUAGES)
+
+
+def _directions(value: object) -> tuple[Direction, ...]:
+    return tuple(Direction(d) for d in _choice("directions", value, _ALL_DIRECTIONS))
+
+
+def _kinds(value: object) -> tuple[str, ...]:
+    return _choice("kinds", value, PERIOD_KINDS)
+
+
+_MOST = 1000
+"""The largest count a strategy draws (objectives, key results, check-ins)."""
+
+
+def _size(name: str, low: object, high: object, *, floor: int = 0) -> None:
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (low, high)) or not (
+        floor <= low <= high <= _MOST  # type: ignore[operator]
+    ):
         raise InvalidValueError(
-            "directions", value, "a non-empty choice of " + ", ".join(d.value for d in Direction)
-        )
-    return chosen
-
-
-def _kinds(value: Collection[str]) -> tuple[str, ...]:
-    chosen = tuple(value)
-    if not chosen or any(kind not in PERIOD_KINDS for kind in chosen):
-        raise InvalidValueError("kinds", value, "a non-empty choice of " + ", ".join(PERIOD_KINDS))
-    return chosen
-
-
-def _size(name: str, low: int, high: int, *, floor: int = 0) -> None:
-    if not isinstance(low, int) or not isinstance(high, int) or not floor <= low <= high:
-        raise InvalidValueError(
-            f"min_{name}/max_{name}", (low, high), f"whole numbers with {floor} ≤ min ≤ max"
+            f"min_{name}/max_{name}",
+            (low, high),
+            f"whole numbers with {floor} ≤ min ≤ max ≤ {_MOST}",
         )
 
 
@@ -122,9 +129,12 @@ def periods(
     """Years, halves, quarters and months (fiscal ones when the calendar's year
     starts in another month) between *min_year* and *max_year*."""
     chosen = _kinds(kinds)
-    if not isinstance(min_year, int) or not 1900 <= min_year <= max_year <= 2200:
-        raise InvalidValueError("min_year/max_year", (min_year, max_year), "years 1900..2200")
-    calendar = calendar or Calendar()
+    years = (min_year, max_year)
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in years) or not (
+        1900 <= min_year <= max_year <= 2200
+    ):
+        raise InvalidValueError("min_year/max_year", years, "years 1900..2200")
+    calendar = optional_of_type("periods(calendar)", calendar, Calendar, "a Calendar") or GREGORIAN
 
     @st.composite
     def draw_period(draw: st.DrawFn) -> Period:
@@ -230,6 +240,8 @@ def amounts(*, units: Sequence[str | None] | None = None) -> st.SearchStrategy[A
     ranges: dict[str | None, tuple[float, float]] = {
         unit: (low, high) for _metric, unit, _text, low, high in measures
     }
+    if isinstance(units, (str, bytes)) or not isinstance(units, Iterable | None):
+        raise InvalidValueError("units", units, "a non-empty list of unit texts (or None)")
     chosen = tuple(units) if units is not None else tuple(sorted(u for u in ranges if u))
     if not chosen or any(u is not None and not isinstance(u, str) for u in chosen):
         raise InvalidValueError("units", units, "a non-empty list of unit texts (or None)")
@@ -259,8 +271,14 @@ def checkins(
 ) -> st.SearchStrategy[CheckIn]:
     """One check-in dated inside *within* (any date when None), its value between
     *low* and *high* in *unit*, with a confidence in 0..1 when *confidence*."""
+    low, high = number("checkins(low)", low), number("checkins(high)", high)
     if not low <= high:
         raise InvalidValueError("low/high", (low, high), "low ≤ high")
+    if abs(low) > 1e12 or abs(high) > 1e12:
+        raise InvalidValueError("low/high", (low, high), "values within ±10¹²")
+    optional_of_type("checkins(within)", within, Period, "a Period")
+    optional_text("checkins(unit)", unit)
+    flag("checkins(confidence)", confidence)
     start, end = (
         (within.start, within.end) if within else (dt.date(2000, 1, 1), dt.date(2060, 12, 31))
     )
@@ -314,6 +332,9 @@ def key_results(
     chosen = _directions(directions)
     langs = _languages(languages)
     _size("checkins", 0, max_checkins)
+    flag("key_results(activities)", activities)
+    flag("key_results(statements)", statements)
+    optional_of_type("key_results(within)", within, Period, "a Period")
 
     @st.composite
     def draw_key_result(draw: st.DrawFn) -> KeyResult:
@@ -393,6 +414,9 @@ def objectives(
     chosen = _directions(directions)
     langs = _languages(languages)
     _size("key_results", min_key_results, max_key_results)
+    _size("checkins", 0, max_checkins)
+    flag("objectives(statements)", statements)
+    optional_of_type("objectives(period)", period, Period, "a Period")
 
     @st.composite
     def draw_objective(draw: st.DrawFn) -> Objective:
@@ -476,6 +500,8 @@ def plans(
     _size("objectives", min_objectives, max_objectives)
     _size("key_results", min_key_results, max_key_results)
     _size("checkins", 0, max_checkins)
+    for name, value in (("links", links), ("aligned", aligned), ("statements", statements)):
+        flag(f"plans({name})", value)
 
     @st.composite
     def draw_plan(draw: st.DrawFn) -> Plan:
