@@ -37,16 +37,10 @@ _ID = re.compile(r"^[^\s/]+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def surrogate_at(value: str) -> int | None:
-    """Where *value* holds a lone surrogate (what a JSON ``\\ud800`` escape makes),
-    which is no character: no file or screen can hold it."""
-    found = _SURROGATE.search(value)
-    return None if found is None else found.start()
-
-
 def characters(name: str, value: str) -> str:
-    """*value*, if it is made of characters (see :func:`surrogate_at`)."""
-    if surrogate_at(value) is not None:
+    """*value*, if it is made of characters: a lone surrogate (what a JSON
+    ``\\ud800`` escape makes) is no character, and no file or screen can hold it."""
+    if _SURROGATE.search(value):
         raise InvalidValueError(
             name, value, "text made of characters, without a lone surrogate like \\ud800"
         )

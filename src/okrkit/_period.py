@@ -231,10 +231,15 @@ def fiscal_parts(compact: str) -> tuple[int, Literal["quarter", "half"] | None, 
 
 def part_name(year: int, kind: Literal["quarter", "half"], number: int, *, fiscal: bool) -> Name:
     """A quarter or half by number, refusing numbers a year does not have."""
+    has_part(year, kind, number)
+    return Name(f"fiscal_{kind}" if fiscal else kind, year, number)
+
+
+def has_part(year: int, kind: Literal["quarter", "half"], number: int) -> None:
+    """Refuse a quarter or half a year does not have (a fifth quarter)."""
     limit = 4 if kind == "quarter" else 2
     if not 1 <= number <= limit:
         raise PeriodError(f"{year} {kind} {number}", f"a year has {limit} {kind}s")
-    return Name(f"fiscal_{kind}" if fiscal else kind, year, number)
 
 
 def within_dates(label: str, make: Callable[[], R]) -> R:
@@ -257,15 +262,23 @@ def numbered(method: Callable[Concatenate[C, P], R]) -> Callable[Concatenate[C, 
     a whole number, ``year`` from 1 to 9999, any other from 0 to 1,000,000, so the
     method itself only has to say which numbers its calendar has."""
     names = list(inspect.signature(method).parameters)[1:]
+    bounds = {name: (1, 9999) if name == "year" else (0, _LARGEST) for name in names}
+    bounds.pop("unit", None)
+    in_order = [(name, *bounds[name]) if name in bounds else None for name in names]
+
+    def refuse(self: C, name: str, value: object) -> None:
+        if name in bounds:
+            low, high = bounds[name]
+            whole(
+                f"{type(self).__name__}.{method.__name__}({name})", value, minimum=low, maximum=high
+            )
 
     def checked(self: C, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        given = {**dict(zip(names, args, strict=False)), **kwargs}
-        for name, value in given.items():
-            if name == "unit":
-                continue
-            where = f"{type(self).__name__}.{method.__name__}({name})"
-            top = 9999 if name == "year" else _LARGEST
-            whole(where, value, minimum=1 if name == "year" else 0, maximum=top)
+        for spec, value in zip(in_order, args, strict=False):
+            if spec is not None and (type(value) is not int or not spec[1] <= value <= spec[2]):
+                refuse(self, spec[0], value)
+        for name, value in kwargs.items():
+            refuse(self, name, value)
         return method(self, *args, **kwargs)
 
     functools.update_wrapper(checked, method)
@@ -405,13 +418,13 @@ class Calendar(CalendarBase):
     @numbered
     def half(self, year: int, half: int) -> Period:
         """Half 1 (January to June) or 2 of *year*."""
-        part_name(year, "half", half, fiscal=False)
+        has_part(year, "half", half)
         return _months(f"{year}-H{half}", lambda: dt.date(year, 6 * half - 5, 1), 6)
 
     @numbered
     def quarter(self, year: int, quarter: int) -> Period:
         """Quarter 1 to 4 of *year*."""
-        part_name(year, "quarter", quarter, fiscal=False)
+        has_part(year, "quarter", quarter)
         return _months(f"{year}-Q{quarter}", lambda: dt.date(year, 3 * quarter - 2, 1), 3)
 
     @numbered
@@ -439,7 +452,7 @@ class Calendar(CalendarBase):
     @numbered
     def fiscal_quarter(self, year: int, quarter: int) -> Period:
         """Quarter 1 to 4 of fiscal year *year*."""
-        part_name(year, "quarter", quarter, fiscal=True)
+        has_part(year, "quarter", quarter)
         return _months(
             f"FY{year}-Q{quarter}",
             lambda: self._fiscal_start(year) + relativedelta(months=3 * (quarter - 1)),
@@ -449,7 +462,7 @@ class Calendar(CalendarBase):
     @numbered
     def fiscal_half(self, year: int, half: int) -> Period:
         """Half 1 or 2 of fiscal year *year*."""
-        part_name(year, "half", half, fiscal=True)
+        has_part(year, "half", half)
         return _months(
             f"FY{year}-H{half}",
             lambda: self._fiscal_start(year) + relativedelta(months=6 * (half - 1)),

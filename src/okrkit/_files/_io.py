@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 import attrs
 
-from okrkit._fields import file_path, function, of_type, optional_of_type, surrogate_at
+from okrkit._fields import file_path, function, of_type, optional_of_type
 from okrkit._files._convert import Located, Path, PlanReader, plan_to_data
 from okrkit._files._locate import (
     Spot,
@@ -106,11 +106,6 @@ def loads(
     if "\x00" in text:
         line = spot_at(text, text.index("\x00"), cr=format != "toml")[0]
         raise PlanFileError([Problem("expected text, found a NUL character", file=name, line=line)])
-    if (at := surrogate_at(text)) is not None:
-        line = text[:at].count("\n") + 1
-        raise PlanFileError(
-            [Problem("expected text, found a lone surrogate", file=name, line=line)]
-        )
     starts: dict[int, tuple[int, int]] | None = None
     if format == "yaml":
         try:
@@ -122,6 +117,10 @@ def loads(
             raise PlanFileError(
                 [Problem(exc.message, file=name, line=at[0], column=at[1])]
             ) from None
+        except UnicodeEncodeError as exc:  # libyaml reads UTF-8: a lone surrogate is none
+            line = text[: exc.start].count("\n") + 1
+            message = "expected text, found a lone surrogate"
+            raise PlanFileError([Problem(message, file=name, line=line)]) from None
     elif format == "json":
         data = _read_json(text, name)
     else:
