@@ -99,7 +99,10 @@ class Cadence:
             found = []
             months = 0
             while True:
-                base = start + relativedelta(months=months, day=1)
+                try:
+                    base = start + relativedelta(months=months, day=1)
+                except ValueError:  # past December 9999: the calendar has no more months
+                    break
                 due = base + relativedelta(day=day)
                 if due > end:
                     break
@@ -126,8 +129,7 @@ class Cadence:
         start = to_date("Cadence.next_due(start)", start)
         end = to_date("Cadence.next_due(end)", end)
         last = optional_date("Cadence.next_due(last)", last)
-        after = start if last is None else last + dt.timedelta(days=1)
         for due in self.due_dates(start, end):
-            if due >= after:
+            if last is None or due > last:
                 return due
         return None
