@@ -160,7 +160,8 @@ CALLS: dict[str, Call] = {
                                                                     "lexicon": LEXICON}),
     "okrkit.dumps": call(okrkit.dumps, PLAN, format="json", omit=None, lexicon=LEXICON),
     "okrkit.from_frame": call(okrkit.from_frame, okrkit.to_frame(PLAN),
-                              checkins=okrkit.to_frame(PLAN, rows="checkins"), title="Plan"),
+                              checkins=okrkit.to_frame(PLAN, rows="checkins"),
+                              links=okrkit.to_frame(PLAN, rows="links"), title="Plan"),
     "okrkit.increase": call(okrkit.increase, "llamadas", by="10 call", from_="10 call",
                             per="week", id="ll", owner="ana", weight=1, deadline=AS_OF,
                             nature="activity", statement="Hacer más llamadas"),
@@ -188,9 +189,9 @@ CALLS: dict[str, Call] = {
                         thresholds=("stale_after_days",), replace=False),
     "okrkit.score": call(okrkit.score, PLAN, as_of=AS_OF, policy=POLICY, rollup=True,
                          forecasts=True),
-    "okrkit.to_dot": call(okrkit.to_dot, PLAN),
+    "okrkit.to_dot": call(okrkit.to_dot, PLAN, label_width=20),
     "okrkit.to_frame": call(okrkit.to_frame, PLAN, rows="checkins", as_of=AS_OF),
-    "okrkit.to_mermaid": call(okrkit.to_mermaid, PLAN),
+    "okrkit.to_mermaid": call(okrkit.to_mermaid, PLAN, label_width=None),
     # okrkit.units
     "okrkit.units.convert": call(okrkit.units.convert, AMOUNT, "USD", ureg=None),
     "okrkit.units.define_units": call(okrkit.units.define_units, okrkit.units.registry()),
@@ -317,7 +318,9 @@ CALLS: dict[str, Call] = {
     "Plan.check": method(PLAN, "check", as_of=AS_OF, lang="en"),
     "Plan.checked_in_every": method(PLAN, "checked_in_every", "monthly"),
     "Plan.during": method(PLAN, "during", "2026-Q2"),
-    "Plan.from_frame": call(okrkit.Plan.from_frame, okrkit.to_frame(PLAN), title="Plan"),
+    "Plan.from_frame": call(okrkit.Plan.from_frame, okrkit.to_frame(PLAN),
+                            checkins=okrkit.to_frame(PLAN, rows="checkins"),
+                            links=okrkit.to_frame(PLAN, rows="links")),
     "Plan.in_language": method(PLAN, "in_language", "en"),
     "Plan.iter_key_results": method(PLAN, "iter_key_results"),
     "Plan.key_result": method(PLAN, "key_result", "crecer/ventas"),
@@ -537,10 +540,6 @@ class TestRefusals:
         assert isinstance(info.value, KeyError)
         assert str(info.value).startswith("Plan.objective(id): expected the id of an objective")
 
-    def test_one_rule_id_given_as_text_is_one_id(self) -> None:
-        """select="missing-owner" selects that rule, not its letters."""
-        assert POLICY.with_options(select="missing-owner").select == ("missing-owner",)
-
     def test_a_calendar_builds_only_numbered_parts_it_has(self) -> None:
         with pytest.raises(okrkit.PeriodError, match="4 quarters"):
             CALENDAR.quarter(2026, 5)
@@ -555,6 +554,15 @@ class TestRefusals:
 
         assert monthly.due_dates("9999-11-01", "9999-12-31")[-1] == dt.date(9999, 12, 31)
         assert weekly.next_due(start="9999-12-01", end="9999-12-31", last="9999-12-31") is None
+
+    def test_a_folder_name_too_long_for_the_system_has_no_policy(self) -> None:
+        """load_policy(start=...) looks up from a folder; one that cannot exist has none."""
+        assert okrkit.load_policy(start="x" * 300) == okrkit.Policy()
+
+    def test_text_of_a_str_subclass_is_read_as_text(self) -> None:
+        """A StrEnum member is text: the YAML reader is given its characters."""
+        with pytest.raises(okrkit.PlanFileError, match='got "info"'):
+            okrkit.loads(okrkit.Severity.INFO)
 
     def test_a_unit_pint_cannot_name_is_a_unit_error(self) -> None:
         with pytest.raises(okrkit.UnitError):

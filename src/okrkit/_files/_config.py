@@ -32,19 +32,18 @@ def find_pyproject(start: str | os.PathLike[str]) -> Path | None:
     """The nearest ``pyproject.toml`` with a ``[tool.okrkit]`` table, from *start* up."""
     try:
         here = Path(start).resolve()
-    except (OSError, ValueError):  # a folder that cannot be named on this system
+        if here.is_file():
+            here = here.parent
+    except (OSError, ValueError):  # a name this system cannot hold (too long, a NUL)
         return None
-    if here.is_file():
-        here = here.parent
     for folder in (here, *here.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                data = tomllib.loads(read_file(candidate).decode("utf-8"))
-            except (PlanFileError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
-            if isinstance(data.get("tool"), dict) and "okrkit" in data["tool"]:
-                return candidate
+        try:
+            data = tomllib.loads(read_file(candidate).decode("utf-8"))
+        except (PlanFileError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue  # no such file, or none that can be read: look further up
+        if isinstance(data.get("tool"), dict) and "okrkit" in data["tool"]:
+            return candidate
     return None
 
 

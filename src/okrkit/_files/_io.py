@@ -99,6 +99,8 @@ def loads(
     if isinstance(text, bytes):
         text = decode(text, name)
     text = of_type("loads(text)", text, str, "the plan as text or UTF-8 bytes")
+    if type(text) is not str:  # a str subclass (a StrEnum): its characters, as plain text
+        text = str.__str__(text)
     if format not in ("yaml", "json", "toml"):
         raise PlanFileError(
             [Problem(f"expected format yaml, json or toml, got {format!r}", file=name)]
@@ -118,7 +120,7 @@ def loads(
                 [Problem(exc.message, file=name, line=at[0], column=at[1])]
             ) from None
         except UnicodeEncodeError as exc:  # libyaml reads UTF-8: a lone surrogate is none
-            line = text[: exc.start].count("\n") + 1
+            line = spot_at(text, exc.start)[0]
             message = "expected text, found a lone surrogate"
             raise PlanFileError([Problem(message, file=name, line=line)]) from None
     elif format == "json":
