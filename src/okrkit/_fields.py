@@ -12,6 +12,10 @@ next to its class::
 
 (mypy's attrs plugin types a converter only when it is a function defined with
 ``def``; a converter made by a factory, or a lambda, leaves ``__init__`` untyped.)
+Such a converter is one plain call per value, and ``__init__`` takes what the
+check accepts (``direction="increase"``, ``target="26 day"``). :func:`checked`
+names the field for the few that are rarely built (the thresholds); it works out
+the name on every call and types ``__init__`` by the field's annotation.
 """
 
 from __future__ import annotations

@@ -960,7 +960,8 @@ class Plan:
 
     def period_of(self, objective: Objective) -> Period | None:
         """The objective's period, or the plan's default."""
-        of_type("Plan.period_of(objective)", objective, Objective, "an Objective")
+        if type(objective) is not Objective:
+            of_type("Plan.period_of(objective)", objective, Objective, "an Objective")
         return objective.period or self.period
 
     def to_frame(self, **options: Any) -> Any:

@@ -52,22 +52,23 @@ __all__ = [
 T = TypeVar("T")
 
 
-_INDEX = attrs.validators.optional(field_of(int, "an index (a whole number ≥ 0)"))
-
-
-def _index(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-    _INDEX(instance, attribute, value)
-    if isinstance(value, bool) or (value is not None and value < 0):
-        raise InvalidValueError(f"Place.{attribute.name}", value, "an index (a whole number ≥ 0)")
-
-
 @attrs.frozen
 class Place:
     """Where a finding is: the plan, an objective, a key result or a link (by index)."""
 
-    objective: int | None = attrs.field(default=None, validator=_index)
-    key_result: int | None = attrs.field(default=None, validator=_index)
-    link: int | None = attrs.field(default=None, validator=_index)
+    objective: int | None = None
+    key_result: int | None = None
+    link: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("objective", "key_result", "link"):
+            value = getattr(self, name)
+            if value is None or (type(value) is int and value >= 0):
+                continue
+            expected = "an index (a whole number ≥ 0)"
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise InvalidTypeError(f"Place.{name}", value, expected)
+            raise InvalidValueError(f"Place.{name}", value, expected)
 
 
 def _params(instance: object, attribute: object, value: Mapping[str, Any]) -> None:
@@ -86,11 +87,16 @@ class Hit:
 def _at(name: str, items: Sequence[T], index: object, what: str) -> T:
     """``items[index]``, for an index that must be one of theirs (never one counted
     from the end)."""
+    if type(index) is int and 0 <= index < len(items):
+        return items[index]
     if isinstance(index, bool) or not isinstance(index, int):
         raise InvalidTypeError(name, index, "an index (a whole number ≥ 0)")
     if not 0 <= index < len(items):
         raise InvalidValueError(name, index, f"the index of {what}")
     return items[index]
+
+
+_OBJECTIVE = "an objective of the plan"
 
 
 def _messages(name: str, value: object) -> dict[str, str]:
@@ -397,7 +403,9 @@ class Context:
 
     def period(self, objective: int) -> Period | None:
         """The objective's period, or the plan's."""
-        return self.plan.period_of(self._objective_at("Context.period(objective)", objective))
+        return self.plan.period_of(
+            _at("Context.period(objective)", self.plan.objectives, objective, _OBJECTIVE)
+        )
 
     def window(self, place: Place) -> tuple[dt.date, dt.date] | None:
         """A key result's window: its objective's period start to its deadline, or
@@ -408,16 +416,19 @@ class Context:
             return None
         return key_result_window(item, period)
 
-    def _objective_at(self, name: str, index: object) -> Objective:
-        """The objective at *index*, which must be one of the plan's."""
-        return _at(name, self.plan.objectives, index, "an objective of the plan")
-
     def _key_result_at(self, name: str, place: object) -> KeyResult:
         """The key result at *place*, which must be one of the plan's."""
+        if type(place) is Place:  # its indices are whole numbers ≥ 0: Place checks them
+            at, key_result = place.objective, place.key_result
+            if at is not None and key_result is not None:
+                try:
+                    return self.plan.objectives[at].key_results[key_result]
+                except IndexError:
+                    pass
         place = of_type(name, place, Place, "a Place")
         if place.key_result is None:
             raise InvalidValueError(name, place, "the Place of a key result")
-        objective = self._objective_at(name, place.objective)
+        objective = _at(name, self.plan.objectives, place.objective, _OBJECTIVE)
         return _at(name, objective.key_results, place.key_result, "a key result of the objective")
 
     # -- places ------------------------------------------------------------------
@@ -457,7 +468,7 @@ class Context:
             return f"links[{place.link}]"
         if place.objective is None:
             return ""
-        objective = self._objective_at(name, place.objective)
+        objective = _at(name, self.plan.objectives, place.objective, _OBJECTIVE)
         if place.key_result is None:
             return objective.key
         self._key_result_at(name, place)
@@ -487,7 +498,9 @@ class Context:
         of_type("Context.suppressed(place)", place, Place, "a Place")
         if place.objective is None:
             return False
-        objective = self._objective_at("Context.suppressed(place)", place.objective)
+        objective = _at(
+            "Context.suppressed(place)", self.plan.objectives, place.objective, _OBJECTIVE
+        )
         if rule_id in objective.ignore:
             return True
         if place.key_result is not None:
