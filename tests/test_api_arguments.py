@@ -509,19 +509,6 @@ class TestRefusals:
         assert f"Cadence.{field}: expected" in str(info.value)
         assert "more than" in str(info.value)
 
-    @pytest.mark.parametrize(
-        "build",
-        [
-            lambda: okrkit.KeyResult(weight=10**400),
-            lambda: okrkit.Amount(10**400, "USD"),
-            lambda: okrkit.CheckIn("2026-01-05", 10**400),
-            lambda: okrkit.Thresholds(at_risk_gap=-(10**400)),
-        ],
-    )
-    def test_an_int_too_large_for_a_float_is_out_of_range(self, build: Any) -> None:
-        with pytest.raises(okrkit.InvalidValueError, match="a finite number"):
-            build()
-
     def test_strict_is_true_or_false(self) -> None:
         """strict="yes" is not silently true: it is refused, naming the argument."""
         with pytest.raises(okrkit.InvalidTypeError) as info:
@@ -561,7 +548,7 @@ class TestRefusals:
 
     def test_text_of_a_str_subclass_is_read_as_text(self) -> None:
         """A StrEnum member is text: the YAML reader is given its characters."""
-        with pytest.raises(okrkit.PlanFileError, match='got "info"'):
+        with pytest.raises(okrkit.PlanFileError, match="expected a mapping"):
             okrkit.loads(okrkit.Severity.INFO)
 
     def test_a_unit_pint_cannot_name_is_a_unit_error(self) -> None:
