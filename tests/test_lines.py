@@ -188,6 +188,99 @@ class TestLineBreaks:
         assert _problems(text + "  - title: [\n", "yaml")[0].startswith("plan.yaml:12:")
 
 
+SEPARATORS = ["\x85", "\u2028", "\u2029"]
+
+
+class TestYaml12Separators:
+    """YAML 1.2 ends a line at LF, CR and CRLF only: NEL, U+2028 and U+2029 are
+    characters like any other, wherever they are written."""
+
+    @pytest.mark.parametrize("character", SEPARATORS)
+    @pytest.mark.parametrize(
+        "written",
+        [
+            'title: "Customer{c}OKRs"',
+            "title: 'Customer{c}OKRs'",
+            "title: Customer{c}OKRs",
+            "title: |-\n  Customer{c}OKRs",
+            "title: >-\n  Customer{c}OKRs",
+        ],
+        ids=["double-quoted", "single-quoted", "plain", "literal", "folded"],
+    )
+    def test_a_separator_in_any_scalar_is_that_character(self, written: str, character: str):
+        """The title comes back with the very character written, in every style, and
+        the objectives after it keep their lines."""
+        head = written.format(c=character)
+        text = STATEMENTS_ONLY.replace("period: 2026-Q1", f"{head}\nperiod: 2026-Q1")
+        plan = okrkit.loads(text)
+
+        assert plan.title == f"Customer{character}OKRs"
+        assert _lines(plan)["delight-our-customers"] == 4 + head.count("\n") + 1
+
+    @pytest.mark.parametrize("character", SEPARATORS)
+    def test_a_comment_stays_a_comment_to_the_end_of_its_line(self, character: str) -> None:
+        """What follows a separator in a comment is not read as a key."""
+        text = STATEMENTS_ONLY.replace(
+            "period: 2026-Q1", f"period: 2026-Q1  # reviewed{character}owner: nobody"
+        ).replace("okrkit: 1", f"# draft{character}title: Not the title\nokrkit: 1")
+
+        plan = okrkit.loads(text)
+
+        assert plan.title is None or "Not the title" not in plan.title
+        assert plan.objectives[0].owner == "support"
+        assert _lines(plan)["delight-our-customers"] == 5
+
+    @pytest.mark.parametrize("character", SEPARATORS)
+    def test_problems_after_separators_are_placed_by_yaml_1_2_lines(self, character: str):
+        """A syntax error and a field problem after lines holding separators outside
+        quotes are placed at the line and column an editor shows."""
+        text = f"okrkit: 1  # a{character}b{character}c\ntitle: x{character}y\n"
+
+        assert _problems(text + "objectives: [\n", "yaml") == [
+            "plan.yaml:4:1: not valid YAML: did not find expected node content "
+            "(while parsing a flow node)"
+        ]
+        assert _problems(text + f"period: Q{character}1\n", "yaml")[0].startswith(
+            "plan.yaml:3:9: period:"
+        )
+
+    def test_escapes_and_private_use_characters_keep_their_meaning(self) -> None:
+        """A private-use character written raw or as an escape is itself, next to
+        separators written raw; the escapes \\L, \\P, \\N are the separators."""
+        text = (
+            "okrkit: 1\n"
+            'title: "\\ue000\u2028\\U0000E001\x85\\L\\N\\P."\n'
+            "objectives:\n"
+            "  - title: \ue002\u2029\ue003\n"
+        )
+
+        plan = okrkit.loads(text)
+
+        assert plan.title == "\ue000\u2028\ue001\x85\u2028\x85\u2029."
+        assert plan.objectives[0].title == "\ue002\u2029\ue003"
+
+    @pytest.mark.parametrize("character", SEPARATORS)
+    def test_a_key_with_a_separator_is_refused_at_its_place(self, character: str) -> None:
+        """An unknown key holding a separator is named with it, at its own line."""
+        text = f"okrkit: 1\nobjectives:\n  - title: Grow\n    own{character}er: ana\n"
+
+        (problem,) = _problems(text, "yaml")
+
+        shown = ascii(character)[1:-1]
+        assert problem.startswith(f"plan.yaml:4:5: own{shown}er: unknown key 'own{shown}er'")
+
+    def test_a_file_that_leaves_no_placeholder_is_refused_not_misread(self) -> None:
+        """A crafted file holding every private-use character and a raw separator is
+        refused with a message that says what to write instead."""
+        blocks = [range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE)]
+        every = "".join(chr(c) for block in blocks for c in block)
+
+        (problem,) = _problems(f"okrkit: 1\ntitle: '{every}'  # x\u2028y\n", "yaml")
+
+        assert problem.startswith("plan.yaml: the file uses every private-use character")
+        assert "escapes in double quotes" in problem
+
+
 class TestEveryItemHasALine:
     @given(plans(tricky_texts(), tricky_ids))
     def test_in_every_format_each_item_is_found_where_it_opens(self, plan: okrkit.Plan) -> None:

@@ -160,3 +160,36 @@ class TestAnyText:
 
         assert read_yaml(written)[0] == data, written
         assert yaml.safe_load(written) == data, written  # and a YAML 1.1 tool agrees
+
+
+# Text libyaml accepts raw in a scalar (no other control, surrogate or BOM), and more
+# than its share of the characters YAML 1.1 took for line breaks and of private use.
+_RAW = st.text(
+    st.one_of(
+        st.characters(codec="utf-8", exclude_categories=("Cc", "Cs"), exclude_characters="\ufeff"),
+        st.sampled_from("\x85\u2028\u2029\ue000\ue001\U000f0000\\ '\"#:-"),
+    ),
+    max_size=20,
+)
+
+
+class TestRawSeparators:
+    @given(_RAW)
+    def test_raw_separators_read_as_written_in_every_style(self, text: str) -> None:
+        """NEL, U+2028 and U+2029 written raw (not escaped, as other tools write them)
+        come back as themselves from single quotes, double quotes and a literal block,
+        and the key after them is where YAML 1.2 puts it."""
+        double = text.replace("\\", "\\\\").replace('"', '\\"')
+        single = text.replace("'", "''")
+        written = (
+            f"single: '{single}'  # {text}\n"
+            f'double: "{double}"\n'
+            f"block: |-\n  .{text}\n"
+            f"# {text}\n"
+            "after: [1]\n"
+        )
+
+        data, starts = read_yaml(written)
+
+        assert data == {"single": text, "double": text, "block": "." + text, "after": [1]}
+        assert sorted(starts.values()) == [(1, 1), (6, 8)]

@@ -22,7 +22,6 @@ from okrkit._files._locate import (
     locate_toml,
     locate_yaml,
     spot_at,
-    yaml_spots,
 )
 from okrkit._files._source import MAX_BYTES, max_bytes_of, read_file
 from okrkit._files._yaml import Flow, YamlProblem, dump_yaml, read_yaml
@@ -113,11 +112,8 @@ def loads(
         try:
             data, starts = read_yaml(text)
         except YamlProblem as exc:
-            at: tuple[int | None, int | None] = (exc.line, exc.column)
-            if exc.line is not None and exc.column is not None:
-                at = yaml_spots(text)((exc.line, exc.column))
             raise PlanFileError(
-                [Problem(exc.message, file=name, line=at[0], column=at[1])]
+                [Problem(exc.message, file=name, line=exc.line, column=exc.column)]
             ) from None
         except UnicodeEncodeError as exc:  # libyaml reads UTF-8: a lone surrogate is none
             line = spot_at(text, exc.start)[0]
@@ -149,8 +145,7 @@ def _source(
     takes its name from the metric its statement gives it."""
     names = _place_names(plan)
     if starts is not None:
-        spot = yaml_spots(text)
-        found = {path: spot(starts[key])[0] for path, key in reader.places if key in starts}
+        found = {path: starts[key][0] for path, key in reader.places if key in starts}
     else:
         spots = locate(text, [path for path, _key in reader.places])
         found = {path: value[0] for path, (_key, value) in spots.items()}

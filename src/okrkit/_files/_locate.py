@@ -8,20 +8,19 @@ list indexes: ``("objectives", 0, "key_results", 1, "target")``.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import json
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
 
-from okrkit._files._yaml import EventParser
+from okrkit._files._yaml import EventParser, YamlProblem, for_parser
 
 
-__all__ = ["Path", "Spot", "locate_json", "locate_toml", "locate_yaml", "spot_at", "yaml_spots"]
+__all__ = ["Path", "Spot", "locate_json", "locate_toml", "locate_yaml", "spot_at"]
 
 Path = tuple[str | int, ...]
 Spot = tuple[int, int]  # 1-based line and column
@@ -53,50 +52,21 @@ class _Composer(EventParser, yaml.composer.Composer, yaml.resolver.BaseResolver)
         return None
 
 
-_PARSER_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_YAML_BREAK = re.compile("\r\n|[\r\n]")
-_NOT_A_BREAK_IN_YAML_1_2 = re.compile("[\x85\u2028\u2029]")
-
-
-def yaml_spots(text: str) -> Callable[[Spot], Spot]:
-    """What turns a line and column from the YAML parser into YAML 1.2's.
-
-    libyaml and PyYAML follow YAML 1.1, which also ends a line at U+0085, U+2028
-    and U+2029; YAML 1.2, editors and people do not. Without those characters
-    in *text* the parser's spots are right and come back as they are.
-    """
-    if not _NOT_A_BREAK_IN_YAML_1_2.search(text):
-        return _same
-    parser_lines = [0, *(m.end() for m in _PARSER_BREAK.finditer(text))]
-    lines = [0, *(m.end() for m in _YAML_BREAK.finditer(text))]
-
-    def spot(parser_spot: Spot) -> Spot:
-        line, column = parser_spot
-        offset = parser_lines[line - 1] + column - 1
-        number = bisect.bisect_right(lines, offset)
-        return (number, offset - lines[number - 1] + 1)
-
-    return spot
-
-
-def _same(spot: Spot) -> Spot:
-    return spot
-
-
 def locate_yaml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot]]:
     """``{path: (key spot, value spot)}`` for each path found in a YAML document."""
     wanted, prefixes = _wanted(paths)
     found: dict[Path, tuple[Spot, Spot]] = {}
     try:
-        root = yaml.compose(text, Loader=_Composer)  # type: ignore[arg-type]
-    except yaml.YAMLError:
+        parsed, restore = for_parser(text)
+        root = yaml.compose(parsed, Loader=_Composer)  # type: ignore[arg-type]
+    except (yaml.YAMLError, YamlProblem):
         return found
     if root is None:
         return found
-    fix = yaml_spots(text)
+    key_text = restore or str
 
     def start(node: Any) -> Spot:
-        return fix((node.start_mark.line + 1, node.start_mark.column + 1))
+        return (node.start_mark.line + 1, node.start_mark.column + 1)
 
     todo: list[tuple[Path, Any, Spot]] = [((), root, start(root))]
     while todo:
@@ -107,7 +77,7 @@ def locate_yaml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot
             continue
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
-                todo.append(((*path, str(key_node.value)), value_node, start(key_node)))
+                todo.append(((*path, key_text(str(key_node.value))), value_node, start(key_node)))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 todo.append(((*path, index), item, start(item)))

@@ -5,13 +5,19 @@ and resolves plain scalars by the YAML 1.2 core schema, so ``NO``, ``1.10`` and
 ``12:30`` stay what they look like. It never builds objects from tags, refuses
 duplicate keys, more than one document, and alias expansions past a budget (YAML
 "bombs"), and remembers where each mapping and sequence starts.
+
+libyaml reads by YAML 1.1, where U+0085, U+2028 and U+2029 end a line; in YAML
+1.2 they are ordinary characters. The reader hands libyaml a text where each of
+them is a private-use character the document does not use, and gives the
+characters back in every value, so they read as YAML 1.2 says and lines and
+columns count only LF, CR and CRLF.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import yaml
@@ -34,7 +40,14 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             _ParserBase.__init__(self)
 
 
-__all__ = ["ALIAS_BUDGET", "EventParser", "YamlProblem", "dump_yaml", "read_yaml"]
+__all__ = [
+    "ALIAS_BUDGET",
+    "EventParser",
+    "YamlProblem",
+    "dump_yaml",
+    "for_parser",
+    "read_yaml",
+]
 
 ALIAS_BUDGET = 1_000_000
 """How much aliases may add to a document, in characters of text and nodes,
@@ -85,6 +98,51 @@ class Whole(int):
     """A plain scalar that reads as a whole number, keeping its source text."""
 
     source: str
+
+
+_YAML_1_1_BREAKS = ("\x85", "\u2028", "\u2029")
+"""Characters YAML 1.2 reads as text but PyYAML and libyaml take for line breaks."""
+
+_PRIVATE_USE = (range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+_CODE_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
+
+Restore = Callable[[str], str]
+
+
+def for_parser(text: str) -> tuple[str, Restore | None]:
+    """*text* as libyaml must see it to read it as YAML 1.2, and what turns text
+    read from it back into the document's own (``None``: nothing to turn back).
+
+    Each YAML 1.1 line break is replaced by a private-use character that appears
+    nowhere in *text*, neither raw nor as a ``\\u`` or ``\\U`` escape, so a
+    placeholder in a value can only stand for the character it replaced. The
+    replacement keeps every offset, so libyaml's lines and columns are YAML 1.2's.
+    """
+    present = [c for c in _YAML_1_1_BREAKS if c in text]
+    if not present:
+        return text, None
+    taken = set(text)
+    escaped = (int(m[1] or m[2], 16) for m in _CODE_ESCAPE.finditer(text))
+    taken.update(chr(code) for code in escaped if code <= 0x10FFFF)
+    free = (c for block in _PRIVATE_USE for c in map(chr, block) if c not in taken)
+    pairs = list(zip(present, free, strict=False))
+    if len(pairs) < len(present):
+        raise YamlProblem(
+            "the file uses every private-use character and also a raw NEL, U+2028 or "
+            "U+2029: write those as escapes in double quotes (\\N, \\L, \\P)",
+            None,
+            None,
+        )
+    for separator, placeholder in pairs:
+        text = text.replace(separator, placeholder)
+
+    def restore(found: str) -> str:
+        for separator, placeholder in pairs:
+            if placeholder in found:
+                found = found.replace(placeholder, separator)
+        return found
+
+    return text, restore
 
 
 def _mark(mark: Any) -> tuple[int, int]:
@@ -170,7 +228,8 @@ def read_yaml(text: str) -> tuple[object, dict[int, tuple[int, int]]]:
     keys, several documents, and aliases that would add more than
     :data:`ALIAS_BUDGET` or the document's own length.
     """
-    parser = EventParser(text)
+    parsed, restore = for_parser(text)
+    parser = EventParser(parsed)
     starts: dict[int, tuple[int, int]] = {}
     anchors: dict[str, tuple[object, int]] = {}  # the value and its expanded size
     stack: list[_Frame] = []
@@ -182,6 +241,8 @@ def read_yaml(text: str) -> tuple[object, dict[int, tuple[int, int]]]:
         for event in _events(parser):
             kind = type(event)
             if kind is ev.ScalarEvent:
+                if restore is not None:
+                    event.value = restore(event.value)  # type: ignore[attr-defined]
                 value = _scalar(event)  # type: ignore[arg-type]
                 size = 1 + len(event.value)  # type: ignore[attr-defined]
                 if event.anchor is not None:  # type: ignore[attr-defined]
@@ -231,6 +292,8 @@ def read_yaml(text: str) -> tuple[object, dict[int, tuple[int, int]]]:
         problem = getattr(exc, "problem", None) or str(exc)
         context = getattr(exc, "context", None)
         message = f"{problem} ({context})" if context else str(problem)
+        if restore is not None:
+            message = restore(message)
         spot: tuple[int | None, int | None] = _mark(mark) if mark is not None else (None, None)
         raise YamlProblem(f"not valid YAML: {message}", spot[0], spot[1]) from None
     if root is _MISSING:
@@ -277,8 +340,7 @@ class Flow(dict):  # type: ignore[type-arg]
     """A mapping written on one line (check-ins, links)."""
 
 
-_LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
-"""Characters YAML 1.2 reads as text but PyYAML and libyaml take for line breaks."""
+_LINE_SEPARATORS = re.compile(f"[{''.join(_YAML_1_1_BREAKS)}]")
 
 _TAG_OF_PLAIN = {type(None): "null", bool: "bool", Whole: "int", Number: "float", str: "str"}
 
