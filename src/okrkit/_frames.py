@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
@@ -417,7 +418,7 @@ def _told_apart(
     place: str,
 ) -> None:
     """Refuse check-ins of a key shared by two key results: whose they are is lost."""
-    for key in {k for k in keys if keys.count(k) > 1}:
+    for key in (k for k, count in Counter(keys).items() if count > 1):
         if (objective, key) in history:
             raise InvalidValueError(
                 f"{place}, key_result", key,
