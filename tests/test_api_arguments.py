@@ -188,7 +188,7 @@ CALLS: dict[str, Call] = {
                         why={"en": "w"}, category="custom", example="title: x",
                         thresholds=("stale_after_days",), replace=False),
     "okrkit.score": call(okrkit.score, PLAN, as_of=AS_OF, policy=POLICY, rollup=True,
-                         forecasts=True),
+                         forecasts=True, lang="es"),
     "okrkit.to_dot": call(okrkit.to_dot, PLAN, label_width=20),
     "okrkit.to_frame": call(okrkit.to_frame, PLAN, rows="checkins", as_of=AS_OF),
     "okrkit.to_mermaid": call(okrkit.to_mermaid, PLAN, label_width=None),
@@ -402,6 +402,7 @@ CALLS: dict[str, Call] = {
     "Scorecard.objective": method(CARD, "objective", "crecer"),
     "Scorecard.to_dict": method(CARD, "to_dict"),
     "Scorecard.to_json": method(CARD, "to_json", indent=None),
+    "Scorecard.to_text": method(CARD, "to_text"),
 }  # fmt: skip
 
 # Results okrkit makes and hands out: their constructors take what okrkit computed,

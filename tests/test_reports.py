@@ -338,7 +338,7 @@ class TestTerminal:
 
         spanish, english = score_text(card, lang="es"), score_text(card, lang="en")
 
-        assert "0.10 rojo" in spanish
+        assert "0,10 rojo" in spanish
         assert "desviado" in spanish
         assert "0.10 red" in english
         assert "off track" in english

@@ -125,7 +125,7 @@ class TestOneLanguage:
 
         for spanish in ("1 objetivo", "según su último seguimiento", "rojo", "en camino",
                         "sin empezar", "aviso", "aumentar ventas", "0,40", "0,20",
-                        "1.200,25 USD", "1500,5 USD", "27,5 %"):  # fmt: skip
+                        "1.200,25 USD", "1.500,5 USD", "27,5 %"):  # fmt: skip
             assert spanish in shown, spanish
         for english in ("objectives", "as of", " red", "on track", "not started",
                         "warning", "increase"):  # fmt: skip
@@ -135,6 +135,6 @@ class TestOneLanguage:
     def test_an_english_plan_keeps_the_decimal_point(self) -> None:
         shown = _shown(_sales("en")._repr_html_())
 
-        for english in ("0.40", "1,200.25 USD", "1500.5 USD", "27.5 %", "on track"):
+        for english in ("0.40", "1,200.25 USD", "1,500.5 USD", "27.5 %", "on track"):
             assert english in shown, english
         assert not re.search(r"\d,\d{1,2}(?!\d)", shown), "a decimal comma"

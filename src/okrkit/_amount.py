@@ -27,13 +27,18 @@ __all__ = [
     "MAX_UNIT_CHARS",
     "Amount",
     "Refusal",
+    "amount_for_people",
     "format_number",
+    "number_for_people",
     "plain_number",
+    "score_for_people",
     "trusted_amount",
+    "unit_for_people",
     "unit_form",
     "unit_refusal",
     "unit_symbol",
     "unit_text",
+    "written_for",
 ]
 
 MAX_UNIT_CHARS = 64
@@ -303,6 +308,24 @@ class Amount:
 
 _SYMBOLS = {"percent": "%", "percentage_point": "pp"}
 
+# The Spanish words, singular and plural, of the units that Spanish words in a plan
+# are read as (``llamadas`` is ``call``): said back in the words a reader wrote.
+_UNIT_WORDS_ES = {
+    "call": ("llamada", "llamadas"), "meeting": ("reunión", "reuniones"),
+    "proposal": ("propuesta", "propuestas"), "customer": ("cliente", "clientes"),
+    "account": ("cuenta", "cuentas"), "contract": ("contrato", "contratos"),
+    "opportunity": ("oportunidad", "oportunidades"), "deal": ("trato", "tratos"),
+    "sale": ("venta", "ventas"), "order": ("pedido", "pedidos"),
+    "visit": ("visita", "visitas"), "prospect": ("prospecto", "prospectos"),
+    "user": ("usuario", "usuarios"), "day": ("día", "días"), "week": ("semana", "semanas"),
+    "month": ("mes", "meses"), "quarter": ("trimestre", "trimestres"),
+    "year": ("año", "años"), "hour": ("hora", "horas"), "minute": ("minuto", "minutos"),
+    "second": ("segundo", "segundos"), "millisecond": ("milisegundo", "milisegundos"),
+}  # fmt: skip
+
+_LARGE = 1e15
+"""From here on a number is said as a power of ten: 1e300 has 301 digits."""
+
 
 def unit_symbol(unit: str | None) -> str:
     """A unit as people read it next to a number: ``%`` and ``pp`` for percent and
@@ -310,6 +333,65 @@ def unit_symbol(unit: str | None) -> str:
     if unit is None:
         return ""
     return _SYMBOLS.get(unit, unit)
+
+
+def unit_for_people(unit: str | None, lang: str = "en", *, one: bool = False) -> str:
+    """A unit as people read it in *lang* next to a number (*one*: next to 1): in
+    Spanish, the Spanish word for a unit read from one (``días``, ``llamadas/semana``);
+    ``%`` and ``pp`` in both languages; any other unit as written."""
+    symbol = unit_symbol(unit)
+    if lang != "es" or unit is None:
+        return symbol
+    counted, slash, per = unit.partition("/")
+    if slash and per in _UNIT_WORDS_ES:
+        return f"{unit_for_people(counted, lang, one=one)}/{_UNIT_WORDS_ES[per][0]}"
+    words = _UNIT_WORDS_ES.get(unit)
+    return symbol if words is None else words[0 if one else 1]
+
+
+def written_for(text: str, lang: str) -> str:
+    """A number written with English marks (``1,234.5``) in *lang*'s marks
+    (``1.234,5``): one decimal mark throughout a view."""
+    if lang == "es":
+        return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return text
+
+
+def _power_of_ten(value: float, lang: str) -> str:
+    """``2.5 × 10^299``: three significant digits and the power of ten."""
+    mantissa, exponent = f"{value:.2e}".split("e")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{written_for(mantissa, lang)} × 10^{int(exponent)}"
+
+
+def number_for_people(value: float, lang: str = "en", *, decimals: int = 2) -> str:
+    """A number for people in the language's habits (``1,234.5``; ``1.234,5`` in
+    Spanish): grouped thousands, at most *decimals* decimals, and as a power of ten
+    (``1 × 10^300``, ``3 × 10^-7``) when it has 16 digits or more, or when those
+    decimals would show a number that is not zero as 0."""
+    if not math.isfinite(value):
+        return "∞" if value > 0 else "-∞" if value < 0 else "NaN"
+    rounded = round(value, decimals) + 0.0  # + 0.0: no "-0"
+    if abs(value) >= _LARGE or (rounded == 0 and value != 0):
+        return _power_of_ten(value, lang)
+    text = f"{rounded:,.{decimals}f}"
+    return written_for(text.rstrip("0").rstrip(".") if "." in text else text, lang)
+
+
+def score_for_people(value: float, lang: str = "en") -> str:
+    """A score or a progress with two decimals, in the language's habits: ``0.75``
+    in English, ``0,75`` in Spanish; a power of ten from 16 digits on."""
+    if abs(value) >= _LARGE or not math.isfinite(value):
+        return number_for_people(value, lang)
+    return written_for(f"{value + 0.0:,.2f}", lang)
+
+
+def amount_for_people(amount: Amount | None, lang: str = "en", *, decimals: int = 2) -> str:
+    """An amount for people (``1.234,5 %``, ``35 días``), or a dash when there is none."""
+    if amount is None:
+        return "—"
+    number = number_for_people(amount.value, lang, decimals=decimals)
+    return f"{number} {unit_for_people(amount.unit, lang, one=amount.value == 1)}".rstrip()
 
 
 def trusted_amount(value: float, unit: str | None) -> Amount:

@@ -92,6 +92,7 @@ def score(
     policy: Policy | str | None = None,
     rollup: bool = False,
     forecasts: bool = False,
+    lang: str | None = None,
 ) -> Scorecard:
     """Progress, score, expected progress and status of every key result and
     objective, and the plan's score, as of a date ("today" is always passed in).
@@ -102,6 +103,8 @@ def score(
             policy otherwise.
         rollup: Weigh aligned child objectives into their parents' scores.
         forecasts: Add each key result's trend (:class:`~okrkit.Forecast`).
+        lang: ``en`` or ``es`` for the scorecard's views (notebook table, text);
+            by default the plan's ``lang``, else English, as :func:`check` does.
     """
     plan = of_type("score(plan)", plan, Plan, "a Plan")
     day = optional_date("as_of", as_of)
@@ -109,4 +112,7 @@ def score(
         raise InvalidValueError("score(as_of)", as_of, "the date to score as of, like 2026-02-15")
     chosen = None if policy is None else Policy.coerce(policy, field="score(policy)")
     rollup, forecasts = flag("score(rollup)", rollup), flag("score(forecasts)", forecasts)
-    return score_plan(plan, as_of=day, policy=chosen, rollup=rollup, forecasts=forecasts)
+    language = check_lang(plan.lang or "en" if lang is None else lang)
+    return score_plan(
+        plan, as_of=day, policy=chosen, rollup=rollup, forecasts=forecasts, lang=language
+    )

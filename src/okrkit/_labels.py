@@ -3,19 +3,8 @@ statuses, grades, severities and how a commitment reads."""
 
 from __future__ import annotations
 
-from okrkit._amount import Amount, unit_symbol
 
-
-__all__ = [
-    "LABELS",
-    "amount_for_people",
-    "counted",
-    "findings_count",
-    "labels",
-    "number_for_people",
-    "score_for_people",
-    "written_for",
-]
+__all__ = ["LABELS", "counted", "findings_count", "labels"]
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -63,30 +52,3 @@ def findings_count(counts: dict[str, int], words: dict[str, str]) -> str:
         f"{counted(counts.get('warning', 0), 'warning', words)}, "
         f"{counts.get('info', 0)} {words['info']}"
     )
-
-
-def written_for(text: str, lang: str) -> str:
-    """A number written with English marks (``1,234.5``) in *lang*'s marks
-    (``1.234,5``): one decimal mark throughout a view."""
-    if lang == "es":
-        return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return text
-
-
-def number_for_people(value: float, lang: str) -> str:
-    """A number for people: grouped thousands, at most two decimals, in the
-    language's habits (1,234.5 in English, 1.234,5 in Spanish)."""
-    return written_for(f"{round(value, 2):,.2f}".rstrip("0").rstrip("."), lang)
-
-
-def score_for_people(value: float, lang: str) -> str:
-    """A score or a progress with two decimals, in the language's habits: ``0.75``
-    in English, ``0,75`` in Spanish."""
-    return written_for(f"{value:,.2f}", lang)
-
-
-def amount_for_people(amount: Amount | None, lang: str = "en") -> str:
-    """An amount for people (``1.234,5 %``), or a dash when there is none."""
-    if amount is None:
-        return "—"
-    return f"{number_for_people(amount.value, lang)} {unit_symbol(amount.unit)}".strip()

@@ -13,12 +13,13 @@ from typing import Any
 
 import attrs
 
+from okrkit._amount import amount_for_people, score_for_people
 from okrkit._api import check, score
 from okrkit._escape import terminal
 from okrkit._findings import Finding, Report
 from okrkit._html import GRADE_COLOURS, STATUS_COLOURS, badge
 from okrkit._html import escape as _e
-from okrkit._labels import amount_for_people, counted, findings_count, labels, score_for_people
+from okrkit._labels import counted, findings_count, labels
 from okrkit._model import KeyResult, Objective, Plan
 from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard
 from okrkit._sentence import kr_phrase
@@ -248,7 +249,7 @@ def _named(finding: Finding, path: str, key: str) -> Finding:
 
 def scorecard_html(card: Scorecard) -> str:
     """A scorecard as a small HTML table for notebooks."""
-    view = _View("en")
+    view = _View(card.lang)
     rows = []
     for index, objective in enumerate(card.objectives):
         if index == MAX_OBJECTIVES:
@@ -270,7 +271,8 @@ def scorecard_html(card: Scorecard) -> str:
                 f"</td><td>{expected}</td></tr>"
             )
     return (
-        f'<div class="okrkit">{_STYLE}<div>As of {card.as_of.isoformat()}: '
+        f'<div class="okrkit">{_STYLE}<div>{_e(view.words["as_of"].capitalize())} '
+        f"{card.as_of.isoformat()}: "
         f"{view.number(card.score)} {view.grade(card.grade.value)}</div>"
         f"<table>{''.join(rows)}</table></div>"
     )
@@ -340,7 +342,7 @@ def text_for(value: Any) -> str:
         if isinstance(value, Scorecard):
             from okrkit._render_text import score_text  # noqa: PLC0415
 
-            return score_text(value)
+            return score_text(value, lang=value.lang)
         if isinstance(value, Report):
             return value.to_text()
     except Exception:

@@ -5,6 +5,7 @@ Every piece of the plan's text (ids, places, messages, values) goes through
 
 from __future__ import annotations
 
+from okrkit._amount import Amount, amount_for_people, score_for_people
 from okrkit._escape import terminal
 from okrkit._findings import Report, suppression
 from okrkit._labels import findings_count, labels
@@ -69,12 +70,18 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
     its key results in aligned columns."""
     words = labels(lang, **_SCORE_WORDS)
 
+    def number(value: float) -> str:
+        return score_for_people(value, lang)
+
+    def amount(value: Amount) -> str:
+        return amount_for_people(value, lang, decimals=6)
+
     def grade(text: str, name: str) -> str:
         return _paint(text, _GRADE_COLOURS[name], color)
 
     lines = [
         f"{words['plan']} {words['as_of']} {card.as_of.isoformat()}: "
-        + grade(f"{card.score:.2f} {words[card.grade.value]}", card.grade.value)
+        + grade(f"{number(card.score)} {words[card.grade.value]}", card.grade.value)
     ]
     statuses = [words[k.status.value] for o in card.objectives for k in o.key_results]
     width = max((len(terminal(k.id)) for o in card.objectives for k in o.key_results), default=10)
@@ -91,23 +98,27 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
     progress_width, score_width, expected_width = widths
     for objective in card.objectives:
         expected = (
-            "" if objective.expected is None else f"  {words['expected']} {objective.expected:.2f}"
+            ""
+            if objective.expected is None
+            else f"  {words['expected']} {number(objective.expected)}"
         )
         lines.append("")
         lines.append(
             f"{terminal(objective.id)}  "
-            + grade(f"{objective.score:.2f} {words[objective.grade.value]}", objective.grade.value)
+            + grade(
+                f"{number(objective.score)} {words[objective.grade.value]}", objective.grade.value
+            )
             + f"  {words[objective.status.value]}{expected}"
         )
         lines.append(f"  ({words[objective.commitment.value]})")
         if objective.key_results:
             lines.append(f"  {head}")
         for item in objective.key_results:
-            value = words["none"] if item.value is None else terminal(str(item.value))
-            paced = "" if item.expected is None else f"{item.expected:.2f}"
+            value = words["none"] if item.value is None else terminal(amount(item.value))
+            paced = "" if item.expected is None else number(item.expected)
             lines.append(
-                f"  {terminal(item.id):<{width}}  {item.progress:{progress_width}.2f}  "
-                f"{item.score:{score_width}.2f}  {paced:>{expected_width}}  "
+                f"  {terminal(item.id):<{width}}  {number(item.progress):>{progress_width}}  "
+                f"{number(item.score):>{score_width}}  {paced:>{expected_width}}  "
                 f"{words[item.status.value]:<{status_width}}  {value}"
             )
             if item.next_checkin is not None:
@@ -116,6 +127,6 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
             if trend is not None and trend.projected is not None:
                 reach = f", {words['reached']} {trend.reached.isoformat()}" if trend.reached else ""
                 lines.append(
-                    f"  {'':<{width}}  {words['trend']}: {trend.projected_score:.2f}{reach}"
+                    f"  {'':<{width}}  {words['trend']}: {number(trend.projected_score)}{reach}"
                 )
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from okrkit._amount import Amount
+from okrkit._amount import amount_for_people, number_for_people, score_for_people, trusted_amount
 from okrkit._api import check, score
 from okrkit._escape import markdown as _md
 from okrkit._escape import markdown_code as _code
@@ -16,7 +16,7 @@ from okrkit._fields import of_type, to_date
 from okrkit._findings import Finding, Report, about_the_plan
 from okrkit._html import GRADE_COLOURS, STATUS_COLOURS, badge
 from okrkit._html import escape as _e
-from okrkit._labels import amount_for_people, findings_count, labels, number_for_people
+from okrkit._labels import findings_count, labels
 from okrkit._model import Direction, KeyResult, Objective, Plan
 from okrkit._period_words import check_lang
 from okrkit._resolve import resolve
@@ -57,7 +57,7 @@ class _Context:
         self.as_of = as_of = to_date("as_of", as_of)
         self.lang = check_lang(plan.lang or "en" if lang is None else lang)
         self.words = labels(self.lang, **_OWN_WORDS)
-        self.card: Scorecard = score(plan, as_of=as_of)
+        self.card: Scorecard = score(plan, as_of=as_of, lang=self.lang)
         self.findings: Report = check(plan, as_of=as_of, lang=self.lang)
         self.by_place: dict[str, list[Finding]] = {}
         for finding in self.findings:
@@ -71,6 +71,10 @@ class _Context:
     def w(self, key: str) -> str:
         return self.words[key]
 
+    def number(self, value: float) -> str:
+        """A score, a progress or an expected pace, in the report's language."""
+        return score_for_people(value, self.lang)
+
     def period_text(self, objective: Objective) -> str:
         period = self.plan.period_of(objective)
         if period is None:
@@ -82,9 +86,10 @@ class _Context:
 
 
 def _compact(value: float, lang: str) -> str:
-    """A short number for a chart's axis: 3.5M, 120k, 35."""
+    """A short number for a chart's axis: 3.5M, 120k, 35; 1 × 10^15 and up as a power
+    of ten, as every number that large is said."""
     for size, suffix in ((1e9, "B" if lang == "en" else " mil M"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= size:
+        if size <= abs(value) < 1e15:
             return number_for_people(value / size, lang) + suffix
     return number_for_people(value, lang)
 
@@ -99,7 +104,7 @@ def _target(item: KeyResult, context: _Context) -> str:
     prefix = {Direction.AT_LEAST: "≥ ", Direction.AT_MOST: "≤ "}.get(
         item.direction or Direction.INCREASE, ""
     )
-    return prefix + amount_for_people(Amount(round(resolved.target, 6), unit), context.lang)
+    return prefix + amount_for_people(trusted_amount(resolved.target, unit), context.lang)
 
 
 # --- Markdown ------------------------------------------------------------------------
@@ -126,7 +131,8 @@ def report_markdown(plan: Plan, *, as_of: dt.date | str, lang: str | None = None
         f"# {_md(plan.title or context.w('report'))}",
         "",
         f"{context.w('as_of').capitalize()} {context.as_of.isoformat()} · {context.w('score')} "
-        f"**{card.score:.2f}** ({context.w(card.grade.value)}) · {context.w('summary')}: "
+        f"**{context.number(card.score)}** ({context.w(card.grade.value)}) · "
+        f"{context.w('summary')}: "
         f"{findings_count(counts, context.words)}",
         "",
     ]
@@ -152,9 +158,14 @@ def _md_objective(objective: Objective, scored: ObjectiveScore, context: _Contex
         f"{_code(scored.id)} · {w('owner')}: {_md(objective.owner or '—')} · {w('period')}: "
         f"{_md(context.period_text(objective))} · {w(objective.commitment.value)}",
         "",
-        f"{w('score')} **{scored.score:.2f}** ({w(scored.grade.value)}) · {w('status')}: "
+        f"{w('score')} **{context.number(scored.score)}** ({w(scored.grade.value)}) · "
+        f"{w('status')}: "
         f"{w(scored.status.value)}"
-        + ("" if scored.expected is None else f" · {w('expected')} {scored.expected:.2f}"),
+        + (
+            ""
+            if scored.expected is None
+            else f" · {w('expected')} {context.number(scored.expected)}"
+        ),
         "",
         f"> {_md(okr_sentence(objective, lang=context.lang))}",
         "",
@@ -169,11 +180,11 @@ def _md_objective(objective: Objective, scored: ObjectiveScore, context: _Contex
             "|---|---|---|---|---|---|",
         ]
         for item, result in zip(objective.key_results, scored.key_results, strict=True):
-            expected = "—" if result.expected is None else f"{result.expected:.2f}"
+            expected = "—" if result.expected is None else context.number(result.expected)
             label = _md(kr_phrase(item, lang=context.lang))
             lines.append(
                 f"| {_code(result.id, in_table=True)} {label} | {_bar(result.score)} "
-                f"{result.progress:.2f} | {expected} | {w(result.status.value)} | "
+                f"{context.number(result.progress)} | {expected} | {w(result.status.value)} | "
                 f"{_md(amount_for_people(result.value, context.lang))} | "
                 f"{_md(_target(item, context))} |"
             )
@@ -230,7 +241,7 @@ def report_html(plan: Plan, *, as_of: dt.date | str, lang: str | None = None) ->
         f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
         f'<p class="meta">{_e(w("as_of").capitalize())} {context.as_of.isoformat()} · '
-        f"{_e(w('score'))} <strong>{card.score:.2f}</strong> "
+        f"{_e(w('score'))} <strong>{context.number(card.score)}</strong> "
         f"{badge(w(card.grade.value), GRADE_COLOURS[card.grade.value])} · {_e(w('summary'))}: "
         f"{_e(findings_count(counts, context.words))}</p>",
     ]
@@ -253,13 +264,17 @@ def report_html(plan: Plan, *, as_of: dt.date | str, lang: str | None = None) ->
 
 def _html_objective(objective: Objective, scored: ObjectiveScore, context: _Context) -> str:
     w = context.w
-    expected = "" if scored.expected is None else f" · {_e(w('expected'))} {scored.expected:.2f}"
+    expected = (
+        ""
+        if scored.expected is None
+        else f" · {_e(w('expected'))} {context.number(scored.expected)}"
+    )
     head = (
         f"<h2>{_e(objective.title)}</h2>"
         f'<p class="meta"><code>{_e(scored.id)}</code> · {_e(w("owner"))}: '
         f"{_e(objective.owner or '—')} · {_e(w('period'))}: {_e(context.period_text(objective))}"
         f" · {_e(w(objective.commitment.value))}</p>"
-        f"<p>{_e(w('score'))} <strong>{scored.score:.2f}</strong> "
+        f"<p>{_e(w('score'))} <strong>{context.number(scored.score)}</strong> "
         f"{badge(w(scored.grade.value), GRADE_COLOURS[scored.grade.value])} "
         f"{badge(w(scored.status.value), STATUS_COLOURS[scored.status.value])}{expected}</p>"
         f'<p class="sentence">{_e(okr_sentence(objective, lang=context.lang))}</p>'
@@ -270,11 +285,11 @@ def _html_objective(objective: Objective, scored: ObjectiveScore, context: _Cont
     for item, result in zip(objective.key_results, scored.key_results, strict=True):
         colour = STATUS_COLOURS[result.status.value]
         width = round(100 * result.score)
-        expected_text = "—" if result.expected is None else f"{result.expected:.2f}"
+        expected_text = "—" if result.expected is None else context.number(result.expected)
         rows.append(
             f"<tr><td><code>{_e(result.id)}</code><br>{_e(kr_phrase(item, lang=context.lang))}</td>"
             f'<td><span class="bar"><span class="fill" style="display:block;width:{width}%;'
-            f'background:{colour}"></span></span> {result.progress:.2f}</td>'
+            f'background:{colour}"></span></span> {context.number(result.progress)}</td>'
             f"<td>{expected_text}</td><td>{badge(w(result.status.value), colour)}</td>"
             f"<td>{_e(amount_for_people(result.value, context.lang))}</td>"
             f"<td>{_e(_target(item, context))}</td></tr>"
@@ -350,7 +365,6 @@ def _burn_up(item: KeyResult, result: KeyResultScore, context: _Context) -> str:
         shapes += [
             f'<circle cx="{x(d):.1f}" cy="{y(v):.1f}" r="2.5" fill="#2471a3"/>' for d, v in track
         ]
-    unit = f" {resolved.unit}" if resolved.unit else ""
     shapes += [
         f'<text x="{left - 4}" y="{y(resolved.target) + 3:.1f}" text-anchor="end">'
         f"{_e(_compact(resolved.target, context.lang))}</text>",
@@ -361,7 +375,7 @@ def _burn_up(item: KeyResult, result: KeyResultScore, context: _Context) -> str:
     ]
     label = _e(
         f"{context.w('chart')} ({context.w('target')}: "
-        f"{number_for_people(resolved.target, context.lang)}{unit})"
+        f"{amount_for_people(trusted_amount(resolved.target, resolved.unit), context.lang)})"
     )
     return (
         f'<svg role="img" aria-label="{label}" width="{width}" height="{height}" '

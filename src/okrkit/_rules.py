@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from okrkit._amount import Amount, amount_for_people, number_for_people
 from okrkit._fields import (
     field_of,
     flag,
@@ -177,11 +178,48 @@ class Rule:
         if not isinstance(params, Mapping):
             raise InvalidTypeError("Rule.text(params)", params, "a mapping of names to values")
         table: dict[str, str] = getattr(self, kind)
-        template = table.get(check_lang(lang)) or table["en"]
+        language = check_lang(lang)
+        template = table.get(language) or table["en"]
         try:
-            return template.format(**params)
+            return template.format(
+                **{name: _said(value, language) for name, value in params.items()}
+            )
         except (KeyError, IndexError, ValueError, TypeError, AttributeError):
             return template
+
+
+class _Said:
+    """A number or an amount in a message, said in the message's language: ``{value}``
+    gives ``1.234,5 días`` in Spanish; a format spec (``{value:.1f}``), ``!r`` and
+    attributes still see the value itself."""
+
+    __slots__ = ("text", "value")
+
+    def __init__(self, value: float | Amount, text: str) -> None:
+        self.value = value
+        self.text = text
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec) if spec else self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.value, name)
+
+
+def _said(value: object, lang: str) -> object:
+    """*value* as a message shows it: floats and amounts in *lang*'s number marks and
+    unit words (up to six decimals, a power of ten past fifteen digits), else as given."""
+    if isinstance(value, Amount):
+        return _Said(value, amount_for_people(value, lang, decimals=6))
+    if isinstance(value, float):
+        return _Said(value, number_for_people(value, lang, decimals=6))
+    return value
 
 
 _lock = threading.Lock()

@@ -37,6 +37,7 @@ from okrkit._cadence import Cadence
 from okrkit._escape import json_dumps
 from okrkit._fields import json_indent, of_type
 from okrkit._model import Commitment, Direction, KeyResult, Objective, Plan, key_result_window
+from okrkit._period_words import check_lang
 from okrkit._policy import Policy, Thresholds
 from okrkit._repr import fields_repr, value_repr
 from okrkit._resolve import Resolved, resolve
@@ -236,13 +237,17 @@ class Scorecard:
     at once; the :class:`ObjectiveScore` and :class:`KeyResultScore` objects are
     made the first time ``objectives`` is read, so a caller that wants only the
     plan's score does not pay for tens of thousands of them.
+
+    ``lang`` is the language its views speak (a notebook's table, ``to_text``
+    through ``okrkit score``): the plan's, unless :func:`okrkit.score` was told.
     """
 
-    __slots__ = ("_build", "_objectives", "as_of", "grade", "score")
+    __slots__ = ("_build", "_objectives", "as_of", "grade", "lang", "score")
 
     as_of: dt.date
     score: float
     grade: Grade
+    lang: str
     _objectives: tuple[ObjectiveScore, ...] | None
     _build: Callable[[], tuple[ObjectiveScore, ...]] | None
 
@@ -252,20 +257,23 @@ class Scorecard:
         score: float,
         grade: Grade,
         objectives: Iterable[ObjectiveScore] = (),
+        *,
+        lang: str = "en",
     ) -> None:
         _set = object.__setattr__
         _set(self, "as_of", as_of)
         _set(self, "score", score)
         _set(self, "grade", grade)
+        _set(self, "lang", check_lang(lang))
         _set(self, "_objectives", tuple(objectives))
         _set(self, "_build", None)
 
     @classmethod
     def _deferred(
         cls, as_of: dt.date, score: float, grade: Grade,
-        build: Callable[[], tuple[ObjectiveScore, ...]],
+        build: Callable[[], tuple[ObjectiveScore, ...]], lang: str,
     ) -> Scorecard:  # fmt: skip
-        made = cls(as_of, score, grade)
+        made = cls(as_of, score, grade, lang=lang)
         object.__setattr__(made, "_objectives", None)
         object.__setattr__(made, "_build", build)
         return made
@@ -288,7 +296,7 @@ class Scorecard:
         raise attrs.exceptions.FrozenInstanceError
 
     def _key(self) -> tuple[Any, ...]:
-        return (self.as_of, self.score, self.grade, self.objectives)
+        return (self.as_of, self.score, self.grade, self.objectives, self.lang)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
@@ -299,7 +307,7 @@ class Scorecard:
         return hash(self._key())
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (self.__class__, self._key())
+        return (_scorecard, self._key())
 
     def __repr__(self) -> str:
         return f"<Scorecard as of {self.as_of.isoformat()}: {self.score:.2f} {self.grade.value}>"
@@ -353,8 +361,21 @@ class Scorecard:
         for one line, or 0 to 8 spaces)."""
         return json_dumps(self.to_dict(), indent=json_indent("Scorecard.to_json(indent)", indent))
 
+    def to_text(self) -> str:
+        """The scores as ``okrkit score`` prints them to a pipe, in the scorecard's language."""
+        from okrkit._render_text import score_text  # noqa: PLC0415 - rendering sits outside
+
+        return score_text(self, lang=self.lang, color=False)
+
 
 # --- scoring -----------------------------------------------------------------------------
+
+
+def _scorecard(
+    as_of: dt.date, score: float, grade: Grade, objectives: tuple[ObjectiveScore, ...], lang: str
+) -> Scorecard:
+    """A scorecard unpickled: its language is keyword-only."""
+    return Scorecard(as_of, score, grade, objectives, lang=lang)
 
 
 def _latest(resolved: Resolved, day: dt.date) -> tuple[float | None, bool]:
@@ -579,6 +600,7 @@ def score_plan(
     rollup: bool = False,
     forecasts: bool = False,
     ureg: Any = None,
+    lang: str = "en",
 ) -> Scorecard:
     """Score every key result and objective of *plan*, and the plan, as of *as_of*.
 
@@ -646,7 +668,7 @@ def score_plan(
             )
         return tuple(out)
 
-    return Scorecard._deferred(as_of, mean, grade_of(mean, thresholds), build)
+    return Scorecard._deferred(as_of, mean, grade_of(mean, thresholds), build, lang)
 
 
 def _parents(plan: Plan) -> list[int | None]:

@@ -3,9 +3,8 @@ seed article's "Voy a … para conseguir …"."""
 
 from __future__ import annotations
 
-from okrkit._amount import Amount, format_number, unit_symbol
+from okrkit._amount import Amount, amount_for_people, unit_for_people
 from okrkit._fields import of_type
-from okrkit._labels import written_for
 from okrkit._model import Direction, KeyResult, Objective
 from okrkit._period_words import check_lang
 
@@ -28,7 +27,6 @@ _WORDS = {
     "en": {"from": "from", "to": "to", "by": "by", "per": "per", "and": "and", "for": "for"},
     "es": {"from": "de", "to": "a", "by": "en", "per": "por", "and": "y", "for": "para el"},
 }
-_PER_ES = {"day": "día", "week": "semana", "month": "mes", "quarter": "trimestre", "year": "año"}
 
 
 def _lower_first(text: str) -> str:
@@ -38,8 +36,8 @@ def _lower_first(text: str) -> str:
 
 
 def _amount(amount: Amount, lang: str) -> str:
-    """The amount as written (every digit kept), with the language's decimal mark."""
-    return f"{written_for(format_number(amount.value), lang)} {unit_symbol(amount.unit)}".rstrip()
+    """The amount with up to six decimals, in the language's marks and unit words."""
+    return amount_for_people(amount, lang, decimals=6)
 
 
 def kr_phrase(item: KeyResult, *, lang: str = "en") -> str:
@@ -66,8 +64,7 @@ def kr_phrase(item: KeyResult, *, lang: str = "en") -> str:
     elif item.change is not None:
         parts += [words["by"], _amount(item.change, lang)]
     if item.per is not None:
-        period = item.per.value if lang == "en" else _PER_ES[item.per.value]
-        parts += [words["per"], period]
+        parts += [words["per"], unit_for_people(item.per.value, lang, one=True)]
     if item.share is not None:
         parts += [words["for"], f"{_amount(item.share, lang)}"]
     return " ".join(parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrkit._amount import format_number
+from okrkit._amount import trusted_amount
 from okrkit._model import Direction, KeyResult, Nature
 from okrkit._reading import current_objective_reading
 from okrkit._rules import Context, Hit, Place, rule
@@ -424,12 +424,11 @@ def coverage_gap(ctx: Context) -> Iterator[Hit]:
                 continue
             total, found = _sum_in_unit(ctx, place, stated.unit, info)
             if found and total < stated.value:
-                unit = stated.unit
                 yield ctx.hit(
                     place,
-                    stated=f"{format_number(stated.value)} {unit}",
-                    total=f"{format_number(round(total, 2))} {unit}",
-                    covered=format_number(round(100 * total / stated.value)),
+                    stated=stated,
+                    total=trusted_amount(round(total, 2), stated.unit),
+                    covered=float(round(100 * total / stated.value)),
                 )
             break
 

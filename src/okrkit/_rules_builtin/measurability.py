@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from okrkit._amount import format_number
+from okrkit._amount import trusted_amount, unit_for_people
 from okrkit._model import Direction, KeyResult, Nature
 from okrkit._reading import StatementKind, current_reading
 from okrkit._rules import Context, Hit, rule
@@ -149,11 +149,7 @@ objectives:
 def missing_baseline(ctx: Context) -> Iterator[Hit]:
     for place, _objective, item in ctx.key_results():
         if item.change is not None and item.baseline is None and item.target is None:
-            yield ctx.hit(place, change=str(item.change))
-
-
-def _number(value: float) -> str:
-    return format_number(round(value, 6))
+            yield ctx.hit(place, change=item.change)
 
 
 @rule(
@@ -198,7 +194,7 @@ def target_equals_baseline(ctx: Context) -> Iterator[Hit]:
                 abs(resolved.target - resolved.baseline) <= 1e-12 * max(1.0, abs(resolved.baseline))
             )
         ):
-            yield ctx.hit(place, target=_number(resolved.target))
+            yield ctx.hit(place, target=trusted_amount(resolved.target, resolved.unit))
 
 
 @rule(
@@ -236,15 +232,19 @@ def wrong_direction(ctx: Context) -> Iterator[Hit]:
         baseline, target = resolved.baseline, resolved.target
         if baseline is None or target is None or item.direction is None:
             continue
+        amounts = {
+            "target": trusted_amount(target, resolved.unit),
+            "baseline": trusted_amount(baseline, resolved.unit),
+        }
         if item.direction is Direction.INCREASE and target < baseline:
             yield ctx.hit(
                 place, direction="increase", direction_es="aumentar", side="below",
-                side_es="por debajo", target=_number(target), baseline=_number(baseline),
+                side_es="por debajo", **amounts,
             )  # fmt: skip
         elif item.direction is Direction.DECREASE and target > baseline:
             yield ctx.hit(
                 place, direction="decrease", direction_es="disminuir", side="above",
-                side_es="por encima", target=_number(target), baseline=_number(baseline),
+                side_es="por encima", **amounts,
             )  # fmt: skip
 
 
@@ -263,7 +263,7 @@ _FIELDS_ES = {
     category="measurability",
     message={
         "en": "key result {where} is in {unit}, but its {fields} do not convert to it",
-        "es": "el resultado clave {where} está en {unit}, pero {fields_es} no se convierten "
+        "es": "el resultado clave {where} está en {unit_es}, pero {fields_es} no se convierten "
         "a esa unidad",
     },
     hint={
@@ -297,13 +297,17 @@ def unit_mismatch(ctx: Context) -> Iterator[Hit]:
         resolved = ctx.resolved(place)
         if not resolved.mismatches:
             continue
-        names = dict.fromkeys(f"{name} ({unit or 'no unit'})" for name, unit in resolved.mismatches)
+        names = dict.fromkeys(
+            f"{name} ({unit_for_people(unit) or 'no unit'})" for name, unit in resolved.mismatches
+        )
         names_es = dict.fromkeys(
-            f"{_FIELDS_ES[name]} ({unit or 'sin unidad'})" for name, unit in resolved.mismatches
+            f"{_FIELDS_ES[name]} ({unit_for_people(unit, 'es') or 'sin unidad'})"
+            for name, unit in resolved.mismatches
         )
         yield ctx.hit(
             place,
-            unit=resolved.unit or "a plain number",
+            unit=unit_for_people(resolved.unit) or "a plain number",
+            unit_es=unit_for_people(resolved.unit, "es") or "un número sin unidad",
             fields=", ".join(names),
             fields_es=", ".join(names_es),
         )
@@ -354,7 +358,7 @@ def ambiguous_percent(ctx: Context) -> Iterator[Hit]:
             and any(a is not None and a.unit == "percent" for a in (item.baseline, item.target))
         )
         if (from_reading or structured) and item.change is not None:
-            yield ctx.hit(place, change=str(item.change).replace(" percent", " %"))
+            yield ctx.hit(place, change=item.change)
 
 
 @rule(
@@ -402,8 +406,7 @@ def percent_out_of_range(ctx: Context) -> Iterator[Hit]:
             and item.share.unit in (None, "percent")
             and not (0 <= item.share.value <= 100)
         ):
-            yield ctx.hit(place, field="share", field_es="una proporción",
-                          value=format_number(item.share.value))  # fmt: skip
+            yield ctx.hit(place, field="share", field_es="una proporción", value=item.share.value)
             continue
         if item.metric_type is not None:
             continue  # a typed metric has its own range: target-out-of-range reads it
@@ -416,7 +419,7 @@ def percent_out_of_range(ctx: Context) -> Iterator[Hit]:
         ):
             if amount is None or amount.unit != "percent" or 0 <= amount.value <= 100:
                 continue
-            yield ctx.hit(place, field=name, field_es=name_es, value=format_number(amount.value))
+            yield ctx.hit(place, field=name, field_es=name_es, value=amount.value)
             break
 
 
@@ -463,9 +466,9 @@ def target_out_of_range(ctx: Context) -> Iterator[Hit]:
         ):
             if value is not None and not kind.contains(value):
                 yield ctx.hit(
-                    place, field=name, field_es=name_es, value=_number(value), type=kind.name,
-                    minimum="" if kind.minimum is None else format_number(kind.minimum),
-                    maximum="" if kind.maximum is None else format_number(kind.maximum),
+                    place, field=name, field_es=name_es, value=value, type=kind.name,
+                    minimum="" if kind.minimum is None else float(kind.minimum),
+                    maximum="" if kind.maximum is None else float(kind.maximum),
                 )  # fmt: skip
                 break
 

@@ -305,7 +305,7 @@ def too_many_key_results(ctx: Context) -> Iterator[Hit]:
     message={
         "en": "{owner} has {count} objectives in {period}; more than {maximum} is no longer "
         "a focus",
-        "es": "{owner} tiene {count} objetivos en {period}; más de {maximum} ya no es un foco",
+        "es": "{owner} tiene {count} objetivos {period_es}; más de {maximum} ya no es un foco",
     },
     hint={
         "en": "choose the {maximum} that matter most this period and postpone the rest",
@@ -345,6 +345,7 @@ def too_many_objectives(ctx: Context) -> Iterator[Hit]:
             yield ctx.hit(
                 places[high], owner=owner, count=len(places), maximum=high,
                 period=str(period) if period else "no period",
+                period_es=f"en {period}" if period else "sin periodo",
             )  # fmt: skip
 
 
