@@ -222,6 +222,8 @@ class TestHugeAndTinyNumbers:
         assert amount_for_people(amount(20, "call/week"), "en") == "20 call/week"
         assert amount_for_people(amount(7.5, "percent"), "es") == "7,5 %"
         assert amount_for_people(amount(3, "lead"), "es") == "3 lead"  # as written
+        assert amount_for_people(amount(2, "percent/week"), "en") == "2 %/week"
+        assert amount_for_people(amount(9.5, "km/hour"), "es") == "9,5 km/hora"
 
     def test_every_spanish_unit_word_reads_back_as_its_unit(self) -> None:
         """The words Spanish output uses for a unit are words the reader takes for it."""

@@ -338,15 +338,15 @@ def unit_symbol(unit: str | None) -> str:
 def unit_for_people(unit: str | None, lang: str = "en", *, one: bool = False) -> str:
     """A unit as people read it in *lang* next to a number (*one*: next to 1): in
     Spanish, the Spanish word for a unit read from one (``días``, ``llamadas/semana``);
-    ``%`` and ``pp`` in both languages; any other unit as written."""
-    symbol = unit_symbol(unit)
-    if lang != "es" or unit is None:
-        return symbol
+    ``%`` and ``pp`` in both languages, also in a rate (``%/week``); any other unit
+    as written."""
+    if unit is None:
+        return ""
     counted, slash, per = unit.partition("/")
-    if slash and per in _UNIT_WORDS_ES:
-        return f"{unit_for_people(counted, lang, one=one)}/{_UNIT_WORDS_ES[per][0]}"
-    words = _UNIT_WORDS_ES.get(unit)
-    return symbol if words is None else words[0 if one else 1]
+    if slash and counted and "/" not in per:  # a rate: each side said on its own
+        return f"{unit_for_people(counted, lang, one=one)}/{unit_for_people(per, lang, one=True)}"
+    words = _UNIT_WORDS_ES.get(unit) if lang == "es" else None
+    return unit_symbol(unit) if words is None else words[0 if one else 1]
 
 
 def written_for(text: str, lang: str) -> str:
