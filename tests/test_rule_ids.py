@@ -92,14 +92,14 @@ class TestTheApi:
             okrkit.check(plan(), policy=Policy(**options))  # type: ignore[arg-type]
 
     def test_a_plans_own_policy_is_checked_with_its_file(self) -> None:
-        """policy: in a plan file names rules; the error names the file."""
+        """policy: in a plan file names rules; the error names the file and the line."""
         with pytest.raises(UnknownRuleError) as info:
             okrkit.check(
                 okrkit.loads("policy: {ignore: [too-few-key-result]}\n" + PLAN, name="plan.yaml")
             )
 
         assert info.value.nearest == "too-few-key-results"
-        assert str(info.value).startswith("plan.yaml: ")
+        assert str(info.value).startswith("plan.yaml:1: ")
 
     def test_an_ignore_on_an_objective_names_the_file_and_line(self) -> None:
         """ignore: on an objective is refused at check time, located in the file."""
@@ -282,3 +282,128 @@ class TestTheCommandLine:
         assert "pyproject.toml" in err
         assert "'missing-owner'" in err
         assert "no findings" not in out
+
+
+# --- a selection of no rule at all ---------------------------------------------------------
+
+
+def refused(text: str) -> list[str]:
+    """The problems reading *text* as plan.yaml gives."""
+    with pytest.raises(PlanFileError) as info:
+        okrkit.loads(text, name="plan.yaml")
+    return [str(problem) for problem in info.value.problems]
+
+
+NOTHING = [[], (), "", " ", " , "]
+"""Ways of writing a select that names no rule."""
+
+
+class TestAnEmptySelect:
+    """select names the rules that run: naming none would run none and pass every
+    plan, so it is refused wherever a select is given, by the same words."""
+
+    @pytest.mark.parametrize("nothing", NOTHING, ids=repr)
+    def test_check_refuses_it(self, nothing: object) -> None:
+        with pytest.raises(okrkit.InvalidValueError, match="at least one rule id") as info:
+            okrkit.check(plan(), select=nothing)  # type: ignore[arg-type]
+
+        assert str(info.value).startswith("check(select): ")
+        assert "leave select out to run every rule" in str(info.value)
+
+    @pytest.mark.parametrize("nothing", NOTHING, ids=repr)
+    def test_a_policy_refuses_it(self, nothing: object) -> None:
+        with pytest.raises(okrkit.InvalidValueError, match="at least one rule id"):
+            Policy(select=nothing)  # type: ignore[arg-type]
+        with pytest.raises(okrkit.InvalidValueError, match="at least one rule id"):
+            Policy.from_mapping({"select": nothing})
+
+    def test_a_plan_refuses_it_at_its_line(self) -> None:
+        assert refused("okrkit: 1\npolicy:\n  select: ''\nobjectives: []\n") == [
+            "plan.yaml:3:11: select: expected at least one rule id, like missing-owner, "
+            "got ''; leave select out to run every rule"
+        ]
+
+    def test_tool_okrkit_refuses_it(self, tmp_path: Path) -> None:
+        path = tmp_path / "pyproject.toml"
+        path.write_text("[tool.okrkit]\nselect = []\n")
+
+        with pytest.raises(PlanFileError, match="at least one rule id"):
+            okrkit.load_policy(path)
+
+    @pytest.mark.parametrize(
+        ("policy", "pyproject"),
+        [("policy: {select: ''}\n", None), ("", "[tool.okrkit]\nselect = []\n")],
+        ids=["plan", "pyproject"],
+    )
+    def test_the_command_line_exits_2(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        policy: str,
+        pyproject: str | None,
+    ) -> None:
+        path = tmp_path / "plan.yaml"
+        path.write_text(policy + PLAN)
+        if pyproject is not None:
+            (tmp_path / "pyproject.toml").write_text(pyproject)
+
+        status, out, err = run(capsys, "check", str(path))
+
+        assert status == 2
+        assert "no findings" not in out
+        assert "at least one rule id" in err
+
+    def test_none_still_means_every_rule(self) -> None:
+        assert Policy(select=None).select is None
+        assert "missing-owner" in {f.rule for f in okrkit.check(plan(), select=None)}
+
+
+# --- more about rule ids in a plan's policy and on the command line -------------------------
+
+
+class TestThePlansPolicy:
+    def test_an_unknown_key_is_placed_and_plugins_is_not_offered(self) -> None:
+        """plugins is refused in a plan, so it is not among the keys a plan may use."""
+        text = "okrkit: 1\npolicy:\n  strict: true\n  selct: [missing-owner]\nobjectives: []\n"
+
+        assert refused(text) == [
+            "plan.yaml:4:3: selct: unknown key 'selct'; did you mean 'select'? (expected one "
+            "of: preset, strict, select, ignore, severities, thresholds)"
+        ]
+
+    @pytest.mark.parametrize(
+        ("fmt", "text", "line"),
+        [
+            ("yaml", "okrkit: 1\npolicy:\n  ignore:\n    - missing-owner\n"
+                     "    - stale-checkin\nobjectives: []\n", 5),
+            ("yaml", "okrkit: 1\npolicy:\n  select: missing-owner,\n    stale-checkin\n"
+                     "objectives: []\n", 3),
+            ("yaml", "okrkit: 1\npolicy:\n  severities:\n    missing-owner: info\n"
+                     "    stale-checkin: off\nobjectives: []\n", 5),
+            ("json", '{"okrkit": 1,\n "policy": {"ignore": ["missing-owner",\n'
+                     '   "stale-checkin"]},\n "objectives": []}\n', 3),
+            ("toml", 'okrkit = 1\nobjectives = []\n[policy]\nselect = [\n  "missing-owner",\n'
+                     '  "stale-checkin",\n]\n', 6),
+        ],
+        ids=["yaml-list", "yaml-comma-text", "yaml-severities", "json", "toml"],
+    )  # fmt: skip
+    def test_an_unknown_rule_id_is_placed_at_its_line(self, fmt: str, text: str, line: int) -> None:
+        loaded = okrkit.loads(text, format=fmt, name=f"plan.{fmt}")  # type: ignore[arg-type]
+
+        with pytest.raises(UnknownRuleError) as info:
+            okrkit.check(loaded)
+
+        assert info.value.line == line
+        assert str(info.value).startswith(f"plan.{fmt}:{line}: unknown rule id 'stale-checkin'")
+
+    def test_on_the_command_line_too(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        path = tmp_path / "plan.yaml"
+        path.write_text("policy:\n  ignore: [missing-owner, stale-checkin]\n" + PLAN)
+
+        status, _out, err = run(capsys, "check", str(path))
+
+        assert status == 2
+        assert err.startswith(f"{path}:2: unknown rule id 'stale-checkin' in the plan's policy")
+

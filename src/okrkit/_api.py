@@ -13,7 +13,7 @@ from okrkit._fields import flag, of_type, optional_date, optional_flag
 from okrkit._findings import Report
 from okrkit._model import Plan
 from okrkit._period_words import check_lang
-from okrkit._policy import Policy, rule_list
+from okrkit._policy import Policy, rule_list, selected_rules
 from okrkit._rules import refuse_unknown_policy_rules, refuse_unknown_rules, run_rules
 from okrkit._score import Scorecard, score_plan
 from okrkit._text import read_plan
@@ -54,31 +54,41 @@ def check(
     day = optional_date("as_of", as_of)
     language = check_lang(plan.lang or "en" if lang is None else lang)
     given = None if policy is None else Policy.coerce(policy, field="check(policy)")
-    chosen = Policy() if given is None else given
-    if plan.policy is not None:
-        chosen = Policy.from_mapping(plan.policy.to_mapping(), base=chosen)
-    chosen = chosen.with_options(
+    chosen = _with_plan_policy(plan, given).with_options(
         strict=optional_flag("check(strict)", strict),
-        select=rule_list("check(select)", select),
+        select=selected_rules("check(select)", select),
         ignore=rule_list("check(ignore)", ignore),
     )
     _refuse_unknown_rules(plan, given, chosen, language)
     return run_rules(read_plan(plan), policy=chosen, as_of=day, lang=language)
 
 
+def _with_plan_policy(plan: Plan, given: Policy | None) -> Policy:
+    """*given* (else the defaults) with the settings of the plan's own ``policy:``
+    that differ from the defaults laid on top: what check and score both apply."""
+    chosen = Policy() if given is None else given
+    if plan.policy is not None:
+        chosen = Policy.from_mapping(plan.policy.to_mapping(), base=chosen)
+    return chosen
+
+
 def _refuse_unknown_rules(plan: Plan, given: Policy | None, chosen: Policy, lang: str) -> None:
     """Every rule id named by the caller's policy, the plan's policy and the
     ``select``/``ignore`` arguments is a rule's, once every plugin is loaded."""
-    named: list[tuple[Policy, str, str | None]] = []
     if given is not None:
-        named.append((given, "Policy.{field}", None))
-    if plan.policy is not None:
-        file = plan.source.file if plan.source is not None else None
-        where = "the plan's policy: {field}" if lang == "en" else "la policy: {field} del plan"
-        named.append((plan.policy, where, file))
-    for policy, source, file in named:
         refuse_unknown_policy_rules(
-            policy, source=source, lang=lang, file=file, plugins=chosen.plugins
+            given, source="Policy.{field}", lang=lang, plugins=chosen.plugins
+        )
+    if plan.policy is not None:
+        where = "the plan's policy: {field}" if lang == "en" else "la policy: {field} del plan"
+        source = plan.source
+        refuse_unknown_policy_rules(
+            plan.policy,
+            source=where,
+            lang=lang,
+            file=source.file if source is not None else None,
+            line_of=source.rule_line if source is not None else None,
+            plugins=chosen.plugins,
         )
     # What is left unknown in the policy checked now came from check()'s arguments.
     refuse_unknown_rules(chosen.select or (), source="check(select=...)", lang=lang)
@@ -99,8 +109,9 @@ def score(
 
     Args:
         as_of: The date to score as of (or ISO date text); later check-ins are ignored.
-        policy: Pacing and grade thresholds, or a preset's name; the plan's own
-            policy otherwise.
+        policy: Pacing and grade thresholds, or a preset's name (the defaults
+            otherwise); the plan's own policy is applied on top, as :func:`check`
+            does.
         rollup: Weigh aligned child objectives into their parents' scores.
         forecasts: Add each key result's trend (:class:`~okrkit.Forecast`).
         lang: ``en`` or ``es`` for the scorecard's views (notebook table, text);
@@ -110,7 +121,8 @@ def score(
     day = optional_date("as_of", as_of)
     if day is None:
         raise InvalidValueError("score(as_of)", as_of, "the date to score as of, like 2026-02-15")
-    chosen = None if policy is None else Policy.coerce(policy, field="score(policy)")
+    given = None if policy is None else Policy.coerce(policy, field="score(policy)")
+    chosen = _with_plan_policy(plan, given)
     rollup, forecasts = flag("score(rollup)", rollup), flag("score(forecasts)", forecasts)
     language = check_lang(plan.lang or "en" if lang is None else lang)
     return score_plan(

@@ -71,10 +71,16 @@ def _label_width(text: str) -> int:
 
 
 def _rule_list(text: str) -> list[str]:
-    ids = [part.strip() for part in text.split(",") if part.strip()]
-    if not ids:  # --select "" would run no rule and pass
-        raise argparse.ArgumentTypeError(f"expected rule ids like missing-owner, got {text!r}")
-    return ids
+    """Rule ids separated by commas; none at all is refused for --ignore too (it is
+    a slip), as the policy refuses it for --select (it would run no rule and pass)."""
+    from okrkit._policy import selected_rules  # noqa: PLC0415
+
+    try:
+        return list(selected_rules("rule ids", text) or ())
+    except OkrkitError:
+        raise argparse.ArgumentTypeError(
+            f"expected rule ids like missing-owner, got {text!r}"
+        ) from None
 
 
 def _sniff(text: str) -> str:

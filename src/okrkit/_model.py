@@ -783,6 +783,10 @@ class Source:
     paths: tuple[tuple[str | int, ...], ...] = ()
     """The place in the document of each of *lines*, in the same order
     (``("objectives", 0, "key_results", 1)``), to tell apart places that share a name."""
+    rule_ids: tuple[tuple[str, str, int], ...] = ()
+    """The line of each rule id the plan's ``policy:`` names, as ``(setting, id,
+    line)`` (``("select", "missing-owner", 6)``): an id that names no rule is only
+    found when the plan is checked, with the plugins loaded."""
 
     @functools.cached_property
     def _by_place(self) -> dict[str, int]:
@@ -799,6 +803,13 @@ class Source:
         if found is not None and found[0] == where:
             return found[1]
         return self._by_place.get(where)
+
+    def rule_line(self, setting: str, rule: str) -> int | None:
+        """The line where the plan's ``policy:`` names *rule* under *setting*."""
+        for named_in, named, line in self.rule_ids:
+            if named_in == setting and named == rule:
+                return line
+        return None
 
 
 # --- plans -------------------------------------------------------------------------

@@ -26,7 +26,15 @@ from okrkit._severity import Severity
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
-__all__ = ["LEVELS", "POLICY_KEYS", "PRESETS", "Policy", "Thresholds", "rule_list"]
+__all__ = [
+    "LEVELS",
+    "POLICY_KEYS",
+    "PRESETS",
+    "Policy",
+    "Thresholds",
+    "rule_list",
+    "selected_rules",
+]
 
 
 def _whole_number(name: str) -> Callable[[object], int]:
@@ -127,12 +135,27 @@ def rule_list(name: str, value: object) -> tuple[str, ...] | None:
     return rule_ids(name, value)
 
 
+def selected_rules(name: str, value: object) -> tuple[str, ...] | None:
+    """The rules a ``select`` runs, read as :func:`rule_list` reads them; None stays
+    None (every rule). A selection of no rule at all (``[]``, ``""``, ``" , "``) is
+    refused: it would run nothing and pass every plan."""
+    chosen = rule_list(name, value)
+    if chosen == ():
+        raise InvalidValueError(
+            name, value, "at least one rule id, like missing-owner", hint=_SELECT_NOTHING
+        )
+    return chosen
+
+
+_SELECT_NOTHING = "leave select out to run every rule"
+
+
 def _policy_ignore(value: object) -> tuple[str, ...]:
     return rule_list("Policy.ignore", value) or ()
 
 
 def _policy_select(value: object) -> tuple[str, ...] | None:
-    return rule_list("Policy.select", value)
+    return selected_rules("Policy.select", value)
 
 
 POLICY_KEYS = ("preset", "strict", "select", "ignore", "severities", "thresholds", "plugins")

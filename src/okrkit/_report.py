@@ -19,6 +19,7 @@ from okrkit._html import escape as _e
 from okrkit._labels import findings_count, labels
 from okrkit._model import Direction, KeyResult, Objective, Plan
 from okrkit._period_words import check_lang
+from okrkit._policy import Policy
 from okrkit._resolve import resolve
 from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard, span_fraction
 from okrkit._sentence import kr_phrase, okr_sentence
@@ -52,13 +53,21 @@ _OWN_WORDS = {
 class _Context:
     """Everything one report needs, computed once."""
 
-    def __init__(self, report: str, plan: Plan, as_of: dt.date | str, lang: str | None) -> None:
+    def __init__(
+        self,
+        report: str,
+        plan: Plan,
+        as_of: dt.date | str,
+        lang: str | None,
+        policy: Policy | str | None,
+    ) -> None:
         self.plan = plan = of_type(f"{report}(plan)", plan, Plan, "a Plan")
         self.as_of = as_of = to_date("as_of", as_of)
         self.lang = check_lang(plan.lang or "en" if lang is None else lang)
         self.words = labels(self.lang, **_OWN_WORDS)
-        self.card: Scorecard = score(plan, as_of=as_of, lang=self.lang)
-        self.findings: Report = check(plan, as_of=as_of, lang=self.lang)
+        chosen = None if policy is None else Policy.coerce(policy, field=f"{report}(policy)")
+        self.card: Scorecard = score(plan, as_of=as_of, lang=self.lang, policy=chosen)
+        self.findings: Report = check(plan, as_of=as_of, lang=self.lang, policy=chosen)
         self.by_place: dict[str, list[Finding]] = {}
         for finding in self.findings:
             self.by_place.setdefault(finding.where, []).append(finding)
@@ -122,9 +131,17 @@ def _md_findings(findings: Iterable[Finding], context: _Context) -> list[str]:
     ]
 
 
-def report_markdown(plan: Plan, *, as_of: dt.date | str, lang: str | None = None) -> str:
-    """The plan, its scores and its findings as Markdown, as of a date (or ISO date text)."""
-    context = _Context("report_markdown", plan, as_of, lang)
+def report_markdown(
+    plan: Plan,
+    *,
+    as_of: dt.date | str,
+    lang: str | None = None,
+    policy: Policy | str | None = None,
+) -> str:
+    """The plan, its scores and its findings as Markdown, as of a date (or ISO date
+    text); *policy* is the base policy :func:`~okrkit.check` and
+    :func:`~okrkit.score` take."""
+    context = _Context("report_markdown", plan, as_of, lang, policy)
     card = context.card
     counts = context.findings.summary()
     lines = [
@@ -226,10 +243,17 @@ def _html_findings(findings: Iterable[Finding], context: _Context) -> str:
     )
 
 
-def report_html(plan: Plan, *, as_of: dt.date | str, lang: str | None = None) -> str:
+def report_html(
+    plan: Plan,
+    *,
+    as_of: dt.date | str,
+    lang: str | None = None,
+    policy: Policy | str | None = None,
+) -> str:
     """The plan, its scores, charts and findings as one self-contained HTML page, as
-    of a date (or ISO date text)."""
-    context = _Context("report_html", plan, as_of, lang)
+    of a date (or ISO date text); *policy* is the base policy :func:`~okrkit.check`
+    and :func:`~okrkit.score` take."""
+    context = _Context("report_html", plan, as_of, lang, policy)
     card = context.card
     counts = context.findings.summary()
     w = context.w

@@ -353,15 +353,22 @@ def refuse_unknown_rules(
     register are known.
     """
     _load_plugins(plugins)
+    unknown = _first_unknown(ids)
+    if unknown is not None:
+        given, nearest = unknown
+        raise UnknownRuleError(given, source, nearest, file=file, line=line, lang=lang)
+
+
+def _first_unknown(ids: Iterable[str]) -> tuple[str, str | None] | None:
+    """The first id in *ids* that no rule has, and the known id nearest to it."""
     known: set[str] | None = None
     for given in ids:
         if known is None:
             known = {made.id for made in registered_rules()}
         if given not in known:
             nearest = difflib.get_close_matches(given, sorted(known), n=1)
-            raise UnknownRuleError(
-                given, source, nearest[0] if nearest else None, file=file, line=line, lang=lang
-            )
+            return given, nearest[0] if nearest else None
+    return None
 
 
 def refuse_unknown_policy_rules(
@@ -370,24 +377,27 @@ def refuse_unknown_policy_rules(
     source: str,
     lang: str = "en",
     file: str | None = None,
+    line_of: Callable[[str, str], int | None] | None = None,
     plugins: Iterable[str] | None = None,
 ) -> None:
     """:func:`refuse_unknown_rules` for every id a policy names (``select``,
     ``ignore``, ``severities``), once *plugins* (by default the policy's own) are
-    loaded; *source* is a template with ``{field}``, like ``"[tool.okrkit] {field}"``."""
+    loaded; *source* is a template with ``{field}``, like ``"[tool.okrkit] {field}"``,
+    and *line_of* gives the line where a setting names an id, when it is known."""
+    _load_plugins(policy.plugins if plugins is None else plugins)
     named = (
         ("select", policy.select or ()),
         ("ignore", policy.ignore),
         ("severities", [rule for rule, _level in policy.severities]),
     )
     for field, ids in named:
-        refuse_unknown_rules(
-            ids,
-            source=source.format(field=field),
-            lang=lang,
-            file=file,
-            plugins=policy.plugins if plugins is None else plugins,
-        )
+        unknown = _first_unknown(ids)
+        if unknown is not None:
+            given, nearest = unknown
+            line = None if line_of is None else line_of(field, given)
+            raise UnknownRuleError(
+                given, source.format(field=field), nearest, file=file, line=line, lang=lang
+            )
 
 
 def _refuse_unknown_ignores(ctx: Context, lang: str) -> None:

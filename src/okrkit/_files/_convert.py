@@ -29,6 +29,7 @@ from okrkit._files._keys import (
     METRIC_TYPE,
     OBJECTIVE,
     PLAN,
+    POLICY,
     Key,
     Section,
     choices,
@@ -67,6 +68,7 @@ CHECKIN_KEYS = tuple(CHECKIN)
 INITIATIVE_KEYS = tuple(INITIATIVE)
 LINK_KEYS = tuple(LINK)
 TYPE_KEYS = tuple(METRIC_TYPE)
+POLICY_KEYS = tuple(POLICY)
 
 _READ_BY_CALLER = frozenset({"list", "version", "currency", "calendar", "policy"})
 """Keys whose value the caller reads itself: lists of mappings, and the plan's own."""
@@ -143,6 +145,9 @@ class PlanReader:
         self.places: list[tuple[Path, int]] = []
         """For each objective, key result and link read: its path and the id() of
         the mapping it was read from (so a reader can find its line)."""
+        self.policy_ids: list[tuple[Path, str, str]] = []
+        """For each rule id the plan's ``policy:`` names: its path, the setting
+        (``select``, ``ignore``, ``severities``) and the id."""
         # Values already read, by the text or number written: check-ins repeat the
         # same dates and units thousands of times, and dates and amounts are immutable.
         self._dates: dict[str, dt.date] = {}
@@ -405,6 +410,41 @@ class PlanReader:
 
     # -- the document -------------------------------------------------------------
 
+    def policy(self, value: object) -> Policy | None:
+        """The plan's ``policy:``, each problem at its key; ``plugins`` is refused (a
+        plan never names code to import). The place of every rule id it names is kept
+        in :attr:`policy_ids`, for an id that turns out to name no rule when checked."""
+        path: Path = ("policy",)
+        if isinstance(value, Mapping) and "plugins" in value:
+            self.problem((*path, "plugins"), _NO_PLUGINS, at_key=True)
+            value = {key: item for key, item in value.items() if key != "plugins"}
+        if not self.mapping(path, value, POLICY_KEYS, "a mapping of policy settings"):
+            return None
+        assert isinstance(value, Mapping)
+        known = {key: item for key, item in value.items() if key in POLICY}
+        ok = len(known) == len(value)
+        for key, item in known.items():
+            try:
+                Policy.from_mapping({key: item})
+            except OkrkitError as exc:  # the key leads the message once, not twice
+                message = str(exc).removeprefix(f"Policy.{key}: ").removeprefix(f"policy.{key}: ")
+                self.problem((*path, key), message)
+                ok = False
+        if not ok:
+            return None
+        for field in ("select", "ignore"):
+            ids = known.get(field)
+            if isinstance(ids, str):  # rule ids separated by commas: placed at the text
+                for rule in ids.split(","):
+                    if rule.strip():
+                        self.policy_ids.append(((*path, field), field, rule.strip()))
+            elif isinstance(ids, list):
+                for index, rule in enumerate(ids):
+                    self.policy_ids.append(((*path, field, index), field, rule.strip()))
+        for rule in known.get("severities") or {}:
+            self.policy_ids.append(((*path, "severities", rule), "severities", rule))
+        return self.build(path, lambda: Policy.from_mapping(known))
+
     def plan(self, data: object) -> Plan | None:
         """The document as a Plan, made of what could be read; the caller raises
         when :attr:`problems` is not empty."""
@@ -431,15 +471,10 @@ class PlanReader:
         fields["calendar"] = calendar
         if currency is not None:
             fields["currency"] = currency
-        policy = data.get("policy")
-        if isinstance(policy, Mapping) and "plugins" in policy:
-            self.problem(("policy", "plugins"), _NO_PLUGINS, at_key=True)
-            policy = {key: value for key, value in policy.items() if key != "plugins"}
-        if policy is not None:
-            try:
-                fields["policy"] = Policy.from_mapping(policy)
-            except OkrkitError as exc:
-                self.problem(("policy",), str(exc))
+        if data.get("policy") is not None:
+            policy = self.policy(data["policy"])
+            if policy is not None:
+                fields["policy"] = policy
         objectives = []
         for index, item in enumerate(
             self.items(("objectives",), data.get("objectives"), "objectives")

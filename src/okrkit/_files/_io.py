@@ -150,7 +150,26 @@ def _source(
         spots = locate(text, [path for path, _key in reader.places])
         found = {path: value[0] for path, (_key, value) in spots.items()}
     paths = [path for path, _key in reader.places if path in found and path in names]
-    return Source(name, tuple((names[p], found[p]) for p in paths), tuple(paths))
+    lines = tuple((names[p], found[p]) for p in paths)
+    return Source(name, lines, tuple(paths), rule_ids=_rule_id_lines(reader, text, locate))
+
+
+def _rule_id_lines(
+    reader: PlanReader,
+    text: str,
+    locate: Callable[[str, list[Path]], dict[Path, tuple[Spot, Spot]]],
+) -> tuple[tuple[str, str, int], ...]:
+    """The line of each rule id the plan's ``policy:`` names (a severity's at its key)."""
+    if not reader.policy_ids:
+        return ()
+    spots = locate(text, [path for path, _setting, _rule in reader.policy_ids])
+    lines = []
+    for path, setting, rule in reader.policy_ids:
+        if path in spots:
+            key_spot, value_spot = spots[path]
+            line = (key_spot if setting == "severities" else value_spot)[0]
+            lines.append((setting, rule, line))
+    return tuple(lines)
 
 
 def _place_names(plan: Plan) -> dict[Path, str]:

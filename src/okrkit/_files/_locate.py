@@ -12,10 +12,11 @@ import contextlib
 import json
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import yaml
+import yaml.events as ev
 
 from okrkit._files._yaml import EventParser, YamlProblem, for_parser
 
@@ -35,53 +36,90 @@ def _wanted(paths: Iterable[Path]) -> tuple[set[Path], set[Path]]:
 # --- YAML -------------------------------------------------------------------------------
 
 
-class _Composer(EventParser, yaml.composer.Composer, yaml.resolver.BaseResolver):
-    def __init__(self, text: str) -> None:
-        EventParser.__init__(self, text)
-        yaml.resolver.BaseResolver.__init__(self)
-        if not hasattr(self, "anchors"):
-            yaml.composer.Composer.__init__(self)
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        return "tag:yaml.org,2002:str"
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
-
-
 def locate_yaml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot]]:
-    """``{path: (key spot, value spot)}`` for each path found in a YAML document."""
+    """``{path: (key spot, value spot)}`` for each path found in a YAML document.
+
+    Parse events are followed only into the containers on the way to a wanted
+    path, and reading stops once every path is found: a plan's ``policy:`` near
+    the top of a large file is found without reading the objectives below it.
+    """
     wanted, prefixes = _wanted(paths)
     found: dict[Path, tuple[Spot, Spot]] = {}
+    if not wanted:
+        return found
     try:
         parsed, restore = for_parser(text)
-        root = yaml.compose(parsed, Loader=_Composer)  # type: ignore[arg-type]
+        _walk_yaml(EventParser(parsed), restore or str, wanted, prefixes, found)
     except (yaml.YAMLError, YamlProblem):
-        return found
-    if root is None:
-        return found
-    key_text = restore or str
-
-    def start(node: Any) -> Spot:
-        return (node.start_mark.line + 1, node.start_mark.column + 1)
-
-    todo: list[tuple[Path, Any, Spot]] = [((), root, start(root))]
-    while todo:
-        path, node, key_spot = todo.pop()
-        if path in wanted:
-            found[path] = (key_spot, start(node))
-        if path not in prefixes:
-            continue
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                todo.append(((*path, key_text(str(key_node.value))), value_node, start(key_node)))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                todo.append(((*path, index), item, start(item)))
+        pass  # what was found before the text stops being YAML
     return found
+
+
+class _Container:
+    """A mapping or sequence being walked: its path, and where its next node goes."""
+
+    __slots__ = ("index", "key", "key_spot", "mapping", "path", "want_key")
+
+    def __init__(self, path: Path, mapping: bool) -> None:
+        self.path = path
+        self.mapping = mapping
+        self.want_key = mapping  # a mapping's next node is a key, then its value
+        self.index = 0
+        self.key: str | None = None  # None: a key that is no text, on no path
+        self.key_spot: Spot = (0, 0)
+
+
+_ENDS = (ev.MappingEndEvent, ev.SequenceEndEvent)
+
+
+def _walk_yaml(
+    parser: Any,
+    key_text: Callable[[str], str],
+    wanted: set[Path],
+    prefixes: set[Path],
+    found: dict[Path, tuple[Spot, Spot]],
+) -> None:
+    stack: list[_Container] = []
+    skip = 0  # the depth inside a node off the way to every wanted path
+    while parser.check_event():
+        event = parser.get_event()
+        kind = type(event)
+        opens = kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent
+        if skip:
+            skip += 1 if opens else -(kind in _ENDS)
+            continue
+        if kind in _ENDS:
+            stack.pop()
+            continue
+        if not (opens or kind is ev.ScalarEvent or kind is ev.AliasEvent):
+            continue  # the stream's and the document's own events
+        spot = (event.start_mark.line + 1, event.start_mark.column + 1)
+        path: Path | None = ()
+        key_spot = spot
+        if stack:
+            parent = stack[-1]
+            if parent.want_key:
+                parent.want_key = False
+                parent.key = key_text(event.value) if kind is ev.ScalarEvent else None
+                parent.key_spot = spot
+                skip = int(opens)
+                continue
+            if parent.mapping:
+                parent.want_key = True
+                path = None if parent.key is None else (*parent.path, parent.key)
+                key_spot = parent.key_spot
+            else:
+                path = (*parent.path, parent.index)
+                parent.index += 1
+        if path in wanted and path not in found:  # a repeated key: the first is kept
+            found[path] = (key_spot, spot)
+            if len(found) == len(wanted):
+                return
+        if opens:
+            if path in prefixes:
+                stack.append(_Container(path, kind is ev.MappingStartEvent))
+            else:
+                skip = 1
 
 
 # --- JSON -------------------------------------------------------------------------------
