@@ -8,6 +8,7 @@ under limits by tests/test_hostile.py; here they are only the cases that cannot 
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -20,7 +21,9 @@ import tomli_w
 
 import okrkit
 from okrkit import PlanFileError
+from okrkit._cli import main
 from okrkit._files._config import load_policy
+from okrkit._files._source import MAX_LINE_BYTES
 
 
 PLAN = {
@@ -289,6 +292,107 @@ class TestBoundedReads:
 
         with pytest.raises(PlanFileError, match="expected UTF-8"):
             load_policy(path)
+
+
+class TestStatementsOnStandardInput:
+    """okrkit parse reads one statement a line: each line is bounded, and so is the
+    whole input (--max-bytes), so an endless or huge stream ends in exit 2."""
+
+    @staticmethod
+    def parse(
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        given: bytes,
+        *args: str,
+    ) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(given)))
+        status = main(["parse", "--format", "json", *args])
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    def test_a_line_too_long_to_be_a_statement_is_refused_not_echoed(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        given = b"Generar 10 leads\n" + b"a" * (MAX_LINE_BYTES + 1) + b"\n"
+
+        status, out, err = self.parse(monkeypatch, capsys, given)
+
+        assert status == 2
+        assert err == (
+            "<stdin>:2: expected a line of at most 65,536 bytes (one statement), got more\n"
+        )
+        assert [json.loads(line)["text"] for line in out.splitlines()] == ["Generar 10 leads"]
+
+    def test_a_line_without_an_end_is_refused_after_the_bound(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """What /dev/zero gives: bytes and never a line break."""
+        status, out, err = self.parse(monkeypatch, capsys, b"\0" * (2 * MAX_LINE_BYTES))
+
+        assert (status, out) == (2, "")
+        assert err.startswith("<stdin>:1: expected a line of at most")
+
+    def test_a_line_of_the_bound_is_read(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        status, out, _ = self.parse(monkeypatch, capsys, b"a" * MAX_LINE_BYTES + b"\r\n")
+
+        assert status == 0
+        assert len(json.loads(out)["text"]) == MAX_LINE_BYTES
+
+    def test_the_whole_input_is_bounded_by_max_bytes(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        given = b"Generar 10 leads\n" * 10
+
+        status, out, err = self.parse(monkeypatch, capsys, given, "--max-bytes", "100")
+
+        assert status == 2
+        assert len(out.splitlines()) == 5  # 5 lines of 17 bytes fit in 100
+        assert err.startswith("<stdin>: expected input of at most 100 bytes, got more")
+        assert self.parse(monkeypatch, capsys, given, "--max-bytes", "170")[0] == 0
+
+    def test_text_that_is_not_utf8_is_refused_at_its_line(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        status, _, err = self.parse(monkeypatch, capsys, b"Generar 10 leads\nSubir \xff NPS\n")
+
+        assert status == 2
+        assert err == "<stdin>:2: expected UTF-8 text, found bytes that are not\n"
+
+    def test_line_breaks_of_every_kind_end_a_statement(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """LF, CRLF and a lone CR, as before; a byte-order mark is no part of the first."""
+        given = "\ufeffGenerar 10 leads\r\nSubir el NPS a 40\rBajar costes\n".encode()
+
+        status, out, _ = self.parse(monkeypatch, capsys, given)
+
+        assert status == 0
+        assert [json.loads(line)["text"] for line in out.splitlines()] == [
+            "Generar 10 leads", "Subir el NPS a 40", "Bajar costes",
+        ]  # fmt: skip
+
+    @pytest.mark.skipif(not hasattr(os, "fork"), reason="the memory limit uses resource")
+    def test_an_endless_stream_ends_in_exit_2_under_a_memory_limit(self) -> None:
+        """okrkit parse < /dev/zero, in a process allowed 500 MB."""
+        limit = textwrap.dedent(
+            """\
+            import resource, sys
+            resource.setrlimit(resource.RLIMIT_AS, (500 * 1024**2, 500 * 1024**2))
+            from okrkit._cli import main
+            sys.exit(main(["parse"]))
+            """
+        )
+        with open(os.devnull.replace("null", "zero"), "rb") as zero:
+            done = subprocess.run(
+                [sys.executable, "-c", limit], stdin=zero, capture_output=True, text=True,
+                errors="replace", timeout=120, check=False,
+            )  # fmt: skip
+
+        assert done.returncode == 2
+        assert done.stderr.startswith("<stdin>:1: expected a line of at most")
+        assert done.stdout == ""
 
 
 # --- numbers too large for a float --------------------------------------------------------

@@ -245,9 +245,10 @@ def _cmd_graph(args: argparse.Namespace) -> int:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    from okrkit._files._source import read_lines  # noqa: PLC0415
     from okrkit._text import read_statement, reading_to_dict  # noqa: PLC0415
 
-    lines = args.text if args.text else (line.rstrip("\r\n") for line in sys.stdin)
+    lines = args.text or read_lines(sys.stdin.buffer, name="<stdin>", max_bytes=args.max_bytes)
     for line in lines:
         reading = read_statement(line, lang=args.lang)
         if args.format == "json":
@@ -336,7 +337,8 @@ _EXITS = {
     "report": ("0  the report was written", _READ_FAILED + ", or FILE cannot be written"),
     "graph": ("0  the graph was written", _READ_FAILED),
     "parse": ("0  every statement was read (vague ones too: see issues)",
-              "2  the command was used wrongly"),
+              "2  standard input was too large or not UTF-8 text, or the command was "
+              "used wrongly"),
     "rules": ("0  always",),
     "schema": ("0  the schema was written", "2  FILE cannot be written"),
     "init": ("0  the plan was written", "2  PATH exists or cannot be written"),
@@ -391,12 +393,12 @@ def _byte_count(text: str) -> int:
     raise argparse.ArgumentTypeError(f"expected a whole number of bytes ≥ 1, got {text!r}")
 
 
-def _max_bytes_option(parser: argparse.ArgumentParser) -> None:
+def _max_bytes_option(parser: argparse.ArgumentParser, what: str = "a plan") -> None:
     from okrkit._files._source import MAX_BYTES  # noqa: PLC0415
 
     parser.add_argument(
         "--max-bytes", type=_byte_count, default=MAX_BYTES, metavar="N",
-        help="refuse a plan larger than N bytes (default: 64 MiB)",
+        help=f"refuse {what} larger than N bytes (default: 64 MiB)",
     )  # fmt: skip
 
 
@@ -500,6 +502,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text",
         help="text, the reader's decisions (default), or json, one object per line",
     )  # fmt: skip
+    _max_bytes_option(parse, "standard input")
     parse.set_defaults(run=_cmd_parse)
 
     rules = _command(commands, "rules", "list the rules check runs",

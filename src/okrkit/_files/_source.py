@@ -1,24 +1,37 @@
 """Bounded reads: a plan comes from a regular file or standard input, never more
 than a size limit, so a FIFO, a device or an endless stream cannot hang or
-exhaust the reader (file-format.md, Safety)."""
+exhaust the reader (file-format.md, Safety). Statements read line by line are
+bounded too, each line and all of them together."""
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from okrkit.exceptions import InvalidTypeError, InvalidValueError, PlanFileError, Problem
 
 
-__all__ = ["MAX_BYTES", "max_bytes_of", "read_file", "read_stream"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_LINE_BYTES",
+    "max_bytes_of",
+    "read_file",
+    "read_file_status",
+    "read_lines",
+    "read_stream",
+]
 
 _MIB = 1024 * 1024
 _CHUNK = _MIB
 
 MAX_BYTES = 64 * _MIB
 """The most bytes a plan file may hold unless the caller allows more."""
+
+MAX_LINE_BYTES = 64 * 1024
+"""The most bytes one line of statements may hold: far more than a statement needs
+(the reader reads the first 2,000 characters of one)."""
 
 _STREAM = "; to read a stream, pass - and give it on standard input"
 _KINDS = (
@@ -45,6 +58,14 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> by
     Anything else (a directory, a FIFO, a device) is refused before it is read;
     a file that turns out larger than the limit is refused after at most
     *max_bytes* + 1 bytes are read."""
+    return read_file_status(path, max_bytes=max_bytes)[0]
+
+
+def read_file_status(
+    path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES
+) -> tuple[bytes, os.stat_result]:
+    """:func:`read_file`, and the status of the very file read (who owns it, who
+    may write to it), taken from the open file, not from its name again."""
     name = str(path)
     try:
         return _read_regular(path, name, max_bytes)
@@ -55,14 +76,17 @@ def read_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> by
         raise PlanFileError([Problem(f"cannot read the file: {message}", file=name)]) from None
 
 
-def _read_regular(path: str | os.PathLike[str], name: str, max_bytes: int) -> bytes:
+def _read_regular(
+    path: str | os.PathLike[str], name: str, max_bytes: int
+) -> tuple[bytes, os.stat_result]:
     _refuse_unless_regular(os.stat(path), name, max_bytes)
     # O_NONBLOCK: should the path be swapped for a FIFO after the check above,
     # opening it returns at once instead of waiting for a writer.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     with open(os.open(path, flags), "rb") as handle:
-        _refuse_unless_regular(os.fstat(handle.fileno()), name, max_bytes)
-        return _bounded(handle.read, name, max_bytes)
+        info = os.fstat(handle.fileno())
+        _refuse_unless_regular(info, name, max_bytes)
+        return _bounded(handle.read, name, max_bytes), info
 
 
 def _refuse_unless_regular(info: os.stat_result, name: str, max_bytes: int) -> None:
@@ -81,6 +105,38 @@ def read_stream(stream: BinaryIO, *, name: str, max_bytes: int = MAX_BYTES) -> b
         raise PlanFileError(
             [Problem(f"cannot read the input: {exc.strerror or exc}", file=name)]
         ) from None
+
+
+def read_lines(
+    stream: BinaryIO, *, name: str, max_bytes: int = MAX_BYTES, max_line: int = MAX_LINE_BYTES
+) -> Iterator[str]:
+    """The lines of *stream* (standard input) as UTF-8 text without their line
+    breaks (LF, CRLF or CR), one at a time as they arrive: each at most *max_line*
+    bytes, all of them together at most *max_bytes*."""
+    size = number = 0
+    while True:
+        try:
+            raw = stream.readline(max_line + 2)  # the line, and a CRLF after it
+        except OSError as exc:
+            raise PlanFileError(
+                [Problem(f"cannot read the input: {exc.strerror or exc}", file=name)]
+            ) from None
+        if not raw:
+            return
+        number += 1
+        size += len(raw)
+        if size > max_bytes:
+            raise _too_big(name, max_bytes, "input")
+        body = raw.removesuffix(b"\n").removesuffix(b"\r")
+        if len(body) > max_line:
+            found = f"expected a line of at most {max_line:,} bytes (one statement), got more"
+            raise PlanFileError([Problem(found, file=name, line=number)])
+        try:
+            text = body.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            found = "expected UTF-8 text, found bytes that are not"
+            raise PlanFileError([Problem(found, file=name, line=number)]) from None
+        yield from text.split("\r")
 
 
 def _kind(mode: int) -> str | None:
@@ -103,12 +159,12 @@ def _bounded(read: Callable[[int], bytes], name: str, max_bytes: int) -> bytes:
     raise _too_big(name, max_bytes)
 
 
-def _too_big(name: str, max_bytes: int) -> PlanFileError:
+def _too_big(name: str, max_bytes: int, what: str = "a plan") -> PlanFileError:
     limit = f"{max_bytes // _MIB:,} MiB" if max_bytes % _MIB == 0 else f"{max_bytes:,} bytes"
     return PlanFileError(
         [
             Problem(
-                f"expected a plan of at most {limit}, got more; "
+                f"expected {what} of at most {limit}, got more; "
                 "allow more with max_bytes= (--max-bytes on the command line)",
                 file=name,
             )
