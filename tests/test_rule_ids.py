@@ -3,6 +3,7 @@ given by people"): a typo in --select must never make a check pass in silence.""
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 from pathlib import Path
@@ -407,3 +408,22 @@ class TestThePlansPolicy:
         assert status == 2
         assert err.startswith(f"{path}:2: unknown rule id 'stale-checkin' in the plan's policy")
 
+
+@pytest.mark.parametrize("flag", ["--select", "--ignore"])
+def test_a_repeated_flag_adds_up(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, flag: str
+) -> None:
+    """--select a --select b runs a and b, as --select a,b does (the same for --ignore)."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN)
+    common = ("check", str(path), "--as-of", "2026-02-15", "--format", "json")
+
+    _, once, _ = run(capsys, *common, flag, "missing-owner,too-few-key-results")
+    _, twice, _ = run(capsys, *common, flag, "missing-owner", flag, "too-few-key-results")
+
+    assert json.loads(once) == json.loads(twice)
+    rules = {finding["rule"] for finding in json.loads(twice)["findings"]}
+    if flag == "--select":
+        assert rules == {"missing-owner", "too-few-key-results"}
+    else:
+        assert not rules & {"missing-owner", "too-few-key-results"}

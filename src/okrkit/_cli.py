@@ -25,6 +25,7 @@ from okrkit.exceptions import OkrkitError, PlanFileError, Problem, UnknownRuleEr
 
 if TYPE_CHECKING:
     from okrkit._model import Plan
+    from okrkit._policy import Policy
 
 
 __all__ = ["main"]
@@ -128,9 +129,21 @@ def _lang(args: argparse.Namespace, plan: Plan | None = None) -> str:
     return args.lang or (plan.lang if plan is not None else None) or _lang_from_locale() or "en"
 
 
+def _config(args: argparse.Namespace, path: str) -> Policy:
+    """The ``[tool.okrkit]`` policy for the plan at *path*: the file --config names,
+    else the nearest trusted ``pyproject.toml`` above the plan (above the current
+    folder for standard input); none with --isolated. Every command that checks
+    or scores reads it here."""
+    from okrkit._files._config import load_policy  # noqa: PLC0415
+    from okrkit._policy import Policy  # noqa: PLC0415
+
+    if args.isolated:
+        return Policy()
+    return load_policy(args.config, start=path if path != "-" else ".")
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from okrkit._api import check  # noqa: PLC0415
-    from okrkit._files._config import load_policy  # noqa: PLC0415
     from okrkit._findings import Report  # noqa: PLC0415
     from okrkit._render_text import report_text  # noqa: PLC0415
 
@@ -149,7 +162,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             status = EXIT_BAD_INPUT
             continue
         lang = _lang(args, plan)
-        base = load_policy(args.config, start=path if path != "-" else ".")
+        base = _config(args, path)
         _refuse_unknown_flags(args, plan, base, lang)
         try:
             report = check(
@@ -207,7 +220,10 @@ def _cmd_score(args: argparse.Namespace) -> int:
             _print_problems(exc, sys.stderr)
             status = EXIT_BAD_INPUT
             continue
-        card = score(plan, as_of=as_of, rollup=args.rollup, forecasts=args.forecast)
+        card = score(
+            plan, as_of=as_of, policy=_config(args, path), rollup=args.rollup,
+            forecasts=args.forecast,
+        )  # fmt: skip
         name = "<stdin>" if path == "-" else path
         if args.format == "json":
             documents.append({"file": name, **card.to_dict()})
@@ -231,7 +247,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     plan = _read_plan(args.path, max_bytes=args.max_bytes)
     render = report_html if args.format == "html" else report_markdown
     lang = _lang(args, plan)
-    text = render(plan, as_of=args.as_of or _today(), lang=lang)
+    text = render(plan, as_of=args.as_of or _today(), lang=lang, policy=_config(args, args.path))
     return _write(text, args.output, "report")
 
 
@@ -329,12 +345,15 @@ def _next_quarter(today: dt.date) -> str:
 
 
 _READ_FAILED = "2  a file could not be read as a plan, or the command was used wrongly"
+_NO_CONFIG = "2  a pyproject.toml found or named could not be used (it stops the command)"
 _EXITS = {
     "check": ("0  no error-level finding (warnings and info do not fail)",
               "1  at least one error-level finding",
-              _READ_FAILED + " (2 wins over 1)"),
-    "score": ("0  every plan was scored", _READ_FAILED + " (the others are still scored)"),
-    "report": ("0  the report was written", _READ_FAILED + ", or FILE cannot be written"),
+              _READ_FAILED + " (2 wins over 1)", _NO_CONFIG),
+    "score": ("0  every plan was scored", _READ_FAILED + " (the others are still scored)",
+              _NO_CONFIG),
+    "report": ("0  the report was written", _READ_FAILED + ", or FILE cannot be written",
+               _NO_CONFIG),
     "graph": ("0  the graph was written", _READ_FAILED),
     "parse": ("0  every statement was read (vague ones too: see issues)",
               "2  standard input was too large or not UTF-8 text, or the command was "
@@ -402,6 +421,20 @@ def _max_bytes_option(parser: argparse.ArgumentParser, what: str = "a plan") -> 
     )  # fmt: skip
 
 
+def _config_options(parser: argparse.ArgumentParser) -> None:
+    """--config and --isolated, for every command that checks or scores."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--config", metavar="PYPROJECT",
+        help="take [tool.okrkit] from this file (default: the nearest trusted "
+        "pyproject.toml above the plan)",
+    )  # fmt: skip
+    where.add_argument(
+        "--isolated", action="store_true",
+        help="read no configuration file: no [tool.okrkit] settings, no plugins from one",
+    )  # fmt: skip
+
+
 def _as_of_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as-of", type=_date, metavar="DATE",
@@ -439,13 +472,16 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     check.add_argument("--strict", action="store_true", help="report every warning as an error")
     _as_of_option(check)
-    check.add_argument("--select", type=_rule_list, metavar="RULE,...", help="run only these rules")
-    check.add_argument("--ignore", type=_rule_list, metavar="RULE,...", help="skip these rules")
-    _lang_option(check, "messages")
     check.add_argument(
-        "--config", metavar="PYPROJECT",
-        help="take [tool.okrkit] from this file (default: the nearest pyproject.toml)",
+        "--select", type=_rule_list, action="extend", metavar="RULE,...",
+        help="run only these rules (may be given again: the lists add up)",
     )  # fmt: skip
+    check.add_argument(
+        "--ignore", type=_rule_list, action="extend", metavar="RULE,...",
+        help="skip these rules (may be given again: the lists add up)",
+    )  # fmt: skip
+    _lang_option(check, "messages")
+    _config_options(check)
     _max_bytes_option(check)
     check.set_defaults(run=_cmd_check)
 
@@ -461,6 +497,7 @@ def build_parser() -> argparse.ArgumentParser:
     _lang_option(score, "the text")
     score.add_argument("--rollup", action="store_true", help="weigh aligned objectives in")
     score.add_argument("--forecast", action="store_true", help="add each key result's trend")
+    _config_options(score)
     _max_bytes_option(score)
     score.set_defaults(run=_cmd_score)
 
@@ -475,6 +512,7 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     _lang_option(report, "the report")
+    _config_options(report)
     _max_bytes_option(report)
     report.set_defaults(run=_cmd_report)
 

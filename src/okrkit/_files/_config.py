@@ -11,25 +11,38 @@
 
     [tool.okrkit.thresholds]
     stale_after_days = 7
+
+A ``pyproject.toml`` found by looking up from a plan may name ``plugins``,
+modules okrkit imports, so it is used only when it is trustworthy in the sense
+git gives ``safe.directory``: see :func:`distrust`. One that cannot be read is
+refused rather than passed over: it may hold the table.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from okrkit._fields import file_path
-from okrkit._files._source import read_file
+from okrkit._files._source import read_file_status
 from okrkit._policy import Policy
 from okrkit.exceptions import OkrkitError, PlanFileError, Problem
 
 
-__all__ = ["find_pyproject", "load_policy"]
+__all__ = ["distrust", "find_pyproject", "load_policy"]
 
 
-def find_pyproject(start: str | os.PathLike[str]) -> Path | None:
-    """The nearest ``pyproject.toml`` with a ``[tool.okrkit]`` table, from *start* up."""
+def find_pyproject(start: str | os.PathLike[str]) -> tuple[Path, Any] | None:
+    """The nearest ``pyproject.toml`` with a ``[tool.okrkit]`` table, from *start*
+    up, and the table.
+
+    Raises :class:`~okrkit.exceptions.PlanFileError` for a ``pyproject.toml`` on
+    the way that cannot be read as TOML (it may hold the table; ruff refuses it
+    too), and for the one found if it is not to be trusted (:func:`distrust`).
+    """
     try:
         here = Path(start).resolve()
         if here.is_file():
@@ -39,40 +52,115 @@ def find_pyproject(start: str | os.PathLike[str]) -> Path | None:
     for folder in (here, *here.parents):
         candidate = folder / "pyproject.toml"
         try:
-            data = tomllib.loads(read_file(candidate).decode("utf-8"))
-        except (PlanFileError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue  # no such file, or none that can be read: look further up
-        if isinstance(data.get("tool"), dict) and "okrkit" in data["tool"]:
-            return candidate
+            os.stat(candidate)
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # none here: look further up
+        except (OSError, ValueError):
+            pass  # something is there: reading it says what is wrong
+        data, info = _read_toml(candidate)
+        table = _okrkit_table(data)
+        if table is None:
+            continue
+        try:
+            why = distrust(info, os.stat(folder))
+        except OSError as exc:  # the folder went away as it was read
+            why = f"its folder cannot be examined ({exc.strerror or exc})"
+        if why is not None:
+            message = f"not trusted: {why}, and its [tool.okrkit] may name modules to import; "
+            raise PlanFileError([Problem(message + _TRUST_HOW, file=str(candidate))])
+        return candidate, table
     return None
+
+
+_TRUST_HOW = (
+    "to use it anyway, name it with --config (load_policy(path) in Python), "
+    "or go without it with --isolated"
+)
+
+
+def distrust(file: os.stat_result, folder: os.stat_result) -> str | None:
+    """Why a ``pyproject.toml`` found by looking up is not to be trusted, from its
+    status and its folder's; ``None`` when it is.
+
+    It is trusted when it and the folder it is in are owned by the user running
+    okrkit or by root, and no one else may change them: neither every user, nor a
+    group other than the user's own (the one Debian and Ubuntu give each user).
+    A folder that everyone may write to is trusted with the sticky bit, as
+    ``/tmp`` has, where no one may replace another's file. Where files have no
+    owners (Windows), every file is trusted.
+    """
+    if not hasattr(os, "getuid"):
+        return None
+    return _not_yours("it", file) or _not_yours("its folder", folder, sticky_ok=True)
+
+
+def _not_yours(what: str, status: os.stat_result, *, sticky_ok: bool = False) -> str | None:
+    if status.st_uid not in (os.getuid(), 0):
+        return f"{what} is owned by {_user(status.st_uid)}, not by you or root"
+    if sticky_ok and status.st_mode & stat.S_ISVTX:
+        return None  # like /tmp: no one may replace a file of someone else's
+    if status.st_mode & stat.S_IWOTH:
+        return f"every user may change {what}"
+    if status.st_mode & stat.S_IWGRP and status.st_gid != os.getgid():
+        return f"the group {_group(status.st_gid)} may change {what}"
+    return None
+
+
+def _user(uid: int) -> str:
+    try:
+        import pwd  # noqa: PLC0415 - POSIX only
+
+        return f"user {pwd.getpwuid(uid).pw_name!r} ({uid})"
+    except (ImportError, KeyError):
+        return f"user {uid}"
+
+
+def _group(gid: int) -> str:
+    try:
+        import grp  # noqa: PLC0415 - POSIX only
+
+        return f"{grp.getgrgid(gid).gr_name!r} ({gid})"
+    except (ImportError, KeyError):
+        return str(gid)
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], os.stat_result]:
+    """The TOML document in *path* and the file's status; a located error when it
+    cannot be read (not a regular file, not UTF-8, not TOML)."""
+    name = str(path)
+    raw, info = read_file_status(path)
+    try:
+        return tomllib.loads(raw.decode("utf-8")), info
+    except UnicodeDecodeError:
+        raise PlanFileError([Problem("expected UTF-8 text", file=name)]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanFileError([Problem(f"not valid TOML: {exc}", file=name)]) from None
+
+
+def _okrkit_table(data: dict[str, Any]) -> Any:
+    tool = data.get("tool")
+    return tool.get("okrkit") if isinstance(tool, dict) else None
 
 
 def load_policy(
     path: str | os.PathLike[str] | None = None, *, start: str | os.PathLike[str] = "."
 ) -> Policy:
     """The policy in *path*'s ``[tool.okrkit]`` (or the nearest one from *start*
-    up); the default policy when there is none.
+    up, if it is to be trusted); the default policy when there is none.
 
-    The rule ids it names must be rules' (its ``plugins`` loaded first): an unknown
-    one raises :class:`~okrkit.exceptions.UnknownRuleError` with the nearest id.
+    A file named with *path* is the caller's choice and is used as it is; one
+    found from *start* must pass :func:`distrust`. The rule ids it names must be
+    rules' (its ``plugins`` loaded first): an unknown one raises
+    :class:`~okrkit.exceptions.UnknownRuleError` with the nearest id.
     """
     if path is None:
         found = find_pyproject(file_path("load_policy(start)", start))
     else:
-        found = Path(file_path("load_policy(path)", path))
-    if found is None:
+        named = Path(file_path("load_policy(path)", path))
+        found = named, _okrkit_table(_read_toml(named)[0])
+    if found is None or found[1] is None:
         return Policy()
-    name = str(found)
-    try:
-        data = tomllib.loads(read_file(found).decode("utf-8"))
-    except UnicodeDecodeError:
-        raise PlanFileError([Problem("expected UTF-8 text", file=name)]) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise PlanFileError([Problem(f"not valid TOML: {exc}", file=name)]) from None
-    tool = data.get("tool")
-    table = tool.get("okrkit") if isinstance(tool, dict) else None
-    if table is None:
-        return Policy()
+    name, table = str(found[0]), found[1]
     try:
         policy = Policy.from_mapping(table)
     except OkrkitError as exc:
