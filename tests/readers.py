@@ -5,7 +5,8 @@
   fails the test.
 - DOT: pydot's DOT grammar must read the whole text as exactly one graph; where
   Graphviz's ``dot`` is installed it must also lay the graph out.
-- Markdown: markdown-it-py, a CommonMark parser, with GitHub's tables.
+- Markdown: markdown-it-py, a CommonMark parser, with GitHub's tables; and
+  cmark-gfm, GitHub's own renderer, for the links GitHub makes by itself.
 
 tests/test_escaping.py shows each reader rejecting broken output, so a pass
 means something.
@@ -14,11 +15,14 @@ means something.
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import subprocess
 import warnings
 
+import cmarkgfm
 import mermaidx
+from cmarkgfm.cmark import Options
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from pyparsing import ParseBaseException
@@ -102,3 +106,10 @@ def inline_text(token: Token) -> str:
     return "".join(
         child.content for child in token.children or [] if child.type in ("text", "code_inline")
     )
+
+
+def gfm_links(text: str) -> list[str]:
+    """The links GitHub makes of Markdown *text* (cmark-gfm with its extensions, the
+    autolinks among them: ``www.…``, ``https://…`` and email addresses), by target."""
+    html = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    return re.findall(r'<a href="([^"]*)"', html)

@@ -9,21 +9,25 @@ and every Mermaid and DOT diagram is one that mermaid.js and a DOT parser read
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
+import io
 import json
 import re
+import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import okrkit
 from okrkit._cli import main
 from okrkit._escape import (
+    ci_log,
     dot_string,
     json_dumps,
     markdown,
@@ -41,6 +45,7 @@ from readers import (
     dot_plain,
     dot_problem,
     dot_syntax_problem,
+    gfm_links,
     inline_text,
     markdown_tokens,
     mermaid_svg,
@@ -268,6 +273,189 @@ def test_json_reads_back_the_same(value: Any, indent: int | None) -> None:
     assert hidden(text, allow="" if indent is None else "\n") == []
 
 
+# --- 5b. CI logs ----------------------------------------------------------------------
+#
+# A GitHub Actions runner reads every line a step writes to standard output or error:
+# a line whose first characters after whitespace are `::`, or that holds `##[`
+# anywhere, is a workflow command (ActionCommand.TryParseV2 and TryParse): a fake
+# annotation, or `stop-commands`, which turns off the annotations `check --format
+# github` prints later in the step. Only that format may write such lines.
+
+WORKFLOW_COMMANDS = {
+    "annotation": "::error::Injected",
+    "stop-commands": "::stop-commands::tok",
+    "after-spaces": "   ::warning::x",
+    "after-a-wide-space": "\u3000::notice title=t::x",
+    "older-form": "##[error]Injected",
+    "older-form-inside": "x##[stop-commands]tok",
+    "on-a-new-line": "ok\n::error::x",
+    "after-a-carriage-return": "ok\r::error::x",
+}
+EVERY_OUTPUT = [
+    ["check"],
+    ["check", "--format", "json"],
+    ["check", "--format", "sarif"],
+    ["score"],
+    ["score", "--format", "json"],
+    ["score", "--forecast"],
+    ["report"],
+    ["report", "--format", "html"],
+    ["graph"],
+    ["graph", "--format", "dot"],
+]
+
+
+def runner_reads(line: str) -> bool:
+    """Whether a GitHub Actions runner takes *line* for a workflow command."""
+    return line.lstrip().startswith("::") or "##[" in line
+
+
+def commands_in(log: str) -> list[str]:
+    """The lines of *log* (as the runner splits them: LF, CR, CRLF) it reads as commands."""
+    return [line for line in re.split(r"\r\n|\r|\n", log) if runner_reads(line)]
+
+
+def ci_plan(text: str) -> dict[str, Any]:
+    """A plan with *text* at the start of its ids, title, owner, statement, metric,
+    note and link reason, so that it begins as many printed lines as it can."""
+    ident = "".join(c for c in text if not c.isspace() and c != "/") or "x"
+    return {
+        "okrkit": 1,
+        "title": text,
+        "period": "2026-Q1",
+        "objectives": [
+            {
+                "id": ident,
+                "title": text,
+                "owner": text,
+                "key_results": [
+                    {
+                        "id": ident + "-kr",
+                        "statement": f"{text} 170 leads",
+                        "metric": text,
+                        "owner": text,
+                        "checkins": [
+                            {"date": "2026-01-20", "value": "40 lead", "note": text},
+                            {"date": "2026-02-01", "value": "50 lead", "note": text},
+                        ],
+                    },
+                ],
+            }
+        ],
+        "links": [{"from": ident + "-kr", "to": ident, "because": text}],
+    }
+
+
+def ci_file(folder: Path, text: str) -> str:
+    """The plan of *text*, in a file of *folder* whose name begins with *text*: its
+    name relative to *folder*, where the tests run, so lines begin with it."""
+    name = "".join(c for c in text if c not in "/\0") + ".json"
+    write_plan(folder, ci_plan(text), name=name)
+    return name
+
+
+@pytest.mark.parametrize("text", WORKFLOW_COMMANDS.values(), ids=WORKFLOW_COMMANDS.keys())
+@pytest.mark.parametrize("command", EVERY_OUTPUT, ids=" ".join)
+def test_no_output_writes_a_workflow_command(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    text: str,
+) -> None:
+    """Ids, titles, owners, statements, notes and the file's own name that begin with
+    `::` or hold `##[` reach the log, but never as a command."""
+    monkeypatch.chdir(tmp_path)
+    name = ci_file(tmp_path, text)
+    dated = [] if command[0] == "graph" else ["--as-of", AS_OF.isoformat()]
+
+    status, out, err = run(capsys, *command, name, *dated)
+
+    assert status in (0, 1), err
+    assert commands_in(out) == []
+    assert commands_in(err) == []
+
+
+@pytest.mark.parametrize("text", WORKFLOW_COMMANDS.values(), ids=WORKFLOW_COMMANDS.keys())
+def test_errors_parse_and_github_write_no_command_of_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """Error messages naming a file or an argument, the statement reader's
+    explanations, and `check --format github` itself: its standard output is
+    okrkit's commands, one per finding, and nothing else."""
+    monkeypatch.chdir(tmp_path)
+    missing = f"{text}.yaml"
+    logs = [run(capsys, "score", missing), run(capsys, "check", "--format", text, missing)]
+    logs += [run(capsys, "parse", text), run(capsys, "parse", "--format", "json", text)]
+    for _, out, err in logs:
+        assert commands_in(out) == []
+        assert commands_in(err) == []
+
+    name = ci_file(tmp_path, text)
+    status, out, err = run(capsys, "check", "--format", "github", name, missing)
+    findings = okrkit.check(okrkit.load(name), as_of=dt.date.today()).findings
+
+    assert status == 2
+    assert commands_in(err) == []
+    lines = out.splitlines()
+    assert len(lines) == len(findings) + 1  # and the file that cannot be read
+    assert all(re.match(r"::(error|warning|notice) [^:]*::", line) for line in lines)
+
+
+_COMMAND_TEXT = st.builds(
+    lambda before, command, after: before + command + after,
+    st.sampled_from(["", " ", "\t", "\n", "\r", "\r\n", "\u2028", "\u3000", "x", ":", "#"]),
+    st.sampled_from(["::error::x", "::stop-commands::t", "::", "##[error]x", "##[", "#"]),
+    st.text(max_size=4),
+)
+
+
+@given(_COMMAND_TEXT, st.sampled_from(EVERY_OUTPUT))
+@settings(max_examples=40, deadline=None)
+def test_hostile_plan_text_never_becomes_a_command(text: str, command: list[str]) -> None:
+    """Whatever surrounds `::` or `##[` in a plan and its file name, no command reads
+    it as a workflow command."""
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
+        name = ci_file(Path(folder), text)
+        dated = [] if command[0] == "graph" else ["--as-of", AS_OF.isoformat()]
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            main([*command, name, *dated])
+
+    assert commands_in(out.getvalue()) == []
+    assert commands_in(err.getvalue()) == []
+
+
+@given(st.text() | _COMMAND_TEXT)
+def test_a_ci_log_holds_no_command_and_reads_as_it_was(text: str) -> None:
+    """`ci_log` leaves no line a runner reads as a command, only adds backslashes,
+    and changes nothing it already wrote."""
+    logged = ci_log(text)
+
+    assert commands_in(logged) == []
+    assert logged.replace("\\", "") == text.replace("\\", "")
+    assert ci_log(logged) == logged
+
+
+def test_markdown_reads_the_backslash_as_an_escape() -> None:
+    """A Markdown line that would begin with `::` reads the same with its backslash."""
+    logged = ci_log(":: *a* ##[b]\n")
+    (paragraph,) = [t for t in markdown_tokens(logged) if t.type == "inline"]
+
+    assert logged == "\\:: *a* #\\#[b]\n"
+    assert inline_text(paragraph) == ":: a ##[b]"
+
+
+@given(
+    st.recursive(st.text() | _COMMAND_TEXT, lambda inner: st.lists(inner, max_size=3), max_leaves=6)
+)
+def test_json_holds_no_command_and_reads_back(value: Any) -> None:
+    for indent in (None, 2):
+        text = json_dumps(value, indent=indent)
+        assert commands_in(text) == []
+        assert json.loads(text) == value
+
+
 # --- 6. Markdown ------------------------------------------------------------------------
 
 
@@ -300,6 +488,54 @@ def test_markdown_report_makes_no_links(text: str) -> None:
     tokens = markdown_tokens(markdown_report(hostile_plan(text)))
 
     assert not [t for t in tokens if t.type in ("link_open", "image")]
+
+
+AUTOLINKED = {
+    "www": "www.example.com",
+    "https": "https://example.com/x?y=1",
+    "http-in-brackets": "(http://example.com)",
+    "ftp": "FTP://example.com",
+    "email": "ventas@example.com",
+    "mailto": "mailto:ventas@example.com",
+    "after-an-underscore": "_www.example.com_",
+    "in-a-cell": "a|www.example.com|b",
+}
+
+
+@pytest.mark.parametrize("text", AUTOLINKED.values(), ids=AUTOLINKED.keys())
+def test_github_links_nothing_a_plan_says(text: str) -> None:
+    """A web address or an email address in a title, an owner, a statement, a note
+    or a reason is shown, whole, and GitHub makes no link of it (nor a mention)."""
+    report = markdown_report(hostile_plan(f"ver {text} hoy"))
+
+    assert gfm_links(report) == []
+    heading = next(t for t in markdown_tokens(report) if t.type == "inline" and "Plan" in t.content)
+    assert inline_text(heading) == f"Plan ver {text} hoy"
+
+
+_LINKISH = st.lists(
+    st.sampled_from(
+        ["www.", "WWW.", "http", "https", "ftp", "://", "mailto:", "@", "a", "b7", ".", "com",
+         " ", "|", "_", "(", "*", "\\", "`"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(_LINKISH | st.text())
+def test_escaped_text_is_never_an_autolink(text: str) -> None:
+    """No text, escaped, becomes a link in GitHub's renderer: in a paragraph, a
+    heading or a table cell."""
+    escaped = markdown(text)
+
+    assert gfm_links(f"x {escaped} y") == []
+    assert gfm_links(f"# {escaped}") == []
+    assert gfm_links(f"| h |\n|---|\n| {escaped} |\n") == []
+
+
+def test_a_mention_is_code() -> None:
+    """GitHub links an @mention after rendering, but never inside code."""
+    assert markdown("con @octocat y @org/team") == "con `@octocat` y `@org/team`"
 
 
 def test_a_new_line_in_a_title_starts_no_heading() -> None:

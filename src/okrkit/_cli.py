@@ -8,6 +8,7 @@ traceback reaches the user for bad input.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import io
 import os
@@ -17,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from okrkit._escape import json_dumps, terminal
+from okrkit._escape import ci_log, json_dumps, terminal
 from okrkit._graph import LABEL_WIDTH
 from okrkit._version import __version__
 from okrkit.exceptions import OkrkitError, PlanFileError, Problem, UnknownRuleError
@@ -121,6 +122,39 @@ def _use_color(stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
 
 
+class _CiLog:
+    """Standard output or error as a CI log reads it: every line goes through
+    :func:`~okrkit._escape.ci_log`, so nothing the command writes (a plan's text, a
+    file name, an argument) starts a workflow command. Only ``check --format github``
+    writes commands, through :meth:`commands`. A line is written once it ends, and
+    the unfinished last one by :meth:`end`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._line = ""
+
+    def write(self, text: str) -> int:
+        pending = self._line + text
+        done = max(pending.rfind("\n"), pending.rfind("\r")) + 1
+        if done:
+            self._stream.write(ci_log(pending[:done]))
+        self._line = pending[done:]
+        return len(text)
+
+    def commands(self, text: str) -> None:
+        """Workflow commands, written as they are."""
+        self.end()
+        self._stream.write(text)
+
+    def end(self) -> None:
+        if self._line:
+            line, self._line = self._line, ""
+            self._stream.write(ci_log(line))
+
+    def __getattr__(self, name: str) -> Any:  # isatty, flush, encoding, close…
+        return getattr(self._stream, name)
+
+
 # --- commands ------------------------------------------------------------------------------
 
 
@@ -187,7 +221,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
         lang = lang or _lang(args)
         if args.format == "github":
-            sys.stdout.write(github_commands(findings, problems, lang=lang))
+            commands = github_commands(findings, problems, lang=lang)
+            stream = sys.stdout
+            (stream.commands if isinstance(stream, _CiLog) else stream.write)(commands)
         else:
             print(json_dumps(sarif_log(findings, problems, lang=lang)))
     else:
@@ -573,6 +609,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A terminal that cannot show a character gets an escape, never a traceback.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+    out, err = _CiLog(sys.stdout), _CiLog(sys.stderr)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            return _run(argv)
+    finally:  # the last lines, also after --help or --version
+        for log in (out, err):
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe
+                log.end()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -580,6 +627,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_BAD_INPUT
         status: int = args.run(args)
+        if isinstance(sys.stdout, _CiLog):
+            sys.stdout.end()
+        sys.stdout.flush()
     except _UsageError as exc:
         _complain(str(exc))
         return EXIT_BAD_INPUT
@@ -594,5 +644,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK
-    sys.stdout.flush()
     return status

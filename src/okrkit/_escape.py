@@ -7,8 +7,12 @@ only here, at the edge, for each destination:
   C1), invisible format characters (bidi overrides, zero-width characters) and
   line separators are shown as ``\\x1b``, ``\\u202e``…, so no text can clear the
   screen, set the title, write the clipboard or read backwards;
-- JSON: the same characters as ``\\u`` escapes (``json`` escapes only C0);
-- Markdown: inline text and table cells, and code spans;
+- a CI log (everything the command writes): no line a runner reads as a
+  workflow command (:func:`ci_log`);
+- JSON: the same characters as ``\\u`` escapes (``json`` escapes only C0), and
+  no ``##[`` a CI runner would read;
+- Markdown: inline text and table cells, and code spans; nothing GitHub would
+  turn into a link;
 - Mermaid labels and DOT strings;
 - HTML elements and attribute values.
 """
@@ -23,6 +27,7 @@ from typing import Any
 
 
 __all__ = [
+    "ci_log",
     "dot_string",
     "html",
     "json_dumps",
@@ -85,6 +90,23 @@ def one_line(text: str) -> str:
     return text if text.isprintable() else " ".join(text.splitlines())
 
 
+_WORKFLOW_COMMAND = re.compile(r"(?:\A|(?<=[\n\r]))[^\S\n\r]*(?=::)|#(?=#\[)")
+"""Where a GitHub Actions runner reads a workflow command in a line of a log: ``::``
+first on the line (the runner trims whitespace before it), or the older ``##[``
+anywhere in it. Lines end at LF, CR or CRLF, as the runner reads them."""
+
+
+def ci_log(text: str) -> str:
+    """*text* as it may be written to standard output or error, which CI logs: a
+    backslash before a ``::`` that would begin a line, and ``##[`` written
+    ``#\\#[``, so no plan text or file name makes a line a workflow command (a
+    fake annotation, or ``stop-commands``, which would hide the real ones).
+    Markdown reads both backslashes as escapes, and shows ``::`` and ``##[``."""
+    if "::" not in text and "##[" not in text:
+        return text
+    return _WORKFLOW_COMMAND.sub(lambda m: m[0] + "\\", text)
+
+
 def _json_char(match: re.Match[str]) -> str:
     char = match[0]
     if char == "\n" or _shown(char) == char:  # json escapes every new line in a string
@@ -95,14 +117,26 @@ def _json_char(match: re.Match[str]) -> str:
 
 def json_dumps(value: Any, *, indent: int | None = None) -> str:
     """*value* as JSON (UTF-8 text, not ASCII-only) with every hidden character
-    escaped as ``\\uXXXX``: the same data, safe to print."""
+    escaped as ``\\uXXXX``, and the second ``#`` of ``##[`` as ``\\u0023`` (a CI
+    runner reads ``##[`` anywhere in a line as a command; see :func:`ci_log`): the
+    same data, safe to print. No line of it starts with ``::``: text is quoted."""
     import json  # noqa: PLC0415 - the model never needs it
 
     text = json.dumps(value, ensure_ascii=False, indent=indent)
+    if "##[" in text:
+        text = text.replace("##[", "#\\u0023[")
     return text if text.isascii() and "\x7f" not in text else _NOT_PLAIN.sub(_json_char, text)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~$&]")
+
+_AUTOLINK = re.compile(r"@|://|www\.", re.IGNORECASE)
+"""What makes GitHub link a run of text by itself (GFM's extended autolinks):
+``www.``, a scheme's ``://`` (``http``, ``https``, ``ftp``) or an email's ``@``
+(which also makes an ``@mention``)."""
+
+_RUNS = re.compile(r"([^ |]+)")
+"""Runs of text between spaces and cell boundaries: an autolink never spans one."""
 
 
 def markdown(text: str) -> str:
@@ -110,8 +144,23 @@ def markdown(text: str) -> str:
     table cell: on one line, hidden characters shown, and every character that
     could start emphasis, a link, an image, raw HTML, an entity, code, math or a
     cell boundary escaped with a backslash (CommonMark's escape for ASCII
-    punctuation)."""
-    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m[0], terminal(one_line(text)))
+    punctuation).
+
+    A run of text GitHub would turn into a link (``www.…``, ``https://…``, an
+    email address) is written as a code span instead: no backslash stops it, since
+    GitHub finds email addresses in the text after escapes are read."""
+    shown = terminal(one_line(text))
+    if not _AUTOLINK.search(shown):
+        return _markdown_text(shown)
+    parts = _RUNS.split(shown)  # spaces and pipes, then a run, in turn
+    return "".join(
+        _code_span(part) if index % 2 and _AUTOLINK.search(part) else _markdown_text(part)
+        for index, part in enumerate(parts)
+    )
+
+
+def _markdown_text(shown: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m[0], shown)
 
 
 def markdown_code(text: str, *, in_table: bool = False) -> str:
@@ -121,6 +170,11 @@ def markdown_code(text: str, *, in_table: bool = False) -> str:
     body = terminal(one_line(text))
     if in_table:
         body = body.replace("|", "\\|")
+    return _code_span(body)
+
+
+def _code_span(body: str) -> str:
+    """*body*, already shown on one line, in a code span that holds it whole."""
     longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
     fence = "`" * (longest + 1)
     if body.startswith(("`", " ")) or body.endswith(("`", " ")) or not body:
