@@ -124,6 +124,55 @@ class TestMarkdownReport:
         assert main(["report", str(tmp_path / "missing.yaml")]) == 2
 
 
+WEEKLY = """\
+okrkit: 1
+period: 2026-Q1
+lang: LANG
+objectives:
+  - id: ventas
+    title: Vender más
+    owner: ventas
+    key_results:
+      - id: llamadas
+        statement: Make 20 prospecting calls per week
+        checkins:
+          - {date: 2026-01-20, value: 14 call/week}
+          - {date: 2026-02-10, value: 17 call/week}
+"""
+
+
+class TestRates:
+    """A key result counted per week reads per week wherever its numbers show."""
+
+    @pytest.mark.parametrize(
+        ("lang", "target", "latest"),
+        [
+            ("en", "20 call/week", "17 call/week"),
+            ("es", "20 llamadas/semana", "17 llamadas/semana"),
+        ],
+    )
+    def test_the_report_keeps_the_rate(self, lang: str, target: str, latest: str) -> None:
+        plan = okrkit.loads(WEEKLY.replace("LANG", lang))
+        markdown = okrkit.report_markdown(plan, as_of=AS_OF)
+        page = okrkit.report_html(plan, as_of=AS_OF)
+
+        row = next(line for line in markdown.splitlines() if line.startswith("| `llamadas`"))
+        assert row.endswith(f"| {latest} | {target} |")
+        assert f"<td>{latest}</td><td>{target}</td>" in page
+        assert f"{target})" in page  # the burn-up chart's label
+
+    def test_scores_views_and_json_keep_the_rate(self) -> None:
+        plan = okrkit.loads(WEEKLY.replace("LANG", "en"))
+        card = okrkit.score(plan, as_of=AS_OF, forecasts=True)
+        (item,) = card.objectives[0].key_results
+
+        assert any(line.endswith("  17 call/week") for line in card.to_text().splitlines())
+        assert "<td>17 call/week</td>" in plan._repr_html_()
+        assert item.to_dict()["value"] == {"value": 17, "unit": "call/week"}
+        assert item.forecast is not None and item.forecast.projected is not None
+        assert item.forecast.projected.unit == "call/week"
+
+
 class TestSharedIds:
     def test_findings_about_a_shared_id_are_shown_once(self) -> None:
         """Objectives that share an id (an error) show its findings under the first, once:

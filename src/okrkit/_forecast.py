@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from okrkit._amount import Amount
+from okrkit._amount import Amount, trusted_amount
 from okrkit._model import Direction, KeyResult
 from okrkit._repr import fields_repr
 from okrkit._resolve import Resolved, resolve
@@ -114,7 +114,7 @@ def forecast_resolved(
     reached, note = _reached(direction, resolved.target, slope, intercept, start, points)
     return Forecast(
         len(points),
-        projected=Amount(projected, resolved.unit),
+        projected=trusted_amount(projected, resolved.rate_unit),
         projected_progress=progress,
         projected_score=min(1.0, max(0.0, progress)),
         reached=reached,

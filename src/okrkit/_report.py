@@ -109,7 +109,7 @@ def _target(item: KeyResult, context: _Context) -> str:
     resolved = resolve(item)
     if resolved.target is None:
         return "—"
-    unit = resolved.unit
+    unit = resolved.rate_unit
     prefix = {Direction.AT_LEAST: "≥ ", Direction.AT_MOST: "≤ "}.get(
         item.direction or Direction.INCREASE, ""
     )
@@ -399,7 +399,7 @@ def _burn_up(item: KeyResult, result: KeyResultScore, context: _Context) -> str:
     ]
     label = _e(
         f"{context.w('chart')} ({context.w('target')}: "
-        f"{amount_for_people(trusted_amount(resolved.target, resolved.unit), context.lang)})"
+        f"{amount_for_people(trusted_amount(resolved.target, resolved.rate_unit), context.lang)})"
     )
     return (
         f'<svg role="img" aria-label="{label}" width="{width}" height="{height}" '

@@ -79,6 +79,15 @@ class Resolved:
         return self.target is not None or self.direction is Direction.ACHIEVE
 
     @property
+    def rate_unit(self) -> str | None:
+        """The unit people read the numbers in: ``unit`` with the key result's rate
+        (``call/week`` for "20 calls per week", whose unit is ``call``)."""
+        unit, per = self.unit, self.per
+        if unit is None or per is None or split_rate(unit)[1] is not None:
+            return unit
+        return f"{unit}/{per}"
+
+    @property
     def checkins(self) -> list[tuple[dt.date, float]]:
         """The values in the key result's unit, as ``(date, value)`` in date order."""
         return list(zip(self.days, self.values, strict=True))

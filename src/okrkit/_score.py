@@ -497,7 +497,8 @@ def _row(
     if rhythm is not None and window is not None:
         last = item.checkin_as_of(as_of)
         due = rhythm.next_due(start=window[0], end=window[1], last=last.date if last else None)
-    return (key, progress, score, expected, status, actual, resolved.unit, confidence, window, due)
+    unit = resolved.rate_unit  # as people read it: call/week for 20 calls per week
+    return (key, progress, score, expected, status, actual, unit, confidence, window, due)
 
 
 def _key_result_score(row: _Row, forecast: Any = None) -> KeyResultScore:

@@ -194,7 +194,7 @@ def target_equals_baseline(ctx: Context) -> Iterator[Hit]:
                 abs(resolved.target - resolved.baseline) <= 1e-12 * max(1.0, abs(resolved.baseline))
             )
         ):
-            yield ctx.hit(place, target=trusted_amount(resolved.target, resolved.unit))
+            yield ctx.hit(place, target=trusted_amount(resolved.target, resolved.rate_unit))
 
 
 @rule(
@@ -233,8 +233,8 @@ def wrong_direction(ctx: Context) -> Iterator[Hit]:
         if baseline is None or target is None or item.direction is None:
             continue
         amounts = {
-            "target": trusted_amount(target, resolved.unit),
-            "baseline": trusted_amount(baseline, resolved.unit),
+            "target": trusted_amount(target, resolved.rate_unit),
+            "baseline": trusted_amount(baseline, resolved.rate_unit),
         }
         if item.direction is Direction.INCREASE and target < baseline:
             yield ctx.hit(
@@ -306,8 +306,8 @@ def unit_mismatch(ctx: Context) -> Iterator[Hit]:
         )
         yield ctx.hit(
             place,
-            unit=unit_for_people(resolved.unit) or "a plain number",
-            unit_es=unit_for_people(resolved.unit, "es") or "un número sin unidad",
+            unit=unit_for_people(resolved.rate_unit) or "a plain number",
+            unit_es=unit_for_people(resolved.rate_unit, "es") or "un número sin unidad",
             fields=", ".join(names),
             fields_es=", ".join(names_es),
         )
