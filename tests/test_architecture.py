@@ -26,6 +26,7 @@ LAYERS = {
         "_amount",
         "_period",
         "_period_words",
+        "_plural",
         "_retail",
         "_cycle",
         "_calendars",

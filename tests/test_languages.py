@@ -16,6 +16,7 @@ import okrkit
 from okrkit import _amount as amounts
 from okrkit._cli import main
 from okrkit._notebook import text_for
+from okrkit._plural import plural
 from okrkit._reference import EXAMPLE_AS_OF
 from okrkit._render_text import score_text
 from okrkit._report import report_html, report_markdown
@@ -310,3 +311,119 @@ class TestScorecardLanguage:
 
         assert again == card
         assert again.lang == "es"
+
+
+# A plan that makes rules count to one: one key result, one check-in outside the
+# period, one day without a check-in, one value in a unit that does not convert;
+# and, with a limit of one, two objectives and two key results.
+_ONE = """\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: a
+    title: Crecer
+    owner: ana
+    key_results:
+      - id: k
+        metric: ciclo
+        direction: decrease
+        baseline: 3 lead
+        target: 20 day
+        checkins:
+          - {date: 2026-01-05, value: 25 day}
+          - {date: 2026-04-01, value: 21 day}
+  - id: b
+    title: Vender
+    owner: ana
+    key_results: [Generar 10 leads, Generar 20 leads]
+"""
+_ONE_DAY = _ONE.replace("period: 2026-Q1", "period: 2026-01-05..2026-01-05")
+_LIMITS = okrkit.Thresholds(
+    stale_after_days=0, max_objectives_per_owner=1, max_key_results=1, min_key_results=1
+)
+AGREES = [
+    ("en", "period-too-short", "lasts 1 day,"),
+    ("es", "period-too-short", "dura 1 día,"),
+    ("en", "checkin-outside-period", "has 1 check-in dated"),
+    ("es", "checkin-outside-period", "tiene 1 seguimiento con fecha"),
+    ("en", "stale-checkins", "(1 day as of"),
+    ("es", "stale-checkins", "(1 día al"),
+    ("en", "unit-mismatch", "its baseline (lead) does not convert"),
+    ("es", "unit-mismatch", "línea base (lead) no se convierte"),
+    ("en", "too-many-objectives", "choose the one that matters most"),
+    ("es", "too-many-objectives", "elige el que más importa"),
+    ("en", "too-many-key-results", "keep the one that best shows"),
+    ("es", "too-many-key-results", "quédate con el que mejor muestra"),
+    ("en", "too-many-key-results", "has 2 key results;"),
+    ("es", "too-many-key-results", "tiene 2 resultados clave;"),
+    ("en", "too-few-key-results", "has 1 key result;"),
+    ("es", "too-few-key-results", "tiene 1 resultado clave;"),
+]
+
+
+class TestAgreement:
+    """Words agree with the numbers next to them: one key result, two key results;
+    un seguimiento, dos seguimientos. No message writes "(s)"."""
+
+    @pytest.mark.parametrize(("lang", "rule", "said"), AGREES)
+    def test_a_rule_says_one_and_many_as_they_are(self, lang: str, rule: str, said: str) -> None:
+        limits = _LIMITS if rule != "too-few-key-results" else okrkit.Thresholds()
+        plan = okrkit.loads(_ONE_DAY if rule == "period-too-short" else _ONE)
+
+        report = okrkit.check(
+            plan,
+            as_of="2026-01-06",
+            lang=lang,
+            select=[rule],
+            policy=okrkit.Policy(thresholds=limits),
+        )
+
+        said_all = " ".join(f"{f.message} {f.hint}" for f in report)
+        assert said in said_all
+        assert "(s)" not in said_all
+
+    @pytest.mark.parametrize(
+        ("count", "forms", "said"),
+        [
+            (1, "# key result|# key results", "1 key result"),
+            (0, "# key result|# key results", "0 key results"),
+            (2, "# seguimiento|# seguimientos", "2 seguimientos"),
+            (-1, "# day|# days", "-1 day"),
+            (1.0, "# día|# días", "1.0 día"),
+            (1.5, "# día|# días", "1.5 días"),
+            (1, "does|do", "does"),
+            (3, "does|do", "do"),
+        ],
+    )
+    def test_plural(self, count: float, forms: str, said: str) -> None:
+        assert plural(count, forms) == said
+
+    def test_a_custom_rule_can_say_both_forms(self) -> None:
+        @okrkit.rule(
+            "days-said",
+            severity="info",
+            message={"en": "{days:# day|# days}", "es": "{days:# día|# días} ({days!r})"},
+            hint="-",
+        )
+        def days_said(ctx):  # type: ignore[no-untyped-def]
+            yield ctx.hit(okrkit.rules.Place(), days=1)
+            yield ctx.hit(okrkit.rules.Place(), days=2.5)
+
+        try:
+            plan = okrkit.plan("p")
+            es = [f.message for f in okrkit.check(plan, select=["days-said"], lang="es")]
+            en = [f.message for f in okrkit.check(plan, select=["days-said"], lang="en")]
+        finally:
+            okrkit.rules.unregister_rule("days-said")
+
+        assert en == ["1 day", "2.5 days"]
+        assert es == ["1 día (1)", "2,5 días (2.5)"]
+
+    def test_messages_outside_rules_agree_too(self, tmp_path: Path) -> None:
+        path = tmp_path / "plan.yaml"
+        path.write_text(_ONE, encoding="utf-8")
+
+        with pytest.raises(okrkit.PlanFileError, match=r"expected a plan of at most 1 byte,"):
+            okrkit.load(path, max_bytes=1)
+        with pytest.raises(okrkit.PlanFileError, match=r"got a list of 1 item$"):
+            okrkit.loads("okrkit: 1\ntitle: [x]\n")

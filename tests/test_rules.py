@@ -347,7 +347,7 @@ class TestUnlinkedActivity:
 
         assert [f.where for f in report] == [""]
         assert report.findings[0].message == (
-            "4 activity key result(s) (meta/llamadas, …) are not linked to an outcome key "
+            "4 activity key results (meta/llamadas, …) are not linked to an outcome key "
             "result or an objective: the plan states no links"
         )
 
@@ -358,7 +358,7 @@ class TestUnlinkedActivity:
         report = okrkit.check(plan, select=["unlinked-activity"])
 
         assert report.findings[0].message == (
-            "1 resultado(s) clave de gestión (meta/llamadas) sin vincular a ningún resultado "
+            "1 resultado clave de gestión (meta/llamadas) sin vincular a ningún resultado "
             "clave de logro ni objetivo: el plan no declara vínculos"
         )
 
@@ -379,7 +379,7 @@ class TestUnlinkedActivity:
         both = ["kr-is-task", "unlinked-activity"]
         assert found(plan, select=both) == [("kr-is-task", "meta/plan")]
         assert ("unlinked-activity", "") in found(no_links)
-        assert "1 activity key result(s) (meta/llamadas)" in next(
+        assert "1 activity key result (meta/llamadas) is not linked" in next(
             f.message for f in okrkit.check(no_links) if f.rule == "unlinked-activity"
         )
 

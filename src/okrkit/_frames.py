@@ -38,6 +38,7 @@ from okrkit._files._convert import (  # the plan-file forms, written one way
 from okrkit._files._hints import did_you_mean
 from okrkit._model import CheckIn, KeyResult, Link, Objective, Plan
 from okrkit._period import Period
+from okrkit._plural import plural
 from okrkit._resolve import resolved_target
 from okrkit.exceptions import (
     InvalidTypeError,
@@ -289,7 +290,8 @@ def from_frame(
     if written is not None and written != len(grouped):
         raise InvalidValueError(
             "from_frame(frame)", sorted(map(str, grouped)),
-            f"the {written} objectives of the plan it was written from; objectives that "
+            plural(written, "the # objective|the # objectives")
+            + " of the plan it was written from; objectives that "
             "share an id (duplicate-id) cannot be told apart in a frame: give them their own",
         )  # fmt: skip
     built = [_objective(key, group, head.period, history) for key, group in grouped.items()]

@@ -3,6 +3,8 @@ statuses, grades, severities and how a commitment reads."""
 
 from __future__ import annotations
 
+from okrkit._plural import plural
+
 
 __all__ = ["LABELS", "counted", "findings_count", "labels"]
 
@@ -42,7 +44,7 @@ def labels(lang: str, **own: dict[str, str]) -> dict[str, str]:
 def counted(count: int, noun: str, words: dict[str, str]) -> str:
     """``1 objective``, ``2 objectives``, ``0 objetivos``: *count* with the word
     *noun* names, or with its plural (the word named *noun* + ``s``)."""
-    return f"{count} {words[noun if count == 1 else noun + 's']}"
+    return plural(count, f"# {words[noun]}|# {words[noun + 's']}")
 
 
 def findings_count(counts: dict[str, int], words: dict[str, str]) -> str:

@@ -21,6 +21,7 @@ from okrkit._html import GRADE_COLOURS, STATUS_COLOURS, badge
 from okrkit._html import escape as _e
 from okrkit._labels import counted, findings_count, labels
 from okrkit._model import KeyResult, Objective, Plan
+from okrkit._plural import plural
 from okrkit._score import KeyResultScore, ObjectiveScore, Scorecard
 from okrkit._sentence import kr_phrase
 
@@ -75,7 +76,7 @@ class _View:
         return counted(count, noun, self.words)
 
     def more(self, count: int, noun: str) -> str:
-        things = self.words[noun if count == 1 else noun + "s"]
+        things = plural(count, f"{self.words[noun]}|{self.words[noun + 's']}")
         return self.words["more"].format(count=count, things=things)
 
     def status(self, status: str) -> str:

@@ -32,6 +32,7 @@ from okrkit._findings import Finding, Report
 from okrkit._model import KeyResult, Objective, Plan, key_result_window
 from okrkit._period import Period
 from okrkit._period_words import check_lang
+from okrkit._plural import plural
 from okrkit._policy import Policy
 from okrkit._resolve import Resolved, resolve
 from okrkit._severity import Severity
@@ -191,7 +192,9 @@ class Rule:
 class _Said:
     """A number or an amount in a message, said in the message's language: ``{value}``
     gives ``1.234,5 días`` in Spanish; a format spec (``{value:.1f}``), ``!r`` and
-    attributes still see the value itself."""
+    attributes still see the value itself. A spec of two forms split by ``|`` says
+    the one that agrees with a number, ``#`` standing for it: ``{days:# day|# days}``
+    gives ``1 day`` or ``3 days``, ``{count:does|do}`` a verb alone."""
 
     __slots__ = ("text", "value")
 
@@ -200,6 +203,8 @@ class _Said:
         self.text = text
 
     def __format__(self, spec: str) -> str:
+        if "|" in spec and not isinstance(self.value, Amount):
+            return plural(self.value, spec, number=self.text)
         return format(self.value, spec) if spec else self.text
 
     def __str__(self) -> str:
@@ -214,11 +219,14 @@ class _Said:
 
 def _said(value: object, lang: str) -> object:
     """*value* as a message shows it: floats and amounts in *lang*'s number marks and
-    unit words (up to six decimals, a power of ten past fifteen digits), else as given."""
+    unit words (up to six decimals, a power of ten past fifteen digits), whole numbers
+    as they are; any other value as given."""
     if isinstance(value, Amount):
         return _Said(value, amount_for_people(value, lang, decimals=6))
     if isinstance(value, float):
         return _Said(value, number_for_people(value, lang, decimals=6))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _Said(value, str(value))
     return value
 
 

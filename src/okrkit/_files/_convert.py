@@ -47,6 +47,7 @@ from okrkit._model import (
     trusted_checkin,
 )
 from okrkit._period import Calendar, Period
+from okrkit._plural import plural
 from okrkit._period_words import WEEKDAYS
 from okrkit._policy import Policy
 from okrkit.exceptions import EXCERPT, InvalidValueError, OkrkitError, PeriodError, excerpt
@@ -95,7 +96,7 @@ def shown(value: object) -> str:
     if isinstance(value, (int, float)):
         return repr(value) if abs(value) < 1e30 else "a number that large"
     if isinstance(value, (list, tuple)):
-        return f"a list of {len(value)} items"
+        return plural(len(value), "a list of # item|a list of # items")
     if isinstance(value, Mapping):
         return "a mapping"
     if isinstance(value, dt.datetime):

@@ -10,6 +10,7 @@ import stat
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
+from okrkit._plural import plural
 from okrkit.exceptions import InvalidTypeError, InvalidValueError, PlanFileError, Problem
 
 
@@ -129,7 +130,8 @@ def read_lines(
             raise _too_big(name, max_bytes, "input")
         body = raw.removesuffix(b"\n").removesuffix(b"\r")
         if len(body) > max_line:
-            found = f"expected a line of at most {max_line:,} bytes (one statement), got more"
+            most = plural(max_line, "# byte|# bytes", number=f"{max_line:,}")
+            found = f"expected a line of at most {most} (one statement), got more"
             raise PlanFileError([Problem(found, file=name, line=number)])
         try:
             text = body.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -160,7 +162,11 @@ def _bounded(read: Callable[[int], bytes], name: str, max_bytes: int) -> bytes:
 
 
 def _too_big(name: str, max_bytes: int, what: str = "a plan") -> PlanFileError:
-    limit = f"{max_bytes // _MIB:,} MiB" if max_bytes % _MIB == 0 else f"{max_bytes:,} bytes"
+    limit = (
+        f"{max_bytes // _MIB:,} MiB"
+        if max_bytes % _MIB == 0
+        else plural(max_bytes, "# byte|# bytes", number=f"{max_bytes:,}")
+    )
     return PlanFileError(
         [
             Problem(

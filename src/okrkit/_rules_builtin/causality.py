@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from okrkit._amount import trusted_amount
 from okrkit._model import Direction, KeyResult, Nature
+from okrkit._plural import plural
 from okrkit._reading import current_objective_reading
 from okrkit._rules import Context, Hit, Place, rule
 from okrkit._rules_builtin.measurability import is_task
@@ -330,8 +331,11 @@ def unlinked_activity(ctx: Context) -> Iterator[Hit]:
         more = ", …" if count > 1 else ""
         yield ctx.hit(
             Place(),
-            activities=f"{count} activity key result(s) ({first}{more}) are",
-            activities_es=f"{count} resultado(s) clave de gestión ({first}{more}) sin vincular",
+            activities=plural(count, "# activity key result|# activity key results")
+            + f" ({first}{more}) "
+            + plural(count, "is|are"),
+            activities_es=plural(count, "# resultado clave|# resultados clave")
+            + f" de gestión ({first}{more}) sin vincular",
             why=": the plan states no links",
             why_es=": el plan no declara vínculos",
         )

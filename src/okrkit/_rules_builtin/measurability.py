@@ -262,9 +262,9 @@ _FIELDS_ES = {
     severity="error",
     category="measurability",
     message={
-        "en": "key result {where} is in {unit}, but its {fields} do not convert to it",
-        "es": "el resultado clave {where} está en {unit_es}, pero {fields_es} no se convierten "
-        "a esa unidad",
+        "en": "key result {where} is in {unit}, but its {fields} {count:does|do} not convert to it",
+        "es": "el resultado clave {where} está en {unit_es}, pero {fields_es} no se "
+        "{count:convierte|convierten} a esa unidad",
     },
     hint={
         "en": "write every value in units that convert to each other (hours and days do; "
@@ -310,6 +310,8 @@ def unit_mismatch(ctx: Context) -> Iterator[Hit]:
             unit_es=unit_for_people(resolved.rate_unit, "es") or "un número sin unidad",
             fields=", ".join(names),
             fields_es=", ".join(names_es),
+            # the verb agrees with the values: a baseline does not convert, check-ins do not
+            count=len(names) + sum(name == "checkins" for name, _unit in resolved.mismatches),
         )
 
 

@@ -217,10 +217,10 @@ def unknown_reference(ctx: Context) -> Iterator[Hit]:
     category="structure",
     thresholds=("min_key_results", "max_key_results"),
     message={
-        "en": "objective {where} has {count} key result(s); {minimum} to {maximum} make it "
-        "measurable without losing focus",
-        "es": "el objetivo {where} tiene {count} resultado(s) clave; de {minimum} a {maximum} "
-        "lo hacen medible sin perder el foco",
+        "en": "objective {where} has {count:# key result|# key results}; {minimum} to "
+        "{maximum} make it measurable without losing focus",
+        "es": "el objetivo {where} tiene {count:# resultado clave|# resultados clave}; de "
+        "{minimum} a {maximum} lo hacen medible sin perder el foco",
     },
     hint={
         "en": "add key results that would tell you, together, that the objective was reached",
@@ -257,14 +257,18 @@ def too_few_key_results(ctx: Context) -> Iterator[Hit]:
     category="structure",
     thresholds=("max_key_results",),
     message={
-        "en": "objective {where} has {count} key results; more than {maximum} dilutes focus",
-        "es": "el objetivo {where} tiene {count} resultados clave; más de {maximum} diluyen "
+        "en": "objective {where} has {count:# key result|# key results}; more than {maximum} "
+        "dilutes focus",
+        "es": "el objetivo {where} tiene {count:# resultado clave|# resultados clave}; más de "
+        "{maximum} diluyen "
         "el foco",
     },
     hint={
-        "en": "keep the {maximum} that best show the objective was reached; move the rest to "
+        "en": "keep the {maximum:one that best shows|# that best show} the objective was "
+        "reached; move the rest to "
         "initiatives or drop them",
-        "es": "quédate con los {maximum} que mejor muestran que se logró el objetivo; pasa el "
+        "es": "quédate con {maximum:el que mejor muestra|los # que mejor muestran} que se logró "
+        "el objetivo; pasa el "
         "resto a iniciativas o descártalos",
     },
     why={
@@ -303,13 +307,17 @@ def too_many_key_results(ctx: Context) -> Iterator[Hit]:
     category="structure",
     thresholds=("max_objectives_per_owner",),
     message={
-        "en": "{owner} has {count} objectives in {period}; more than {maximum} is no longer "
+        "en": "{owner} has {count:# objective|# objectives} in {period}; more than {maximum} is "
+        "no longer "
         "a focus",
-        "es": "{owner} tiene {count} objetivos {period_es}; más de {maximum} ya no es un foco",
+        "es": "{owner} tiene {count:# objetivo|# objetivos} {period_es}; más de {maximum} ya no "
+        "es un foco",
     },
     hint={
-        "en": "choose the {maximum} that matter most this period and postpone the rest",
-        "es": "elige los {maximum} que más importan en este periodo y pospón el resto",
+        "en": "choose the {maximum:one that matters|# that matter} most this period and "
+        "postpone the rest",
+        "es": "elige {maximum:el que más importa|los # que más importan} en este periodo y "
+        "pospón el resto",
     },
     why={
         "en": "OKRs are a tool for focus: three to five objectives per owner and period.",

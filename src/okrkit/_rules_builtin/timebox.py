@@ -72,8 +72,8 @@ def _own_periods(ctx: Context) -> Iterator[tuple[Place, Period]]:
     category="time",
     thresholds=("max_period_days",),
     message={
-        "en": "the period {period} lasts {days} days, longer than a year",
-        "es": "el periodo {period} dura {days} días, más de un año",
+        "en": "the period {period} lasts {days:# day|# days}, longer than a year",
+        "es": "el periodo {period} dura {days:# día|# días}, más de un año",
     },
     hint={
         "en": "set a year at most; split longer ambitions into yearly or quarterly OKRs",
@@ -110,8 +110,8 @@ def period_too_long(ctx: Context) -> Iterator[Hit]:
     category="time",
     thresholds=("min_period_days",),
     message={
-        "en": "the period {period} lasts {days} days, shorter than four weeks",
-        "es": "el periodo {period} dura {days} días, menos de cuatro semanas",
+        "en": "the period {period} lasts {days:# day|# days}, shorter than four weeks",
+        "es": "el periodo {period} dura {days:# día|# días}, menos de cuatro semanas",
     },
     hint={
         "en": "give the objective a month or a quarter; weekly work belongs in a plan, "
@@ -238,9 +238,11 @@ def period_outside_parent(ctx: Context) -> Iterator[Hit]:
     severity="warning",
     category="time",
     message={
-        "en": "key result {where} has {count} check-in(s) dated outside {start}..{end} "
+        "en": "key result {where} has {count:# check-in|# check-ins} dated outside "
+        "{start}..{end} "
         "(first: {first})",
-        "es": "el resultado clave {where} tiene {count} seguimiento(s) con fecha fuera de "
+        "es": "el resultado clave {where} tiene {count:# seguimiento|# seguimientos} con fecha "
+        "fuera de "
         "{start}..{end} (el primero: {first})",
     },
     hint={
@@ -335,8 +337,10 @@ def duplicate_checkin(ctx: Context) -> Iterator[Hit]:
     category="time",
     thresholds=("stale_after_days",),
     message={
-        "en": "key result {where} has had no check-in since {last} ({days} days as of {as_of})",
-        "es": "el resultado clave {where} no tiene seguimiento desde el {last} ({days} días al "
+        "en": "key result {where} has had no check-in since {last} ({days:# day|# days} as of "
+        "{as_of})",
+        "es": "el resultado clave {where} no tiene seguimiento desde el {last} "
+        "({days:# día|# días} al "
         "{as_of})",
     },
     hint={
