@@ -386,7 +386,7 @@ class TestErrors:
             (NRF, "P5", "expected a period like FY2026"),
             (SIX_WEEKS, "C0", "numbered from 1"),
             (SIX_WEEKS, "next cycle", "expected a period like C3"),
-            (SIX_WEEKS, "C999999", "outside the years 1 to 9999"),
+            (SIX_WEEKS, "C999999", r"outside 0001-01-01\.\.9999-12-31"),
         ],
     )
     def test_bad_labels(self, calendar: AnyCalendar, text: str, reason: str) -> None:

@@ -120,3 +120,40 @@ def test_calendar_refuses_a_thirteenth_month() -> None:
     """The fiscal year starts in a month from 1 to 12."""
     with pytest.raises(ValueError, match="from 1 to 12"):
         Calendar(fiscal_year_start=13)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("9999", dt.date(9999, 1, 1), dt.date(9999, 12, 31)),
+        ("9999-H2", dt.date(9999, 7, 1), dt.date(9999, 12, 31)),
+        ("9999-Q4", dt.date(9999, 10, 1), dt.date(9999, 12, 31)),
+        ("diciembre de 9999", dt.date(9999, 12, 1), dt.date(9999, 12, 31)),
+        ("FY9999", dt.date(9999, 1, 1), dt.date(9999, 12, 31)),
+        ("9999-W51", dt.date(9999, 12, 20), dt.date(9999, 12, 26)),
+    ],
+)
+def test_the_last_year_has_every_period_that_ends_in_it(
+    text: str, start: dt.date, end: dt.date
+) -> None:
+    """A period that ends by 9999-12-31 exists, though the day after it does not."""
+    period = Calendar().period(text)
+
+    assert (period.start, period.end) == (start, end)
+    assert Calendar().period(Calendar().describe(period)) == period
+
+
+@pytest.mark.parametrize(
+    ("calendar", "text"),
+    [
+        (Calendar(), "9999-W52"),  # its Sunday is 10000-01-02
+        (Calendar(fiscal_year_start=4, fiscal_year_named_by="start"), "FY9999"),
+        (Calendar(fiscal_year_start=4), "FY0001-Q1"),  # it would start in the year 0
+    ],
+)
+def test_a_period_past_the_dates_there_are_says_so(calendar: Calendar, text: str) -> None:
+    with pytest.raises(
+        PeriodError,
+        match=r": its days would run outside 0001-01-01\.\.9999-12-31, the dates a calendar holds$",
+    ):
+        calendar.period(text)

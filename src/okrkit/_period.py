@@ -242,6 +242,11 @@ def has_part(year: int, kind: Literal["quarter", "half"], number: int) -> None:
         raise PeriodError(f"{year} {kind} {number}", f"a year has {limit} {kind}s")
 
 
+OUT_OF_DATES = "its days would run outside 0001-01-01..9999-12-31, the dates a calendar holds"
+"""Why a period whose first or last day no date can hold does not exist: ISO
+week 52 of 9999 ends in 10000; fiscal year 1 that ends in March starts in year 0."""
+
+
 def within_dates(label: str, make: Callable[[], R]) -> R:
     """``make()``, with a date past the years 1 to 9999 turned into a PeriodError."""
     try:
@@ -249,7 +254,7 @@ def within_dates(label: str, make: Callable[[], R]) -> R:
     except OkrkitError:
         raise
     except (ValueError, OverflowError):
-        raise PeriodError(label, "a date outside the years 1 to 9999") from None
+        raise PeriodError(label, OUT_OF_DATES) from None
 
 
 _LARGEST = 1_000_000
@@ -312,7 +317,7 @@ class CalendarBase:
         try:
             found = self._read(text)
         except OverflowError:
-            raise PeriodError(text, "a date outside the years 1 to 9999") from None
+            raise PeriodError(text, OUT_OF_DATES) from None
         except ValueError as exc:
             if isinstance(exc, PeriodError):
                 raise
@@ -592,11 +597,14 @@ class Calendar(CalendarBase):
 
 
 def _months(label: str, first: Callable[[], dt.date], months: int) -> Period:
-    """The period of *months* months from the day ``first()`` gives."""
+    """The period of *months* months from the first of the month ``first()`` gives.
+
+    It ends on the last day of its last month, found without the day after it
+    (which does not exist for a period that ends on 9999-12-31)."""
 
     def make() -> Period:
         start = first()
-        return Period(start, start + relativedelta(months=months, days=-1), label=label)
+        return Period(start, start + relativedelta(months=months - 1, day=31), label=label)
 
     return within_dates(label, make)
 
