@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -300,3 +301,73 @@ class TestErrors:
 
         with pytest.raises(PlanFileError, match=r"plan.yaml:2: expected UTF-8"):
             okrkit.load(path)
+
+
+class TestStrictBoundaries:
+    """What a file may hold at the edges: the format version as written, ids of a
+    bounded length, and characters YAML and JSON refuse, each placed."""
+
+    @pytest.mark.parametrize("written", ["!!float 1", "1.0", "0x1", "+1", '"1"', "!!str 1"])
+    def test_the_format_version_is_the_whole_number_1_written_plainly(self, written: str) -> None:
+        found = problems(f"okrkit: {written}\nobjectives: []\n")
+
+        assert len(found) == 1
+        assert found[0].startswith("plan.yaml:1:9: okrkit: expected format version 1, got ")
+
+    def test_a_float_tag_makes_a_float(self) -> None:
+        """`!!float 3` is the number 3.0, where a whole number is expected too."""
+        text = MINIMAL.replace("target: 26 day", "target: 26 day\n        weight: !!float 3")
+
+        assert okrkit.loads(text).objectives[0].key_results[0].weight == 3.0
+        assert "got 1.0" in problems(MINIMAL.replace("okrkit: 1", "okrkit: !!float 1"))[0]
+
+    @pytest.mark.parametrize("fmt", ["yaml", "json", "toml"])
+    def test_an_id_holds_at_most_128_characters(self, fmt: str) -> None:
+        """A longer id is refused at its place, saying the limit and the length."""
+        plan = okrkit.loads(MINIMAL)
+        renamed = attrs.evolve(plan, objectives=(plan.objectives[0].with_id("m" * 128),))
+        fine = okrkit.dumps(renamed, format=fmt)
+        long = fine.replace("m" * 128, "m" * 1_000_000)
+
+        assert okrkit.loads(fine, format=fmt).objectives[0].id == "m" * 128
+        (found,) = problems(long, fmt)
+        assert ": id: expected an id of at most 128 characters, like meta-q1, got " in found
+        assert found.endswith("; this one has 1,000,000 characters")
+        assert found.startswith(f"plan.{fmt}:")
+
+    def test_the_model_bounds_ids_too(self) -> None:
+        with pytest.raises(okrkit.InvalidValueError, match=r"^KeyResult\.id: .* at most 128 "):
+            okrkit.kr("Generar 10 leads", id="k" * 129)
+        with pytest.raises(okrkit.InvalidValueError, match=r"^Objective\.parent: .* at most 128 "):
+            okrkit.objective("Crecer", parent="p" * 129)
+
+    @pytest.mark.parametrize(
+        ("character", "escape"),
+        [
+            ("\x0c", "\\x0c"),
+            ("\x01", "\\x01"),
+            ("\x7f", "\\x7f"),
+            ("\x9b", "\\x9b"),
+            ("\ufffe", "\\ufffe"),
+        ],
+    )
+    def test_a_character_yaml_refuses_is_placed(self, character: str, escape: str) -> None:
+        """libyaml names no line for it, and counts UTF-8 bytes: okrkit finds its line
+        and column, and says how to write it instead."""
+        text = MINIMAL.replace("owner: ventas", f'owner: "añó {character}"')
+
+        (found,) = problems(text)
+
+        code = f"U+{ord(character):04X}"
+        assert found == (
+            f"plan.yaml:7:17: not valid YAML: found the character {code}, which YAML does "
+            f"not allow in a file; inside double quotes, write it as {escape}"
+        )
+
+    @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+    def test_a_json_constant_is_placed(self, constant: str) -> None:
+        text = '{"okrkit": 1, "title": "NaN, Infinity",\r\n "objectives": [{"weight": ' + constant
+
+        assert problems(text + "}]}", "json") == [
+            f"plan.json:2:28: not valid JSON: {constant} is not a number a plan can hold"
+        ]

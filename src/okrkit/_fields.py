@@ -38,6 +38,9 @@ E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
 
 _ID = re.compile(r"^[^\s/]+$")
+MAX_ID_CHARS = 128
+"""The longest id: ids are repeated in every finding, score and graph about
+their objective or key result, so one must not make output grow without bound."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -267,6 +270,13 @@ def identifier(name: str, value: object) -> str | None:
     stripped = characters(name, value).strip()
     if not _ID.match(stripped):
         raise InvalidValueError(name, value, "an id without spaces or '/', like meta-q1")
+    if len(stripped) > MAX_ID_CHARS:
+        raise InvalidValueError(
+            name,
+            value,
+            f"an id of at most {MAX_ID_CHARS} characters, like meta-q1",
+            hint=f"this one has {len(stripped):,} characters",
+        )
     return stripped
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from okrkit._amount import Amount, format_number, plain_number
 from okrkit._cadence import Cadence
 from okrkit._calendars import AnyCalendar
-from okrkit._fields import as_float, characters
+from okrkit._fields import as_float, characters, identifier
 from okrkit._files._calendar import calendar_data, read_calendar
 from okrkit._files._hints import did_you_mean
 from okrkit._files._keys import (
@@ -47,8 +47,8 @@ from okrkit._model import (
     trusted_checkin,
 )
 from okrkit._period import Calendar, Period
-from okrkit._plural import plural
 from okrkit._period_words import WEEKDAYS
+from okrkit._plural import plural
 from okrkit._policy import Policy
 from okrkit.exceptions import EXCERPT, InvalidValueError, OkrkitError, PeriodError, excerpt
 
@@ -75,6 +75,16 @@ _READ_BY_CALLER = frozenset({"list", "version", "currency", "calendar", "policy"
 """Keys whose value the caller reads itself: lists of mappings, and the plan's own."""
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _is_format_version(value: object) -> bool:
+    """Whether *value* is the whole number 1, written plainly: not ``1.0`` nor
+    ``!!float 1`` (floats), nor ``0x1`` or ``+1`` (YAML keeps how it was written)."""
+    return (
+        type(value) in (int, Whole)
+        and value == FORMAT_VERSION
+        and getattr(value, "source", str(FORMAT_VERSION)) == str(FORMAT_VERSION)
+    )
 
 
 def shown(value: object) -> str:
@@ -353,14 +363,16 @@ class PlanReader:
         return out
 
     def identifier(self, path: Path, value: object) -> str | None:
-        """*value* as an id (no spaces or ``/``), or None and a problem."""
+        """*value* as an id (no spaces or ``/``, at most 128 characters), or None
+        and a problem."""
         text = self.text(path, value)
         if text is None:
             return None
-        if not text.strip() or re.search(r"[\s/]", text.strip()):
-            self.expected(path, "an id without spaces or '/', like meta-q1", value)
+        try:
+            return identifier("id", text)
+        except InvalidValueError as exc:
+            self.expected(path, exc.expected, value, hint=exc.hint)
             return None
-        return text.strip()
 
     def period(self, path: Path, value: object, calendar: AnyCalendar) -> Period | None:
         """*value* as a period the plan's calendar names, or None and a problem."""
@@ -459,7 +471,7 @@ class PlanReader:
         if version is None:  # nor is a mapping without the format version
             self.problem(("okrkit",), _NO_VERSION, at_key=True)
             return None
-        if isinstance(version, bool) or not isinstance(version, int) or version != FORMAT_VERSION:
+        if not _is_format_version(version):
             self.expected(("okrkit",), f"format version {FORMAT_VERSION}", version)
             return None
         self.mapping((), data, PLAN_KEYS, _A_PLAN)

@@ -17,6 +17,7 @@ from okrkit._fields import file_path, function, of_type, optional_of_type
 from okrkit._files._convert import Located, Path, PlanReader, plan_to_data
 from okrkit._files._locate import (
     Spot,
+    json_constant,
     json_duplicate,
     locate_json,
     locate_toml,
@@ -112,8 +113,9 @@ def loads(
         try:
             data, starts = read_yaml(text)
         except YamlProblem as exc:
+            at = (exc.line, exc.column) if exc.offset is None else spot_at(text, exc.offset)
             raise PlanFileError(
-                [Problem(exc.message, file=name, line=exc.line, column=exc.column)]
+                [Problem(exc.message, file=name, line=at[0], column=at[1])]
             ) from None
         except UnicodeEncodeError as exc:  # libyaml reads UTF-8: a lone surrogate is none
             line = spot_at(text, exc.start)[0]
@@ -239,6 +241,10 @@ class _Duplicate(ValueError):
     pass
 
 
+class _Constant(ValueError):
+    pass
+
+
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out = dict(pairs)
     if len(out) != len(pairs):
@@ -247,7 +253,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a plan can hold")
+    raise _Constant(f"{name} is not a number a plan can hold")
 
 
 def _read_json(text: str, name: str | None) -> Any:
@@ -262,6 +268,11 @@ def _read_json(text: str, name: str | None) -> Any:
         at = json_duplicate(text) or (None, None)
         raise PlanFileError(
             [Problem("duplicate key", file=name, line=at[0], column=at[1])]
+        ) from None
+    except _Constant as exc:
+        at = json_constant(text) or (None, None)
+        raise PlanFileError(
+            [Problem(f"not valid JSON: {exc}", file=name, line=at[0], column=at[1])]
         ) from None
     except RecursionError:
         raise PlanFileError([Problem("the document is nested too deeply", file=name)]) from None

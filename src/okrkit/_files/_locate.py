@@ -21,7 +21,16 @@ import yaml.events as ev
 from okrkit._files._yaml import EventParser, YamlProblem, for_parser
 
 
-__all__ = ["Path", "Spot", "locate_json", "locate_toml", "locate_yaml", "spot_at"]
+__all__ = [
+    "Path",
+    "Spot",
+    "json_constant",
+    "json_duplicate",
+    "locate_json",
+    "locate_toml",
+    "locate_yaml",
+    "spot_at",
+]
 
 Path = tuple[str | int, ...]
 Spot = tuple[int, int]  # 1-based line and column
@@ -178,6 +187,18 @@ def json_duplicate(text: str) -> Spot | None:
     walk = _JsonWalk(text, set(), set(), everything=True)
     walk.run()
     return walk.duplicate
+
+
+_JSON_STRING_OR_CONSTANT = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?Infinity|NaN)')
+
+
+def json_constant(text: str) -> Spot | None:
+    """Where the first ``NaN``, ``Infinity`` or ``-Infinity`` outside a string is:
+    the one the decoder stopped at, since it reads in order (it tells no offset)."""
+    for match in _JSON_STRING_OR_CONSTANT.finditer(text):
+        if match.group(1):
+            return spot_at(text, match.start())
+    return None
 
 
 class _JsonWalk:

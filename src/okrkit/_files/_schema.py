@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from okrkit._fields import MAX_ID_CHARS
 from okrkit._files._calendar import CALENDAR, KINDS
 from okrkit._files._convert import FORMAT_VERSION
 from okrkit._files._keys import CADENCE, PLAN, SECTIONS, Key, choices
@@ -33,7 +34,7 @@ def _value(key: Key) -> dict[str, Any]:
     if read == "text":
         return {"type": _TEXT, "pattern": r"\S"} if key.required else {"type": _TEXT}
     if read == "identifier":
-        return {"type": _TEXT, "pattern": r"^\s*[^\s/]+\s*$"}
+        return {"type": _TEXT, "pattern": rf"^\s*[^\s/]{{1,{MAX_ID_CHARS}}}\s*$"}
     if read == "amount":
         return {"type": ["string", "number"], "examples": ["26 day", "2600000 USD", "35 %"]}
     if read == "date":

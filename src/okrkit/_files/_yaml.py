@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 import yaml.events as ev
+from yaml.reader import ReaderError
 
 from okrkit.exceptions import excerpt
 
@@ -79,13 +80,17 @@ _ALLOWED_TAGS = {
 
 
 class YamlProblem(Exception):
-    """A document that is not plain, safe YAML data, at a 1-based line and column."""
+    """A document that is not plain, safe YAML data, at a 1-based line and column,
+    or at an *offset* in the text (the caller counts its line and column)."""
 
-    def __init__(self, message: str, line: int | None, column: int | None) -> None:
+    def __init__(
+        self, message: str, line: int | None, column: int | None, *, offset: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.offset = offset
 
 
 class Number(float):
@@ -201,6 +206,10 @@ def _tagged(event: ev.ScalarEvent) -> object:
     if not ok:
         line, column = _mark(event.start_mark)
         raise YamlProblem(f"{value!r} is not a valid !!{kind}", line, column)
+    if kind == "float" and isinstance(found, int):  # !!float 1 is the float 1.0
+        number = Number(found)
+        number.source = repr(float(number))
+        return number
     return found
 
 
@@ -287,6 +296,8 @@ def read_yaml(text: str) -> tuple[object, dict[int, tuple[int, int]]]:
                 root = value
                 continue
             _place(stack[-1], value, size, event)
+    except ReaderError as exc:  # a character YAML allows nowhere: no mark
+        raise _not_allowed(exc.character, parsed) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -302,6 +313,19 @@ def read_yaml(text: str) -> tuple[object, dict[int, tuple[int, int]]]:
 
 
 _MISSING = object()
+
+
+def _not_allowed(code: int, parsed: str) -> YamlProblem:
+    """A character YAML does not allow in a file (a C0 or C1 control but tab and line
+    breaks, DEL, U+FFFE, U+FFFF), placed at its first use: libyaml stops at the
+    first one, and tells its offset in UTF-8 bytes, not characters."""
+    offset = parsed.find(chr(code))
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    message = (
+        f"not valid YAML: found the character U+{code:04X}, which YAML does not allow in "
+        f"a file; inside double quotes, write it as {escape}"
+    )
+    return YamlProblem(message, None, None, offset=offset if offset >= 0 else None)
 
 
 def _events(parser: Any) -> Iterator[ev.Event]:
