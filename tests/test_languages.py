@@ -148,25 +148,33 @@ class TestEveryRuleSpeaksOneLanguage:
     def test_a_float_in_a_custom_rule_keeps_its_format_spec(self) -> None:
         """A number a rule formats itself ({share:.1f}) is formatted as it asks; a bare
         {share} is said in the message's language."""
+        message = {"en": "{share} or {share:.3f}", "es": "{share} o {share:.3f} ({share!r})"}
 
-        @okrkit.rule(
-            "share-said",
-            severity="info",
-            message={"en": "{share} or {share:.3f}", "es": "{share} o {share:.3f} ({share!r})"},
-            hint="-",
-        )
-        def share_said(ctx):  # type: ignore[no-untyped-def]
-            yield ctx.hit(okrkit.rules.Place(), share=1234.5)
+        en, es = said_by_a_custom_rule(message, [1234.5])
 
-        try:
-            plan = okrkit.plan("p")
-            (es,) = okrkit.check(plan, select=["share-said"], lang="es")
-            (en,) = okrkit.check(plan, select=["share-said"], lang="en")
-        finally:
-            okrkit.rules.unregister_rule("share-said")
+        assert es == ["1.234,5 o 1234.500 (1234.5)"]
+        assert en == ["1,234.5 or 1234.500"]
 
-        assert es.message == "1.234,5 o 1234.500 (1234.5)"
-        assert en.message == "1,234.5 or 1234.500"
+
+def said_by_a_custom_rule(
+    message: dict[str, str], shares: list[float]
+) -> tuple[list[str], list[str]]:
+    """What a rule with *message* says in English and Spanish, one hit per share."""
+
+    @okrkit.rule("share-said", severity="info", message=message, hint="-")
+    def share_said(ctx):  # type: ignore[no-untyped-def]
+        for share in shares:
+            yield ctx.hit(okrkit.rules.Place(), share=share)
+
+    try:
+        plan = okrkit.plan("p")
+        said = [
+            [f.message for f in okrkit.check(plan, select=["share-said"], lang=lang)]
+            for lang in ("en", "es")
+        ]
+    finally:
+        okrkit.rules.unregister_rule("share-said")
+    return said[0], said[1]
 
 
 def _spanish_plan(target: str = "1e300 deal", value: str = "2.5e299 deal") -> okrkit.Plan:
@@ -399,22 +407,9 @@ class TestAgreement:
         assert plural(count, forms) == said
 
     def test_a_custom_rule_can_say_both_forms(self) -> None:
-        @okrkit.rule(
-            "days-said",
-            severity="info",
-            message={"en": "{days:# day|# days}", "es": "{days:# día|# días} ({days!r})"},
-            hint="-",
-        )
-        def days_said(ctx):  # type: ignore[no-untyped-def]
-            yield ctx.hit(okrkit.rules.Place(), days=1)
-            yield ctx.hit(okrkit.rules.Place(), days=2.5)
+        message = {"en": "{share:# day|# days}", "es": "{share:# día|# días} ({share!r})"}
 
-        try:
-            plan = okrkit.plan("p")
-            es = [f.message for f in okrkit.check(plan, select=["days-said"], lang="es")]
-            en = [f.message for f in okrkit.check(plan, select=["days-said"], lang="en")]
-        finally:
-            okrkit.rules.unregister_rule("days-said")
+        en, es = said_by_a_custom_rule(message, [1, 2.5])
 
         assert en == ["1 day", "2.5 days"]
         assert es == ["1 día (1)", "2,5 días (2.5)"]

@@ -169,7 +169,8 @@ class TestRates:
         assert any(line.endswith("  17 call/week") for line in card.to_text().splitlines())
         assert "<td>17 call/week</td>" in plan._repr_html_()
         assert item.to_dict()["value"] == {"value": 17, "unit": "call/week"}
-        assert item.forecast is not None and item.forecast.projected is not None
+        assert item.forecast is not None
+        assert item.forecast.projected is not None
         assert item.forecast.projected.unit == "call/week"
 
 
