@@ -24,6 +24,7 @@ LAYERS = {
         "_fields",
         "_repr",
         "_amount",
+        "_unit_words",
         "_period",
         "_period_words",
         "_plural",

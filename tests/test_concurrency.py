@@ -29,8 +29,8 @@ FIRST_USE = textwrap.dedent(
             reduce("ciclo de venta", from_=f"{30 + n % 7} day", to="26 day")
                 .checked_in("2026-01-20", f"{700 + n} hour")
                 .checked_in("2026-02-10", f"{29 + n % 3} day", confidence=0.6),
-            increase("ingresos", from_="1.2 MUSD", to="1.5 MUSD")
-                .checked_in("2026-02-01", f"{1300 + n} kUSD"),
+            increase("almacenamiento", from_="1.2 GB", to="1.5 GB")
+                .checked_in("2026-02-01", f"{1300 + n} MB"),
             at_least("llamadas", "20 call/week")
                 .checked_in("2026-02-09", f"{15 + n % 9} call/week"),
             okrkit.kr(f"Generar {100 + n} leads calificados por trimestre"),

@@ -344,6 +344,75 @@ class TestQuantitySyntax:
         with pytest.raises(InvalidValueError):
             Amount.parse(f"{head}{separator}{tail} lead")
 
+    @pytest.mark.parametrize(
+        ("text", "hint"),
+        [
+            ("30.000 USD", "write 30000 USD if the point groups thousands, or 30.0 USD if it is"),
+            ("1.500", "write 1500 if the point groups thousands, or 1.5 if it is a decimal"),
+            ("2.250 day", "write 2250 day if the point groups thousands, or 2.25 day if"),
+            ("2.125 lead", "write 2125 lead if the point groups thousands, or 2.1250 lead if"),
+            ("-5.000 EUR", "write -5000 EUR if the point groups thousands, or -5.0 EUR if"),
+        ],
+    )
+    def test_a_point_before_three_digits_reads_two_ways_and_is_refused(self, text, hint) -> None:
+        """Thirty thousand to a Spanish reader, thirty to an English one: 30.000 is
+        refused in every plan, with both ways to write what was meant."""
+        with pytest.raises(InvalidValueError) as info:
+            Amount.parse(text, field="CheckIn.value")
+
+        assert f"; {hint}" in str(info.value)
+        with pytest.raises(InvalidValueError, match=r"KeyResult\.target.*groups thousands"):
+            okrkit.increase("ventas", to=text)
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [("0.500 day", 0.5), ("30.0000 USD", 30), ("1000.000 USD", 1000), ("30.0 USD", 30),
+         ("1.5e3 USD", 1500), ("12.25 USD", 12.25)],
+    )  # fmt: skip
+    def test_numbers_that_read_one_way_are_read(self, text, value) -> None:
+        """A leading 0, four digits either side of the point, or an exponent: one reading."""
+        assert Amount.parse(text).value == value
+
+    @given(st.floats(allow_nan=False, allow_infinity=False), st.sampled_from([None, "USD"]))
+    def test_str_never_writes_a_number_that_reads_two_ways(self, value, unit) -> None:
+        """okrkit writes 2.125 as 2.1250, so what it writes it reads back."""
+        made = Amount(value, unit)
+
+        assert Amount.parse(str(made)) == made
+
+    @pytest.mark.parametrize(
+        ("text", "hint"),
+        [
+            ("1.2 M USD", "write the whole number: 1200000 USD"),
+            ("100 k USD", "write the whole number: 100000 USD"),
+            ("2.5 MM EUR", "write the whole number: 2500000 EUR"),
+            ("3 millones USD", "write the whole number: 3000000 USD"),
+            ("10 Mlead", "write the whole number: 10000000 lead"),
+            ("5 kUSD/month", "write the whole number: 5000 USD/month"),
+            ("10k USD", "write the whole number: 10000 USD"),
+            ("1.2M USD", "write the whole number: 1200000 USD"),
+            ("20 mil USD", "write the whole number: mil is a thousand in Spanish, a million"),
+        ],
+    )
+    def test_a_multiplier_is_refused_with_the_whole_number(self, text, hint) -> None:
+        """A multiplier is refused, with the whole number it stands for: 1.2 M USD is not
+        1.2 molar dollars, nor 100 k USD Boltzmann's constant in dollars."""
+        with pytest.raises(InvalidValueError) as info:
+            Amount.parse(text)
+
+        assert f"; {hint}" in str(info.value)
+
+    @pytest.mark.parametrize("text", ["1.5e-400 lead", "1e-400", "-2E-999 USD", "0.1e-330 day"])
+    def test_a_number_too_close_to_zero_for_a_float_is_refused(self, text) -> None:
+        """1.5e-400 is not 0: it is out of a float's range, and refused, not read as 0."""
+        with pytest.raises(InvalidValueError, match="a number a float can hold"):
+            Amount.parse(text)
+
+    @pytest.mark.parametrize("text", ["0 lead", "0.0e-400", "-0", "0e999 USD", "5e-324"])
+    def test_zero_and_the_smallest_floats_are_read(self, text) -> None:
+        """0 written any way is 0; the smallest float above 0 is itself."""
+        assert Amount.parse(text).value == float(text.split()[0])
+
     @given(st.text(max_size=80))
     def test_any_text_is_read_or_refused(self, text) -> None:
         """Any text gives an amount whose str() reads back the same, or an InvalidValueError."""

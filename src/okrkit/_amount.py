@@ -15,11 +15,12 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import NamedTuple
+from decimal import Decimal
 
 import attrs
 
 from okrkit._fields import number
+from okrkit._unit_words import MULTIPLIERS, NAME, Refusal, read_unit
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -33,6 +34,7 @@ __all__ = [
     "plain_number",
     "score_for_people",
     "trusted_amount",
+    "underflow_refusal",
     "unit_for_people",
     "unit_form",
     "unit_refusal",
@@ -52,8 +54,7 @@ _A_UNIT = "a unit like day, USD, % or call/week"
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 # UNIT: names (a letter, then letters, digits and _; "°C"), "%" or "€", each with an
 # optional power ("m^2", "second ** 2"), joined by spaces, "/", "*" or "·"; "1/s".
-_NAME = r"(?:°?[^\W\d_]\w*|%|€)"
-_TERM = rf"{_NAME}(?: ?(?:\^|\*\*) ?-?[0-9]+)?"
+_TERM = rf"{NAME}(?: ?(?:\^|\*\*) ?-?[0-9]+)?"
 _UNIT = re.compile(rf"(?:1 ?/ ?)?{_TERM}(?:(?: ?[/*·] ?| ){_TERM})*")
 _UNIT_CHARACTER = re.compile(r"[\w°%€ /*^·]")
 _GLUED = frozenset("%€°")
@@ -63,19 +64,39 @@ _CURRENCY_SIGNS = {"$": None, "US$": "USD", "R$": "BRL", "£": "GBP", "¥": "JPY
 """Currency signs and the ISO code each stands for (``$`` stands for many)."""
 
 
-class Refusal(NamedTuple):
-    """Why text is not what a field holds: what was expected, and how to write it."""
-
-    expected: str
-    hint: str | None = None
-
-
 def format_number(value: float) -> str:
     """The shortest text that reads back as the same float (``35`` for 35.0)."""
     value = float(value)
     if value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     return repr(value)
+
+
+# 1 to 3 digits, a point, 3 digits: thousands to a Spanish reader, a decimal to an
+# English one ("30.000", "1.500"). Quantity text refuses it; okrkit never writes it.
+_THOUSANDS_OR_DECIMAL = re.compile(r"[+-]?[1-9][0-9]{0,2}\.[0-9]{3}")
+
+
+def _unambiguous(number: str) -> str:
+    """*number* written so that it reads one way: ``2.125`` as ``2.1250``."""
+    return number + "0" if _THOUSANDS_OR_DECIMAL.fullmatch(number) else number
+
+
+def _both_readings(number: str) -> tuple[str, str]:
+    """``30.000`` read as thousands (``30000``) and as a decimal (``30.0``)."""
+    whole, _, fraction = number.partition(".")
+    fraction = fraction.rstrip("0") or "0"
+    return whole + number[-3:], _unambiguous(f"{whole}.{fraction}")
+
+
+def underflow_refusal(text: str) -> Refusal | None:
+    """Why number text that a float reads as 0 is refused: it is not 0 (``1.5e-400``)."""
+    mantissa = text.lower().partition("e")[0]
+    if any(digit in mantissa for digit in "123456789"):
+        return Refusal(
+            "a number a float can hold", f"{text} is so close to 0 that it would read as 0"
+        )
+    return None
 
 
 def plain_number(value: float) -> float | int:
@@ -99,7 +120,8 @@ def unit_refusal(unit: str) -> Refusal | None:
             f"this one has {len(unit):,}",
         )
     if _UNIT.fullmatch(unit):
-        return None
+        read = read_unit(unit)
+        return read if isinstance(read, Refusal) else None
     if unit in _CURRENCY_SIGNS:
         return Refusal(_A_UNIT, "write the currency's ISO code, like USD")
     if unit[0].isdigit():
@@ -164,9 +186,22 @@ def _read(written: str) -> Refusal | tuple[float, str | None]:
     rest = written[match.end() :]
     if rest and not rest[0].isspace() and rest[0] not in _GLUED:
         return Refusal(_QUANTITY)
-    number = float(match.group())
+    written_number = match.group()
+    if _THOUSANDS_OR_DECIMAL.fullmatch(written_number):
+        thousands, decimal = _both_readings(written_number)
+        unit_text = f" {rest.strip()}" if rest.strip() else ""
+        return Refusal(
+            _QUANTITY,
+            f"write {thousands}{unit_text} if the point groups thousands, "
+            f"or {decimal}{unit_text} if it is a decimal point",
+        )
+    number = float(written_number)
     if not math.isfinite(number):
         return Refusal("a finite number")
+    if number == 0:
+        too_small = underflow_refusal(written_number)
+        if too_small is not None:
+            return too_small
     unit = unit_form(rest)
     if isinstance(unit, Refusal):
         return unit
@@ -182,7 +217,7 @@ _DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
 _UNDERSCORES = re.compile(r"[+-]?[0-9]+(?:_[0-9]+)+(?:\.[0-9]+)?")
 _OTHER_BASE = re.compile(r"[+-]?0[xXoObB][0-9a-fA-F_]+")
 _TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}")
-_MULTIPLIED = re.compile(r"[+-]?[0-9.]+(?:k|K|M|MM|B|bn|mn)(?:\s|$)")
+_MULTIPLIED = re.compile(r"([+-]?[0-9.]+)(k|K|M|MM|B|bn|mn)(?:\s|$)")
 _UNIT_FIRST = re.compile(r"(US\$|R\$|[$£¥€]|[A-Z]{3})\s*([+-]?[0-9]+(?:\.[0-9]+)?)")
 _ANY_DIGIT = re.compile(r"[+-]?\d")
 
@@ -225,6 +260,18 @@ def _number_fix(written: str) -> str | None:
     return None
 
 
+def _whole_hint(number: str, factor: int | None, unit: str) -> str:
+    """How to write *number* times *factor* (``1.2`` M) as the whole number it is."""
+    try:
+        value = Decimal(number) * (factor or 0)
+    except ArithmeticError:  # not a number Decimal reads ("1.2.3")
+        factor = None
+    if not factor:
+        return "write the whole number, without a multiplier like k, M or mil"
+    written = format(value.normalize(), "f") if abs(value) < _LARGE else format_number(float(value))
+    return f"write the whole number: {_unambiguous(written)} {unit.strip()}".rstrip()
+
+
 def _quantity_hint(written: str) -> str | None:
     """How to write *written* (stripped text refused as a quantity), when that is clear."""
     fix = _number_fix(written)
@@ -232,8 +279,10 @@ def _quantity_hint(written: str) -> str | None:
         return fix
     if _TIME.match(written):
         return 'a quantity is one number and a unit, like "90 minute", not a time'
-    if _MULTIPLIED.match(written):
-        return "write the whole number, without a k or M after it"
+    multiplied = _MULTIPLIED.match(written)
+    if multiplied is not None:
+        number, multiplier = multiplied.groups()
+        return _whole_hint(number, MULTIPLIERS[multiplier], written[multiplied.end() :])
     first = _UNIT_FIRST.fullmatch(written)
     if first is not None:
         sign, number = first.groups()
@@ -273,9 +322,13 @@ class Amount:
         read = _read(written)
         if isinstance(read, Refusal):
             hint = _quantity_hint(written)
-            if hint is None:  # nothing wrong with the number: say what is with the unit
-                raise InvalidValueError(field, text, read.expected, hint=read.hint)
-            raise InvalidValueError(field, text, _QUANTITY, hint=hint)
+            if hint is not None:
+                raise InvalidValueError(field, text, _QUANTITY, hint=hint)
+            # nothing wrong with how the number is written: say what is wrong past it
+            number = _NUMBER.match(written)
+            if read.whole is not None and number is not None:
+                hint = _whole_hint(number.group(), read.whole[0], read.whole[1])
+            raise InvalidValueError(field, text, read.expected, hint=hint or read.hint)
         return trusted_amount(*read)
 
     @classmethod
@@ -295,7 +348,7 @@ class Amount:
         raise InvalidTypeError(field, value, f"{_QUANTITY}, a number, or an Amount")
 
     def __str__(self) -> str:
-        number = format_number(self.value)
+        number = _unambiguous(format_number(self.value))
         if self.unit is None:
             return number
         return f"{number} {self.unit}"

@@ -16,20 +16,14 @@ import attrs
 
 from okrkit._amount import Amount
 from okrkit._model import CheckIn, Direction, KeyResult
-from okrkit._units import RATE_PERIODS, convert_factor, unit_info
+from okrkit._unit_words import PERIOD_WORDS
+from okrkit._units import convert_factor, unit_info
 from okrkit.exceptions import UnitError
 
 
 __all__ = ["Resolved", "resolve", "resolved_target", "split_rate"]
 
 _POINT_UNITS = frozenset({"percentage_point"})
-_PERIOD_WORDS = {
-    **{p: p for p in RATE_PERIODS},
-    **{f"{p}s": p for p in RATE_PERIODS},
-    "semana": "week", "semanas": "week", "mes": "month", "meses": "month", "día": "day",
-    "dia": "day", "días": "day", "dias": "day", "trimestre": "quarter", "año": "year",
-    "ano": "year",
-}  # fmt: skip
 
 
 def split_rate(unit: str | None) -> tuple[str | None, str | None]:
@@ -37,7 +31,7 @@ def split_rate(unit: str | None) -> tuple[str | None, str | None]:
     if unit is None or "/" not in unit:
         return unit, None
     head, _, tail = unit.rpartition("/")
-    period = _PERIOD_WORDS.get(tail.strip().lower())
+    period = PERIOD_WORDS.get(tail.strip().lower())
     if period is None or not head.strip():
         return unit, None
     return head.strip(), period

@@ -1,4 +1,4 @@
-"""Units with pint: currencies, counted nouns, time, percent and percentage points.
+"""Units with pint: currencies, counted nouns, physical units, percent and points.
 
 okrkit never builds a registry of its own behind the caller's back: it uses the
 registry it is given, else pint's application registry, and defines its units on
@@ -6,14 +6,16 @@ it once (idempotently, under a lock). Each key result is converted to one
 canonical unit once; scoring then works on plain floats. Unit text is read once
 per distinct string and the answer cached per registry.
 
+What each word of a unit is, ``okrkit._unit_words`` says without pint; pint gets
+only the names okrkit chose, never the text as written, so it parses nothing.
 Currencies are each their own dimension, so dollars never turn into euros. A
 counted noun ("call", "lead", "ticket") is its own dimension too, created the
-first time it is read, so calls never add to leads.
+first time it is read, so calls never add to leads; its name depends on the word
+alone, never on what was read before.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 import weakref
 from enum import StrEnum
@@ -22,6 +24,19 @@ from typing import Any
 import attrs
 
 from okrkit._amount import Refusal, unit_form
+from okrkit._unit_words import (
+    ALIASES,
+    COUNTED_NOUNS,
+    CURRENCIES,
+    CURRENCY_CODES,
+    DATA_UNITS,
+    FAMILIES,
+    OPEN,
+    PHYSICAL_UNIT,
+    RATE_PERIODS,
+    Term,
+    read_unit,
+)
 from okrkit.exceptions import InvalidTypeError, UnitError
 
 
@@ -31,75 +46,20 @@ UnitRegistry = Any
 
 
 __all__ = [
+    "ALIASES",
     "COUNTED_NOUNS",
     "CURRENCIES",
     "CURRENCY_CODES",
+    "RATE_PERIODS",
     "UnitInfo",
     "UnitKind",
     "convert_factor",
     "define_units",
+    "refused_unit",
     "registry",
     "unit_info",
 ]
 
-# ISO 4217 codes of currencies in common use. Each becomes its own dimension.
-CURRENCIES = (
-    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "MXN", "BRL", "ARS", "CLP",
-    "COP", "PEN", "UYU", "PYG", "BOB", "VES", "CRC", "DOP", "GTQ", "HNL", "NIO", "PAB", "SEK",
-    "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "RUB", "UAH", "INR", "PKR", "BDT",
-    "IDR", "MYR", "PHP", "SGD", "THB", "VND", "KRW", "HKD", "TWD", "ZAR", "NGN", "EGP", "MAD",
-    "KES", "ILS", "AED", "SAR", "QAR",
-)  # fmt: skip
-CURRENCY_CODES = frozenset(CURRENCIES)
-"""The same codes, for membership tests."""
-
-# Nouns counted in sales and product OKRs; any other word is defined on first use.
-COUNTED_NOUNS = (
-    "call", "lead", "meeting", "deal", "proposal", "customer", "account", "contract",
-    "opportunity", "order", "visit", "demo", "ticket", "user", "prospect", "sale", "signup",
-    "referral", "review", "interview", "hire", "release", "feature", "bug", "incident",
-    "article", "post", "download", "install", "subscriber", "partner", "event", "webinar",
-    "campaign", "email", "message", "quote", "invoice", "item", "project", "student", "course",
-    "session", "report", "shipment", "store", "employee", "candidate", "click", "visitor",
-    "trial", "member", "unit_sold", "task",
-)  # fmt: skip
-
-# Spanish (and a few English) words for units, mapped to the names okrkit defines.
-ALIASES = {
-    "llamada": "call", "llamadas": "call",
-    "reunion": "meeting", "reunión": "meeting", "reuniones": "meeting",
-    "propuesta": "proposal", "propuestas": "proposal",
-    "cliente": "customer", "clientes": "customer",
-    "cuenta": "account", "cuentas": "account",
-    "contrato": "contract", "contratos": "contract",
-    "oportunidad": "opportunity", "oportunidades": "opportunity",
-    "trato": "deal", "tratos": "deal",
-    "venta": "sale", "ventas": "sale",
-    "pedido": "order", "pedidos": "order",
-    "visita": "visit", "visitas": "visit",
-    "prospecto": "prospect", "prospectos": "prospect",
-    "usuario": "user", "usuarios": "user",
-    "día": "day", "dia": "day", "días": "day", "dias": "day", "d": "day",
-    "semana": "week", "semanas": "week", "wk": "week",
-    "mes": "month", "meses": "month",
-    "trimestre": "quarter", "trimestres": "quarter",
-    "año": "year", "años": "year", "ano": "year", "anos": "year", "yr": "year",
-    "hora": "hour", "horas": "hour", "h": "hour", "hr": "hour", "hrs": "hour",
-    "minuto": "minute", "minutos": "minute", "min": "minute", "mins": "minute",
-    "segundo": "second", "segundos": "second", "s": "second", "sec": "second",
-    "ms": "millisecond", "milisegundo": "millisecond", "milisegundos": "millisecond",
-    "€": "EUR", "euro": "EUR", "euros": "EUR",
-    "dólar": "USD", "dolar": "USD", "dólares": "USD", "dolares": "USD",
-    "dollar": "USD", "dollars": "USD",
-    "%": "percent", "pct": "percent", "porciento": "percent",
-    "pp": "percentage_point", "pts": "percentage_point",
-    "percentage_points": "percentage_point",
-    "punto_porcentual": "percentage_point", "puntos_porcentuales": "percentage_point",
-}  # fmt: skip
-
-# The periods a rate can count over; pint's "quarter" is a mass and its "month"
-# an average, so a trailing "/week" is split off here and never reaches pint.
-RATE_PERIODS = ("day", "week", "month", "quarter", "year")
 _PER_FACTORS = {  # how many of the first fit in the second, where that is exact
     ("day", "week"): 7.0,
     ("month", "quarter"): 3.0,
@@ -107,10 +67,9 @@ _PER_FACTORS = {  # how many of the first fit in the second, where that is exact
     ("quarter", "year"): 4.0,
 }
 
-_WORD = re.compile(r"[^\W\d]+|€|%", re.UNICODE)
-_SIMPLE_NAME = re.compile(r"^[^\W\d][\w]*$", re.UNICODE)
-
 _lock = threading.RLock()
+
+_A_UNIT_NAME = f"a currency, a counted noun or a unit of {FAMILIES}"
 
 
 class UnitKind(StrEnum):
@@ -141,7 +100,9 @@ class _RegistryState:
 
     def __init__(self) -> None:
         self.defined = False
+        self.nouns: set[str] = set()
         self.infos: dict[str, UnitInfo] = {}
+        self.refused: dict[str, Refusal] = {}
         self.factors: dict[tuple[str, str | None, str, str | None], tuple[float, float] | None] = {}
 
 
@@ -193,125 +154,155 @@ def define_units(ureg: UnitRegistry) -> None:
         for noun in COUNTED_NOUNS:
             _define(ureg, f"{noun} = [{noun}]", noun)
         _define(ureg, "percentage_point = [percentage_point]", "percentage_point")
-        if not _known(ureg, "percent"):
-            _define(ureg, "percent = 0.01 = %", "percent")
+        _define(ureg, "percent = 0.01 = %", "percent")
         state.defined = True
 
 
-def _known(ureg: UnitRegistry, name: str) -> bool:
+def _defined(ureg: UnitRegistry, name: str) -> bool:
+    """Whether *name* is a unit of its own in *ureg* (not only read through a
+    prefix: pint reads "unit" as a micro-nit)."""
     try:
-        return name in ureg
+        return bool(ureg.get_name(name) == name)
     except Exception:
         return False
 
 
 def _define(ureg: UnitRegistry, definition: str, name: str) -> None:
-    if _known(ureg, name):
-        return
-    ureg.define(definition)
-
-
-def _words_to_names(text: str) -> str:
-    """Replace Spanish and informal unit words by okrkit's unit names."""
-    cleaned = text.replace("puntos porcentuales", "percentage_point")
-    cleaned = cleaned.replace("punto porcentual", "percentage_point")
-    cleaned = cleaned.replace("percentage points", "percentage_point")
-
-    def swap(match: re.Match[str]) -> str:
-        word = match.group(0)
-        if word.isupper() and len(word) == 3:
-            return word
-        return ALIASES.get(word.lower(), ALIASES.get(word, word))
-
-    return _WORD.sub(swap, cleaned)
-
-
-def _split_per(text: str) -> tuple[str, str | None]:
-    if "/" not in text:
-        return text, None
-    head, _, tail = text.rpartition("/")
-    period = tail.strip()
-    if period.endswith("s") and period[:-1] in RATE_PERIODS:
-        period = period[:-1]
-    if period in RATE_PERIODS and head.strip():
-        return head.strip(), period
-    return text, None
+    if not _defined(ureg, name):
+        ureg.define(definition)
 
 
 def unit_info(text: str | None, ureg: UnitRegistry | None = None) -> UnitInfo:
     """Read unit text (``"day"``, ``"USD"``, ``"call/week"``, ``"días"``) once, cached.
 
-    Raises :class:`UnitError` for text pint cannot read as a unit, and for text
-    outside the unit syntax (over 64 characters, say) before pint reads it.
+    Raises :class:`UnitError` for text that is not a unit okrkit reads: outside
+    the unit syntax (over 64 characters, say), a multiplier (``M USD``), or a word
+    pint reads as something okrkit does not (``c``, the speed of light).
     """
     if text is not None and not isinstance(text, str):
         raise InvalidTypeError("unit", text, "unit text like 'day' or 'USD', or None")
     ureg = registry(ureg)
     key = text or ""
     state = _state(ureg)
-    found = state.infos.get(key)
+    found = state.infos.get(key) or state.refused.get(key)
     if found is None:
         with _lock:
-            found = state.infos.get(key)
+            found = state.infos.get(key) or state.refused.get(key)
             if found is None:
                 found = _read_unit(key, ureg)
-                state.infos[key] = found
+                if isinstance(found, Refusal):
+                    state.refused[key] = found
+                else:
+                    state.infos[key] = found
+    if isinstance(found, Refusal):
+        told = f"; {found.hint}" if found.hint else ""
+        raise UnitError(key, f"expected {found.expected}{told}")
     return found
 
 
-def _read_unit(text: str, ureg: UnitRegistry) -> UnitInfo:
+def refused_unit(text: str) -> Refusal | None:
+    """Why okrkit does not read unit text that its own words allow, or ``None``:
+    a word pint reads as one of its units (``points``). Text of currencies,
+    predefined nouns and physical units is settled without loading pint."""
     form = unit_form(text)
-    if isinstance(form, Refusal):
-        told = f"; {form.hint}" if form.hint else ""
-        raise UnitError(text, f"expected {form.expected}{told}")
-    named = _words_to_names(form or "")
-    base, per = _split_per(named)
-    if not base.strip() or base.strip() in ("1", "count", "number"):
-        return UnitInfo(text, "", UnitKind.NUMBER, per, "")
-    unit = _parse(base, ureg, text)
+    reading = form if isinstance(form, Refusal) else read_unit(form or "")
+    if isinstance(reading, Refusal):
+        return reading
+    if all(term.kind != OPEN for term in reading.terms):
+        return None
+    try:
+        unit_info(text)
+    except UnitError:
+        return _state(registry()).refused.get(text)
+    return None
+
+
+def _read_unit(text: str, ureg: UnitRegistry) -> UnitInfo | Refusal:
+    form = unit_form(text)
+    reading = form if isinstance(form, Refusal) else read_unit(form or "")
+    if isinstance(reading, Refusal):
+        return reading
+    if not reading.terms:
+        return UnitInfo(text, "", UnitKind.NUMBER, reading.per, "")
+    powers: dict[str, int] = {}
+    information = 0
+    for term in reading.terms:
+        name = _pint_name(term, ureg)
+        if isinstance(name, Refusal):
+            return name
+        powers[name] = powers.get(name, 0) + term.power
+        information += term.power if term.name in DATA_UNITS else 0
+    unit = ureg.Unit(ureg.UnitsContainer({name: power for name, power in powers.items() if power}))
     canonical = str(unit)
     if canonical == "dimensionless":
         canonical = ""
-    dims = dict(unit.dimensionality)
-    dimension = str(unit.dimensionality) if dims else ""
-    return UnitInfo(text, canonical, _kind(canonical, dims), per, dimension)
+    dimensionality = unit.dimensionality
+    if information:  # pint counts bits as plain numbers: they must not turn into percent
+        dimensionality = dimensionality * ureg.UnitsContainer({"[information]": information})
+    dims = dict(dimensionality)
+    dimension = str(dimensionality) if dims else ""
+    return UnitInfo(text, canonical, _kind(canonical, dims), reading.per, dimension)
 
 
-def _parse(base: str, ureg: UnitRegistry, original: str) -> Any:
-    import pint  # noqa: PLC0415
-
-    for _ in range(8):
+def _pint_name(term: Term, ureg: UnitRegistry) -> str | Refusal:
+    """pint's name for one word of a unit: a counted noun is defined on first use."""
+    if term.kind == OPEN:
+        return _noun(term, ureg)
+    if term.kind == PHYSICAL_UNIT:
         try:
-            return ureg.parse_units(base)
-        except pint.errors.UndefinedUnitError as exc:
-            names = (
-                exc.unit_names if isinstance(exc.unit_names, (tuple, list)) else [exc.unit_names]
+            return str(ureg.get_name(term.name))
+        except Exception:  # a registry of the caller's without it
+            return Refusal(f"a unit this registry has, not {term.name}")
+    return term.name  # a currency, a predefined noun, percent or points: defined already
+
+
+def _noun(term: Term, ureg: UnitRegistry) -> str | Refusal:
+    """The counted noun *term* names, defined the first time it is read.
+
+    A word pint already reads as one of its own units (``point``, ``c``, ``bar``)
+    is refused rather than read as a count; pint's reading of a word as a prefix
+    on a counted noun (``mwidget`` once ``widget`` is defined) is not its meaning,
+    so a word means the same whatever was read before.
+    """
+    state = _state(ureg)
+    if term.name in state.nouns:
+        return term.name
+    noun = term.name
+    for word in dict.fromkeys((term.word, term.name)):
+        for prefix, unit, _suffix in _readings(ureg, word):
+            dimension = _dimension(ureg, unit)
+            if dimension == f"[{unit}]":  # a count of its own, like okrkit's nouns
+                if not prefix and word == term.word:
+                    noun = unit  # the word names a counted noun already: "widgets"
+                continue
+            return Refusal(
+                _A_UNIT_NAME,
+                f"pint reads {word!r} as {prefix}{unit} ({dimension or 'a number'}): "
+                f"name what you count another way, like {term.name}_count",
             )
-            for name in names:
-                _define_noun(ureg, str(name), original)
-        except (pint.errors.DefinitionSyntaxError, ValueError, TypeError, AttributeError) as exc:
-            raise UnitError(
-                original, f"expected a unit like day, USD, percent or call/week ({exc})"
-            ) from None
-        except Exception as exc:
-            raise UnitError(
-                original, f"expected a unit like day, USD, percent or call/week ({exc})"
-            ) from None
-    raise UnitError(original, "expected a unit like day, USD, percent or call/week")
+    if not _defined(ureg, noun):
+        try:
+            ureg.define(f"{noun} = [{noun}]")
+        except Exception:  # a name pint will not take, whatever okrkit's words allow
+            return Refusal(_A_UNIT_NAME, f"pint takes no unit named {noun!r}")
+    state.nouns.add(noun)
+    return noun
 
 
-def _define_noun(ureg: UnitRegistry, name: str, original: str) -> None:
-    """Define a counted noun the first time it is read ("tickets" → ticket)."""
-    if not _SIMPLE_NAME.match(name) or not name.isidentifier():  # pint's rule for a name
-        raise UnitError(original, f"{name!r} is not a unit okrkit or pint knows")
-    singular = name[:-1] if name.endswith("s") and len(name) > 3 else name
-    with _lock:
-        if _known(ureg, singular):
-            if singular != name and not _known(ureg, name):
-                ureg.define(f"@alias {singular} = {name}")
-            return
-        alias = f" = _ = {name}" if singular != name else ""
-        ureg.define(f"{singular} = [{singular}]{alias}")
+def _readings(ureg: UnitRegistry, word: str) -> tuple[tuple[str, str, str], ...]:
+    """How pint reads *word*: ``(prefix, unit, suffix)`` for each way."""
+    try:
+        return tuple(ureg.parse_unit_name(word))
+    except Exception:
+        return ()
+
+
+def _dimension(ureg: UnitRegistry, unit: str) -> str:
+    """*unit*'s dimension as pint writes it (``[length] / [time]``)."""
+    try:
+        return str(ureg.get_dimensionality(unit))
+    except Exception:  # pint's own words, like "dimensionless"
+        return ""
 
 
 def _kind(canonical: str, dims: dict[str, float]) -> UnitKind:

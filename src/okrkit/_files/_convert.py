@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from okrkit._amount import Amount, format_number, plain_number
+from okrkit._amount import Amount, plain_number
 from okrkit._cadence import Cadence
 from okrkit._calendars import AnyCalendar
 from okrkit._fields import as_float, characters, identifier
@@ -647,7 +647,7 @@ def _period_text(period: Period, calendar: AnyCalendar) -> str | int:
 def _amount_text(amount: Amount) -> str | float | int:
     if amount.unit is None:
         return plain_number(amount.value)
-    return f"{format_number(amount.value)} {amount.unit}"
+    return str(amount)
 
 
 def plan_to_data(

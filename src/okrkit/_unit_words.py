@@ -1,0 +1,436 @@
+"""The words units are written with, and what each one is, read without pint.
+
+A unit is a currency (an ISO code), a counted noun (``call``, ``lead``, or any
+other word, with its plural and Spanish forms), percent or percentage points,
+or a physical unit of the kinds okrkit reads (:data:`FAMILIES`). Physical units
+combine freely (``km/hour``, ``m^2``); a currency or a count stands alone or over
+one other unit (``USD/user``, ``call/hour``), and any unit may count over a
+period (``call/week``).
+
+Text that pint would read as something other than what people mean is refused
+here, before pint reads anything: a multiplier (``1.2 M USD`` is not "1.2
+molar dollars"), a count or a currency with a prefix (``Mlead``, ``kUSD``), a
+currency or a count multiplied by anything, a power past 3. The meaning of a
+word never depends on what was read before it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+__all__ = [
+    "ALIASES",
+    "COUNTED_NOUNS",
+    "CURRENCIES",
+    "CURRENCY_CODES",
+    "DATA_UNITS",
+    "FAMILIES",
+    "MAX_POWER",
+    "MULTIPLIERS",
+    "NAME",
+    "PERIOD_WORDS",
+    "PHYSICAL",
+    "RATE_PERIODS",
+    "Refusal",
+    "Term",
+    "UnitReading",
+    "read_unit",
+    "singular",
+]
+
+
+class Refusal(NamedTuple):
+    """Why text is not what a field holds: what was expected, how to write it, and
+    for a number times a multiplier (``1.2 M USD``), the factor and the unit left
+    (``(1000000, "USD")``) so the whole number can be worked out."""
+
+    expected: str
+    hint: str | None = None
+    whole: tuple[int, str] | None = None
+
+
+# ISO 4217 codes of currencies in common use. Each becomes its own dimension.
+CURRENCIES = (
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "MXN", "BRL", "ARS", "CLP",
+    "COP", "PEN", "UYU", "PYG", "BOB", "VES", "CRC", "DOP", "GTQ", "HNL", "NIO", "PAB", "SEK",
+    "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "RUB", "UAH", "INR", "PKR", "BDT",
+    "IDR", "MYR", "PHP", "SGD", "THB", "VND", "KRW", "HKD", "TWD", "ZAR", "NGN", "EGP", "MAD",
+    "KES", "ILS", "AED", "SAR", "QAR",
+)  # fmt: skip
+CURRENCY_CODES = frozenset(CURRENCIES)
+"""The same codes, for membership tests."""
+
+# Nouns counted in sales and product OKRs; any other word is a counted noun too.
+# "unit" and "app" are here because pint would read them as a micro-nit and an
+# atto-point.
+COUNTED_NOUNS = (
+    "call", "lead", "meeting", "deal", "proposal", "customer", "account", "contract",
+    "opportunity", "order", "visit", "demo", "ticket", "user", "prospect", "sale", "signup",
+    "referral", "review", "interview", "hire", "release", "feature", "bug", "incident",
+    "article", "post", "download", "install", "subscriber", "partner", "event", "webinar",
+    "campaign", "email", "message", "quote", "invoice", "item", "project", "student", "course",
+    "session", "report", "shipment", "store", "employee", "candidate", "click", "visitor",
+    "trial", "member", "unit_sold", "task", "unit", "app",
+)  # fmt: skip
+
+# Spanish (and a few English) words for units, mapped to the names okrkit defines.
+ALIASES = {
+    "llamada": "call", "llamadas": "call",
+    "reunion": "meeting", "reunión": "meeting", "reuniones": "meeting",
+    "propuesta": "proposal", "propuestas": "proposal",
+    "cliente": "customer", "clientes": "customer",
+    "cuenta": "account", "cuentas": "account",
+    "contrato": "contract", "contratos": "contract",
+    "oportunidad": "opportunity", "oportunidades": "opportunity",
+    "trato": "deal", "tratos": "deal",
+    "venta": "sale", "ventas": "sale",
+    "pedido": "order", "pedidos": "order",
+    "visita": "visit", "visitas": "visit",
+    "prospecto": "prospect", "prospectos": "prospect",
+    "usuario": "user", "usuarios": "user",
+    "día": "day", "dia": "day", "días": "day", "dias": "day", "d": "day",
+    "semana": "week", "semanas": "week", "wk": "week",
+    "mes": "month", "meses": "month", "mo": "month",
+    "trimestre": "quarter", "trimestres": "quarter",
+    "año": "year", "años": "year", "ano": "year", "anos": "year", "yr": "year",
+    "hora": "hour", "horas": "hour", "h": "hour", "hr": "hour", "hrs": "hour",
+    "minuto": "minute", "minutos": "minute", "min": "minute", "mins": "minute",
+    "segundo": "second", "segundos": "second", "s": "second", "sec": "second",
+    "ms": "millisecond", "milisegundo": "millisecond", "milisegundos": "millisecond",
+    "€": "EUR", "euro": "EUR", "euros": "EUR",
+    "dólar": "USD", "dolar": "USD", "dólares": "USD", "dolares": "USD",
+    "dollar": "USD", "dollars": "USD",
+    "%": "percent", "pct": "percent", "porciento": "percent",
+    "pp": "percentage_point", "pts": "percentage_point",
+    "percentage_points": "percentage_point",
+    "punto_porcentual": "percentage_point", "puntos_porcentuales": "percentage_point",
+}  # fmt: skip
+
+_PHRASES = (  # unit names of two words, read as one
+    ("puntos porcentuales", "percentage_point"),
+    ("punto porcentual", "percentage_point"),
+    ("percentage points", "percentage_point"),
+    ("percentage point", "percentage_point"),
+)
+
+# The periods a rate counts over; pint's "quarter" is a mass and its "month" an
+# average, so a trailing "/week" is split off here and never reaches pint.
+RATE_PERIODS = ("day", "week", "month", "quarter", "year")
+PERIOD_WORDS = {
+    **{p: p for p in RATE_PERIODS},
+    **{f"{p}s": p for p in RATE_PERIODS},
+    **{word: name for word, name in ALIASES.items() if name in RATE_PERIODS},
+}
+"""Every word a rate's period is written with (``weeks``, ``semana``, ``mo``)."""
+
+FAMILIES = "time, length, mass, area, volume, data, energy, power and temperature"
+"""The kinds of physical unit okrkit reads."""
+
+MAX_POWER = 3
+"""The largest power a unit is raised to (``m^3``): past it, a quantity is out of
+any float's range (``km**999``) or says nothing a plan needs."""
+
+_PREFIXES = {
+    "k": "kilo", "M": "mega", "G": "giga", "T": "tera", "P": "peta", "c": "centi",
+    "m": "milli", "u": "micro", "µ": "micro", "μ": "micro", "n": "nano",
+    "Ki": "kibi", "Mi": "mebi", "Gi": "gibi", "Ti": "tebi", "Pi": "pebi",
+}  # fmt: skip
+_DATA_PREFIXES = "k M G T P Ki Mi Gi Ti Pi"
+_NO_PLURAL = frozenset({"feet", "celsius", "fahrenheit", "kilometer_per_hour", "mile_per_hour"})
+
+# The physical units okrkit reads: pint's name, the other words for it (a plural
+# is made for each word longer than three letters), and the prefix symbols read
+# on its symbols (and, by name, on its name: "km", "kilometer").
+_BASES: tuple[tuple[str, str, str], ...] = (
+    # time
+    ("second", "s sec", "m u µ μ n"),
+    ("minute", "", ""),
+    ("hour", "", ""),
+    ("day", "", ""),
+    ("week", "", ""),
+    ("month", "", ""),
+    ("year", "", ""),
+    # length
+    ("meter", "m metre metro kilómetro:kilometer kilometro:kilometer centímetro:centimeter "
+     "milímetro:millimeter", "k c m"),
+    ("inch", "inches", ""),
+    ("foot", "ft feet", ""),
+    ("yard", "yd", ""),
+    ("mile", "mi milla", ""),
+    # mass
+    ("gram", "g gramo kilo:kilogram kilogramo:kilogram", "k m"),
+    ("metric_ton", "t tonne tonelada", ""),
+    ("pound", "lb lbs", ""),
+    ("ounce", "oz", ""),
+    # area (and powers of a length)
+    ("hectare", "ha hectárea", ""),
+    ("acre", "", ""),
+    # volume
+    ("liter", "l L litre litro", "m"),
+    # data
+    ("bit", "", _DATA_PREFIXES),
+    ("byte", "B", _DATA_PREFIXES),  # a bare B is refused first, as a billion
+    # energy and power
+    ("joule", "J", "k M G"),
+    ("watt_hour", "Wh", "k M G T"),
+    ("watt", "W", "k M G"),
+    ("calorie", "cal", "k"),
+    # temperature
+    ("degree_Celsius", "°C degC celsius", ""),
+    ("degree_Fahrenheit", "°F degF fahrenheit", ""),
+    ("kelvin", "", ""),
+    # speed
+    ("kilometer_per_hour", "kph", ""),
+    ("mile_per_hour", "mph", ""),
+    # a ratio
+    ("ppm", "", ""),
+)  # fmt: skip
+
+
+def _physical() -> dict[str, str]:
+    words: dict[str, str] = {}
+
+    def add(word: str, name: str) -> None:
+        words[word] = name
+        if len(word) > 3 and word.islower() and word[-1] not in "s" and word not in _NO_PLURAL:
+            words[word + "s"] = name
+
+    for name, others, prefixes in _BASES:
+        add(name, name)
+        symbols = []
+        for other in others.split():
+            word, _, target = other.partition(":")
+            add(word, target or name)
+            if len(word) <= 3 and not target:
+                symbols.append(word)
+        for prefix in prefixes.split():
+            long = _PREFIXES[prefix] + name
+            add(long, long)
+            for symbol in symbols or [name]:  # "kbit": a name without a symbol of its own
+                words[prefix + symbol] = long
+    return words
+
+
+PHYSICAL = _physical()
+"""Each word for a physical unit okrkit reads, and pint's name for it."""
+
+_PHYSICAL_NAMES = frozenset(PHYSICAL.values())
+DATA_UNITS = frozenset(name for name in _PHYSICAL_NAMES if name.endswith(("bit", "byte")))
+"""Units of data, which pint counts as plain numbers: okrkit gives them a dimension."""
+
+MULTIPLIERS: dict[str, int | None] = {
+    "k": 10**3, "K": 10**3, "M": 10**6, "MM": 10**6, "mn": 10**6, "Mn": 10**6,
+    "B": 10**9, "bn": 10**9, "Bn": 10**9,
+    "thousand": 10**3, "thousands": 10**3, "million": 10**6, "millions": 10**6,
+    "billion": 10**9, "billions": 10**9, "trillion": 10**12, "trillions": 10**12,
+    "millón": 10**6, "millon": 10**6, "millones": 10**6, "billón": 10**12,
+    "billones": 10**12, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
+    "mil": None,  # a thousand in Spanish, a million in English speech
+    "billon": None,  # a billion or, in Spanish without its accent, a million millions
+}  # fmt: skip
+"""Words that scale a number rather than name a unit, and by how much (``None``
+where languages disagree)."""
+
+_MAGNITUDES = {"kilo": 10**3, "mega": 10**6, "giga": 10**9, "tera": 10**12, "MM": 10**6,
+               "mn": 10**6, "bn": 10**9, "k": 10**3, "K": 10**3, "M": 10**6, "G": 10**9,
+               "B": 10**9, "T": 10**12}  # fmt: skip
+"""Prefixes that would scale a count or a currency (``klead``, ``MUSD``), longest first."""
+_MULTIPLIER_WORDS = frozenset(word for word in MULTIPLIERS if len(word) > 2)
+"""Multipliers that are words, read in any case (``Mil``, ``MILLONES``)."""
+
+_OPERATOR_WORDS = frozenset({"per", "por", "square", "squared", "sq", "cubic", "cubed"})
+"""Words pint reads as operators: in okrkit a rate is written with "/"."""
+
+_IRREGULAR = {
+    (noun[:-1] + "ies" if noun.endswith("y") and noun[-2] not in "aeiou" else noun + "es"): noun
+    for noun in COUNTED_NOUNS
+    if noun.endswith(("y", "x", "ch", "sh"))
+}
+_IRREGULAR["units_sold"] = "unit_sold"
+
+# Kinds of term.
+CURRENCY, NOUN, OPEN, PERCENT, POINTS, PHYSICAL_UNIT = (
+    "currency", "noun", "open", "percent", "percentage_point", "physical",
+)  # fmt: skip
+
+
+class Term(NamedTuple):
+    """One word of a unit: as written, the name okrkit reads it as, its kind, and
+    its power (negative under a "/")."""
+
+    word: str
+    name: str
+    kind: str
+    power: int
+
+
+class UnitReading(NamedTuple):
+    """What unit text is: its terms and the period of a rate (``None``: no rate).
+    No terms is a plain number (``count``, ``1/week``)."""
+
+    terms: tuple[Term, ...]
+    per: str | None
+
+
+NAME = r"(?:°?[^\W\d_]\w*|%|€)"
+"""A unit's name: a letter, then letters, digits and _ ("°C" too), or "%" or "€"."""
+_PIECE = re.compile(rf"({NAME})(?: ?(?:\^|\*\*) ?(-?[0-9]+))?|( ?[/*·] ?| )")
+_A_UNIT = "a unit like day, USD, % or call/week"
+_ALONE = "a currency or a count stands alone or over one unit, like USD, call/week or USD/user"
+_WHOLE = "write the whole number, without a multiplier like k, M or mil"
+
+
+def singular(word: str) -> str:
+    """The name of the counted noun *word* is a form of: ``tickets`` → ``ticket``.
+
+    A trailing "s" is dropped from a word of four letters or more, except "ss"
+    (``callss`` is its own noun, not ``calls``): the answer depends on the word
+    alone, never on what was read before.
+    """
+    alias = ALIASES.get(word)
+    if alias is not None:
+        return alias
+    known = _IRREGULAR.get(word)
+    if known is not None:
+        return known
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+_READINGS: dict[str, UnitReading | Refusal] = {}
+
+
+def read_unit(form: str) -> UnitReading | Refusal:
+    """What the unit text *form* (already in the unit syntax) is, or why okrkit
+    refuses it. Cached: plans repeat a few units."""
+    known = _READINGS.get(form)
+    if known is not None:
+        return known
+    found = _read(form)
+    if len(_READINGS) < 4096:
+        _READINGS[form] = found
+    return found
+
+
+def _read(form: str) -> UnitReading | Refusal:
+    text = form
+    for phrase, name in _PHRASES:
+        text = text.replace(phrase, name)
+    one = text.startswith(("1/", "1 /"))
+    if one:
+        text = text[1:].lstrip()
+    pieces: list[tuple[str, str, int]] = []  # (joint, word, power)
+    joint = "/" if one else ""
+    for match in _PIECE.finditer(text):
+        word, power, sep = match.groups()
+        if sep is not None:
+            joint = sep.strip() or "*"
+            continue
+        pieces.append((joint, word, int(power) if power is not None else 1))
+        joint = "*"
+    per = None
+    if len(pieces) > 1 or (one and pieces):
+        last_joint, last_word, last_power = pieces[-1]
+        period = PERIOD_WORDS.get(last_word, PERIOD_WORDS.get(last_word.lower()))
+        if last_joint == "/" and last_power == 1 and period is not None:
+            per = period
+            pieces.pop()
+    if not pieces or (len(pieces) == 1 and pieces[0][1] in ("count", "number") and not one):
+        return UnitReading((), per)
+    terms = []
+    for index, (joint, word, power) in enumerate(pieces):
+        first = index == 0 and joint == ""
+        term = _term(word, -power if joint == "/" else power, form, first=first)
+        if isinstance(term, Refusal):
+            return term
+        terms.append(term)
+    return _shape(tuple(terms), pieces, per)
+
+
+def _shape(
+    terms: tuple[Term, ...], pieces: list[tuple[str, str, int]], per: str | None
+) -> UnitReading | Refusal:
+    """*terms* as a unit, if they combine as okrkit reads units."""
+    for term in terms:
+        if not 1 <= abs(term.power) <= MAX_POWER:
+            return Refusal(_A_UNIT, f"a power is 1 to {MAX_POWER} or -1 to -{MAX_POWER}, like m^2")
+    if all(term.kind == PHYSICAL_UNIT for term in terms):
+        return UnitReading(terms, per)
+    alone = len(terms) == 1 and terms[0].power == 1 and pieces[0][0] == ""
+    over_one = (
+        len(terms) == 2
+        and (pieces[0][0], pieces[1][0]) == ("", "/")
+        and (pieces[0][2], pieces[1][2]) == (1, 1)
+    )
+    if alone or over_one:
+        return UnitReading(terms, per)
+    return Refusal(_A_UNIT, _ALONE)
+
+
+def _term(word: str, power: int, form: str, *, first: bool) -> Term | Refusal:
+    if word in MULTIPLIERS or word.lower() in _MULTIPLIER_WORDS:
+        return _multiplier(word, form, first=first)
+    if word in CURRENCY_CODES:
+        return Term(word, word, CURRENCY, power)
+    if len(word) == 3 and word.isascii() and word.isalpha() and word.isupper():
+        return Term(word, word, OPEN, power)  # a noun like NPS, never read as an alias
+    name = ALIASES.get(word.lower(), ALIASES.get(word, word))
+    kind = _kind_of(name) or _kind_of(PHYSICAL.get(word, ""))
+    if kind is not None:
+        return Term(word, PHYSICAL.get(word, name) if kind == PHYSICAL_UNIT else name, kind, power)
+    noun = singular(word)
+    kind = _kind_of(noun)
+    if kind in (NOUN, CURRENCY):
+        return Term(word, noun, kind, power)
+    prefixed = _prefixed(word, form, first=first)
+    if prefixed is not None:
+        return prefixed
+    if "quarter" in (name, noun):
+        return Refusal(
+            _A_UNIT, "a quarter is a period, not a unit: write 3 month, or a rate like call/quarter"
+        )
+    if word.lower() in _OPERATOR_WORDS:
+        return Refusal(_A_UNIT, "write a rate with /, like call/week")
+    if not word.isidentifier() or word.lower() in ("dimensionless", "nan"):  # pint's own words
+        return Refusal(_A_UNIT, f"{word!r} cannot be the name of a unit")
+    return Term(word, noun, OPEN, power)
+
+
+def _kind_of(name: str) -> str | None:
+    if name == "percent":
+        return PERCENT
+    if name == "percentage_point":
+        return POINTS
+    if name in CURRENCY_CODES:
+        return CURRENCY
+    if name in _PHYSICAL_NAMES:
+        return PHYSICAL_UNIT
+    if name in COUNTED_NOUNS:
+        return NOUN
+    return None
+
+
+def _multiplier(word: str, form: str, *, first: bool) -> Refusal:
+    factor = MULTIPLIERS.get(word, MULTIPLIERS.get(word.lower()))
+    if factor is None:
+        hint = f"write the whole number: {word} is a thousand in Spanish, a million in English"
+        return Refusal(_A_UNIT, hint)
+    rest = form[len(word) :].strip()
+    scales = first and not rest.startswith(("/", "*"))  # it multiplies the number
+    return Refusal(_A_UNIT, _WHOLE, (factor, rest) if scales else None)
+
+
+def _prefixed(word: str, form: str, *, first: bool) -> Refusal | None:
+    """A count or a currency with a multiplier glued on (``Mlead``, ``kUSD``)."""
+    for prefix, factor in _MAGNITUDES.items():
+        rest = word[len(prefix) :]
+        if not word.startswith(prefix) or not rest:
+            continue
+        base = rest if rest in CURRENCY_CODES else singular(rest)
+        if _kind_of(base) in (NOUN, CURRENCY):
+            whole = (factor, form.replace(word, rest, 1)) if first else None
+            return Refusal(_A_UNIT, f"a count or a currency takes no prefix: {_WHOLE}", whole)
+    return None
