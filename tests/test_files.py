@@ -286,6 +286,106 @@ class TestErrors:
 
         assert problems(text, "toml") == ["plan.toml:5:10: weight: expected a number ≥ 0, got -3"]
 
+    def test_a_spanish_thousands_point_is_refused_in_every_quantity_field(self) -> None:
+        """In a Spanish plan 30.000 USD is thirty thousand, to an English reader thirty:
+        refused at its place wherever it is written, never read as 30."""
+        text = (
+            MINIMAL.replace("title: Ventas", "title: Ventas\nlang: es")
+            .replace("baseline: 35 day", "baseline: 20.000 USD")
+            .replace("target: 26 day", "target: 40.000 USD")
+        ) + "        checkins:\n          - {date: 2026-01-31, value: 30.000 USD}\n"
+
+        found = problems(text)
+
+        assert [line.split(": expected")[0] for line in found] == [
+            "plan.yaml:13:19: baseline", "plan.yaml:14:17: target", "plan.yaml:16:39: value",
+        ]  # fmt: skip
+        assert found[2].endswith(
+            'got "30.000 USD"; write 30000 USD if the point groups thousands, '
+            "or 30.0 USD if it is a decimal point"
+        )
+
+    @pytest.mark.parametrize("fmt", ["yaml", "json", "toml"])
+    def test_a_bare_number_of_a_format_stays_a_number(self, fmt) -> None:
+        """2.125 written bare is the format's own number: read, and written back the same."""
+        good = okrkit.dumps(okrkit.loads(MINIMAL), format=fmt)
+        bare = {"yaml": "2.125", "json": "2.125", "toml": "2.125"}[fmt]
+        quoted = '"26 day"' if fmt != "yaml" else "26 day"
+
+        plan = okrkit.loads(good.replace(quoted, bare), format=fmt)
+
+        assert plan.objectives[0].key_results[0].target == okrkit.Amount(2.125)
+        assert okrkit.loads(okrkit.dumps(plan, format=fmt), format=fmt) == plan
+
+    @pytest.mark.parametrize(
+        ("written", "hint"),
+        [
+            ("0x10", "expected a number in decimal, got 0x10; write the number in decimal: 16"),
+            ("0o17", "expected a number in decimal, got 0o17; write the number in decimal: 15"),
+            ("0010", "expected a number without a leading zero, got 0010; "
+                     "write 10: a YAML 1.1 tool reads 0010 as 8"),
+            ("-012", "expected a number without a leading zero, got -012; "
+                     "write -12: a YAML 1.1 tool reads -012 as -10"),
+            ("0019", "expected a number without a leading zero, got 0019; write 19"),
+            ("01.5", "expected a number without a leading zero, got 01.5; write 1.5"),
+        ],
+    )  # fmt: skip
+    def test_a_bare_yaml_number_in_hex_octal_or_with_a_leading_zero_is_refused(
+        self, written, hint
+    ) -> None:
+        """YAML tools disagree on 0x10, 0o17 and 0010 (10 here, 8 in YAML 1.1): in a
+        quantity or a number field they are refused at their place, as quoted text is."""
+        as_target = MINIMAL.replace("target: 26 day", f"target: {written}")
+        as_weight = MINIMAL.replace("target: 26 day", f"target: 26 day\n        weight: {written}")
+
+        assert problems(as_target) == [f"plan.yaml:13:17: target: {hint}"]
+        assert problems(as_weight) == [f"plan.yaml:14:17: weight: {hint}"]
+
+    def test_a_check_in_and_a_confidence_in_hex_are_refused(self) -> None:
+        """Check-in values and confidences are number fields too."""
+        checkin = "{date: 2026-01-31, value: 0x1A, confidence: 0o1}"
+        text = MINIMAL + f"        checkins:\n          - {checkin}\n"
+
+        found = problems(text)
+
+        assert [line.split(": expected")[0] for line in found] == [
+            "plan.yaml:15:39: value", "plan.yaml:15:57: confidence",
+        ]  # fmt: skip
+
+    def test_toml_hex_is_tomls_own_syntax_and_read(self) -> None:
+        """TOML writes 0x10 only as a number: it stays one."""
+        good = okrkit.dumps(okrkit.loads(MINIMAL), format="toml")
+
+        plan = okrkit.loads(good.replace('"26 day"', "0x10"), format="toml")
+
+        assert plan.objectives[0].key_results[0].target == okrkit.Amount(16)
+
+    @pytest.mark.parametrize("fmt", ["yaml", "json", "toml"])
+    def test_a_bare_number_too_close_to_zero_is_refused_in_every_format(self, fmt) -> None:
+        """1e-400 is not 0, though a float reads it as 0: refused at its place."""
+        good = okrkit.dumps(okrkit.loads(MINIMAL), format=fmt)
+        quoted = '"26 day"' if fmt != "yaml" else "26 day"
+        line = next(n for n, text in enumerate(good.splitlines(), 1) if "26 day" in text)
+
+        found = problems(good.replace(quoted, "1e-400"), fmt)
+
+        assert len(found) == 1
+        assert found[0].startswith(f"plan.{fmt}:{line}:")
+        assert "expected a number a float can hold, got 1e-400; 1e-400 is so close to 0" in found[0]
+        zero = okrkit.loads(good.replace(quoted, "0.0e-400"), format=fmt)
+        assert zero.objectives[0].key_results[0].target == okrkit.Amount(0)
+
+    def test_a_word_pint_reads_as_its_own_unit_is_refused_at_its_place(self) -> None:
+        """50 points is not 50 typographic points (a length): refused where it is written."""
+        found = problems(MINIMAL.replace("target: 26 day", "target: 50 points"))
+
+        assert found == [
+            "plan.yaml:13:17: target: expected a currency, a counted noun or a unit of time, "
+            "length, mass, area, volume, data, energy, power and temperature, got "
+            "\"50 points\"; pint reads 'points' as point ([length]): name what you count "
+            "another way, like point_count"
+        ]
+
     def test_unknown_extension(self, tmp_path) -> None:
         """A file whose extension names no format is refused."""
         path = tmp_path / "plan.txt"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from okrkit._amount import Amount, plain_number
+from okrkit._amount import Amount, plain_number, underflow_refusal
 from okrkit._cadence import Cadence
 from okrkit._calendars import AnyCalendar
 from okrkit._fields import as_float, characters, identifier
@@ -50,6 +50,8 @@ from okrkit._period import Calendar, Period
 from okrkit._period_words import WEEKDAYS
 from okrkit._plural import plural
 from okrkit._policy import Policy
+from okrkit._unit_words import Refusal
+from okrkit._units import refused_unit
 from okrkit.exceptions import EXCERPT, InvalidValueError, OkrkitError, PeriodError, excerpt
 
 
@@ -75,6 +77,28 @@ _READ_BY_CALLER = frozenset({"list", "version", "currency", "calendar", "policy"
 """Keys whose value the caller reads itself: lists of mappings, and the plan's own."""
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_OTHER_BASE = re.compile(r"[+-]?0[xXoObB]")
+_LEADING_ZERO = re.compile(r"[+-]?0[0-9]")
+
+
+def bare_number_refusal(value: object) -> Refusal | None:
+    """Why a number written bare in the file is not read as one, or ``None``: in
+    hex or octal (``0x10``, ``0o17``) or with a leading zero (``0010``, which YAML
+    1.1 tools read as 8), or so close to 0 that it reads as 0 (``1e-400``)."""
+    if not isinstance(value, (Number, Whole)):
+        return None
+    source = value.source
+    if _OTHER_BASE.match(source):
+        return Refusal("a number in decimal", f"write the number in decimal: {int(value)}")
+    if _LEADING_ZERO.match(source):
+        sign = source[0] if source[0] in "+-" else ""
+        digits = source.lstrip("+-")
+        short = digits.lstrip("0")
+        written = sign + ("0" + short if not short or not short[0].isdigit() else short)
+        octal = digits.isdigit() and set(digits) <= set("01234567") and int(digits, 8) > 7
+        told = f": a YAML 1.1 tool reads {source} as {sign}{int(digits, 8)}" if octal else ""
+        return Refusal("a number without a leading zero", f"write {written}{told}")
+    return underflow_refusal(source) if value == 0 else None
 
 
 def _is_format_version(value: object) -> bool:
@@ -175,6 +199,13 @@ class PlanReader:
         told = f"; {hint}" if hint else ""
         self.problem(path, f"expected {what}, got {shown(value)}{told}")
 
+    def refused(self, path: Path, value: object, refusal: Refusal | None) -> bool:
+        """Record *refusal* of *value* at *path*, if there is one; whether there was."""
+        if refusal is None:
+            return False
+        self.expected(path, refusal.expected, value, hint=refusal.hint)
+        return True
+
     def mapping(self, path: Path, value: object, keys: tuple[str, ...], what: str) -> bool:
         """Whether *value* is a mapping with only *keys* (unknown keys are problems)."""
         if type(value) is dict and len(value) <= len(keys) and value.keys() <= set(keys):
@@ -227,6 +258,10 @@ class PlanReader:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.expected(path, "a number", value)
             return None
+        if isinstance(value, (Number, Whole)) and self.refused(
+            path, value, bare_number_refusal(value)
+        ):
+            return None
         number = as_float(value)
         if not math.isfinite(number):
             self.expected(path, "a finite number", value)
@@ -275,6 +310,10 @@ class PlanReader:
         """*value* as an Amount (``26 day`` or a bare number), or None and a problem."""
         if value is None:
             return None
+        if isinstance(value, (Number, Whole)) and self.refused(
+            path, value, bare_number_refusal(value)
+        ):
+            return None
         if isinstance(value, (str, float, int)) and not isinstance(value, bool):
             known = self._amounts.get(value)
             if known is not None:
@@ -297,10 +336,13 @@ class PlanReader:
             return Amount(number)
         if isinstance(value, str):
             try:
-                return Amount.parse(value)
+                made = Amount.parse(value)
             except InvalidValueError as exc:
                 self.expected(path, exc.expected, value, hint=exc.hint)
                 return None
+            if made.unit is not None and self.refused(path, value, refused_unit(made.unit)):
+                return None
+            return made
         self.expected(path, 'a quantity like "26 day"', value)
         return None
 
@@ -607,6 +649,8 @@ class PlanReader:
         ):
             return None
         assert isinstance(value, Mapping)
+        if self.refused((*path, "day"), value.get("day"), bare_number_refusal(value.get("day"))):
+            return None
         return self.build(
             path,
             lambda: Cadence(value.get("every"), weekday=value.get("weekday"), day=value.get("day")),

@@ -25,7 +25,7 @@ from okrkit._files._locate import (
     spot_at,
 )
 from okrkit._files._source import MAX_BYTES, max_bytes_of, read_file
-from okrkit._files._yaml import Flow, YamlProblem, dump_yaml, read_yaml
+from okrkit._files._yaml import Flow, Number, YamlProblem, dump_yaml, read_yaml
 from okrkit._model import KeyResult, Plan, Source
 from okrkit._text import Lexicon, omitted_fields, read_plan
 from okrkit.exceptions import PlanFileError, Problem, excerpt
@@ -256,9 +256,22 @@ def _no_constant(name: str) -> Any:
     raise _Constant(f"{name} is not a number a plan can hold")
 
 
+def _float(text: str) -> float:
+    """A JSON or TOML float; one that reads as 0 keeps its text, so that a number
+    too close to 0 for a float (``1e-400``) is refused where it is read."""
+    value = float(text)
+    if value != 0:
+        return value
+    kept = Number(value)
+    kept.source = text
+    return kept
+
+
 def _read_json(text: str, name: str | None) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
+        return json.loads(
+            text, object_pairs_hook=_pairs, parse_constant=_no_constant, parse_float=_float
+        )
     except json.JSONDecodeError as exc:
         line, column = spot_at(text, exc.pos)  # exc.lineno counts LF only, not CR
         raise PlanFileError(
@@ -285,7 +298,7 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def _read_toml(text: str, name: str | None) -> Any:
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text, parse_float=_float)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         at = _TOML_AT.search(message)
