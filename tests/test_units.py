@@ -237,6 +237,7 @@ def test_a_word_means_the_same_in_any_order(ureg, words: list[str]) -> None:
         ("kWh", "kilowatt_hour", UnitKind.OTHER, None),
         ("USD/user", "USD / user", UnitKind.OTHER, None),
         ("m^3", "meter ** 3", UnitKind.OTHER, None),
+        ("km²", "kilometer ** 2", UnitKind.OTHER, None),
     ],
 )
 def test_nouns_and_physical_units_okrkit_reads(ureg, text, canonical, kind, per) -> None:
@@ -265,6 +266,8 @@ def test_nouns_and_physical_units_okrkit_reads(ureg, text, canonical, kind, per)
         ("USD^2", "a currency or a count stands alone"),
         ("quarter", "a quarter is a period"),
         ("call per week", "write a rate with /"),
+        ("m²^2", "write one power, like m\\^2"),
+        ("m⁴", "a power is 1 to 3"),
     ],
 )
 def test_text_pint_would_misread_is_refused_before_pint(ureg, monkeypatch, text, said) -> None:

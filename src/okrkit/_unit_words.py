@@ -240,6 +240,8 @@ _MAGNITUDES = {"kilo": 10**3, "mega": 10**6, "giga": 10**9, "tera": 10**12, "MM"
 _MULTIPLIER_WORDS = frozenset(word for word in MULTIPLIERS if len(word) > 2)
 """Multipliers that are words, read in any case (``Mil``, ``MILLONES``)."""
 
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 _OPERATOR_WORDS = frozenset({"per", "por", "square", "squared", "sq", "cubic", "cubed"})
 """Words pint reads as operators: in okrkit a rate is written with "/"."""
 
@@ -329,6 +331,11 @@ def _read(form: str) -> UnitReading | Refusal:
         if sep is not None:
             joint = sep.strip() or "*"
             continue
+        name = word.rstrip(_SUPERSCRIPTS)  # "m²" is m^2
+        if name != word:
+            if power is not None:
+                return Refusal(_A_UNIT, "write one power, like m^2")
+            word, power = name, word[len(name) :].translate(_SUPERSCRIPT_DIGITS)
         pieces.append((joint, word, int(power) if power is not None else 1))
         joint = "*"
     per = None
