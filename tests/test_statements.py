@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import okrkit
-from okrkit import Amount, Direction, Nature, Per, StatementKind
+from okrkit import Amount, Direction, Figure, InvalidValueError, Nature, Per, StatementKind
 from okrkit.text import Lexicon, read_objective, read_statement, reading_to_dict
 
 
@@ -257,7 +257,7 @@ def test_projection_matches_the_contract() -> None:
 
     assert set(data) == {
         "text", "lang", "kind", "nature", "direction", "metric", "baseline", "target",
-        "change", "per", "share", "ambiguous_percent", "issues",
+        "change", "per", "share", "ambiguous_percent", "issues", "baseline_ref", "figures",
     }  # fmt: skip
     assert data["change"] == {"value": 4, "unit": "percent", "kind": "percent", "points": True}
 
@@ -506,3 +506,22 @@ class TestParseCommand:
         done = self.run("Reducir el ciclo de venta de 35 días a 26 días")
 
         assert "direction = decrease" in done.stdout
+
+
+def test_figures_keep_every_amount_with_its_role() -> None:
+    """Each figure written keeps its text, amount and role, in the API and the JSON."""
+    reading = read_statement("Reducir el ciclo de venta de 35 días a 26 días")
+
+    assert reading.figures == (
+        Figure("35 días", Amount(35, "day"), "baseline"),
+        Figure("26 días", Amount(26, "day"), "target"),
+    )
+    assert reading_to_dict(reading)["figures"][1] == {
+        "text": "26 días", "value": 26, "unit": "day", "kind": "duration", "role": "target",
+    }  # fmt: skip
+
+
+def test_a_figure_refuses_a_role_it_does_not_know() -> None:
+    """A figure's role is one of the contract's roles, named when it is not."""
+    with pytest.raises(InvalidValueError, match=r"Figure\.role"):
+        Figure("5", Amount(5), "guess")

@@ -59,7 +59,14 @@ if TYPE_CHECKING:
     )
     from okrkit._period import Calendar, Period
     from okrkit._policy import Policy, Thresholds
-    from okrkit._reading import Evidence, ObjectiveReading, Reading, StatementKind
+    from okrkit._reading import (
+        Evidence,
+        Figure,
+        FigureRole,
+        ObjectiveReading,
+        Reading,
+        StatementKind,
+    )
     from okrkit._report import report_html, report_markdown
     from okrkit._retail import RetailCalendar
     from okrkit._rules import rule
@@ -86,6 +93,8 @@ __all__ = [
     "CycleCalendar",
     "Direction",
     "Evidence",
+    "Figure",
+    "FigureRole",
     "Finding",
     "Forecast",
     "Grade",
@@ -181,7 +190,8 @@ _HOMES = {
     "RetailCalendar": "okrkit._retail",
     **dict.fromkeys(("Policy", "Thresholds"), "okrkit._policy"),
     **dict.fromkeys(
-        ("Evidence", "ObjectiveReading", "Reading", "StatementKind"), "okrkit._reading"
+        ("Evidence", "Figure", "FigureRole", "ObjectiveReading", "Reading", "StatementKind"),
+        "okrkit._reading",
     ),
     "read_statement": "okrkit._text",
     "rule": "okrkit._rules",

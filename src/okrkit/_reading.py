@@ -11,12 +11,15 @@ from enum import StrEnum
 import attrs
 
 from okrkit._amount import Amount
+from okrkit._fields import field_of, member
 from okrkit._model import Direction, KeyResult, Nature, Objective, Per
 from okrkit._repr import fields_repr, value_repr
 
 
 __all__ = [
     "Evidence",
+    "Figure",
+    "FigureRole",
     "ObjectiveReading",
     "Reading",
     "StatementKind",
@@ -35,6 +38,51 @@ class StatementKind(StrEnum):
 
     def __repr__(self) -> str:
         return value_repr(self)
+
+
+class FigureRole(StrEnum):
+    """What a figure written in a statement is to the key result.
+
+    ``baseline``, ``target``, ``change`` and ``share`` fill the reading's fields;
+    ``qualifier`` describes the population ("accounts over $1M"); ``window`` is a
+    span of time that frames the metric or the work ("30-day retention", "in the
+    first 2 weeks"); ``date`` is a point in time ("by June 30", "Q3"); ``name`` is
+    part of a name ("Fortune 500", "ISO 27001"); ``unclear``: the reader could give
+    it no role (the reading then has the ``statement-unclear`` issue)."""
+
+    BASELINE = "baseline"
+    TARGET = "target"
+    CHANGE = "change"
+    SHARE = "share"
+    QUALIFIER = "qualifier"
+    WINDOW = "window"
+    DATE = "date"
+    NAME = "name"
+    UNCLEAR = "unclear"
+
+    def __repr__(self) -> str:
+        return value_repr(self)
+
+
+def _figure_role(value: object) -> FigureRole:
+    return member("Figure.role", value, FigureRole)
+
+
+@attrs.frozen(repr=False)
+class Figure:
+    """One figure of a statement, as written, with the amount it reads as and its role.
+
+    >>> from okrkit import Amount, Figure
+    >>> Figure("$60", Amount(60, "USD"), "baseline")
+    Figure('$60', Amount(60, 'USD'), FigureRole.BASELINE)
+    """
+
+    text: str = attrs.field(validator=field_of(str, "the figure as written"))
+    amount: Amount = attrs.field(validator=field_of(Amount, "an Amount"))
+    role: FigureRole = attrs.field(converter=_figure_role)
+
+    def __repr__(self) -> str:
+        return fields_repr(self, positional=("text", "amount", "role"))
 
 
 @attrs.frozen
@@ -72,6 +120,10 @@ class Reading:
     "cumplimiento de la cuota"): attainment, which may pass 100 %."""
     issues: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = attrs.field(default=(), eq=False)
+    baseline_ref: str | None = None
+    """A baseline named in words, as written ("last quarter", "el año pasado")."""
+    figures: tuple[Figure, ...] = ()
+    """Every figure written in the statement, in order, with the role it was given."""
 
     def __repr__(self) -> str:
         return fields_repr(self)

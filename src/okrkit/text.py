@@ -6,7 +6,7 @@
 (Direction.DECREASE, Amount(35, 'day'), Amount(26, 'day'))
 """
 
-from okrkit._reading import Evidence, ObjectiveReading, Reading, StatementKind
+from okrkit._reading import Evidence, Figure, FigureRole, ObjectiveReading, Reading, StatementKind
 from okrkit._text import (
     Lexicon,
     quantity_kind,
@@ -18,6 +18,8 @@ from okrkit._text import (
 
 __all__ = [
     "Evidence",
+    "Figure",
+    "FigureRole",
     "Lexicon",
     "ObjectiveReading",
     "Reading",

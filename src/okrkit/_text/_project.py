@@ -59,4 +59,9 @@ def reading_to_dict(reading: Reading) -> dict[str, Any]:
         "share": _quantity(reading.share),
         "ambiguous_percent": reading.ambiguous_percent,
         "issues": list(reading.issues),
+        "baseline_ref": reading.baseline_ref,
+        "figures": [
+            {"text": figure.text, **(_quantity(figure.amount) or {}), "role": figure.role.value}
+            for figure in reading.figures
+        ],
     }

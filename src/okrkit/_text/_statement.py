@@ -25,7 +25,7 @@ from okrkit._amount import Amount, format_number
 from okrkit._fields import currency_code, of_type, optional_of_type
 from okrkit._model import Direction, Nature, Per
 from okrkit._period_words import check_lang
-from okrkit._reading import Evidence, Reading, StatementKind
+from okrkit._reading import Evidence, Figure, Reading, StatementKind
 from okrkit._text._quantities import Quantity, find_quantities
 from okrkit._text._tokens import MAX_CHARS, Token, tokenize
 from okrkit._text._words import LANGS, Lexicon, Words
@@ -266,7 +266,45 @@ def _read(reader: _Reader, currency: str) -> Reading:
         attainment=attainment,
         issues=tuple(dict.fromkeys(reader.issues)),
         evidence=tuple(reader.evidence),
+        baseline_ref=None if "baseline" in picked else _baseline_ref(reader),
+        figures=_figures(reader, roles, picked),
     )
+
+
+def _baseline_ref(reader: _Reader) -> str | None:
+    """A baseline named in words ("compared to last quarter"): the words after
+    the marker, to the end of the clause."""
+    for start in reader.starts("baseline_context"):
+        found = reader.words.match("baseline_context", reader.folded, start)
+        assert found is not None
+        begin = end = start + found[0]
+        if begin < len(reader.tokens) and reader.tokens[begin].text == ".":
+            begin = end = begin + 1
+        while end < len(reader.tokens) and reader.tokens[end].kind == "word":
+            end += 1
+        if end > begin:
+            return reader.span(begin, end)
+    return None
+
+
+_FIGURE_ROLES = {"timeframe": "window", "scale": "qualifier", "extra": "unclear"}
+
+
+def _figures(reader: _Reader, roles: list[_Role], picked: dict[str, _Role]) -> tuple[Figure, ...]:
+    """Every quantity written, in order, with the role it was given."""
+    chosen = {id(role.quantity): name for name, role in picked.items()}
+    every = {id(role.quantity): role for role in [*roles, *picked.values()]}
+    figures = []
+    for role in sorted(every.values(), key=lambda r: r.quantity.start):
+        q = role.quantity
+        text = reader.span(q.start, q.end)
+        if not text:
+            continue
+        name = chosen.get(id(q)) or _FIGURE_ROLES.get(role.role, role.role)
+        if name == "share" and id(q) not in chosen:
+            name = "qualifier"
+        figures.append(Figure(text, _amount(q), name))
+    return tuple(figures)
 
 
 # --- the main verb -------------------------------------------------------------------------
