@@ -297,11 +297,19 @@ class Policy:
             out["plugins"] = list(self.plugins)
         return out
 
-    def severity_of(self, rule: str, default: Severity | str) -> Severity | None:
+    def severity_of(
+        self, rule: str, default: Severity | str, *, at_most: Severity | str | None = None
+    ) -> Severity | None:
         """The severity *rule* reports at (*default* unless the policy says
-        otherwise), or ``None`` when it is switched off."""
+        otherwise), or ``None`` when it is switched off.
+
+        *at_most* is the gravest severity one finding of the rule may have (a
+        ``missing-baseline`` whose baseline is named in words is at most a
+        warning); ``strict`` still makes that warning an error."""
         rule = text("Policy.severity_of(rule)", rule)
         default = member("Policy.severity_of(default)", default, Severity)
+        if at_most is not None:
+            at_most = member("Policy.severity_of(at_most)", at_most, Severity)
         if self.select is not None and rule not in self.select:
             return None
         if rule in self.ignore:
@@ -310,6 +318,8 @@ class Policy:
         if level == "off":
             return None
         severity = Severity(level)
+        if at_most is not None and severity.rank < at_most.rank:
+            severity = at_most
         if self.strict and severity is Severity.WARNING:
             return Severity.ERROR
         return severity

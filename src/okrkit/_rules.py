@@ -78,12 +78,26 @@ def _params(instance: object, attribute: object, value: Mapping[str, Any]) -> No
         raise InvalidTypeError("Hit.params", value, "a mapping of names to values")
 
 
+def _ceiling(value: object) -> Severity | None:
+    return None if value is None else member("Hit.ceiling", value, Severity)
+
+
 @attrs.frozen
 class Hit:
-    """A rule's raw finding: the place and the values its message needs."""
+    """A rule's raw finding: the place and the values its message needs.
+
+    ``ceiling`` is the gravest severity this finding may have, below the rule's
+    own when a case is milder (see :meth:`at_most`)."""
 
     place: Place = attrs.field(validator=field_of(Place, "a Place"))
     params: Mapping[str, Any] = attrs.field(factory=dict, validator=_params)
+    ceiling: Severity | None = attrs.field(default=None, converter=_ceiling, kw_only=True)
+
+    def at_most(self, severity: Severity | str) -> Hit:
+        """This hit, reported at *severity* at most: ``ctx.hit(place).at_most("warning")``
+        is a warning where the rule's severity is an error (``--strict`` still makes
+        it an error; a policy that lowers the rule to info lowers it too)."""
+        return attrs.evolve(self, ceiling=member("Hit.at_most(severity)", severity, Severity))
 
 
 def _at(name: str, items: Sequence[T], index: object, what: str) -> T:
@@ -631,12 +645,15 @@ def run_rules(
                 continue
             where = ctx.where(found.place)
             params = {"where": where or "plan", **found.params}
+            level = severity
+            if found.ceiling is not None:  # the rule is on, so this is a severity too
+                level = policy.severity_of(made.id, made.severity, at_most=found.ceiling) or level
             line = None
             if source is not None:
                 line = source.line(where, _document_path(found.place))
             finding = Finding(
                 made.id,
-                severity,
+                level,
                 where,
                 made.text("message", lang, params),
                 made.text("hint", lang, params),

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from okrkit._amount import trusted_amount, unit_for_people
 from okrkit._model import Direction, KeyResult, Nature
-from okrkit._reading import StatementKind, current_reading
+from okrkit._reading import FigureRole, Reading, StatementKind, current_reading
 from okrkit._rules import Context, Hit, rule
 
 
 __all__ = [
+    "ambiguous_number",
     "ambiguous_percent",
     "kr_is_task",
     "missing_baseline",
@@ -122,18 +124,23 @@ def is_task(item: KeyResult) -> bool:
     severity="error",
     category="measurability",
     message={
-        "en": "key result {where} changes by {change}, but has no baseline to apply it to",
-        "es": "el resultado clave {where} cambia en {change}, pero no tiene línea base a la "
-        "que aplicarlo",
+        "en": "key result {where} changes by {change}{against}, but has no baseline figure to "
+        "apply it to",
+        "es": "el resultado clave {where} cambia en {change}{against_es}, pero no tiene la cifra "
+        "de la línea base a la que aplicarlo",
     },
     hint={
-        "en": "add baseline: with today's value, or write the target itself",
-        "es": "añade baseline: con el valor actual, o escribe la meta misma",
+        "en": "add baseline: with {value}, or write the target itself",
+        "es": "añade baseline: con {value_es}, o escribe la meta misma",
     },
     why={
-        "en": '"Up 75 %" of an unknown starting point is no target anyone can check.',
+        "en": '"Up 75 %" of an unknown starting point is no target anyone can check. A '
+        'statement that names its baseline in words ("compared to last quarter") is a '
+        "warning, not an error: the team knows the figure and only has to write it down.",
         "es": "Un «75 % más» sobre un punto de partida desconocido no es una meta que nadie "
-        "pueda comprobar.",
+        "pueda comprobar. Un enunciado que nombra su línea base con palabras («respecto al "
+        "trimestre pasado») es un aviso, no un error: el equipo conoce la cifra y solo "
+        "tiene que escribirla.",
     },
     example="""\
 okrkit: 1
@@ -148,8 +155,21 @@ objectives:
 )
 def missing_baseline(ctx: Context) -> Iterator[Hit]:
     for place, _objective, item in ctx.key_results():
-        if item.change is not None and item.baseline is None and item.target is None:
-            yield ctx.hit(place, change=item.change)
+        if item.change is None or item.baseline is not None or item.target is not None:
+            continue
+        reading = current_reading(item)
+        named = reading.baseline_ref if reading is not None else None
+        if named is None:
+            yield ctx.hit(
+                place, change=item.change, against="", against_es="",
+                value="today's value", value_es="el valor actual",
+            )  # fmt: skip
+        else:  # the team knows the baseline: ask for its figure, gently
+            yield ctx.hit(
+                place, change=item.change, against=f" over {named!r}",
+                against_es=f" respecto a «{named}»", value=f"the figure for {named!r}",
+                value_es=f"la cifra de «{named}»",
+            ).at_most("warning")  # fmt: skip
 
 
 @rule(
@@ -477,19 +497,26 @@ def target_out_of_range(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "statement-unclear",
-    severity="info",
+    severity="warning",
     category="measurability",
     message={
         "en": "key result {where}'s statement could not be read with confidence: {reason}",
         "es": "el enunciado del resultado clave {where} no se pudo leer con seguridad: {reason_es}",
     },
     hint={
-        "en": "shorten the statement, or give the structured fields (target:, baseline:)",
-        "es": "acorta el enunciado, o da los campos estructurados (target:, baseline:)",
+        "en": "write the statement more plainly, or give the structured fields (metric:, "
+        "target:, baseline:)",
+        "es": "escribe el enunciado de forma más sencilla, o da los campos estructurados "
+        "(metric:, target:, baseline:)",
     },
     why={
-        "en": "okrkit says when it is unsure rather than guessing silently.",
-        "es": "okrkit avisa cuando no está seguro en lugar de adivinar en silencio.",
+        "en": "okrkit says when it is unsure rather than guessing silently: a figure it "
+        "could give no role, two targets that disagree, no metric it could name, a "
+        "statement too long or a number too large to read.",
+        "es": "okrkit avisa cuando no está seguro en lugar de adivinar en silencio: una "
+        "cifra a la que no pudo dar un papel, dos metas que no concuerdan, ninguna "
+        "métrica que pudiera nombrar, un enunciado demasiado largo o un número demasiado "
+        "grande para leerlo.",
     },
     example=(
         "okrkit: 1\nperiod: 2026-Q1\nobjectives:\n  - id: meta\n    title: Crecer\n"
@@ -501,13 +528,97 @@ def target_out_of_range(ctx: Context) -> Iterator[Hit]:
 def statement_unclear(ctx: Context) -> Iterator[Hit]:
     for place, _objective, item in ctx.key_results():
         reading = current_reading(item)
-        if reading is not None and "statement-unclear" in reading.issues:
-            too_large = any(e.field == "number" for e in reading.evidence)
-            reason, reason_es = _UNCLEAR[too_large]
+        if reading is None:
+            continue
+        if "statement-unclear" in reading.issues or any(
+            f.role is FigureRole.UNCLEAR for f in reading.figures
+        ):
+            reason, reason_es = _unclear(reading)
             yield ctx.hit(place, reason=reason, reason_es=reason_es)
 
 
+def _unclear(reading: Reading) -> tuple[str, str]:
+    """What made the reader unsure, in English and Spanish."""
+    noted = {item.field for item in reading.evidence}
+    reasons = [_UNCLEAR[field] for field in ("text", "number") if field in noted]
+    loose = [f.text for f in reading.figures if f.role is FigureRole.UNCLEAR]
+    if loose:
+        reasons.append((
+            "it could give no role to " + ", ".join(map(repr, loose)),
+            "no pudo dar un papel a " + ", ".join(f"«{text}»" for text in loose),
+        ))  # fmt: skip
+    en, es = zip(*(reasons or [_UNCLEAR["unsure"]]), strict=True)
+    return "; ".join(en), "; ".join(es)
+
+
 _UNCLEAR = {
-    False: ("it is longer than the reader reads", "es más largo de lo que el lector lee"),
-    True: ("it holds a number too large to read", "tiene un número demasiado grande para leerlo"),
+    "text": ("it is longer than the reader reads", "es más largo de lo que el lector lee"),
+    "number": (
+        "it holds a number too large to read",
+        "tiene un número demasiado grande para leerlo",
+    ),
+    "unsure": (
+        "the reader could not tell what it measures or what its figures are",
+        "el lector no pudo decir qué mide ni qué son sus cifras",
+    ),
+}
+
+
+@rule(
+    "ambiguous-number",
+    severity="warning",
+    category="measurability",
+    message={
+        "en": "key result {where}'s statement writes {numbers}, which English and Spanish "
+        "read differently: okrkit read {count:it|them} as thousands",
+        "es": "el enunciado del resultado clave {where} escribe {numbers_es}, que el inglés y "
+        "el español leen distinto: okrkit {count:lo|los} leyó como miles",
+    },
+    hint={
+        "en": "write the thousands without a separator ({plain}), or give the structured "
+        "fields (target:, baseline:)",
+        "es": "escribe los miles sin separador ({plain}), o da los campos estructurados "
+        "(target:, baseline:)",
+    },
+    why={
+        "en": '"1,500" is fifteen hundred to an English reader and one and a half to many '
+        'Spanish ones; "1.500" the other way round. Two readers of one plan must not '
+        "score it against two different targets.",
+        "es": "«1,500» es mil quinientos para quien lee en inglés y uno y medio para "
+        "muchos lectores en español; «1.500», al revés. Dos lectores de un mismo plan no "
+        "deben puntuarlo contra dos metas distintas.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+lang: es
+objectives:
+  - id: demanda
+    title: Llenar el embudo de ventas
+    owner: marketing
+    key_results:
+      - statement: Conseguir 1,500 leads calificados
+""",
+)
+def ambiguous_number(ctx: Context) -> Iterator[Hit]:
+    for place, _objective, item in ctx.key_results():
+        reading = current_reading(item)
+        if reading is None or "ambiguous-number" not in reading.issues:
+            continue
+        pattern = _TWO_WAY_NUMBER.get(reading.lang)
+        written = list(dict.fromkeys(pattern.findall(reading.text))) if pattern else []
+        yield ctx.hit(
+            place,
+            numbers=", ".join(repr(n) for n in written) or "a number",
+            numbers_es=", ".join(f"«{n}»" for n in written) or "un número",
+            count=max(1, len(written)),
+            plain=", ".join(re.sub(r"[.,]", "", n) for n in written) or "1500",
+        )
+
+
+# One separator, then exactly three digits: thousands to okrkit, and the decimal mark
+# of the statement's language ("1,500" in Spanish, "1.500" in English).
+_TWO_WAY_NUMBER = {
+    lang: re.compile(rf"(?<![\d.,])[1-9][0-9]{{0,2}}{mark}[0-9]{{3}}(?![.,]?\d)")
+    for lang, mark in (("en", r"\."), ("es", ","))
 }
