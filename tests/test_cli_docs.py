@@ -58,7 +58,7 @@ def test_each_sample_is_what_the_command_prints(
 
 
 def test_the_outputs_people_read_have_samples() -> None:
-    """Score and check in every format, and the graph, are shown as they print."""
+    """Score and check in every format, the graph, and parse are shown as they print."""
     shown = {
         (args.command, getattr(args, "format", None))
         for args in (build_parser().parse_args(shlex.split(c)[1:]) for c, _, _ in SAMPLES)
@@ -72,6 +72,7 @@ def test_the_outputs_people_read_have_samples() -> None:
         ("check", "github"),
         ("graph", "mermaid"),
         ("parse", "json"),
+        ("parse", "text"),
     }
 
 

@@ -298,6 +298,7 @@ def _cmd_graph(args: argparse.Namespace) -> int:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from okrkit._files._source import read_lines  # noqa: PLC0415
+    from okrkit._render_text import reading_text  # noqa: PLC0415
     from okrkit._text import read_statement, reading_to_dict  # noqa: PLC0415
 
     lines = args.text or read_lines(sys.stdin.buffer, name="<stdin>", max_bytes=args.max_bytes)
@@ -306,7 +307,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         if args.format == "json":
             print(json_dumps(reading_to_dict(reading)))
         else:
-            print(terminal(reading.explain(), newlines=True))
+            sys.stdout.write(reading_text(reading))
     return EXIT_OK
 
 

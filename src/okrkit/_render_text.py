@@ -9,11 +9,12 @@ from okrkit._amount import Amount, amount_for_people, score_for_people
 from okrkit._escape import terminal
 from okrkit._findings import Report, suppression
 from okrkit._labels import findings_count, labels
+from okrkit._reading import Reading
 from okrkit._score import Scorecard
 from okrkit._severity import Severity
 
 
-__all__ = ["report_text", "score_text"]
+__all__ = ["reading_text", "report_text", "score_text"]
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _REPORT_WORDS = {
@@ -130,3 +131,34 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
                     f"  {'':<{width}}  {words['trend']}: {number(trend.projected_score)}{reach}"
                 )
     return "\n".join(lines) + "\n"
+
+
+def reading_text(reading: Reading) -> str:
+    """A statement's reading as ``okrkit parse`` prints it: what it measures and
+    how, each figure with its role and the words it was read from, the issues,
+    then every decision of the reader (:meth:`Reading.explain`). The words of the
+    statement are quoted; nothing in them acts on a terminal."""
+    fields = [("kind", reading.kind.value)]
+    fields += [
+        (name, value.value)
+        for name, value in (("nature", reading.nature), ("direction", reading.direction))
+        if value is not None
+    ]
+    lines = [
+        f"{reading.text!r} ({reading.lang})",
+        "  metric: " + ("none found" if reading.metric is None else repr(reading.metric)),
+        "  " + ", ".join(f"{name}: {value}" for name, value in fields),
+    ]
+    if reading.per is not None:
+        lines.append(f"  per: {reading.per.value}")
+    if reading.baseline_ref is not None:
+        lines.append(f"  baseline named in words: {reading.baseline_ref!r}")
+    lines.append("  figures:" if reading.figures else "  figures: none")
+    lines += [
+        f"    {figure.role.value} = {figure.amount} ← {figure.text!r}" for figure in reading.figures
+    ]
+    lines.append("  issues: " + (", ".join(reading.issues) or "none"))
+    decisions = reading.explain().split("\n")[1:]
+    if decisions:
+        lines += ["  decisions:", *(f"  {line}" for line in decisions)]
+    return "".join(terminal(line) + "\n" for line in lines)
