@@ -32,6 +32,8 @@ objectives:
 """
 """A plan with no owner (missing-owner, an error) scored at 0.33 on 2026-02-15."""
 
+ROOT = Path(__file__).resolve().parent.parent
+
 MARKER = "okr_config_marker"
 """A module that writes a file named IMPORTED next to itself when it is imported."""
 
@@ -296,6 +298,72 @@ def test_python_m_okrkit_does_not_import_from_the_current_folder(tmp_path: Path)
     assert f"rules module '{MARKER}' could not be loaded" in done.stderr
     assert asked.returncode == 1, asked.stderr  # on PYTHONPATH, the folder is chosen
     assert (tmp_path / "IMPORTED").exists()
+
+
+SHADOWS = ("re", "typing", "enum")
+"""Standard modules okrkit's package imports before any of its code runs."""
+
+
+def shadowed_folder(folder: Path) -> Path:
+    """*folder* with a plan and, for each of :data:`SHADOWS`, a module of that name
+    that leaves a file named after it when it is imported (and then fails)."""
+    project(folder, None)
+    for name in SHADOWS:
+        (folder / f"{name}.py").write_text(
+            f"open({str(folder / ('RAN-' + name))!r}, 'w').close()\n"
+            "raise SystemExit('a module of the folder ran')\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def ran(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.glob("RAN-*"))
+
+
+def safe_commands() -> list[list[str]]:
+    """The commands configuration.md gives for a folder you do not trust."""
+    text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    section = text.split("### Running okrkit in a folder you do not trust", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    programs = {"okrkit": [str(Path(sys.executable).with_name("okrkit"))],
+                "python": [sys.executable]}  # fmt: skip
+    commands = []
+    for line in block.splitlines():
+        program, *args = line.split()
+        commands.append([*programs[program], *args, "--as-of", "2026-02-15", "--isolated"])
+    return commands
+
+
+def test_python_m_okrkit_imports_from_the_current_folder_as_the_docs_warn(
+    tmp_path: Path,
+) -> None:
+    """What configuration.md warns of: for -m, Python imports from the current folder
+    before okrkit runs, so okrkit cannot promise that folder supplies no module."""
+    folder = shadowed_folder(tmp_path)
+    command = [sys.executable, "-m", "okrkit", "check", "plan.yaml", "--isolated"]
+
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=120,
+                          check=False, env={**os.environ, "PYTHONSAFEPATH": ""})  # fmt: skip
+
+    assert done.returncode != 0
+    assert ran(folder) != []
+
+
+@pytest.mark.parametrize("command", safe_commands(), ids=lambda c: " ".join(c[1:3]))
+def test_the_commands_the_docs_give_import_nothing_from_the_folder(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """Each command configuration.md gives for an untrusted folder checks the plan
+    there without importing any module lying in it."""
+    folder = shadowed_folder(tmp_path)
+
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=120,
+                          check=False, env={**os.environ, "PYTHONSAFEPATH": ""})  # fmt: skip
+
+    assert ran(folder) == []
+    assert done.returncode == 1, done.stderr  # missing-owner: the plan was checked
+    assert "missing-owner" in done.stdout
 
 
 # --- a pyproject.toml that cannot be read is refused ----------------------------------------

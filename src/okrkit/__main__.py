@@ -1,9 +1,12 @@
 """``python -m okrkit`` runs the command line.
 
-For ``-m``, Python puts the current folder first on ``sys.path``. okrkit takes it
-off again, as ``python -P`` would, so that the folder a check happens to run in
-never supplies a module: not a rule plugin that ``[tool.okrkit]`` names, nor one
-okrkit imports as it goes (the ``okrkit`` command never had the folder there).
+For ``-m``, Python puts the current folder first on ``sys.path`` and imports
+``runpy`` and the ``okrkit`` package (with the standard modules they use) before
+this module runs: a ``re.py`` or ``typing.py`` in that folder is imported then,
+and nothing here can undo it (docs/configuration.md says to run ``okrkit`` or
+``python -P -m okrkit`` where that matters). What is imported from here on is
+looked for without the folder, as ``python -P`` would: a rule plugin that
+``[tool.okrkit]`` names is never taken from it, as with the ``okrkit`` command.
 """
 
 import os
