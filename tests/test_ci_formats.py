@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -180,3 +184,76 @@ class TestSarif:
         assert status == 2
         assert result["ruleId"] == "unreadable-plan"
         assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+
+
+# --- file names that are not UTF-8 ----------------------------------------------------------
+
+ONE_KR = "okrkit: 1\nperiod: 2026-Q1\nobjectives:\n  - title: Grow\n    owner: a\n    key_results:\n      - statement: Reach 5 leads\n"  # noqa: E501
+
+
+def strictly_json(data: bytes) -> Any:
+    """*data* read as a strict JSON reader reads it: UTF-8, and no string holding a
+    lone surrogate (Python's own reader lets ``"\\udc9b"`` through; others refuse it)."""
+    value = json.loads(data.decode("utf-8"))
+    texts = [value]
+    while texts:
+        item = texts.pop()
+        if isinstance(item, str):
+            item.encode("utf-8")  # UnicodeEncodeError on a lone surrogate
+        elif isinstance(item, dict):
+            texts.extend(item)
+            texts.extend(item.values())
+        elif isinstance(item, list):
+            texts.extend(item)
+    return value
+
+
+@pytest.fixture
+def non_utf8_names(tmp_path: Path) -> tuple[bytes, bytes]:
+    """Two plan files whose names hold the byte 0x9B, which is no UTF-8: one that
+    reads with findings, one that cannot be read as a plan."""
+    folder = os.fsencode(tmp_path)
+    good, bad = folder + b"/grow\x9b.yaml", folder + b"/broken\x9b.yaml"
+    try:
+        Path(os.fsdecode(good)).write_text(ONE_KR, encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system keeps only UTF-8 file names")
+    Path(os.fsdecode(bad)).write_text("okrkit: 1\nobjectives: 3\n", encoding="utf-8")
+    return good, bad
+
+
+@pytest.mark.parametrize("form", ["text", "json", "github", "sarif"])
+def test_a_file_name_that_is_not_utf8_is_written_by_its_bytes(
+    non_utf8_names: tuple[bytes, bytes], form: str
+) -> None:
+    """The okrkit command, given file names with a byte that is no UTF-8, writes
+    UTF-8 in every format, the byte shown as ``\\x9b`` (percent-encoded in a SARIF
+    URI), and JSON and SARIF that a strict reader accepts."""
+    command = [sys.executable, "-m", "okrkit", "check", *non_utf8_names, "--format", form]
+    done = subprocess.run(command, capture_output=True, check=False, timeout=60)
+
+    out, err = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+    assert done.returncode == 2, err
+    assert "Traceback" not in err
+    assert "broken\\x9b.yaml:2" in err
+    assert "\\udc9b" not in out + err
+    if form == "text":
+        assert "grow\\x9b.yaml:4: warning" in out
+    elif form == "json":
+        files = {finding["file"] for finding in strictly_json(done.stdout)["findings"]}
+        assert files == {os.fsdecode(non_utf8_names[0]).replace("\udc9b", "\\x9b")}
+    elif form == "github":
+        places = {properties(COMMAND.match(line).group(2))["file"] for line in out.splitlines()}  # type: ignore[union-attr]
+        assert {place.rsplit("/", 1)[-1] for place in places} == {
+            "grow\\x9b.yaml",
+            "broken\\x9b.yaml",
+        }
+    else:
+        log = strictly_json(done.stdout)
+        jsonschema.Draft4Validator(sarif_schema()).validate(log)
+        uris = {
+            location["physicalLocation"]["artifactLocation"]["uri"]
+            for result in log["runs"][0]["results"]
+            for location in result["locations"]
+        }
+        assert {uri.rsplit("/", 1)[-1] for uri in uris} == {"grow%9B.yaml", "broken%9B.yaml"}

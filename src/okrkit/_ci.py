@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote_from_bytes
 
-from okrkit._escape import terminal
+from okrkit._escape import file_name, terminal
 from okrkit._findings import Finding
 from okrkit._reference import rules_table
 from okrkit._version import __version__
@@ -72,7 +72,7 @@ def _command(
 ) -> str:  # fmt: skip
     properties = []
     if file is not None:
-        properties.append(f"file={_property(file)}")
+        properties.append(f"file={_property(file_name(file))}")
         if line is not None:
             properties.append(f"line={line}")
             if column is not None:
@@ -112,11 +112,18 @@ def github_commands(
 
 def _uri(file: str) -> str:
     """A file name as a SARIF artifact URI: relative paths stay relative (code scanning
-    matches them to the repository), with ``/`` separators and unsafe characters escaped."""
+    matches them to the repository), with ``/`` separators and every byte of the
+    name that is unsafe in a URI percent-encoded, a byte that is not UTF-8 too
+    (``y%9B.yaml``): a URI names the file by its bytes. A lone surrogate that
+    stands for no byte (one given to the API) is written as :func:`file_name` does."""
+    try:
+        file.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        file = file_name(file)
     path = PurePath(file)
     if path.is_absolute():
         return path.as_uri()
-    return quote(path.as_posix(), safe="/")
+    return quote_from_bytes(path.as_posix().encode("utf-8", "surrogateescape"), safe="/")
 
 
 def _plain(text: str) -> str:
@@ -159,7 +166,7 @@ def _location(file: str | None, line: int | None, where: str = "") -> list[dict[
 
 def _fingerprint(*parts: object) -> str:
     """What identifies a finding across runs, as Report.compare matches them: the rule,
-    the file, the place and the message, not the line."""
+    the file (as :func:`file_name` shows it), the place and the message, not the line."""
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:32]
 
 
@@ -188,7 +195,9 @@ def sarif_log(
                 "message": {"text": _plain(problem.message)},
                 "locations": location,
                 "partialFingerprints": {
-                    "okrkitFinding/v1": _fingerprint(UNREADABLE, problem.file, problem.message)
+                    "okrkitFinding/v1": _fingerprint(
+                        UNREADABLE, file_name(problem.file), problem.message
+                    )
                 },
             }
         )
@@ -200,7 +209,7 @@ def sarif_log(
             "locations": _location(finding.file, finding.line, finding.where),
             "partialFingerprints": {
                 "okrkitFinding/v1": _fingerprint(
-                    finding.rule, finding.file, finding.where, finding.message
+                    finding.rule, file_name(finding.file), finding.where, finding.message
                 )
             },
         }

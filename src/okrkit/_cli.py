@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from okrkit._escape import ci_log, json_dumps, terminal
+from okrkit._escape import ci_log, file_name, json_dumps, terminal
 from okrkit._graph import LABEL_WIDTH
 from okrkit._version import __version__
 from okrkit.exceptions import OkrkitError, PlanFileError, Problem, UnknownRuleError
@@ -260,7 +260,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
             plan, as_of=as_of, policy=_config(args, path), rollup=args.rollup,
             forecasts=args.forecast,
         )  # fmt: skip
-        name = "<stdin>" if path == "-" else path
+        name = "<stdin>" if path == "-" else file_name(path)
         if args.format == "json":
             documents.append({"file": name, **card.to_dict()})
         else:
@@ -343,7 +343,7 @@ def _write(text: str, output: str | None, command: str) -> int:
     try:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:
-        _complain(f"okrkit {command}: cannot write {output}: {exc.strerror or exc}")
+        _complain(f"okrkit {command}: cannot write {file_name(output)}: {exc.strerror or exc}")
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -360,13 +360,13 @@ def _cmd_init(args: argparse.Namespace) -> int:
         return EXIT_OK
     target = Path(args.path)
     if target.exists():
-        _complain(f"okrkit init: {args.path} already exists; choose another name")
+        _complain(f"okrkit init: {file_name(args.path)} already exists; choose another name")
         return EXIT_BAD_INPUT
     try:
         with target.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
-        _complain(f"okrkit init: cannot write {args.path}: {exc.strerror or exc}")
+        _complain(f"okrkit init: cannot write {file_name(args.path)}: {exc.strerror or exc}")
         return EXIT_BAD_INPUT
     return EXIT_OK
 

@@ -3,6 +3,8 @@
 A plan's ids, titles and notes are data: kept as they were given, and escaped
 only here, at the edge, for each destination:
 
+- a file name, wherever it is written (:func:`file_name`): bytes that are not
+  UTF-8 as ``\x9b``, so no output holds a lone surrogate;
 - a terminal (``check``, ``score``, error messages): control characters (C0,
   C1), invisible format characters (bidi overrides, zero-width characters) and
   line separators are shown as ``\\x1b``, ``\\u202e``…, so no text can clear the
@@ -23,12 +25,13 @@ import functools
 import html as _html
 import re
 import unicodedata
-from typing import Any
+from typing import Any, overload
 
 
 __all__ = [
     "ci_log",
     "dot_string",
+    "file_name",
     "html",
     "json_dumps",
     "markdown",
@@ -62,6 +65,33 @@ def _shown(char: str) -> str:
     if point < 0x10000:
         return f"\\u{point:04x}"
     return f"\\U{point:08x}"
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_shown(match: re.Match[str]) -> str:
+    point = ord(match[0])
+    if 0xDC80 <= point <= 0xDCFF:  # how Python holds a byte that is not UTF-8
+        return f"\\x{point - 0xDC00:02x}"
+    return f"\\u{point:04x}"
+
+
+@overload
+def file_name(name: str) -> str: ...
+@overload
+def file_name(name: None) -> None: ...
+
+
+def file_name(name: str | None) -> str | None:
+    """*name*, a file name (or ``None``, kept), as okrkit writes it anywhere (text,
+    JSON, SARIF, GitHub annotations, error messages): a byte that is not UTF-8,
+    which Python holds as a lone surrogate (``os.fsdecode(b"y\\x9b.yaml")`` is
+    ``"y\\udc9b.yaml"``), as ``\\x9b``; any other lone surrogate as ``\\udXXX``.
+    No encoder fails on the result, and no strict JSON reader refuses it."""
+    if name is None or name.isascii():
+        return name
+    return _LONE_SURROGATE.sub(_surrogate_shown, name)
 
 
 def _terminal_char(match: re.Match[str]) -> str:
@@ -111,13 +141,16 @@ def _json_char(match: re.Match[str]) -> str:
     char = match[0]
     if char == "\n" or _shown(char) == char:  # json escapes every new line in a string
         return char
+    if _LONE_SURROGATE.match(char):  # no character: a strict reader refuses "\\udc9b"
+        return _surrogate_shown(match).replace("\\", "\\\\")
     units = char.encode("utf-16-be", "surrogatepass")  # two units above U+FFFF
     return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
 
 
 def json_dumps(value: Any, *, indent: int | None = None) -> str:
     """*value* as JSON (UTF-8 text, not ASCII-only) with every hidden character
-    escaped as ``\\uXXXX``, and the second ``#`` of ``##[`` as ``\\u0023`` (a CI
+    escaped as ``\\uXXXX`` (a lone surrogate, which is no character, written as
+    :func:`file_name` writes it), and the second ``#`` of ``##[`` as ``\\u0023`` (a CI
     runner reads ``##[`` anywhere in a line as a command; see :func:`ci_log`): the
     same data, safe to print. No line of it starts with ``::``: text is quoted."""
     import json  # noqa: PLC0415 - the model never needs it

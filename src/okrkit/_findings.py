@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from okrkit._escape import json_dumps
+from okrkit._escape import file_name, json_dumps
 from okrkit._fields import json_indent, member, of_type, optional_of_type, tuple_of
 from okrkit._period_words import check_lang
 from okrkit._repr import fields_repr
@@ -51,7 +51,7 @@ class Finding:
     def to_dict(self) -> dict[str, Any]:
         """The finding as ``okrkit check --format json`` writes it."""
         return {
-            "file": self.file,
+            "file": file_name(self.file),
             "rule": self.rule,
             "severity": self.severity.value,
             "where": self.where,

@@ -6,7 +6,7 @@ Every piece of the plan's text (ids, places, messages, values) goes through
 from __future__ import annotations
 
 from okrkit._amount import Amount, amount_for_people, score_for_people
-from okrkit._escape import terminal
+from okrkit._escape import file_name, terminal
 from okrkit._findings import Report, suppression
 from okrkit._labels import findings_count, labels
 from okrkit._reading import Reading
@@ -32,7 +32,7 @@ def report_text(report: Report, *, lang: str = "en", color: bool = False) -> str
     words = labels(lang, **_REPORT_WORDS)
     lines = []
     for finding in report:
-        place = terminal(finding.file or "")
+        place = terminal(file_name(finding.file or ""))
         if finding.line is not None:
             place += f":{finding.line}"
         where = terminal(finding.where or "plan")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from okrkit._escape import terminal
+from okrkit._escape import file_name, terminal
 
 
 __all__ = [
@@ -179,7 +179,8 @@ class UnknownRuleError(OkrkitError, ValueError):
         self.line = line
         place = ""
         if file is not None:
-            place = f"{file}:{line}: " if line is not None else f"{file}: "
+            shown = file_name(file)
+            place = f"{shown}:{line}: " if line is not None else f"{shown}: "
         if lang == "es":
             hint = f"¿quisiste decir {nearest!r}?" if nearest else "ninguna regla se le parece"
             text = (
@@ -242,7 +243,7 @@ class Problem:
         self.path = path
 
     def _text(self) -> str:
-        place = self.file or "<plan>"
+        place = file_name(self.file) if self.file else "<plan>"
         if self.line is not None:
             place += f":{self.line}"
             if self.column is not None:
