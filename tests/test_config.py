@@ -366,6 +366,29 @@ def test_the_commands_the_docs_give_import_nothing_from_the_folder(
     assert "missing-owner" in done.stdout
 
 
+@pytest.mark.parametrize("entry", ["{other}:", ":{other}"])
+@pytest.mark.parametrize("program", ["okrkit", "python -P -m okrkit"])
+def test_an_empty_pythonpath_entry_is_the_current_folder_as_the_docs_warn(
+    tmp_path: Path, entry: str, program: str
+) -> None:
+    """What configuration.md warns of last: an empty entry in PYTHONPATH puts the
+    current folder on the path, for the okrkit command and -P alike."""
+    folder = shadowed_folder(tmp_path / "checkout")
+    other = tmp_path / "other"
+    other.mkdir()
+    pythonpath = entry.format(other=other).replace(":", os.pathsep)
+    command = {
+        "okrkit": [str(Path(sys.executable).with_name("okrkit"))],
+        "python -P -m okrkit": [sys.executable, "-P", "-m", "okrkit"],
+    }[program]
+
+    subprocess.run([*command, "check", "plan.yaml"], cwd=folder, capture_output=True,
+                   timeout=120, check=False,
+                   env={**os.environ, "PYTHONPATH": pythonpath, "PYTHONSAFEPATH": ""})  # fmt: skip
+
+    assert ran(folder) != []
+
+
 # --- a pyproject.toml that cannot be read is refused ----------------------------------------
 
 
