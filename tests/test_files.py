@@ -435,6 +435,35 @@ class TestStrictBoundaries:
         assert found.endswith("; this one has 1,000,000 characters")
         assert found.startswith(f"plan.{fmt}:")
 
+    @pytest.mark.parametrize("fmt", ["yaml", "json", "toml"])
+    def test_a_link_end_holds_ids_of_at_most_128_characters(self, fmt: str) -> None:
+        """Each id a link names (``objective-id/kr-id`` is two) is bounded like any
+        id; a longer one is refused at its place, quoted as 39 characters and "…"."""
+        plan = okrkit.loads(MINIMAL).linked(okrkit.Link("l" * 128, "meta/" + "k" * 128))
+        fine = okrkit.dumps(plan, format=fmt)
+
+        assert okrkit.loads(fine, format=fmt).links == plan.links
+        for id_, place, quoted, which in (
+            ("l" * 128, "from", "l" * 39, "this one"),
+            ("k" * 128, "to", "meta/" + "k" * 34, "the longer one"),
+        ):
+            (found,) = problems(fine.replace(id_, id_ * 8_000), fmt)
+            assert found.startswith(f"plan.{fmt}:")
+            assert f": {place}: expected " in found
+            assert found.endswith(
+                f' at most 128 characters, like meta-q1/pipeline, got "{quoted}…"; '
+                f"{which} has 1,024,000 characters"
+            )
+
+    def test_the_model_bounds_link_ends(self) -> None:
+        with pytest.raises(okrkit.InvalidValueError, match=r"^Link\.from_: .* at most 128 "):
+            okrkit.Link("k" * 129, "meta")
+        with pytest.raises(okrkit.InvalidValueError, match=r"^Link\.to: .* at most 128 "):
+            okrkit.link("meta", "meta/" + "k" * 129)
+        for odd in ("a/b/c", "two words", "/k", "meta/"):
+            with pytest.raises(okrkit.InvalidValueError, match=r"^Link\.to: .*objective-id/kr-id"):
+                okrkit.Link("meta", odd)
+
     def test_the_model_bounds_ids_too(self) -> None:
         with pytest.raises(okrkit.InvalidValueError, match=r"^KeyResult\.id: .* at most 128 "):
             okrkit.kr("Generar 10 leads", id="k" * 129)

@@ -170,6 +170,18 @@ def test_what_okrkit_reads_the_schema_accepts(validator, top: str) -> None:
     assert errors(validator, data(top)) == []
 
 
+def test_a_link_end_is_an_id_or_two_of_at_most_128_characters(validator) -> None:
+    """The schema bounds each id of a link's end as the reader does."""
+    fine = {"okrkit": 1, "links": [{"from": "o" * 128 + "/" + "k" * 128, "to": "k" * 128}]}
+    too_long = {"okrkit": 1, "links": [{"from": "k" * 129, "to": "o/" + "k" * 129}]}
+
+    assert errors(validator, fine) == []
+    assert sorted(e.split(":")[0] for e in errors(validator, too_long)) == [
+        "links/0/from",
+        "links/0/to",
+    ]
+
+
 def test_the_policy_table_is_the_policy_reader_s() -> None:
     """The schema's policy keys are the ones Policy.from_mapping reads, but plugins,
     which a plan never names."""
@@ -180,6 +192,7 @@ def test_the_policy_table_is_the_policy_reader_s() -> None:
 WRONG = {
     "text": [["a list"]],
     "identifier": ["two words"],
+    "reference": ["two words", "a/b/c", "l" * 129],
     "amount": [["a list"]],
     "date": ["31/03/2026"],
     "number": ["many"],

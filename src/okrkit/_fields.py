@@ -25,7 +25,7 @@ import functools
 import math
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -270,14 +270,35 @@ def identifier(name: str, value: object) -> str | None:
     stripped = characters(name, value).strip()
     if not _ID.match(stripped):
         raise InvalidValueError(name, value, "an id without spaces or '/', like meta-q1")
-    if len(stripped) > MAX_ID_CHARS:
+    _short_ids(name, value, (stripped,), "meta-q1")
+    return stripped
+
+
+def id_reference(name: str, value: object) -> str:
+    """What a link's end names: an id, or ``objective-id/kr-id`` where a bare key
+    result id would be ambiguous; each id at most :data:`MAX_ID_CHARS` characters."""
+    stripped = text(name, value)
+    ids = stripped.split("/")
+    example = "meta-q1/pipeline"
+    if len(ids) > 2 or not all(_ID.match(part) for part in ids):
+        raise InvalidValueError(
+            name, value, f"an id or objective-id/kr-id without spaces, like {example}"
+        )
+    _short_ids(name, value, ids, example)
+    return stripped
+
+
+def _short_ids(name: str, value: object, ids: Sequence[str], example: str) -> None:
+    """Refuse *value* if one of its *ids* is longer than :data:`MAX_ID_CHARS`."""
+    longest = max(len(part) for part in ids)
+    if longest > MAX_ID_CHARS:
+        what, which = ("an id", "this one") if len(ids) == 1 else ("ids", "the longer one")
         raise InvalidValueError(
             name,
             value,
-            f"an id of at most {MAX_ID_CHARS} characters, like meta-q1",
-            hint=f"this one has {len(stripped):,} characters",
+            f"{what} of at most {MAX_ID_CHARS} characters, like {example}",
+            hint=f"{which} has {longest:,} characters",
         )
-    return stripped
 
 
 _CURRENCY = re.compile(r"[A-Z]{3}")

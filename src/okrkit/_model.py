@@ -26,6 +26,7 @@ from okrkit._fields import (
     boolean,
     currency_code,
     field_of,
+    id_reference,
     identifier,
     member,
     number,
@@ -241,11 +242,11 @@ def _initiative(value: object) -> Initiative:
 
 
 def _link_from(value: object) -> str:
-    return text("Link.from_", value)
+    return id_reference("Link.from_", value)
 
 
 def _link_to(value: object) -> str:
-    return text("Link.to", value)
+    return id_reference("Link.to", value)
 
 
 def _link_because(value: object) -> str | None:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from okrkit._amount import Amount, plain_number, underflow_refusal
 from okrkit._cadence import Cadence
 from okrkit._calendars import AnyCalendar
-from okrkit._fields import as_float, characters, identifier
+from okrkit._fields import as_float, characters, id_reference, identifier
 from okrkit._files._calendar import calendar_data, read_calendar
 from okrkit._files._hints import did_you_mean
 from okrkit._files._keys import (
@@ -388,6 +388,8 @@ class PlanReader:
                 made = self.text(where, raw, required=key.required)
             elif read == "identifier":
                 made = self.identifier(where, raw)
+            elif read == "reference":
+                made = self.identifier(where, raw, reference=True)
             elif read == "choice":
                 made = self.choice(where, raw, key)
             elif read == "boolean":
@@ -404,14 +406,15 @@ class PlanReader:
                 out[key.field or name] = made
         return out
 
-    def identifier(self, path: Path, value: object) -> str | None:
-        """*value* as an id (no spaces or ``/``, at most 128 characters), or None
-        and a problem."""
+    def identifier(self, path: Path, value: object, *, reference: bool = False) -> str | None:
+        """*value* as an id (no spaces or ``/``, at most 128 characters), or as what
+        a link's end names (an id, or ``objective-id/kr-id``) if *reference*; or
+        None and a problem."""
         text = self.text(path, value)
         if text is None:
             return None
         try:
-            return identifier("id", text)
+            return (id_reference if reference else identifier)("id", text)
         except InvalidValueError as exc:
             self.expected(path, exc.expected, value, hint=exc.hint)
             return None

@@ -37,7 +37,8 @@ __all__ = [
 class Key(NamedTuple):
     """One key of a mapping in a plan file.
 
-    ``reads`` names how its value is read: ``text``, ``identifier``, ``amount``,
+    ``reads`` names how its value is read: ``text``, ``identifier``,
+    ``reference`` (an id or ``objective-id/kr-id``), ``amount``,
     ``date``, ``number``, ``whole``, ``boolean``, ``choice``, ``period``,
     ``rule_ids``, ``cadence``, ``metric_type``, ``calendar``, ``policy``,
     ``version``, ``currency``, ``weekday``, or ``list`` (of the mappings that
@@ -150,9 +151,10 @@ INITIATIVE = Section(
 )
 
 LINK = Section({
-    "from": Key("text", "The id of the key result or objective that drives.", field="from_",
+    "from": Key("reference", "The id of the key result or objective that drives "
+                "(objective-id/kr-id where a key result id is not unique).", field="from_",
                 required=True),
-    "to": Key("text", "The id of the key result or objective it moves.", required=True),
+    "to": Key("reference", "The id of the key result or objective it moves.", required=True),
     "because": Key("text", "Why reaching `from` moves `to`."),
 })  # fmt: skip
 

@@ -26,6 +26,7 @@ __all__ = ["DRAFT", "plan_schema"]
 DRAFT = "http://json-schema.org/draft-07/schema#"
 _TEXT = ["string", "number"]  # YAML's `title: 2026` is read as the text "2026"
 _REF = "#/definitions/"
+_ID = rf"[^\s/]{{1,{MAX_ID_CHARS}}}"
 
 
 def _value(key: Key) -> dict[str, Any]:
@@ -34,7 +35,9 @@ def _value(key: Key) -> dict[str, Any]:
     if read == "text":
         return {"type": _TEXT, "pattern": r"\S"} if key.required else {"type": _TEXT}
     if read == "identifier":
-        return {"type": _TEXT, "pattern": rf"^\s*[^\s/]{{1,{MAX_ID_CHARS}}}\s*$"}
+        return {"type": _TEXT, "pattern": rf"^\s*{_ID}\s*$"}
+    if read == "reference":
+        return {"type": _TEXT, "pattern": rf"^\s*{_ID}(/{_ID})?\s*$"}
     if read == "amount":
         return {"type": ["string", "number"], "examples": ["26 day", "2600000 USD", "35 %"]}
     if read == "date":
