@@ -6,9 +6,11 @@ import io
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 
 import okrkit
 from okrkit._cli import main
@@ -63,6 +65,44 @@ def test_init_refuses_to_overwrite(tmp_path: Path, capsys) -> None:
     assert status == 2
     assert "already exists" in err
     assert path.read_text() == "mine"
+
+
+READERS = {
+    "json": json.loads,
+    "toml": tomllib.loads,
+    "yaml": yaml.safe_load,
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize(("name", "fmt"), [("p.json", "json"), ("p.toml", "toml"),
+                                           ("p.yml", "yaml"), ("P.YAML", "yaml")])  # fmt: skip
+def test_init_writes_the_format_the_extension_names(
+    tmp_path: Path, capsys, lang: str, name: str, fmt: str
+) -> None:
+    """init p.json writes JSON, p.toml TOML: the same starter plan as the YAML one,
+    which reads back as the same plan and checks clean."""
+    path, yaml_path = tmp_path / name, tmp_path / "starter.yaml"
+
+    assert run(capsys, "init", "--lang", lang, str(path))[0] == 0
+    assert run(capsys, "init", "--lang", lang, str(yaml_path))[0] == 0
+    status, out, _ = run(capsys, "check", str(path), "--as-of", "2026-02-15", "--isolated")
+
+    text = path.read_text(encoding="utf-8")
+    assert READERS[fmt](text)["okrkit"] == 1  # the format's own reader reads it
+    assert okrkit.load(path) == okrkit.load(yaml_path)
+    assert status == 0, out
+
+
+@pytest.mark.parametrize("name", ["plan.txt", "plan", "plan.yaml.bak"])
+def test_init_refuses_an_extension_that_names_no_format(tmp_path: Path, capsys, name: str) -> None:
+    status, out, err = run(capsys, "init", str(tmp_path / name))
+
+    assert status == 2
+    assert out == ""
+    assert "okrkit init: " in err
+    assert "expected a .yaml, .yml, .json or .toml file" in err
+    assert not (tmp_path / name).exists()
 
 
 def test_init_to_stdout(capsys) -> None:

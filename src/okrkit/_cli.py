@@ -351,13 +351,37 @@ def _write(text: str, output: str | None, command: str) -> int:
 _STARTER = {"en": "starter-en.yaml", "es": "starter-es.yaml"}
 
 
-def _cmd_init(args: argparse.Namespace) -> int:
-    lang = _lang(args)
+def _starter(lang: str, fmt: str) -> str:
+    """The starter plan for next quarter in *fmt*: the commented YAML template, or
+    its data as JSON, or as TOML under the template's opening comments."""
     template = resources.files("okrkit").joinpath("_templates", _STARTER[lang]).read_text("utf-8")
     text = template.replace("{period}", _next_quarter(_today()))
+    if fmt == "yaml":
+        return text
+    from okrkit._files._io import data_text  # noqa: PLC0415
+    from okrkit._files._yaml import read_yaml  # noqa: PLC0415
+
+    data = read_yaml(text)[0]
+    assert isinstance(data, dict)
+    if fmt == "json":
+        return data_text(data, "json")
+    opening = text[: text.index("\nokrkit:") + 1]  # comments are comments in TOML too
+    return opening + data_text(data, "toml")
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from okrkit._files._io import format_of  # noqa: PLC0415
+
+    lang = _lang(args)
     if args.path is None:
-        sys.stdout.write(text)
+        sys.stdout.write(_starter(lang, "yaml"))
         return EXIT_OK
+    try:
+        text = _starter(lang, format_of(args.path))
+    except PlanFileError as exc:  # no extension, or one that names no format
+        for problem in exc.problems:
+            _complain(f"okrkit init: {problem}")
+        return EXIT_BAD_INPUT
     target = Path(args.path)
     if target.exists():
         _complain(f"okrkit init: {file_name(args.path)} already exists; choose another name")
@@ -397,7 +421,9 @@ _EXITS = {
               "used wrongly"),
     "rules": ("0  always",),
     "schema": ("0  the schema was written", "2  FILE cannot be written"),
-    "init": ("0  the plan was written", "2  PATH exists or cannot be written"),
+    "init": ("0  the plan was written",
+             "2  PATH exists, cannot be written, or does not end in .yaml, .yml, .json "
+             "or .toml"),
 }  # fmt: skip
 _EXAMPLES = {
     "check": ("okrkit check okrs/*.yaml",
@@ -417,7 +443,8 @@ _EXAMPLES = {
     "schema": ("okrkit schema -o okrs/okrkit-plan.schema.json",
                "# then, on a plan's first line:",
                "# yaml-language-server: $schema=okrkit-plan.schema.json"),
-    "init": ("okrkit init okrs/2026-Q2/ventas.yaml --lang es", "okrkit init > plan.yaml"),
+    "init": ("okrkit init okrs/2026-Q2/ventas.yaml --lang es", "okrkit init plan.toml",
+             "okrkit init > plan.yaml"),
 }  # fmt: skip
 
 
@@ -598,7 +625,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = _command(commands, "init", "write a commented starter plan",
                     "Write a commented starter plan for next quarter.")  # fmt: skip
-    init.add_argument("path", nargs="?", metavar="PATH", help="where to write it (default: stdout)")
+    init.add_argument("path", nargs="?", metavar="PATH",
+                      help="where to write it, in the format its extension names: .yaml or "
+                      ".yml, .json, .toml (default: YAML to stdout)")  # fmt: skip
     init.add_argument("--lang", choices=("en", "es"), help="language of the plan")
     init.set_defaults(run=_cmd_init)
     return parser

@@ -349,17 +349,25 @@ def dumps(
         def omit(item: KeyResult) -> set[str]:
             return omitted_fields(item, lang=plan.lang, currency=plan.currency, lexicon=lexicon)
 
-    kwargs: dict[str, Any] = {"omit": omit}
     if format == "yaml":
-        return dump_yaml(plan_to_data(plan, flow=Flow, **kwargs))
+        return data_text(plan_to_data(plan, flow=Flow, omit=omit), format)
     if format == "json":
-        data = plan_to_data(plan, date=lambda d: d.isoformat(), **kwargs)
+        return data_text(plan_to_data(plan, date=lambda d: d.isoformat(), omit=omit), format)
+    if format == "toml":
+        return data_text(plan_to_data(plan, omit=omit), format)
+    raise PlanFileError([Problem(f"expected format yaml, json or toml, got {format!r}")])
+
+
+def data_text(data: dict[str, Any], format: Format) -> str:
+    """A plan file's plain *data* (mappings, lists, text, numbers; dates too but for
+    JSON) written in *format*."""
+    if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if format == "toml":
         import tomli_w  # noqa: PLC0415 - only writing TOML needs it
 
-        return tomli_w.dumps(plan_to_data(plan, **kwargs))
-    raise PlanFileError([Problem(f"expected format yaml, json or toml, got {format!r}")])
+        return tomli_w.dumps(data)
+    return dump_yaml(data)
 
 
 def dump(
