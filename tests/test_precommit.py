@@ -45,11 +45,34 @@ def test_the_hook_runs_the_check_command(hook: dict[str, object]) -> None:
         (".github/workflows/ci.yaml", False),
         ("pyproject.toml", False),
         ("src/okrs.yaml", False),
+        ("okrs/okrkit-plan.schema.json", False),
+        ("plans/2026/schema.json", False),
+        ("okrs/schema.yaml", True),
+        ("okrs/schemas.json", True),
+        ("okrs/myschema.json", True),
     ],
 )
 def test_files_pattern(hook: dict[str, object], path: str, checked: bool) -> None:
-    """Plan files under okr(s)/ or plan(s)/ are checked; workflows and configs are not."""
-    assert bool(re.search(str(hook["files"]), path)) is checked
+    """Plan files under okr(s)/ or plan(s)/ are checked; workflows, configs and the
+    JSON Schema that plan-files.md suggests keeping beside the plans are not."""
+    assert selected(hook, path) is checked
+
+
+def selected(hook: dict[str, object], path: str) -> bool:
+    """Whether pre-commit runs *hook* on *path*: ``files`` matches, ``exclude`` does not."""
+    exclude = hook.get("exclude")
+    return bool(re.search(str(hook["files"]), path)) and not (
+        exclude and re.search(str(exclude), path)
+    )
+
+
+def test_the_schema_the_docs_write_is_no_plan_the_hook_checks(hook: dict[str, object]) -> None:
+    """plan-files.md writes the schema into okrs/: the hook leaves that file alone."""
+    text = (ROOT / "docs" / "plan-files.md").read_text(encoding="utf-8")
+    (written,) = re.findall(r"okrkit schema -o (\S+)", text)
+
+    assert selected(hook, "okrs/2026-Q1/plan.yaml")
+    assert not selected(hook, written)
 
 
 def test_the_how_to_shows_the_hook() -> None:
