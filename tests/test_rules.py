@@ -385,6 +385,69 @@ class TestUnlinkedActivity:
         )
 
 
+STALE_PLAN = """\
+okrkit: 1
+period: 2026-Q1
+lang: {lang}
+objectives:
+  - id: meta
+    title: Win the quarter
+    owner: sales
+    key_results:
+      - {{id: revenue, metric: revenue, direction: increase, target: 5 deal{first}}}
+      - {{id: cycle, metric: cycle, direction: decrease, baseline: 35 day, target: 26 day}}
+      - {{id: calls, metric: calls, direction: increase, target: 20 call{third}}}
+"""
+
+
+def stale(lang: str = "en", first: str = "", third: str = "") -> list[okrkit.Finding]:
+    plan = okrkit.loads(STALE_PLAN.format(lang=lang, first=first, third=third))
+    return list(okrkit.check(plan, as_of="2026-02-15", select=["stale-checkins"]))
+
+
+class TestStaleCheckins:
+    """Said once for a plan that has no check-in at all yet, at each key result of a
+    plan that has some."""
+
+    def test_a_plan_without_check_ins_hears_it_once(self) -> None:
+        (finding,) = stale()
+
+        assert finding.where == ""
+        assert finding.message == (
+            "3 key results (meta/revenue, …) have had no check-in since 2026-01-01 "
+            "(45 days as of 2026-02-15): the plan has no check-in yet"
+        )
+
+    def test_the_once_per_plan_message_in_spanish(self) -> None:
+        (finding,) = stale("es")
+
+        assert finding.message == (
+            "3 resultados clave (meta/revenue, …) no tienen seguimiento desde el 2026-01-01 "
+            "(45 días al 2026-02-15): el plan aún no tiene ningún seguimiento"
+        )
+
+    def test_a_check_in_after_the_as_of_date_is_none_yet(self) -> None:
+        later = ", checkins: [{date: 2026-03-01, value: 1 deal}]"
+
+        assert [f.where for f in stale(first=later)] == [""]
+
+    def test_a_plan_with_check_ins_hears_each_stale_key_result(self) -> None:
+        recent = ", checkins: [{date: 2026-02-10, value: 1 deal}]"
+
+        findings = stale(first=recent)
+
+        assert [f.where for f in findings] == ["meta/cycle", "meta/calls"]
+        assert findings[0].message == (
+            "key result meta/cycle has had no check-in since 2026-01-01 (45 days as of 2026-02-15)"
+        )
+
+    def test_a_key_result_that_ignores_the_rule_is_not_counted(self) -> None:
+        """Two key results silence it: the one left is named at its place."""
+        quiet = ", ignore: [stale-checkins]"
+
+        assert [f.where for f in stale(first=quiet, third=quiet)] == ["meta/cycle"]
+
+
 @pytest.mark.parametrize(
     "made", [awaiting_the_reader(r) for r in registered_rules()], ids=lambda r: r.id
 )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from okrkit._model import Direction
 from okrkit._period import Period
+from okrkit._plural import plural
 from okrkit._rules import Context, Hit, Place, rule
 
 
@@ -337,11 +338,9 @@ def duplicate_checkin(ctx: Context) -> Iterator[Hit]:
     category="time",
     thresholds=("stale_after_days",),
     message={
-        "en": "key result {where} has had no check-in since {last} ({days:# day|# days} as of "
-        "{as_of})",
-        "es": "el resultado clave {where} no tiene seguimiento desde el {last} "
-        "({days:# día|# días} al "
-        "{as_of})",
+        "en": "{key_results} had no check-in since {last} ({days:# day|# days} as of {as_of}){why}",
+        "es": "{key_results_es} seguimiento desde el {last} ({days:# día|# días} al "
+        "{as_of}){why_es}",
     },
     hint={
         "en": "record a check-in with the current value and your confidence",
@@ -349,9 +348,11 @@ def duplicate_checkin(ctx: Context) -> Iterator[Hit]:
     },
     why={
         "en": "A key result nobody looks at cannot be steered; weekly or fortnightly "
-        "check-ins keep it alive.",
+        "check-ins keep it alive. In a plan with no check-in at all yet this is said "
+        "once, for the plan.",
         "es": "Un resultado clave que nadie mira no se puede corregir; los seguimientos "
-        "semanales o quincenales lo mantienen vivo.",
+        "semanales o quincenales lo mantienen vivo. En un plan que aún no tiene ningún "
+        "seguimiento se dice una vez, para el plan.",
     },
     example="""\
 okrkit: 1
@@ -371,14 +372,38 @@ def stale_checkins(ctx: Context) -> Iterator[Hit]:
     if as_of is None:
         return
     limit = ctx.thresholds.stale_after_days
+    stale: list[tuple[Place, dt.date]] = []
+    checked_in = False
     for place, _objective, item in ctx.key_results():
+        dates = [c.date for c in item.checkins if c.date <= as_of]
+        checked_in = checked_in or bool(dates)
         window = ctx.window(place)
         if window is None or not window[0] <= as_of <= window[1]:
             continue
         if item.direction is Direction.ACHIEVE and item.done:
             continue
-        dates = [c.date for c in item.checkins if c.date <= as_of]
         last = max(dates) if dates else window[0]
-        age = (as_of - last).days
-        if age > limit:
-            yield ctx.hit(place, last=last.isoformat(), days=age, as_of=as_of.isoformat())
+        if (as_of - last).days > limit and not ctx.suppressed("stale-checkins", place):
+            stale.append((place, last))
+    if len(stale) > 1 and not checked_in:  # the plan has no check-in yet: say it once
+        last = min(day for _, day in stale)
+        listed = f" ({ctx.where(stale[0][0])}, …) "
+        yield ctx.hit(
+            Place(),
+            key_results=plural(len(stale), "# key result|# key results") + listed + "have",
+            key_results_es=plural(len(stale), "# resultado clave|# resultados clave")
+            + listed + "no tienen",
+            last=last.isoformat(), days=(as_of - last).days, as_of=as_of.isoformat(),
+            why=": the plan has no check-in yet",
+            why_es=": el plan aún no tiene ningún seguimiento",
+        )  # fmt: skip
+        return
+    for place, last in stale:
+        where = ctx.where(place)
+        yield ctx.hit(
+            place,
+            key_results=f"key result {where} has",
+            key_results_es=f"el resultado clave {where} no tiene",
+            last=last.isoformat(), days=(as_of - last).days, as_of=as_of.isoformat(),
+            why="", why_es="",
+        )  # fmt: skip
