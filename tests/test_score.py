@@ -148,6 +148,42 @@ class TestKeyResults:
 
         assert only(item).progress == pytest.approx(0.5)
 
+    @pytest.mark.parametrize(
+        ("values", "progress", "status"),
+        [
+            (["7 EUR"], 1.0, Status.ACHIEVED),  # the first value already meets it
+            (["8 EUR"], 1.0, Status.ACHIEVED),
+            (["7 EUR", "6 EUR"], 1.0, Status.ACHIEVED),
+            (["7 EUR", "9 EUR"], 0.0, Status.OFF_TRACK),  # back above: not met
+            (["10 EUR", "9 EUR"], 0.5, Status.ON_TRACK),  # from the first value
+            (["10 EUR", "7 EUR"], 1.5, Status.ACHIEVED),  # past the target, kept raw
+        ],
+    )
+    def test_a_decrease_without_baseline_that_reaches_its_target_scores_one(
+        self, values: list[str], progress: float, status: Status
+    ) -> None:
+        """Reaching or passing the target of a decrease scores 1 even when the first
+        check-in was already at or below it (there is then no distance to cover)."""
+        item = reduce("handling cost", to="8 EUR")
+        for day, value in enumerate(values, start=1):
+            item = item.checked_in(D(2026, 2, day), value)
+
+        result = only(item)
+
+        assert result.progress == pytest.approx(progress)
+        assert result.score == min(1.0, progress)
+        assert result.status is status
+
+    def test_a_forecast_of_such_a_decrease_agrees(self) -> None:
+        """Its forecast starts where the score does: staying below the target is 1."""
+        item = (
+            reduce("handling cost", to="8 EUR")
+            .checked_in("2026-02-01", "7 EUR")
+            .checked_in("2026-02-08", "7 EUR")
+        )
+
+        assert only(item, forecasts=True).forecast.projected_score == 1.0
+
     def test_the_last_checkin_written_on_a_day_is_that_days_value(self) -> None:
         """Two check-ins on one day: the one written last counts, as checkin_as_of says."""
         item = (

@@ -19,7 +19,7 @@ from okrkit._amount import Amount, trusted_amount
 from okrkit._model import Direction, KeyResult
 from okrkit._repr import fields_repr
 from okrkit._resolve import Resolved, resolve
-from okrkit._score import raw_progress
+from okrkit._score import decrease_start, raw_progress
 
 
 __all__ = ["Forecast", "forecast"]
@@ -107,7 +107,7 @@ def forecast_resolved(
         return Forecast(len(points), note="the check-ins give no finite trend")
     baseline = resolved.baseline
     if direction is Direction.DECREASE and baseline is None:
-        baseline = points[0][1]
+        baseline = decrease_start(points[0][1], resolved.target)
     progress = raw_progress(
         direction, baseline, resolved.target, projected, done=item.done, strict=item.strict
     )

@@ -5,7 +5,8 @@ all in the key result's unit after :mod:`okrkit._resolve`):
 
 ==========  ====================================================================
 increase    (a − s) / (t − s), with s = 0 when there is no baseline
-decrease    (s − a) / (s − t); with no baseline, s is the first check-in
+decrease    (s − a) / (s − t); with no baseline, s is the first check-in, or t
+            when that is already at or below t (progress 1 at or below t, else 0)
 at_least    1 if a ≥ t else 0 (a > t when the key result is strict)
 at_most     1 if a ≤ t else 0 (a < t when strict)
 achieve     1 if done else 0
@@ -50,6 +51,7 @@ __all__ = [
     "ObjectiveScore",
     "Scorecard",
     "Status",
+    "decrease_start",
     "expected_progress",
     "raw_progress",
     "score_plan",
@@ -122,6 +124,14 @@ def raw_progress(
         met = actual <= target if direction is Direction.DECREASE else actual >= target
         return 1.0 if met else 0.0
     return _bounded(span_fraction(actual, start, target))
+
+
+def decrease_start(first: float, target: float | None) -> float:
+    """Where a decrease without a baseline starts: its first check-in, or its target
+    when that check-in already reached it. There is then no distance to cover, and
+    progress is 1 at or below the target, 0 above it: a first value at or below the
+    target must not make reaching the target score 0."""
+    return first if target is None else max(first, target)
 
 
 def span_fraction(value: float, start: float, end: float) -> float:
@@ -411,7 +421,7 @@ def _progress(
         return _bounded(actual / wanted if wanted else 0.0), None, True
     baseline = resolved.baseline
     if direction is Direction.DECREASE and baseline is None:
-        baseline = resolved.values[0]
+        baseline = decrease_start(resolved.values[0], resolved.target)
     progress = raw_progress(
         direction, baseline, resolved.target, actual, done=item.done, strict=item.strict
     )
