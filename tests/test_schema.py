@@ -11,13 +11,14 @@ from typing import Any
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import okrkit
 from okrkit import strategies
 from okrkit._cli import main
 from okrkit._files._calendar import CALENDAR, CALENDAR_KEYS
 from okrkit._files._convert import PlanReader
-from okrkit._files._keys import POLICY, SECTIONS
+from okrkit._files._keys import PLAN, POLICY, SECTIONS, Key, Section, choices
 from okrkit._files._yaml import read_yaml
 from okrkit._policy import POLICY_KEYS
 
@@ -258,6 +259,109 @@ def test_the_reader_reads_every_key_of_its_tables(section: str, name: str) -> No
 def test_every_section_and_key_is_tried() -> None:
     assert len(CASES) > 40
     assert {section for section, _ in CASES} == set(MINIMAL)
+
+
+# --- null: an optional key set to null is left out, for the reader and the schema --------
+
+SECTION_OF = {**SECTIONS, "calendar": CALENDAR}
+
+NULL_CASES = [
+    (section, name)
+    for section, keys in SECTION_OF.items()
+    if section in MINIMAL or section in ("calendar", "cadence", "policy")
+    for name, key in keys.items()
+    if not key.required and (section, name) != ("calendar", "start")
+]
+
+
+def holding(section: str, mapping: dict[str, Any]) -> dict[str, Any]:
+    """A plan document holding *mapping* as a *section* of its own."""
+    if section in ("calendar", "cadence", "policy"):
+        return {"okrkit": 1, section: mapping}
+    return placed(section, mapping)[0]
+
+
+@pytest.mark.parametrize(("section", "name"), NULL_CASES)
+def test_an_optional_key_set_to_null_is_accepted_by_both(
+    validator, section: str, name: str
+) -> None:
+    """`owner: ~` reads as if the key were left out; an editor must not mark it."""
+    base = {"every": "weekly"} if section == "cadence" else MINIMAL.get(section, {})
+    if section == "calendar" and name in ("weeks", "days"):  # start is a cycle's must
+        base = {"kind": "cycle", "start": "2026-01-05", "weeks": 2, "days": 14}
+    elif section == "calendar" and name not in (
+        "kind",
+        "fiscal_year_start",
+        "fiscal_year_named_by",
+    ):
+        base = {"kind": "retail"}
+    document = holding(section, {**base, name: None})
+
+    okrkit.loads(json.dumps(document), format="json")
+
+    assert errors(validator, document) == []
+
+
+SAMPLES: dict[str, list[Any]] = {
+    "text": ["Reach 5 leads", 2026, "", None],
+    "identifier": ["meta-q1", 7, "two words", None],
+    "reference": ["meta-q1", "meta-q1/leads", None],
+    "amount": ["5 lead", "35 day", "20 %", 3, None],
+    "date": ["2026-01-31", "31/01/2026", None],
+    "number": [1, 0.5, -1, None],
+    "whole": [1, 12, 0, None],
+    "boolean": [True, False, None],
+    "period": ["2026-Q1", 2026, None],
+    "rule_ids": [["missing-owner"], "missing-owner", [], None],
+    "currency": ["USD", "usd", None],
+    "weekday": ["friday", "viernes", 4, None],
+    "week53": ["last", 12, None],
+    "severities": [{"missing-owner": "info"}, {"missing-owner": None}, None],
+    "thresholds": [{"stale_after_days": 7}, {"stale_after_days": None}, None],
+    "version": [1],
+}
+"""Values of each kind the reader reads: good ones, wrong ones and null."""
+
+WORDS = {"cadence": ["weekly", "hourly"], "metric_type": ["nps", "no-such-type"]}
+TEXT_ITEMS = {"key_result": "Reach 5 leads", "initiative": "Call the list"}
+
+
+def value_of(key: Key, depth: int) -> st.SearchStrategy[Any]:
+    """A value for *key*, of the kind it reads or not, from the tables the reader uses."""
+    read = key.reads
+    if read == "choice":
+        return st.sampled_from([*choices(key), None, "none-of-them"])
+    if read in ("calendar", "policy", "cadence", "metric_type"):
+        table = SECTION_OF[read]
+        return st.one_of(st.sampled_from([None, *WORDS.get(read, [])]), documents(table, depth))
+    if read == "list":
+        assert key.items is not None
+        item = documents(SECTION_OF[key.items], depth + 1)
+        if key.items in TEXT_ITEMS:
+            item = st.one_of(st.just(TEXT_ITEMS[key.items]), item)
+        return st.one_of(st.none(), st.lists(item, max_size=2 if depth < 2 else 0))
+    return st.sampled_from(SAMPLES[read])
+
+
+@st.composite
+def documents(draw: st.DrawFn, keys: Section = PLAN, depth: int = 0) -> dict[str, Any]:
+    """A mapping of *keys* (a whole plan document by default): every required key
+    and some optional ones, with values that the reader may or may not accept."""
+    optional = [name for name in keys if name not in keys.required]
+    names = [*keys.required, *draw(st.lists(st.sampled_from(optional), unique=True))]
+    return {name: draw(value_of(keys[name], depth)) for name in names}
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=documents())
+def test_what_the_reader_accepts_the_schema_accepts(validator, document: dict[str, Any]) -> None:
+    """For any plan document (about half of these are refused): if okrkit reads it,
+    the schema an editor checks it with has nothing to say against it."""
+    try:
+        okrkit.loads(json.dumps(document), format="json")
+    except okrkit.PlanFileError:
+        return
+    assert errors(validator, document) == []
 
 
 def test_schema_to_a_file(tmp_path: Path, capsys) -> None:

@@ -62,7 +62,9 @@ def read_calendar(reader: PlanReader, path: Path, value: object) -> AnyCalendar:
     if not isinstance(value, Mapping):
         reader.expected(path, _WHAT, value)
         return Calendar()
-    kind = value.get("kind", "gregorian")
+    kind = value.get("kind")
+    if kind is None:  # left out, or null as any optional key may be
+        kind = "gregorian"
     if not isinstance(kind, str) or kind not in KINDS:
         reader.expected((*path, "kind"), " | ".join(KINDS), kind)
         return Calendar()

@@ -479,8 +479,9 @@ class PlanReader:
         if not self.mapping(path, value, POLICY_KEYS, "a mapping of policy settings"):
             return None
         assert isinstance(value, Mapping)
-        known = {key: item for key, item in value.items() if key in POLICY}
-        ok = len(known) == len(value)
+        ok = all(key in POLICY for key in value)
+        # a key set to null is left out, as anywhere in a plan
+        known = {key: item for key, item in value.items() if key in POLICY and item is not None}
         for key, item in known.items():
             try:
                 Policy.from_mapping({key: item})

@@ -91,7 +91,23 @@ def _text_or(text: dict[str, Any], mapping: str) -> dict[str, Any]:
 
 
 def _described(key: Key) -> dict[str, Any]:
-    return {"description": key.about, **_value(key)}
+    value = _value(key)
+    return {"description": key.about, **(value if key.required else _or_null(value))}
+
+
+def _or_null(value: dict[str, Any]) -> dict[str, Any]:
+    """*value*, or null: the reader takes an optional key set to null (YAML's ``~``
+    or an empty value) as left out, so an editor must not mark it."""
+    if "type" in value:
+        types = value["type"] if isinstance(value["type"], list) else [value["type"]]
+        return {**value, "type": [*types, "null"]}
+    if "enum" in value:
+        return {**value, "enum": [*value["enum"], None]}
+    if "else" in value:  # text or a mapping: null is not a mapping
+        return {**value, "else": _or_null(value["else"])}
+    if "anyOf" in value:
+        return {**value, "anyOf": [*value["anyOf"], {"type": "null"}]}
+    return {"anyOf": [value, {"type": "null"}]}
 
 
 def _mapping(keys: dict[str, Key]) -> dict[str, Any]:
@@ -122,10 +138,16 @@ def _calendar() -> dict[str, Any]:
         then: dict[str, Any] = {"propertyNames": {"enum": list(keys)}}
         if kind == "cycle":
             then["required"] = ["start"]
-            then["oneOf"] = [{"required": ["weeks"]}, {"required": ["days"]}]
+            then["properties"] = {"start": {"type": "string"}}  # given, and not null
+            then["oneOf"] = [  # one of them given, and not null
+                {"required": [length], "properties": {length: {"type": "integer"}}}
+                for length in ("weeks", "days")
+            ]
         test: dict[str, Any] = {"properties": {"kind": {"const": kind}}}
-        if kind != "gregorian":  # gregorian is also the kind of a calendar that names none
+        if kind != "gregorian":
             test["required"] = ["kind"]
+        else:  # also the kind of a calendar that names none, or names null
+            test["properties"]["kind"] = {"enum": [kind, None]}
         rules.append({"if": test, "then": then})
     out["allOf"] = rules
     return out
