@@ -105,6 +105,44 @@ def test_init_refuses_an_extension_that_names_no_format(tmp_path: Path, capsys, 
     assert not (tmp_path / name).exists()
 
 
+TYPED = "abcdefghij" * 30 + "\x1b]0;title\x07"
+"""What a user might paste by mistake: 300 characters, then a terminal command."""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "--format", TYPED, "p.yaml"],  # a choice
+        [TYPED],  # the command
+        ["check", "--as-of", TYPED, "p.yaml"],  # a value okrkit reads
+        ["check", f"--max-bytes={TYPED}", "p.yaml"],
+        ["graph", "--label-width", TYPED, "p.yaml"],
+        ["check", "p.yaml", f"--{TYPED}"],  # an option no command has
+        ["graph", "p.yaml", *TYPED[:200]],  # many arguments nobody reads
+        ["check", f"--strict={TYPED}", "p.yaml"],  # a value for a flag
+        ["check", f"--s={TYPED}", "p.yaml"],  # an ambiguous abbreviation
+    ],
+)
+def test_a_usage_error_quotes_at_most_40_characters_of_what_was_typed(capsys, argv) -> None:
+    status, out, err = run(capsys, *argv)
+    message = err.splitlines()[-1]
+
+    assert status == 2
+    assert out == ""
+    assert TYPED[:41] not in message
+    assert "…" in message
+    assert len(message) < 200, message
+    assert "\x1b" not in err
+    assert "\x07" not in err
+
+
+def test_a_usage_error_shows_control_characters_as_escapes(capsys) -> None:
+    _, _, err = run(capsys, "check", "--lang", "\x1b[2J" + TYPED, "p.yaml")
+
+    assert "invalid choice: '\\x1b[2Jabcdefghij" in err
+    assert "\x1b" not in err
+
+
 def test_init_to_stdout(capsys) -> None:
     """init without a path prints the starter plan."""
     status, out, _ = run(capsys, "init", "--lang", "es")

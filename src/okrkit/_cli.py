@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from okrkit._escape import ci_log, file_name, json_dumps, terminal
 from okrkit._graph import LABEL_WIDTH
 from okrkit._version import __version__
-from okrkit.exceptions import OkrkitError, PlanFileError, Problem, UnknownRuleError
+from okrkit.exceptions import (
+    EXCERPT,
+    OkrkitError,
+    PlanFileError,
+    Problem,
+    UnknownRuleError,
+    excerpt,
+)
 
 
 if TYPE_CHECKING:
@@ -43,6 +50,27 @@ class _Parser(argparse.ArgumentParser):
         """Report bad usage as cli.md says: a message and exit status 2, no traceback."""
         self.print_usage(sys.stderr)
         raise _UsageError(f"{self.prog}: {message}")
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """As argparse parses, but arguments nobody reads are quoted as one excerpt."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {_quoted(' '.join(extras))}")
+        return parsed
+
+
+def _quoted(typed: str) -> str:
+    """What the user typed, as a usage error quotes it: at most 40 characters."""
+    return repr(excerpt(typed))
+
+
+def _typed_excerpts(message: str, argv: Sequence[str]) -> str:
+    """*message* quoting at most 40 characters of each argument (and of the value of
+    ``--option=value``) the user typed: argparse's own messages quote them whole."""
+    typed = {*argv, *(arg.partition("=")[2] for arg in argv if arg.startswith("-"))}
+    for text in sorted((t for t in typed if len(t) > EXCERPT), key=len, reverse=True):
+        message = message.replace(repr(text), _quoted(text)).replace(text, excerpt(text))
+    return message
 
 
 def _lang_from_locale() -> str | None:
@@ -661,7 +689,7 @@ def _run(argv: Sequence[str] | None) -> int:
             sys.stdout.end()
         sys.stdout.flush()
     except _UsageError as exc:
-        _complain(str(exc))
+        _complain(_typed_excerpts(str(exc), sys.argv[1:] if argv is None else argv))
         return EXIT_BAD_INPUT
     except PlanFileError as exc:
         _print_problems(exc, sys.stderr)
