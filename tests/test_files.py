@@ -414,6 +414,17 @@ class TestStrictBoundaries:
         assert len(found) == 1
         assert found[0].startswith("plan.yaml:1:9: okrkit: expected format version 1, got ")
 
+    @pytest.mark.parametrize("written", ["0x1", "+1", "0o1", "0b1", "0x01", "1.0", '"1"'])
+    def test_a_toml_format_version_is_1_written_plainly_too(self, written: str) -> None:
+        """tomllib reads 0x1, +1, 0o1 and 0b1 as 1: the version is refused as written."""
+        found = problems(f"objectives = []\nokrkit = {written}\n", "toml")
+
+        assert found == [f"plan.toml:2:10: okrkit: expected format version 1, got {written}"]
+
+    @pytest.mark.parametrize("written", ["okrkit = 1", "okrkit=1  # the format", '"okrkit" = 1'])
+    def test_a_toml_format_version_of_1_is_read(self, written: str) -> None:
+        assert okrkit.loads(f"{written}\nperiod = '2026-Q1'\n", format="toml").objectives == ()
+
     def test_a_float_tag_makes_a_float(self) -> None:
         """`!!float 3` is the number 3.0, where a whole number is expected too."""
         text = MINIMAL.replace("target: 26 day", "target: 26 day\n        weight: !!float 3")

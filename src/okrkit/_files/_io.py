@@ -23,9 +23,10 @@ from okrkit._files._locate import (
     locate_toml,
     locate_yaml,
     spot_at,
+    toml_scalar,
 )
 from okrkit._files._source import MAX_BYTES, max_bytes_of, read_file
-from okrkit._files._yaml import Flow, Number, YamlProblem, dump_yaml, read_yaml
+from okrkit._files._yaml import Flow, Number, Whole, YamlProblem, dump_yaml, read_yaml
 from okrkit._model import KeyResult, Plan, Source
 from okrkit._text import Lexicon, omitted_fields, read_plan
 from okrkit.exceptions import PlanFileError, Problem, excerpt
@@ -298,7 +299,7 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def _read_toml(text: str, name: str | None) -> Any:
     try:
-        return tomllib.loads(text, parse_float=_float)
+        data = tomllib.loads(text, parse_float=_float)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         at = _TOML_AT.search(message)
@@ -311,6 +312,12 @@ def _read_toml(text: str, name: str | None) -> Any:
         raise PlanFileError([Problem("the document is nested too deeply", file=name)]) from None
     except ValueError as exc:
         raise PlanFileError([Problem(f"not valid TOML: {_value_error(exc)}", file=name)]) from None
+    version = data.get("okrkit")
+    if type(version) is int:  # 0x1, 0o1, 0b1 and +1 are 1 too: keep how it is written
+        written = toml_scalar(text, ("okrkit",))
+        if written is not None:
+            data["okrkit"] = Whole.written(version, written)
+    return data
 
 
 def _value_error(exc: ValueError) -> str:

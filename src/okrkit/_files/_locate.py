@@ -30,6 +30,7 @@ __all__ = [
     "locate_toml",
     "locate_yaml",
     "spot_at",
+    "toml_scalar",
 ]
 
 Path = tuple[str | int, ...]
@@ -287,6 +288,17 @@ def locate_toml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot
     return _TomlWalk(text, wanted, prefixes).run()
 
 
+def toml_scalar(text: str, path: Path) -> str | None:
+    """The scalar value at *path* in a TOML document as it is written (``0x1``
+    where tomllib gives 1), or None where there is none."""
+    walk = _TomlWalk(text, {path}, {path[:size] for size in range(len(path))})
+    walk.run()
+    start = walk.starts.get(path)
+    if start is None or text[start] in "\"'[{":
+        return None
+    return _TOML_SCALAR.match(text, start).group().strip()  # type: ignore[union-attr]
+
+
 class _TomlWalk:
     """A walk over a TOML text that keeps offsets (tomllib keeps none); arrays
     and inline tables off the way to a wanted path are skipped by bracket."""
@@ -296,6 +308,8 @@ class _TomlWalk:
         self.wanted = wanted
         self.prefixes = prefixes
         self.found: dict[Path, tuple[Spot, Spot]] = {}
+        self.starts: dict[Path, int] = {}
+        """The offset of each wanted value."""
         self.lines = _Lines(text, cr=False)  # TOML ends lines at LF or CRLF only
 
     def run(self) -> dict[Path, tuple[Spot, Spot]]:
@@ -367,6 +381,7 @@ class _TomlWalk:
         if path in self.wanted:
             spot = self.lines.spot(pos)
             self.found[path] = (key_spot or spot, spot)
+            self.starts[path] = pos
         opening = text[pos]
         if opening in "[{":
             if path not in self.prefixes:

@@ -104,6 +104,13 @@ class Whole(int):
 
     source: str
 
+    @classmethod
+    def written(cls, value: int, source: str) -> Whole:
+        """*value*, written as *source* (``0x1``, ``+1``)."""
+        whole = cls(value)
+        whole.source = source
+        return whole
+
 
 _YAML_1_1_BREAKS = ("\x85", "\u2028", "\u2029")
 """Characters YAML 1.2 reads as text but PyYAML and libyaml take for line breaks."""
@@ -167,17 +174,11 @@ def _scalar(event: ev.ScalarEvent) -> object:
     if value in _FALSE:
         return False
     if _INT.match(value) and len(value) <= 40:
-        whole = Whole(int(value))
-        whole.source = value
-        return whole
+        return Whole.written(int(value), value)
     if _OCT.match(value) and len(value) <= 40:
-        whole = Whole(int(value[2:], 8))
-        whole.source = value
-        return whole
+        return Whole.written(int(value[2:], 8), value)
     if _HEX.match(value) and len(value) <= 40:
-        whole = Whole(int(value[2:], 16))
-        whole.source = value
-        return whole
+        return Whole.written(int(value[2:], 16), value)
     if _FLOAT.match(value) or _INF.match(value) or _NAN.match(value):
         number = Number(float(value.replace(".inf", "inf").replace(".Inf", "inf")
                               .replace(".INF", "inf").replace(".nan", "nan")
