@@ -3,6 +3,7 @@ written from, or is refused, never read with something left out."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -211,8 +212,8 @@ class TestNothingDropped:
         [
             ("resolved_target", 101.0, "resolved_target"),
             ("unit", "kg", "unit"),
-            ("done", "False", "done"),
-            ("target", "100", "target"),
+            ("done", "maybe", "done"),  # text is read as a plan file's: "False" is false
+            ("target", "lots", "target"),  # and "100" is 100
             ("deadline", pd.Timestamp("2026-02-01 13:00"), "deadline.*without a time"),
         ],
     )
@@ -259,3 +260,76 @@ class TestNothingDropped:
 
         with pytest.raises(InvalidValueError, match=r"row 0, key_result.*duplicate-id"):
             _round_trip(plan)
+
+
+# --- frames read back from CSV: every cell text ---------------------------------------------
+
+
+def from_csv(frame: pd.DataFrame, **options: object) -> pd.DataFrame:
+    """*frame* written as CSV and read back (pandas keeps no attrs in CSV: put back)."""
+    back = pd.read_csv(io.StringIO(frame.to_csv(index=False)), **options)  # type: ignore[call-overload]
+    back.attrs = frame.attrs
+    return back
+
+
+def sales_frames(**options: object) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    plan = okrkit.load(SALES)
+    return (
+        from_csv(plan.to_frame(), **options),
+        from_csv(plan.to_frame(rows="checkins"), **options),
+        from_csv(plan.to_frame(rows="links"), **options),
+    )
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"dtype": str}, {"dtype": str, "keep_default_na": False}], ids=str
+)
+def test_frames_read_back_from_csv_give_the_plan(options: dict[str, object]) -> None:
+    """Dates as ISO text, numbers and flags as text, blank cells as empty text: each
+    read as a plan file reads the same text."""
+    frame, checkins, links = sales_frames(**options)
+
+    assert okrkit.from_frame(frame, checkins=checkins, links=links) == okrkit.load(SALES)
+
+
+def test_a_number_written_as_text_is_a_number() -> None:
+    frame, checkins, links = sales_frames(dtype=str)
+    frame.loc[0, "weight"] = " 35 "
+
+    plan = okrkit.from_frame(frame, checkins=checkins, links=links)
+
+    assert plan.objectives[0].key_results[0].weight == 35
+
+
+@pytest.mark.parametrize(
+    ("rows", "column", "text", "expected"),
+    [
+        ("checkins", "date", "2026-02-30", "a date that exists"),
+        ("checkins", "date", "01/02/2026", "a date like 2026-03-31"),
+        ("checkins", "value", "lots", "a number"),
+        ("checkins", "value", "0x10", "write the number in decimal: 16"),
+        ("frame", "weight", "heavy", "a number"),
+        ("frame", "deadline", "soon", "a date like 2026-03-31"),
+        ("frame", "done", "yes", "true or false"),
+    ],
+)
+def test_a_cell_that_is_not_what_its_column_holds_is_named_by_row_and_column(
+    rows: str, column: str, text: str, expected: str
+) -> None:
+    frames = dict(zip(("frame", "checkins", "links"), sales_frames(dtype=str), strict=True))
+    frames[rows].loc[1, column] = text
+
+    with pytest.raises(InvalidValueError) as caught:
+        okrkit.from_frame(frames["frame"], checkins=frames["checkins"], links=frames["links"])
+
+    assert str(caught.value).startswith(f"from_frame({rows}) row 1, {column}: expected ")
+    assert expected in str(caught.value)
+
+
+def test_without_the_plan_header_the_message_says_what_is_missing() -> None:
+    """CSV keeps no attrs: the objective's period cannot be told from the plan's."""
+    frame, checkins, links = sales_frames()
+    frame.attrs = {}
+
+    with pytest.raises(InvalidValueError, match=r"row 0, own_period: .*a CSV file does not keep"):
+        okrkit.from_frame(frame, checkins=checkins, links=links)

@@ -36,6 +36,7 @@ from okrkit._files._convert import (  # the plan-file forms, written one way
     plan_to_data,
 )
 from okrkit._files._hints import did_you_mean
+from okrkit._files._yaml import plain_scalar
 from okrkit._model import CheckIn, KeyResult, Link, Objective, Plan
 from okrkit._period import Period
 from okrkit._plural import plural
@@ -243,9 +244,40 @@ def _rows(name: str, frame: Any, known: tuple[str, ...], required: tuple[str, ..
                 raise InvalidValueError(f"from_frame({name})", None, f"a column named {column}")
     records = frame.to_dict("records")
     return [
-        (label, {key: _cell(value) for key, value in record.items()})
+        (label, {key: _typed(name, label, key, _cell(value)) for key, value in record.items()})
         for label, record in zip(frame.index, records, strict=True)
     ]
+
+
+_TYPED = {
+    **dict.fromkeys(("period_start", "period_end", "deadline", "date"), "date"),
+    **dict.fromkeys(("own_period", "done", "strict"), "boolean"),
+    **dict.fromkeys(
+        ("objective_weight", "weight", "confidence", *QUANTITIES, "resolved_target", "value"),
+        "number",
+    ),
+}
+"""The columns of dates, flags and numbers, by the plan-file reader that reads each."""
+
+
+def _typed(name: str, label: Any, column: str, cell: Any) -> Any:
+    """*cell* of a column of dates, flags or numbers, given as text (as a CSV file
+    gives every cell): read as a plan file's value is, by the same readers, so
+    ``2026-02-01`` is a date and ``35`` a number. Blank text, in any column, is no
+    value, as in a plan file."""
+    if not isinstance(cell, str):
+        return cell
+    text = cell.strip()
+    if not text:  # blank, as a plan file's blank text: no value
+        return None
+    read = _TYPED.get(column)
+    if read is None:
+        return cell
+    value = text if read == "date" else plain_scalar(text)
+    return _read_as_in_file(
+        f"from_frame({name}) row {label}, {column}", cell,
+        lambda reader: getattr(reader, read)((), value),
+    )  # fmt: skip
 
 
 def _flag(cells: dict[str, Any], name: str, place: str) -> bool:
@@ -457,9 +489,17 @@ def _period(cells: dict[str, Any], plan_period: Period | None, place: str) -> Pe
     if "own_period" in cells and not _flag(cells, "own_period", place):
         plan_dates = (plan_period.start, plan_period.end) if plan_period else (None, None)
         if (start, end) not in ((None, None), plan_dates):
+            unknown = (
+                ""
+                if plan_period
+                else (
+                    f"; the frame has no plan period (frame.attrs[{PLAN_ATTRS!r}], which a CSV "
+                    "file does not keep): set it as to_frame() wrote it"
+                )
+            )
             raise InvalidValueError(
                 f"{place}, own_period", False,
-                "True: the row's period_start and period_end are not the plan's period",
+                f"True: the row's period_start and period_end are not the plan's period{unknown}",
             )  # fmt: skip
         return None
     if start is None and end is None:

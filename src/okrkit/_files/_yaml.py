@@ -47,6 +47,7 @@ __all__ = [
     "YamlProblem",
     "dump_yaml",
     "for_parser",
+    "plain_scalar",
     "read_yaml",
 ]
 
@@ -167,6 +168,13 @@ def _scalar(event: ev.ScalarEvent) -> object:
         return _tagged(event)
     if event.style not in (None, "", "plain"):  # quoted or block: text
         return value
+    return plain_scalar(value)
+
+
+def plain_scalar(value: str) -> object:
+    """What the text of a plain scalar is, by the YAML 1.2 core schema: null, true
+    or false, a whole number or a number keeping its text, or the text itself.
+    Plan-file cells that come as text (a CSV file's) are read by it too."""
     if value in _NULL:
         return None
     if value in _TRUE:
