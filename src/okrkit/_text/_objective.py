@@ -5,8 +5,8 @@ from __future__ import annotations
 from okrkit._amount import Amount
 from okrkit._fields import currency_code, of_type
 from okrkit._reading import ObjectiveReading
+from okrkit._text._language import prepared
 from okrkit._text._quantities import find_quantities
-from okrkit._text._statement import prepared
 from okrkit._text._words import Lexicon, Words
 
 

@@ -1,0 +1,125 @@
+"""The state of one reading: the tokens, the word lists, and the evidence gathered."""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+
+from okrkit._amount import Amount, format_number
+from okrkit._model import Direction
+from okrkit._reading import Evidence
+from okrkit._text._quantities import Quantity
+from okrkit._text._tokens import Token
+from okrkit._text._words import Words
+
+
+__all__ = ["METRIC_STOPS", "SKIPPABLE", "Reader", "Role", "amount_of", "shown"]
+
+SKIPPABLE = frozenset({"el", "la", "los", "las", "un", "una", "the", "a", "an", "lo", "del"})
+METRIC_STOPS = frozenset(
+    {"a", "al", "para", "con", "en", "to", "for", "with", "in", "at", "by", "per", "cada",
+     "por", "durante", "during", "within", "dentro", "que", "that", "which", "from", "desde",
+     "hasta", "until", "antes", "before", "all", "todo", "this", "este", "esta", "and", "y",
+     "so", "sin", "without", "across", "over", "under", "below", "above", "between",
+     "entre", "sobre", "bajo", "o", "or", "while", "mientras", "of", "de", "del", "every",
+     "each"}
+)  # fmt: skip
+
+
+class Reader:
+    """The state of one reading: tokens, quantities, and the evidence gathered."""
+
+    def __init__(self, text: str, tokens: list[Token], words: Words, lang: str) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.folded = [t.folded for t in tokens]
+        self.words = words
+        self.lang = lang
+        self.evidence: list[Evidence] = []
+        self.issues: list[str] = []
+        self._starts: dict[str, list[int]] = {}
+
+    # -- helpers ----------------------------------------------------------------
+
+    def span(self, start: int, end: int) -> str:
+        if start >= end or start >= len(self.tokens):
+            return ""
+        return self.text[self.tokens[start].start : self.tokens[min(end, len(self.tokens)) - 1].end]
+
+    def note(self, field: str, value: object, start: int, end: int, reason: str) -> None:
+        self.evidence.append(Evidence(field, str(value), self.span(start, end), reason))
+
+    def skip_articles_back(self, index: int) -> int:
+        while index > 0 and self.folded[index - 1] in SKIPPABLE:
+            index -= 1
+        return index
+
+    def ending(self, key: str, index: int, *, skip_articles: bool = True) -> tuple[int, int]:
+        """An entry of *key* ending right before token *index* (articles between
+        allowed): ``(start of the phrase, its length)``; length 0 when none."""
+        candidates = [index]
+        if skip_articles:
+            back = self.skip_articles_back(index)
+            if back != index:
+                candidates.insert(0, back)
+        for end in candidates:
+            size = self.words.match_ending(key, self.folded, end)
+            if size:
+                return end - size, size
+        return index, 0
+
+    def clause_start(self, index: int) -> int:
+        """The first token of the clause *index* is in (after , ; or a full stop)."""
+        while index > 0 and not (
+            self.tokens[index - 1].kind == "punct" and self.tokens[index - 1].text in ",;.:"
+        ):
+            index -= 1
+        return index
+
+    def starts(self, key: str) -> list[int]:
+        """Every token index where an entry of the list *key* starts (found once)."""
+        found = self._starts.get(key)
+        if found is None:
+            found = [i for i in range(len(self.folded)) if self.words.match(key, self.folded, i)]
+            self._starts[key] = found
+        return found
+
+    def any_between(self, key: str, start: int, end: int, *, inside: bool = True) -> bool:
+        """Whether an entry of *key* starts at an index in ``[start, end)`` (and, if
+        *inside*, also ends by *end*)."""
+        positions = self.starts(key)
+        index = bisect.bisect_left(positions, start)
+        while index < len(positions) and positions[index] < end:
+            at = positions[index]
+            if not inside:
+                return True
+            found = self.words.match(key, self.folded[:end], at)
+            if found is not None:
+                return True
+            index += 1
+        return False
+
+    def same_clause(self, start: int, end: int) -> bool:
+        return all(not (t.kind == "punct" and t.text in ",;.:") for t in self.tokens[start:end])
+
+
+@attrs.define
+class Role:
+    quantity: Quantity
+    role: str  # baseline | target | change | share | qualifier | timeframe | scale | extra
+    bound: Direction | None = None
+    marker_start: int = 0
+    reason: str = ""
+
+
+def shown(q: Quantity) -> str:
+    """A quantity as the evidence shows it: ``35 day``, ``4 points``."""
+    value = format_number(q.value)
+    if q.kind == "percent":
+        return f"{value} {'points' if q.points else '%'}"
+    return f"{value} {q.unit}" if q.unit else value
+
+
+def amount_of(q: Quantity) -> Amount:
+    return Amount(q.value, q.unit)

@@ -1,0 +1,346 @@
+"""The fields of a reading decided from its verb and roles: metric, kind, direction, nature, per."""
+
+from __future__ import annotations
+
+from okrkit._model import Direction, Nature, Per
+from okrkit._reading import StatementKind
+from okrkit._text._context import METRIC_STOPS, SKIPPABLE, Reader, Role
+from okrkit._text._quantities import Quantity
+from okrkit._text._verb import VERB_KEYS
+
+
+__all__ = [
+    "ambiguous",
+    "attainment",
+    "count_from_metric",
+    "direction",
+    "kind",
+    "metric",
+    "nature",
+    "per",
+]
+
+_PERIODS = {"day": Per.DAY, "week": Per.WEEK, "month": Per.MONTH, "quarter": Per.QUARTER,
+            "year": Per.YEAR}  # fmt: skip
+
+
+def metric(
+    reader: Reader, verb_end: int, roles: list[Role], quantities: list[Quantity]
+) -> tuple[str | None, tuple[int, int]]:
+    """The measured thing, as written: the words after the verb, or after the
+    counted number, up to the first amount or marker."""
+    tokens, folded = reader.tokens, reader.folded
+    start = verb_end
+    while start < len(tokens):
+        skip = reader.words.match("half_words", folded, start) or reader.words.match(
+            "multiply_words", folded, start
+        )
+        if skip:
+            start += skip[0]
+        elif folded[start] in SKIPPABLE:
+            start += 1
+        else:
+            break
+    first = next(
+        (r.quantity for r in roles if r.role in ("target", "change", "baseline", "share")), None
+    )
+    if first is not None and (
+        (first.kind == "count" and first.start <= start + 1) or first.start == start
+    ):
+        start = first.end
+        while start < len(tokens) and (
+            folded[start] in SKIPPABLE or folded[start] in ("in", "en", "of", "de", "del")
+        ):
+            start += 1
+    end = start
+    starts = {q.start for q in quantities}
+    while end < len(tokens):
+        token = tokens[end]
+        if (
+            end in starts
+            or token.kind in ("number", "punct")
+            or (token.kind == "symbol" and token.text not in ("/",))
+        ):
+            break
+        word = folded[end]
+        if (
+            word in METRIC_STOPS
+            or reader.words.match("at_least_before", folded, end)
+            or (reader.words.match("at_most_before", folded, end))
+        ):
+            follows = end + 1
+            while follows < len(tokens) and folded[follows] in SKIPPABLE:
+                follows += 1
+            amount_next = follows < len(tokens) and (
+                tokens[follows].kind in ("number", "symbol") or follows in starts
+            )
+            if word in ("of", "de", "del") and not amount_next:
+                end += 1
+                continue
+            break
+        end += 1
+    while end > start and folded[end - 1] in SKIPPABLE | METRIC_STOPS:
+        end -= 1
+    while start < end and folded[start] in ("of", "de", "del", "to", "a", "al"):
+        start += 1
+        while start < end and folded[start] in SKIPPABLE:
+            start += 1
+    if end <= start:
+        return None, (start, start)
+    return reader.span(start, end), (start, end)
+
+
+def _metric_head(reader: Reader, span: tuple[int, int]) -> int | None:
+    """The index of the metric's head noun: last in English ("number of active
+    users" → users), first in Spanish ("tickets de soporte abiertos" → tickets)."""
+    start, end = span
+    skip = reader.words.match("number_of_words", reader.folded[start:end], 0)
+    if skip:
+        start += skip[0]
+    indexes = [i for i in range(start, end) if reader.folded[i] not in SKIPPABLE]
+    if not indexes:
+        return None
+    if reader.lang == "en":
+        for position, index in enumerate(indexes):
+            if reader.folded[index] in ("of", "for", "in", "per", "with", "from", "to"):
+                indexes = indexes[:position]
+                break
+        return indexes[-1] if indexes else None
+    return indexes[0]
+
+
+def count_from_metric(reader: Reader, picked: dict[str, Role], span: tuple[int, int]) -> None:
+    """ "Reducir los tickets abiertos de 1.200 a 800": bare numbers count the metric's noun."""
+    head = _metric_head(reader, span)
+    if head is None:
+        return
+    noun = reader.words.value("count_nouns", [reader.folded[head]])
+    if noun is None:
+        return
+    for name in ("baseline", "target"):
+        role = picked.get(name)
+        if role is not None and role.quantity.kind == "number":
+            role.quantity.kind, role.quantity.unit = "count", str(noun)
+
+
+def attainment(reader: Reader, picked: dict[str, Role], span: tuple[int, int]) -> bool:
+    """ "120% of plan", "110% de la cuota anual", "quota attainment from 90% to
+    115%": a percent target or baseline of a plan, a quota or a target, which may
+    pass 100 %. The metric's head noun says so, or a word that means attainment
+    wherever it stands ("Llegar al 120% de cumplimiento")."""
+    percent = [
+        picked[name].quantity
+        for name in ("target", "baseline")
+        if name in picked and picked[name].quantity.kind == "percent"
+    ]
+    if not percent:
+        return False
+    words = reader.words
+    head = _metric_head(reader, span)
+    if head is not None and words.word("attainment_nouns", reader.folded[head]):
+        reader.note("attainment", "true", head, head + 1, "a percent of a plan, quota or target")
+        return True
+    for start in reader.starts("attainment_words"):
+        size = words.match("attainment_words", reader.folded, start)
+        assert size is not None
+        reader.note("attainment", "true", start, start + size[0], "a word for attainment")
+        return True
+    return False
+
+
+def kind(
+    reader: Reader, measurable: bool, verb_kinds: set[str], verb_start: int, verb_end: int
+) -> StatementKind:
+    if measurable:
+        return StatementKind.METRIC
+    words = reader.words
+    deliverable = verb_kinds & {"milestone_outcome_verbs", "activity_verbs"}
+    head = _object_head(reader, verb_end)
+    vague_object = head is not None and words.word("vague_words", reader.folded[head])
+    if deliverable and not vague_object:
+        reader.note("kind", "milestone", verb_start, verb_end, "a yes/no deliverable, no amount")
+        return StatementKind.MILESTONE
+    why = (
+        "no amount, and the verb or its object is vague"
+        if verb_kinds
+        else "no amount and no verb that delivers something"
+    )
+    reader.note("kind", "vague", verb_start, verb_end, why)
+    return StatementKind.VAGUE
+
+
+def _object_head(reader: Reader, verb_end: int) -> int | None:
+    """The head word of the verb's object: last of the noun phrase in English,
+    first in Spanish ("the new brand guidelines" → guidelines; "la comunicación
+    interna" → comunicación). A second verb after "and"/"y" is skipped."""
+    folded, tokens = reader.folded, reader.tokens
+    index = verb_end
+    run: list[int] = []
+    while index < len(tokens) and tokens[index].kind == "word":
+        word = folded[index]
+        if word in ("and", "y", "e") and not run:
+            index += 1
+            verb = max((reader.words.match(k, folded, index) or (0, None))[0] for k in VERB_KEYS)
+            index += verb
+            continue
+        if word in SKIPPABLE or reader.words.word("articles", word):
+            if run:
+                break
+            index += 1
+            continue
+        if word in METRIC_STOPS:
+            break
+        run.append(index)
+        index += 1
+    if not run:
+        return None
+    return run[-1] if reader.lang == "en" else run[0]
+
+
+def _lower_is_better(reader: Reader, span: tuple[int, int]) -> bool:
+    return reader.any_between("lower_is_better", span[0], span[1])
+
+
+def direction(
+    reader: Reader,
+    picked: dict[str, Role],
+    verb_kinds: set[str],
+    kind: StatementKind,
+    span: tuple[int, int],
+) -> Direction | None:
+    if kind is StatementKind.MILESTONE:
+        return Direction.ACHIEVE
+    if kind is StatementKind.VAGUE:
+        return None
+    target = picked.get("target")
+    if target is not None and target.bound is not None:
+        reader.note("direction", target.bound.value, target.marker_start, target.quantity.start,
+                    "an explicit bound on the measured amount")  # fmt: skip
+        return target.bound
+    lower_better = _lower_is_better(reader, span)
+    if "keep_verbs" in verb_kinds:
+        chosen = Direction.AT_MOST if lower_better else Direction.AT_LEAST
+        better = "lower" if lower_better else "higher"
+        reader.note(
+            "direction", chosen.value, span[0], span[1], f"keep a level: {better} is better"
+        )
+        return chosen
+    baseline = picked.get("baseline")
+    if target is not None and target.quantity.value == 0 and baseline is None:
+        reader.note("direction", "at_most", target.marker_start, target.quantity.end,
+                    "nothing to grow: zero is a ceiling")  # fmt: skip
+        return Direction.AT_MOST
+    by_sign = None
+    if baseline is not None and target is not None:
+        if target.quantity.value > baseline.quantity.value:
+            by_sign = Direction.INCREASE
+        elif target.quantity.value < baseline.quantity.value:
+            by_sign = Direction.DECREASE
+    by_verb = None
+    if "decrease_verbs" in verb_kinds or ("improve_verbs" in verb_kinds and lower_better):
+        by_verb = Direction.DECREASE
+    elif verb_kinds & {"increase_verbs", "produce_verbs", "improve_verbs", "activity_verbs",
+                       "milestone_outcome_verbs"}:  # fmt: skip
+        by_verb = Direction.INCREASE
+    if by_verb is not None and by_sign is not None and by_verb is not by_sign:
+        reader.issues.append("wrong-direction")
+    chosen = by_verb or by_sign or Direction.INCREASE
+    reason = (
+        "the verb" if by_verb else ("from … to, by the sign" if by_sign else "an amount to produce")
+    )
+    reader.note("direction", chosen.value, 0, 0, reason)
+    return chosen
+
+
+def nature(
+    reader: Reader,
+    kind: StatementKind,
+    verb_kinds: set[str],
+    picked: dict[str, Role],
+    verb_start: int,
+    verb_end: int,
+    span: tuple[int, int] = (0, 0),
+    *,
+    attainment: bool = False,
+) -> Nature | None:
+    if kind is StatementKind.VAGUE:
+        return None
+    words, folded = reader.words, reader.folded
+    if kind is StatementKind.MILESTONE:
+        activity_verb = (
+            "activity_verbs" in verb_kinds and "milestone_outcome_verbs" not in verb_kinds
+        )
+        chosen = Nature.ACTIVITY if activity_verb else Nature.OUTCOME
+        why = "work the team does" if activity_verb else "a result it does not fully control"
+        reader.note("nature", chosen.value, verb_start, verb_end, why)
+        return chosen
+    activity_verb = "activity_verbs" in verb_kinds and not (
+        verb_kinds & {"increase_verbs", "decrease_verbs", "keep_verbs"}
+    )
+    window = range(verb_end, min(len(folded), verb_end + 8))
+    if any(words.match("outcome_markers", folded, i) for i in window):
+        reader.note("nature", "outcome", verb_end, verb_end + 8, "a signed, won or closed result")
+        return Nature.OUTCOME
+    if activity_verb:
+        reader.note("nature", "activity", verb_start, verb_end, "a verb of work the team controls")
+        return Nature.ACTIVITY
+    target = picked.get("target") or picked.get("change")
+    noun = target.quantity if target is not None and target.quantity.kind == "count" else None
+    if (
+        noun is not None
+        and noun.noun_start is not None
+        and noun.noun_end is not None
+        and words.match("activity_nouns", folded, noun.noun_start)
+    ):
+        reader.note("nature", "activity", noun.end, noun.noun_end, "it counts work the team does")
+        return Nature.ACTIVITY
+    head = None if attainment else _metric_head(reader, span)  # "del plan" is no work plan
+    if head is not None and words.match("activity_nouns", folded, head):
+        reader.note("nature", "activity", head, head + 1, "its metric counts work the team does")
+        return Nature.ACTIVITY
+    reader.note(
+        "nature", "outcome", verb_start, verb_end, "a result the team does not fully control"
+    )
+    return Nature.OUTCOME
+
+
+def per(reader: Reader, picked: dict[str, Role]) -> Per | None:
+    """ "20 llamadas … cada semana", "170 leads por trimestre", "40 calls per week"."""
+    role = picked.get("target") or picked.get("change")
+    if role is None:
+        return None
+    q = role.quantity
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    index = q.noun_end or q.end
+    while index < len(tokens):
+        token = tokens[index]
+        if token.kind == "punct" and token.text in ",;.:":
+            return None
+        if token.kind == "symbol" and token.text == "/" and index + 1 < len(tokens):
+            period = words.value("period_words", [folded[index + 1]])
+            if period is not None:
+                reader.note("per", period, index, index + 2, "a rate")
+                return _PERIODS[str(period)]
+        marker = words.match("rate_markers", folded, index)
+        if marker is not None:
+            after = index + marker[0]
+            period = words.value("period_words", folded[after : after + 1])
+            distributive = index > 0 and folded[index - 1] in ("una", "uno", "one", "un")
+            if period is not None and not distributive:
+                reader.note("per", period, index, after + 1, "a rate: per/each/por/cada")
+                return _PERIODS[str(period)]
+        index += 1
+    return None
+
+
+def ambiguous(reader: Reader, picked: dict[str, Role], span: tuple[int, int]) -> bool:
+    change = picked.get("change")
+    if change is None or change.quantity.kind != "percent" or change.quantity.points:
+        return False
+    if change.reason == "a multiple or a half":
+        return False  # halving or doubling a rate is relative by its words
+    found = reader.any_between("rate_metrics", span[0], span[1])
+    if found:
+        reader.note("ambiguous_percent", "true", span[0], span[1],
+                    "a percent change of a rate: points or relative?")  # fmt: skip
+    return found

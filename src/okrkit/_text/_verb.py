@@ -1,0 +1,68 @@
+"""The main verb of a statement, and what kind of verb it is."""
+
+from __future__ import annotations
+
+from okrkit._text._context import SKIPPABLE, Reader
+from okrkit._text._quantities import Quantity
+
+
+__all__ = ["VERB_KEYS", "all_anchor", "main_verb"]
+
+# --- the main verb -------------------------------------------------------------------------
+
+VERB_KEYS = (
+    "keep_verbs", "decrease_verbs", "increase_verbs", "improve_verbs", "produce_verbs",
+    "activity_verbs", "milestone_outcome_verbs", "vague_verbs",
+)  # fmt: skip
+
+
+def main_verb(reader: Reader) -> tuple[int, int, set[str]]:
+    """The first verb (or change noun) near the start, and the lists it is in."""
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    for index in range(min(len(tokens), 6)):
+        if tokens[index].kind != "word":
+            continue
+        best = 0
+        kinds: set[str] = set()
+        for key in VERB_KEYS:
+            found = words.match(key, folded, index)
+            if found is None:
+                continue
+            if found[0] > best:
+                best, kinds = found[0], {key}
+            elif found[0] == best:
+                kinds.add(key)
+        if best:
+            return index, index + best, kinds
+        change_noun = words.match("change_nouns", folded, index)
+        if change_noun is not None:
+            noun = folded[index]
+            hint = "decrease_verbs" if noun in _DECREASE_NOUNS else "increase_verbs"
+            return index, index + change_noun[0], {hint}
+    return 0, 0, set()
+
+
+_DECREASE_NOUNS = frozenset(
+    {"reduction", "decrease", "drop", "cut", "decline", "reduccion", "disminucion", "caida",
+     "baja", "descenso", "recorte", "ahorro"}
+)  # fmt: skip
+
+
+def all_anchor(reader: Reader, verb_end: int) -> list[Quantity]:
+    """ "All the opportunities", "todas las oportunidades": 100 % of a population."""
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    for index in range(verb_end, min(len(tokens), verb_end + 8)):
+        found = words.match("all_words", folded, index)
+        if found is None:
+            continue
+        after = index + found[0]
+        while after < len(tokens) and folded[after] in SKIPPABLE:
+            after += 1
+        if after >= len(tokens) or tokens[after].kind != "word":
+            continue
+        if words.value("period_words", [folded[after]]) is not None:
+            continue
+        if words.word("duration_words", folded[after]) or folded[after] in ("time", "tiempo"):
+            continue
+        return [Quantity(100.0, "percent", "percent", index, index + found[0], noun_end=after + 1)]
+    return []
