@@ -14,17 +14,7 @@ from okrkit._text._tokens import Token
 from okrkit._text._words import Words
 
 
-__all__ = ["METRIC_STOPS", "SKIPPABLE", "Reader", "Role", "amount_of", "shown"]
-
-SKIPPABLE = frozenset({"el", "la", "los", "las", "un", "una", "the", "a", "an", "lo", "del"})
-METRIC_STOPS = frozenset(
-    {"a", "al", "para", "con", "en", "to", "for", "with", "in", "at", "by", "per", "cada",
-     "por", "durante", "during", "within", "dentro", "que", "that", "which", "from", "desde",
-     "hasta", "until", "antes", "before", "all", "todo", "this", "este", "esta", "and", "y",
-     "so", "sin", "without", "across", "over", "under", "below", "above", "between",
-     "entre", "sobre", "bajo", "o", "or", "while", "mientras", "of", "de", "del", "every",
-     "each"}
-)  # fmt: skip
+__all__ = ["Reader", "Role", "amount_of", "shown"]
 
 
 class Reader:
@@ -39,6 +29,11 @@ class Reader:
         self.evidence: list[Evidence] = []
         self.issues: list[str] = []
         self._starts: dict[str, list[int]] = {}
+        self.skippable = words.singles("skippable")
+        """Articles a phrase may have between its words ("the", "el")."""
+        self.stops = words.singles("metric_stops")
+        """Words that end the measured thing's name ("to", "by", "para")."""
+        self.of_words = words.singles("of_words")
 
     # -- helpers ----------------------------------------------------------------
 
@@ -51,7 +46,7 @@ class Reader:
         self.evidence.append(Evidence(field, str(value), self.span(start, end), reason))
 
     def skip_articles_back(self, index: int) -> int:
-        while index > 0 and self.folded[index - 1] in SKIPPABLE:
+        while index > 0 and self.folded[index - 1] in self.skippable:
             index -= 1
         return index
 

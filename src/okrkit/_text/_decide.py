@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from okrkit._model import Direction, Nature, Per
 from okrkit._reading import StatementKind
-from okrkit._text._context import METRIC_STOPS, SKIPPABLE, Reader, Role
+from okrkit._text._context import Reader, Role
 from okrkit._text._quantities import Quantity
 from okrkit._text._verb import VERB_KEYS
 
@@ -37,7 +37,7 @@ def metric(
         )
         if skip:
             start += skip[0]
-        elif folded[start] in SKIPPABLE:
+        elif folded[start] in reader.skippable:
             start += 1
         else:
             break
@@ -49,7 +49,8 @@ def metric(
     ):
         start = first.end
         while start < len(tokens) and (
-            folded[start] in SKIPPABLE or folded[start] in ("in", "en", "of", "de", "del")
+            folded[start] in reader.skippable
+            or reader.words.word("after_count_words", folded[start])
         ):
             start += 1
     end = start
@@ -64,26 +65,28 @@ def metric(
             break
         word = folded[end]
         if (
-            word in METRIC_STOPS
+            word in reader.stops
             or reader.words.match("at_least_before", folded, end)
             or (reader.words.match("at_most_before", folded, end))
         ):
             follows = end + 1
-            while follows < len(tokens) and folded[follows] in SKIPPABLE:
+            while follows < len(tokens) and folded[follows] in reader.skippable:
                 follows += 1
             amount_next = follows < len(tokens) and (
                 tokens[follows].kind in ("number", "symbol") or follows in starts
             )
-            if word in ("of", "de", "del") and not amount_next:
+            if word in reader.of_words and not amount_next:
                 end += 1
                 continue
             break
         end += 1
-    while end > start and folded[end - 1] in SKIPPABLE | METRIC_STOPS:
+    while end > start and (folded[end - 1] in reader.skippable or folded[end - 1] in reader.stops):
         end -= 1
-    while start < end and folded[start] in ("of", "de", "del", "to", "a", "al"):
+    while start < end and (
+        folded[start] in reader.of_words or reader.words.word("to_markers", folded[start])
+    ):
         start += 1
-        while start < end and folded[start] in SKIPPABLE:
+        while start < end and folded[start] in reader.skippable:
             start += 1
     if end <= start:
         return None, (start, start)
@@ -97,12 +100,12 @@ def _metric_head(reader: Reader, span: tuple[int, int]) -> int | None:
     skip = reader.words.match("number_of_words", reader.folded[start:end], 0)
     if skip:
         start += skip[0]
-    indexes = [i for i in range(start, end) if reader.folded[i] not in SKIPPABLE]
+    indexes = [i for i in range(start, end) if reader.folded[i] not in reader.skippable]
     if not indexes:
         return None
-    if reader.lang == "en":
+    if not reader.words.head_first:
         for position, index in enumerate(indexes):
-            if reader.folded[index] in ("of", "for", "in", "per", "with", "from", "to"):
+            if reader.words.word("noun_stops", reader.folded[index]):
                 indexes = indexes[:position]
                 break
         return indexes[-1] if indexes else None
@@ -178,23 +181,23 @@ def _object_head(reader: Reader, verb_end: int) -> int | None:
     run: list[int] = []
     while index < len(tokens) and tokens[index].kind == "word":
         word = folded[index]
-        if word in ("and", "y", "e") and not run:
+        if reader.words.word("and_words", word) and not run:
             index += 1
             verb = max((reader.words.match(k, folded, index) or (0, None))[0] for k in VERB_KEYS)
             index += verb
             continue
-        if word in SKIPPABLE or reader.words.word("articles", word):
+        if word in reader.skippable or reader.words.word("articles", word):
             if run:
                 break
             index += 1
             continue
-        if word in METRIC_STOPS:
+        if word in reader.stops:
             break
         run.append(index)
         index += 1
     if not run:
         return None
-    return run[-1] if reader.lang == "en" else run[0]
+    return run[0] if reader.words.head_first else run[-1]
 
 
 def _lower_is_better(reader: Reader, span: tuple[int, int]) -> bool:
@@ -325,7 +328,7 @@ def per(reader: Reader, picked: dict[str, Role]) -> Per | None:
         if marker is not None:
             after = index + marker[0]
             period = words.value("period_words", folded[after : after + 1])
-            distributive = index > 0 and folded[index - 1] in ("una", "uno", "one", "un")
+            distributive = index > 0 and words.word("distributive_words", folded[index - 1])
             if period is not None and not distributive:
                 reader.note("per", period, index, after + 1, "a rate: per/each/por/cada")
                 return _PERIODS[str(period)]

@@ -10,37 +10,42 @@ from okrkit._text._words import LANGS, Lexicon, Words
 
 __all__ = ["detect_language", "prepared"]
 
-_SPANISH_MARKS = frozenset("áéíóúñü¿¡")
-_SPANISH_ENDINGS = ("cion", "ciones", "idad", "idades", "mente", "ando", "iendo", "ados", "adas")
-_ENGLISH_ENDINGS = ("ing", "tion", "tions", "ness", "ship", "ally", "ity")
-
-
 def detect_language(tokens: list[Token], lexicons: Lexicon) -> tuple[str | None, int]:
-    """The language whose own words (those the other language's lists lack) the
-    text uses most, accents counting for Spanish; and by how much it won (0: unsure).
-    Word endings (-ción, -mente; -ing, -tion) break a tie."""
+    """The language whose grammar words (articles, prepositions, verbs: those the
+    other language lacks) the text uses most, and by how much it won (0: unsure).
+    Nouns do not decide it ("Mantener el Uptime"); on a tie, the language's own
+    letters, word endings (-ción; -tion) and other words break it."""
+    grammar = lexicons.grammar()
+    scores = dict.fromkeys(LANGS, 0)
+    for token in tokens:
+        if token.kind == "word":
+            for lang in LANGS:
+                scores[lang] += token.folded in grammar.get(lang, ())
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    margin = ranked[0][1] - ranked[1][1]
+    if margin > 0:
+        return ranked[0][0], margin
+    ties = _tie_break(tokens, lexicons)
+    ranked = sorted(ties.items(), key=lambda item: -item[1])
+    if ranked[0][1] > ranked[1][1]:
+        return ranked[0][0], 0
+    return None, 0
+
+
+def _tie_break(tokens: list[Token], lexicons: Lexicon) -> dict[str, int]:
     markers = lexicons.markers()
     scores = dict.fromkeys(LANGS, 0)
-    endings = dict.fromkeys(LANGS, 0)
     for token in tokens:
         if token.kind != "word":
             continue
         for lang in LANGS:
-            if token.folded in markers.get(lang, ()):
-                scores[lang] += 1
-        if not token.text.isascii() and not _SPANISH_MARKS.isdisjoint(token.text.lower()):
-            scores["es"] += 1
-        if token.folded.endswith(_SPANISH_ENDINGS):
-            endings["es"] += 1
-        elif token.folded.endswith(_ENGLISH_ENDINGS):
-            endings["en"] += 1
-    ranked = sorted(scores.items(), key=lambda item: -item[1])
-    margin = ranked[0][1] - ranked[1][1]
-    if margin == 0:
-        ranked = sorted(endings.items(), key=lambda item: -item[1])
-        if ranked[0][1] > ranked[1][1]:
-            return ranked[0][0], 0
-    return (ranked[0][0] if margin > 0 else None), margin
+            words = lexicons.words(lang)
+            scores[lang] += token.folded in markers.get(lang, ())
+            scores[lang] += not token.text.isascii() and not words.letters.isdisjoint(
+                token.text.lower()
+            )
+            scores[lang] += bool(words.endings) and token.folded.endswith(words.endings)
+    return scores
 
 
 def prepared(

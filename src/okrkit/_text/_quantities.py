@@ -20,7 +20,6 @@ from okrkit._units import CURRENCY_CODES
 
 __all__ = ["Quantity", "find_quantities"]
 
-GLUED_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "mn": 1e6, "x": None}
 PESOS = frozenset({"MXN", "COP", "CLP", "ARS", "UYU", "DOP", "PHP", "CUP"})
 CURRENCY_SYMBOLS = {"US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "R$": "BRL"}
 YEAR_RANGE = range(1900, 2101)
@@ -133,23 +132,21 @@ def _quantity_at(
     # glued multipliers: 50k, 1.2M, 3MM, 2x
     if index < len(tokens) and tokens[index].glued and tokens[index].kind == "word":
         glued = folded[index]
-        if glued in GLUED_MULTIPLIERS:
-            factor = GLUED_MULTIPLIERS[glued]
-            if factor is None:
-                multiplier = value
-            else:
-                value *= factor
+        factor = words.value("glued_multipliers", [glued])
+        if factor is not None:
+            value *= float(factor)
+            index += 1
+        elif words.word("times_words", glued):
+            multiplier = value
             index += 1
     # spaced multipliers: "3 MM", "2,5 millones", "1.2 million", "mil millones"
     while index < len(tokens) and tokens[index].kind == "word":
         word = folded[index]
         scale = words.scales.get(word)
-        if (
-            scale is None
-            and word in ("m", "mm", "k")
-            and (kind == "currency" or _next_is_currency(tokens, folded, words, index + 1))
+        if scale is None and (
+            kind == "currency" or _next_is_currency(tokens, folded, words, index + 1)
         ):
-            scale = GLUED_MULTIPLIERS[word]
+            scale = words.value("spaced_multipliers", [word])
         if scale is None:
             break
         value *= float(scale)
@@ -159,7 +156,7 @@ def _quantity_at(
     # Spanish writes "575 millones de dólares": skip the "de"
     if (
         index + 1 < len(tokens)
-        and folded[index] == "de"
+        and words.word("of_words", folded[index])
         and _currency_word(words, folded, index + 1) is not None
         and index > start + 1
     ):
@@ -176,8 +173,8 @@ def _quantity_at(
             if points_len:
                 points, end = True, end + points_len
         elif points_len := _match(words, "point_words", folded, index):
-            bare = points_len == 1 and folded[index] in ("point", "points", "punto", "puntos")
-            if not bare or _percent_context(folded, start):
+            bare = points_len == 1 and words.word("plain_point_words", folded[index])
+            if not bare or _percent_context(words, folded, start):
                 kind, unit, points, end = "percent", "percentage_point", True, index + points_len
             else:  # NPS points, score points: a plain number
                 end = index + 1
@@ -228,35 +225,21 @@ def _currency_word(words: Words, folded: list[str], index: int) -> tuple[str, in
 def _next_is_currency(tokens: list[Token], folded: list[str], words: Words, index: int) -> bool:
     if index >= len(tokens):
         return False
-    if folded[index] == "de" and index + 1 < len(tokens):
+    if words.word("of_words", folded[index]) and index + 1 < len(tokens):
         index += 1
     return _currency_word(words, folded, index) is not None or tokens[index].text in CURRENCY_CODES
 
 
-def _percent_context(folded: list[str], start: int) -> bool:
+def _percent_context(words: Words, folded: list[str], start: int) -> bool:
     """Plain "points" are percentage points only after a percent-like metric."""
-    window = folded[max(0, start - 8) : start]
-    return any(w in window for w in ("margin", "margen", "rate", "tasa", "share", "cuota",
-                                     "retention", "retencion", "conversion", "churn",
-                                     "percentage", "porcentaje", "participacion"))  # fmt: skip
-
-
-_PREPOSITIONS = frozenset(
-    {"at", "on", "into", "onto", "over", "under", "above", "below", "worth", "about",
-     "around", "than", "across", "through", "within", "without", "before", "after", "during",
-     "until", "since", "per", "like", "via", "from", "to", "by", "of", "for", "with", "in",
-     "and", "or", "that", "which", "who", "each", "every", "a", "en", "de", "del", "con",
-     "sin", "por", "para", "sobre", "entre", "hasta", "desde", "durante", "antes", "tras",
-     "que", "cada", "y", "o", "al", "como", "segun", "mediante", "hacia", "contra"}
-)  # fmt: skip
+    rates = words.singles("rate_metrics")
+    return any(w in rates for w in folded[max(0, start - 8) : start])
 
 
 def _noun_stops(words: Words) -> frozenset[str]:
     """Single words that end a counted noun: prepositions, and the rate, to, by
     and from markers of the language (folded, as tokens are)."""
-    return words.singles(
-        "rate_markers", "to_markers", "by_markers", "from_markers", plus=_PREPOSITIONS
-    )
+    return words.singles("rate_markers", "to_markers", "by_markers", "from_markers", "noun_stops")
 
 
 def _count_noun(
@@ -283,11 +266,13 @@ def _count_noun(
             break
         run.append(look)
     nouns = [
-        i for i in run if folded[i] not in _NOT_NOUNS and not words.word("articles", folded[i])
+        i
+        for i in run
+        if not words.word("not_nouns", folded[i]) and not words.word("articles", folded[i])
     ]
     if not nouns:
         return None
-    if words.lang == "en":
+    if not words.head_first:
         # English puts the head last: "account executives", "customer interviews"
         head = nouns[-1]
         while (
@@ -306,15 +291,6 @@ def _count_noun(
     if unit_refusal(noun) is not None:
         return None  # no unit name: "o'clock", "1⁄4" (a folded "¼"), a word of 80 letters
     return noun, head, head + 1
-
-
-_NOT_NOUNS = frozenset(
-    {"new", "nuevos", "nuevas", "nuevo", "nueva", "more", "mas", "less", "menos", "times",
-     "veces", "each", "cada", "over", "under", "sobre", "bajo", "above", "below", "by",
-     "additional", "adicionales", "principales", "mejores", "grandes", "primeros", "primeras",
-     "distintos", "distintas", "diferentes", "otros", "otras", "varios", "varias", "key",
-     "top", "major", "main", "qualified", "active", "activos", "activas", "paying"}
-)  # fmt: skip
 
 
 def _lemma(word: str) -> str:

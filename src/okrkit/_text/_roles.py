@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from okrkit._model import Direction
-from okrkit._text._context import SKIPPABLE, Reader, Role, shown
+from okrkit._text._context import Reader, Role, shown
 from okrkit._text._quantities import Quantity
 
 
@@ -203,36 +203,33 @@ def _change_context(
     to_start, to_size = reader.ending("to_markers", q.start, skip_articles=False)
     if to_size and to_start <= start:
         return None  # "hasta un 92%", "a un 5%": a value to reach
-    if size and "keep_verbs" in verb_kinds and reader.folded[start] in ("en", "at", "in"):
+    marker = reader.folded[start : start + size]
+    if size and "keep_verbs" in verb_kinds and words.word("value_markers", marker[0]):
         return None  # "mantener el margen en 40%": a level to keep
     changing = bool(verb_kinds & {"increase_verbs", "decrease_verbs", "improve_verbs"})
-    if size and reader.lang == "es" and q.kind == "duration" and changing:
+    # a marker that also introduces places and times ("en") or is an article ("un")
+    # makes a change only of an amount that can be one
+    place = words.has("change_place_markers", marker)
+    if size and place and q.kind == "duration" and changing:
         return start  # "disminuir el tiempo de entrega en 2 días"
-    if size and not (
-        reader.lang == "es"
-        and reader.folded[start] in ("un", "una")
-        and (q.kind not in ("percent", "currency"))
-    ):
-        # Spanish "en" also introduces places and times: only amounts that can be changes
-        if reader.lang == "es" and q.kind not in ("percent", "currency", "number", "count"):
-            return None
-        if reader.lang == "es" and q.kind == "count":
+    article = words.has("change_article_markers", marker)
+    if size and not (article and q.kind not in ("percent", "currency")):
+        if place and q.kind not in ("percent", "currency", "number"):
             return None
         return start
     # "un aumento del 15 %", "an increase of 20%", "incremento del 60%"
     index = q.start
-    if index > 0 and reader.folded[index - 1] in ("de", "del", "of", "de un", "in"):
+    if index > 0 and (
+        reader.folded[index - 1] in reader.of_words
+        or words.word("after_count_words", reader.folded[index - 1])
+    ):
         index -= 1
-    while index > 0 and reader.folded[index - 1] in SKIPPABLE:
+    while index > 0 and reader.folded[index - 1] in reader.skippable:
         index -= 1
     for size in (1, 2):
         if index - size >= 0 and words.has("change_nouns", reader.folded[index - size : index]):
             return index - size
     return None
-
-
-_POSSESSIVES = frozenset({"our", "nuestros", "nuestras", "sus", "their", "your", "tus"})
-_BEFORE_METRIC = SKIPPABLE | _POSSESSIVES
 
 
 def _share(reader: Reader, q: Quantity) -> int | None:
@@ -242,9 +239,11 @@ def _share(reader: Reader, q: Quantity) -> int | None:
         return None
     index = q.end
     folded = reader.folded
-    if index < len(folded) and folded[index] in ("of", "de", "del"):
+    if index < len(folded) and folded[index] in reader.of_words:
         index += 1
-        while index < len(folded) and folded[index] in _BEFORE_METRIC:
+        while index < len(folded) and (
+            folded[index] in reader.skippable or reader.words.word("possessives", folded[index])
+        ):
             index += 1
         for look in range(index, min(index + 3, len(folded))):
             found = reader.words.match("population_nouns", folded, look)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from okrkit._text._context import SKIPPABLE, Reader
+from okrkit._text._context import Reader
 from okrkit._text._quantities import Quantity
 
 
@@ -37,15 +37,9 @@ def main_verb(reader: Reader) -> tuple[int, int, set[str]]:
         change_noun = words.match("change_nouns", folded, index)
         if change_noun is not None:
             noun = folded[index]
-            hint = "decrease_verbs" if noun in _DECREASE_NOUNS else "increase_verbs"
+            hint = "decrease_verbs" if words.word("decrease_nouns", noun) else "increase_verbs"
             return index, index + change_noun[0], {hint}
     return 0, 0, set()
-
-
-_DECREASE_NOUNS = frozenset(
-    {"reduction", "decrease", "drop", "cut", "decline", "reduccion", "disminucion", "caida",
-     "baja", "descenso", "recorte", "ahorro"}
-)  # fmt: skip
 
 
 def all_anchor(reader: Reader, verb_end: int) -> list[Quantity]:
@@ -56,13 +50,13 @@ def all_anchor(reader: Reader, verb_end: int) -> list[Quantity]:
         if found is None:
             continue
         after = index + found[0]
-        while after < len(tokens) and folded[after] in SKIPPABLE:
+        while after < len(tokens) and folded[after] in reader.skippable:
             after += 1
         if after >= len(tokens) or tokens[after].kind != "word":
             continue
         if words.value("period_words", [folded[after]]) is not None:
             continue
-        if words.word("duration_words", folded[after]) or folded[after] in ("time", "tiempo"):
+        if words.word("duration_words", folded[after]) or words.word("time_words", folded[after]):
             continue
         return [Quantity(100.0, "percent", "percent", index, index + found[0], noun_end=after + 1)]
     return []

@@ -22,6 +22,10 @@ __all__ = ["LANGS", "Lexicon", "Words", "fold"]
 
 LANGS = ("en", "es")
 
+SETTING_KEYS = frozenset({"letters", "word_endings", "head_position", "decimal_marks"})
+"""Lists that describe how the language is written, not words of it: its own
+letters, its typical word endings, where a noun phrase's head stands (first or
+last), its decimal mark."""
 LIST_KEYS = frozenset(
     {
         "language_markers", "articles", "article_numbers", "number_joiners", "percent_words",
@@ -34,16 +38,29 @@ LIST_KEYS = frozenset(
         "lower_is_better", "timeframe_markers", "qualifier_markers", "all_words",
         "number_of_words", "half_words", "bau_verbs", "date_words", "year_markers",
         "negations", "zero_words", "ordinal_words", "label_words", "attainment_nouns",
-        "attainment_words",
+        "attainment_words", "skippable", "metric_stops", "noun_stops", "not_nouns", "possessives",
+        "decrease_nouns", "of_words", "and_words", "distributive_words", "after_count_words",
+        "plain_point_words", "time_words", "change_place_markers", "change_article_markers",
+        "times_words", "grammar_words", "move_verbs",
     }
+    | SETTING_KEYS
 )  # fmt: skip
+GRAMMAR_KEYS = (
+    "grammar_words", "articles", "noun_stops", "keep_verbs", "increase_verbs", "produce_verbs",
+    "decrease_verbs", "improve_verbs", "vague_verbs", "milestone_outcome_verbs",
+    "activity_verbs", "at_least_before", "at_least_after", "at_most_before", "at_most_after",
+    "from_markers", "to_markers", "by_markers", "rate_markers", "move_verbs",
+)  # fmt: skip
+"""The lists whose words are grammar: what tells one language from another."""
 MAP_KEYS = frozenset(
     {
         "numbers", "scales", "currency_words", "duration_words", "period_words",
-        "count_nouns", "multiply_words",
+        "count_nouns", "multiply_words", "glued_multipliers", "spaced_multipliers",
     }
 )  # fmt: skip
-NUMBER_KEYS = frozenset({"numbers", "scales", "multiply_words"})
+NUMBER_KEYS = frozenset(
+    {"numbers", "scales", "multiply_words", "glued_multipliers", "spaced_multipliers"}
+)
 """The tables whose values are numbers; the other tables map phrases to unit names."""
 
 
@@ -78,6 +95,12 @@ class Words:
         self.scales = {fold(k): float(v) for k, v in self.data.get("scales", {}).items()}
         self.joiners = frozenset(fold(w) for w in self.data.get("number_joiners", ()))
         self.article_numbers = frozenset(fold(w) for w in self.data.get("article_numbers", ()))
+        self.head_first = "first" in self.data.get("head_position", ())
+        """Whether a noun phrase's head comes first ("tickets de soporte") or last
+        ("support tickets")."""
+        self.decimal_mark = "".join(self.data.get("decimal_marks", ()))[:1] or "."
+        self.letters = frozenset("".join(self.data.get("letters", ())))
+        self.endings = tuple(fold(w) for w in self.data.get("word_endings", ()))
         for key, value in self.data.items():
             if key in MAP_KEYS:
                 table = self._maps[key] = {_phrase(k): v for k, v in value.items()}
@@ -210,6 +233,7 @@ class Lexicon:
         self._data = _lexicon_data(data)
         self._words: dict[str, Words] = {}
         self._markers: dict[str, frozenset[str]] | None = None
+        self._grammar: dict[str, frozenset[str]] | None = None
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -229,13 +253,29 @@ class Lexicon:
                 found: set[str] = set()
                 for key, value in self._data[lang].items():
                     entries = value.keys() if isinstance(value, Mapping) else value
-                    if key in LIST_KEYS or key in MAP_KEYS:
+                    if (key in LIST_KEYS or key in MAP_KEYS) and key not in SETTING_KEYS:
                         for entry in entries:
                             found.update(_phrase(str(entry)))
                 vocab[lang] = found
             shared = set.intersection(*vocab.values()) if len(vocab) > 1 else set()
             self._markers = {lang: frozenset(words - shared) for lang, words in vocab.items()}
         return self._markers
+
+    def grammar(self) -> dict[str, frozenset[str]]:
+        """For each language, its grammar words (articles, prepositions, verbs,
+        bound and marker phrases) that the other language lacks: what decides the
+        language of a text, whatever its nouns ("Reducir el Churn Rate")."""
+        if self._grammar is None:
+            vocab = {}
+            for lang, lists in self._data.items():
+                found: set[str] = set()
+                for key in GRAMMAR_KEYS:
+                    for entry in lists.get(key, ()):
+                        found.update(_phrase(str(entry)))
+                vocab[lang] = found
+            shared = set.intersection(*vocab.values()) if len(vocab) > 1 else set()
+            self._grammar = {lang: frozenset(words - shared) for lang, words in vocab.items()}
+        return self._grammar
 
     def words(self, lang: str) -> Words:
         """*lang*'s word lists, indexed for lookups (made once per lexicon)."""
