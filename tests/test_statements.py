@@ -114,7 +114,7 @@ CASES = [
     # dates, versions and certifications are not amounts
     ("Launch the new pricing page by March 31", "milestone", "outcome", "achieve",
      None, None, None, None, None, False),
-    ("Complete SOC 2 certification", "milestone", "outcome", "achieve",
+    ("Complete SOC 2 certification", "milestone", "activity", "achieve",
      None, None, None, None, None, False),
     ("Contratar 3 ingenieros de backend antes de junio", "metric", "outcome", "increase", None,
      A(3, "engineer"), None, None, None, False),

@@ -102,10 +102,12 @@ class Reader:
 @attrs.define
 class Role:
     quantity: Quantity
-    role: str  # baseline | target | change | share | qualifier | timeframe | scale | extra
+    role: str  # a FigureRole's value
     bound: Direction | None = None
     marker_start: int = 0
     reason: str = ""
+    per: str | None = None
+    """For a growth rate ("5% month over month"): the period of the change."""
 
 
 def shown(q: Quantity) -> str:

@@ -309,7 +309,10 @@ def nature(
 
 def per(reader: Reader, picked: dict[str, Role]) -> Per | None:
     """ "20 llamadas … cada semana", "170 leads por trimestre", "40 calls per week"."""
-    role = picked.get("target") or picked.get("change")
+    change = picked.get("change")
+    if change is not None and change.per is not None:
+        return _PERIODS[change.per]  # a growth rate: "5% month over month"
+    role = picked.get("target") or change
     if role is None:
         return None
     q = role.quantity

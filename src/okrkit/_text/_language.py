@@ -10,6 +10,7 @@ from okrkit._text._words import LANGS, Lexicon, Words
 
 __all__ = ["detect_language", "prepared"]
 
+
 def detect_language(tokens: list[Token], lexicons: Lexicon) -> tuple[str | None, int]:
     """The language whose grammar words (articles, prepositions, verbs: those the
     other language lacks) the text uses most, and by how much it won (0: unsure).

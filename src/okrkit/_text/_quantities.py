@@ -39,6 +39,15 @@ class Quantity:
     """For counts: the token after the counted noun."""
     noun_start: int | None = None
     """For counts: where the counted noun (its head word) starts."""
+    ambiguous: bool = False
+    """Its digits read differently in the other language ("1,500", "1.500")."""
+    sign: str = ""
+    """A sign written before it: "+" or "-" ("(+50%)", "(-20%)")."""
+    plus: bool = False
+    """A "+" written after it: at least ("20+ demos", "(90%+)")."""
+    name: str = ""
+    """Not an amount but part of a name or of the metric: "window" ("30-day
+    retention") or "name" ("Fortune 500", "360°", "24/7")."""
 
 
 _TOO_LARGE = Quantity(math.inf, None, "number", 0, 0)
@@ -87,11 +96,29 @@ def _symbol_currency(text: str, currency: str) -> str | None:
     return currency if text == "$" else CURRENCY_SYMBOLS.get(text)
 
 
+_SIGNS = {"+": "+", "-": "-", "−": "-", "–": "-"}
+
+
 def _quantity_at(
     tokens: list[Token], folded: list[str], words: Words, lang: str, currency: str, index: int
 ) -> Quantity | None:
+    named = words.match("name_figures", folded, index)
+    if named is not None:  # "24/7", "24x7": a name, not an amount
+        return Quantity(0.0, None, "number", index, index + named[0], name="name")
     token = tokens[index]
     start = index
+    sign = ""
+    if (
+        token.kind == "symbol"
+        and token.text in _SIGNS
+        and index + 1 < len(tokens)
+        and tokens[index + 1].glued
+        and tokens[index + 1].kind in ("number", "symbol")
+        and not (token.glued and index > 0 and tokens[index - 1].kind in ("word", "number"))
+    ):
+        sign = _SIGNS[token.text]  # "(+50%)", "(-20%)", "-$5k"
+        index += 1
+        token = tokens[index]
     unit: str | None = None
     kind = "number"
     if (
@@ -110,7 +137,7 @@ def _quantity_at(
         index += 1
         token = tokens[index]
     if token.kind == "number":
-        value = parse_number(token.text, lang)
+        value, ambiguous = parse_number(token.text, words.decimal_mark)
         index += 1
     elif token.kind == "word":
         spelled = spelled_number(words, folded, index)
@@ -118,13 +145,18 @@ def _quantity_at(
             return None
         value, used = spelled
         index += used
+        ambiguous = False
     else:
         return None
     if not math.isfinite(value):
         return _TOO_LARGE  # digits past the largest float: no amount a plan can hold
     number_token = token
-    if start > 0 and words.word("label_words", folded[start - 1]) and token.kind == "number":
-        return None  # "version 2.0", "ISO 9001": a name, not an amount
+    if _labelled(tokens, folded, words, start) and token.kind == "number":
+        # "version 2.0", "ISO 9001", "Fortune 500", "Day 30": a name, not an amount
+        return Quantity(value, None, "number", start, index, name="name")
+    attached = _attached(tokens, folded, words, index)
+    if attached is not None:  # "30-day retention", "5-star reviews", "360° feedback"
+        return Quantity(value, None, "number", start, attached[0], name=attached[1])
     # "12:30", "31 de marzo", "March 31", "2026" are dates and times, not amounts
     if _looks_like_date(tokens, folded, words, start, index, value, number_token):
         return None
@@ -167,7 +199,10 @@ def _quantity_at(
     noun_end: int | None = None
     if index < len(tokens):
         follow = tokens[index]
-        if follow.kind == "symbol" and follow.text == "%":
+        rating = _rating(tokens, folded, words, index) if kind == "number" else 0
+        if rating:  # "4.5/5", "8 out of 10", "4.6 stars", "4,5 sobre 5": a plain number
+            end = index + rating
+        elif follow.kind == "symbol" and follow.text == "%":
             kind, unit, end = "percent", "percent", index + 1
             points_len = _match(words, "point_words", folded, end)
             if points_len:
@@ -204,10 +239,64 @@ def _quantity_at(
         _is_year(number_token, value) and number_token.kind == "number" and multiplier is None
     ):
         return None
+    plus = end < len(tokens) and tokens[end].text == "+" and tokens[end].glued
+    if plus:
+        end += 1
+        if kind == "number" and end < len(tokens):  # "20+ demos": the noun after the "+"
+            noun = _count_noun(tokens, folded, words, end)
+            if noun is not None:
+                unit, kind = noun[0], "count"
+                noun_start, noun_end = noun[1], noun[2]
     return Quantity(
         value, unit if kind != "number" else None, kind, start, end,
-        points=points, noun_end=noun_end, noun_start=noun_start,
+        points=points, noun_end=noun_end, noun_start=noun_start, ambiguous=ambiguous,
+        sign=sign, plus=plus,
     )  # fmt: skip
+
+
+def _labelled(tokens: list[Token], folded: list[str], words: Words, start: int) -> bool:
+    """A number right after a label word ("ISO 9001", "Fortune 500", "Day 30"),
+    unless a rate marker makes the label a period ("each day 30 calls")."""
+    if start == 0 or tokens[start - 1].kind != "word":
+        return False
+    if not words.word("label_words", folded[start - 1]):
+        return False
+    return start < 2 or not words.word("rate_markers", folded[start - 2])
+
+
+def _attached(
+    tokens: list[Token], folded: list[str], words: Words, index: int
+) -> tuple[int, str] | None:
+    """A number written into a compound word ("30-day", "5-star", "360°"): where it
+    ends, and whether it names a window of time or is part of a name."""
+    if index + 1 >= len(tokens) or not tokens[index].glued:
+        return None
+    mark, word = tokens[index], tokens[index + 1]
+    if mark.text == "°" and not (word.glued and word.kind == "word" and len(word.text) == 1):
+        return index + 1, "name"  # "360° feedback"; "21°C" is a temperature
+    if mark.text not in ("-", "–") or not word.glued or word.kind != "word":
+        return None
+    period = words.match("duration_words", folded, index + 1) or words.match(
+        "period_words", folded, index + 1
+    )
+    if period is not None:
+        return index + 1 + period[0], "window"
+    return index + 2, "name"
+
+
+def _rating(tokens: list[Token], folded: list[str], words: Words, index: int) -> int:
+    """How many tokens after a number say it is a rating on a scale: "/5", "out of
+    10", "sobre 5", "stars", "estrellas"; 0 when none."""
+    stars = words.match("rating_words", folded, index)
+    if stars is not None:
+        return stars[0]
+    scale = words.match("scale_markers", folded, index)
+    if scale is None:
+        return 0
+    after = index + scale[0]
+    if after < len(tokens) and tokens[after].kind == "number":
+        return scale[0] + 1
+    return 0
 
 
 def _match(words: Words, key: str, folded: list[str], index: int) -> int:
@@ -268,7 +357,10 @@ def _count_noun(
     nouns = [
         i
         for i in run
-        if not words.word("not_nouns", folded[i]) and not words.word("articles", folded[i])
+        if not words.word("not_nouns", folded[i])
+        and not words.word("articles", folded[i])
+        and not words.word("ordinal_words", folded[i])
+        and words.value("period_adjectives", [folded[i]]) is None
     ]
     if not nouns:
         return None

@@ -12,126 +12,294 @@ __all__ = ["assign_roles", "multiply_change"]
 # --- roles -----------------------------------------------------------------------------------
 
 
+class _State:
+    """The roles given so far, and what the next quantity is read against."""
+
+    def __init__(self, reader: Reader, verb_kinds: frozenset[str], verb_end: int) -> None:
+        self.reader = reader
+        self.verb_kinds = verb_kinds
+        self.verb_end = verb_end
+        self.roles: list[Role] = []
+        self.primary: Role | None = None
+        self.shares: list[Role] = []
+        self.anchor_end: int | None = None
+        """Where the measured amount (or the population of a share) ends."""
+
+    def has(self, name: str) -> bool:
+        return any(r.role == name for r in self.roles)
+
+    def add(self, role: Role, note: str, start: int, why: str) -> None:
+        self.roles.append(role)
+        q = role.quantity
+        self.reader.note(note, shown(q), start, q.noun_end or q.end, why)
+
+
 def assign_roles(
     reader: Reader,
     quantities: list[Quantity],
     anchors: list[Quantity],
     verb_kinds: frozenset[str] = frozenset(),
+    verb_end: int = 0,
 ) -> list[Role]:
-    roles: list[Role] = []
+    """The role of each quantity, in the order they are written, from the words
+    around it (statements.md, "Which number is which")."""
+    state = _State(reader, verb_kinds, verb_end)
     items = sorted([*quantities, *anchors], key=lambda q: q.start)
     anchor_ids = {id(a) for a in anchors}
-    primary: Role | None = None
-    share_candidates: list[Role] = []
-    last_anchor_end: int | None = None
     index = 0
     while index < len(items):
         q = items[index]
-        is_all = id(q) in anchor_ids
-        bound, bound_start = _bound(reader, q)
-        from_start, from_len = reader.ending("from_markers", q.start)
-        to_start, to_len = reader.ending("to_markers", q.start)
-        # a scale: "4,5 sobre 5", "4.5 out of 5"
-        scale_start, scale_len = reader.ending("scale_markers", q.start, skip_articles=False)
-        if scale_len and roles and roles[-1].quantity.end == scale_start:
-            roles.append(Role(q, "scale", reason="the scale of the number before"))
-            reader.note("scale", shown(q), scale_start, q.end, "a scale, not an amount")
-            index += 1
+        following = items[index + 1] if index + 1 < len(items) else None
+        if id(q) not in anchor_ids and following is not None and _pair(state, q, following):
+            index += 2
             continue
-        # timeframes and years: "en los primeros 2 meses", "in the first 2 weeks"
-        if q.kind == "duration" and not bound and _timeframe(reader, q):
-            roles.append(Role(q, "timeframe"))
-            reader.note("timeframe", shown(q), reader.skip_articles_back(q.start) - 1, q.end,
-                        "a time frame, not what is measured")  # fmt: skip
-            index += 1
-            continue
-        # a "from X to Y" pair
-        if from_len and index + 1 < len(items) and primary is None and not is_all:
-            nxt = items[index + 1]
-            nxt_to_start, nxt_to_len = reader.ending("to_markers", nxt.start)
-            if (
-                nxt_to_len
-                and nxt_to_start >= q.end
-                and reader.same_clause(q.end, nxt.start)
-                and (_compatible(q, nxt))
-            ):
-                _share_units(q, nxt)
-                baseline = Role(q, "baseline", marker_start=from_start, reason="from … to")
-                primary = Role(nxt, "target", marker_start=nxt_to_start, reason="from … to")
-                roles.extend([baseline, primary])
-                reader.note("baseline", shown(q), from_start, q.end, "the value after 'from'")
-                reader.note("target", shown(nxt), nxt_to_start, nxt.end, "the value after 'to'")
-                last_anchor_end = nxt.end
-                index += 2
-                continue
-        anchor_end = last_anchor_end
-        if primary is not None or share_candidates:
-            if _baseline_context(reader, q, anchor_end):
-                roles.append(Role(q, "baseline", reason="compared with"))
-                reader.note("baseline", shown(q), reader.clause_start(q.start), q.end,
-                            "the value compared with")  # fmt: skip
-                index += 1
-                continue
-            change_start = _change_context(reader, q, verb_kinds)
-            if change_start is not None and not any(r.role == "change" for r in roles):
-                roles.append(Role(q, "change", marker_start=change_start))
-                reader.note(
-                    "change", shown(q), change_start, q.end, "a change: 'by', 'un aumento del'"
-                )
-                index += 1
-                continue
-        share_end = q.noun_end if is_all else _share(reader, q)
-        if share_end is not None:
-            candidate = Role(q, "share", bound=bound, marker_start=bound_start or q.start)
-            share_candidates.append(candidate)
-            roles.append(candidate)
-            last_anchor_end = share_end
-            index += 1
-            continue
-        if anchor_end is not None and _qualified(
-            reader, anchor_end, bound_start or to_start or q.start
-        ):
-            roles.append(Role(q, "qualifier"))
-            reader.note("qualifier", shown(q), anchor_end, q.end, "describes something else")
-            index += 1
-            continue
-        if primary is None:
-            change_start = _change_context(reader, q, verb_kinds)
-            if change_start is not None:
-                primary = Role(q, "change", marker_start=change_start)
-                reader.note("change", shown(q), change_start, q.end, "a change: 'by', 'en un'")
-            else:
-                marker = bound_start if bound else (to_start if to_len else q.start)
-                primary = Role(q, "target", bound=bound, marker_start=marker)
-                why = (
-                    f"after a bound ({bound.value})"
-                    if bound
-                    else ("after 'to'" if to_len else "the amount the verb acts on")
-                )
-                if is_all:
-                    why = "'all' is 100 %"
-                reader.note("target", shown(q), marker, q.end, why)
-            roles.append(primary)
-            last_anchor_end = q.noun_end or q.end
-            index += 1
-            continue
-        roles.append(Role(q, "extra"))
-        reader.note("ignored", shown(q), q.start, q.end, "another amount; not read as a field")
+        for rule in _RULES:
+            if rule(state, q, id(q) in anchor_ids):
+                break
         index += 1
-    # a share with no other amount is the target itself ("contact 80% of customers")
-    has_target = any(r.role in ("target", "change") for r in roles)
-    for candidate in share_candidates:
+    _settle_shares(state)
+    return state.roles
+
+
+def _named(state: _State, q: Quantity, is_all: bool) -> bool:
+    """ "30-day retention", "Fortune 500", "360°": part of the metric or a name."""
+    if not q.name:
+        return False
+    state.add(Role(q, q.name), q.name, q.start, "part of a name or of the metric, not an amount")
+    return True
+
+
+def _scale(state: _State, q: Quantity, is_all: bool) -> bool:
+    """ "4,5 sobre 5", "4.5 out of 5": the scale of the number before."""
+    start, size = state.reader.ending("scale_markers", q.start, skip_articles=False)
+    if not (size and state.roles and state.roles[-1].quantity.end == start):
+        return False
+    state.add(Role(q, "qualifier", reason="a scale"), "scale", start, "a scale, not an amount")
+    return True
+
+
+def _window(state: _State, q: Quantity, is_all: bool) -> bool:
+    """A time frame ("en los primeros 2 meses", "in the first 2 weeks") or the
+    metric's window ("retención a 12 semanas"), not what is measured."""
+    reader = state.reader
+    if q.kind != "duration" or _bound(reader, q)[0] is not None:
+        return False
+    to_start, to_size = reader.ending("to_markers", q.start, skip_articles=False)
+    windowed = (
+        to_size
+        and to_start > 0
+        and reader.tokens[to_start - 1].kind == "word"
+        and reader.words.word("window_nouns", reader.folded[to_start - 1])
+    )
+    if not windowed and not _timeframe(reader, q):
+        return False
+    start = to_start - 1 if windowed else reader.skip_articles_back(q.start) - 1
+    state.add(Role(q, "window"), "window", start, "a window of time, not what is measured")
+    return True
+
+
+def _pair(state: _State, q: Quantity, nxt: Quantity) -> bool:
+    """ "from X to Y", "de X a Y", "from 4 s to under 2 s": a baseline and a target
+    (a bound between "to" and the target keeps it a target, with that bound)."""
+    reader = state.reader
+    primary = state.primary
+    if primary is not None and (primary.role != "change" or state.has("target")):
+        return False
+    from_start, from_len = reader.ending("from_markers", q.start)
+    if not from_len or q.name or nxt.name:
+        return False
+    bound, bound_start = _bound(reader, nxt)
+    before = bound_start if bound is not None and bound_start < nxt.start else nxt.start
+    to_start, to_len = reader.ending("to_markers", before)
+    if not to_len and bound is not None and reader.words.word("to_markers", reader.folded[before]):
+        to_start, to_len = before, 1  # "a menos de 2 s": the bound begins with "a"
+    if not (to_len and to_start >= q.end and reader.same_clause(q.end, nxt.start)):
+        return False
+    if not _compatible(q, nxt):
+        return False
+    _share_units(q, nxt)
+    target = Role(nxt, "target", bound=bound, marker_start=to_start, reason="from … to")
+    state.add(Role(q, "baseline", marker_start=from_start), "baseline", from_start,
+              "the value after 'from'")  # fmt: skip
+    state.add(target, "target", to_start, "the value after 'to'")
+    state.primary = target
+    state.anchor_end = nxt.end
+    return True
+
+
+def _growth_rate(state: _State, q: Quantity, is_all: bool) -> bool:
+    """ "5% month over month", "10 % semana a semana": a change per period."""
+    reader = state.reader
+    if q.kind != "percent" or state.has("change") or _bound(reader, q)[0] is not None:
+        return False
+    if reader.ending("to_markers", q.start)[1]:
+        return False
+    found = reader.words.match("growth_rates", reader.folded, q.end)
+    if found is None:
+        return False
+    role = Role(q, "change", per=str(found[1]), marker_start=q.start)
+    state.add(role, "change", q.start, f"a growth rate, per {found[1]}")
+    state.primary = state.primary or role
+    return True
+
+
+def _later(state: _State, q: Quantity, is_all: bool) -> bool:
+    """After the measured amount: a value compared with, a baseline after "from"
+    ("(desde 120 clientes)"), or a change ("by 20%", "(+50%)")."""
+    reader = state.reader
+    if state.primary is None and not state.shares:
+        return False
+    if _baseline_context(reader, q, state.anchor_end) and not state.has("baseline"):
+        state.add(Role(q, "baseline"), "baseline", reader.clause_start(q.start),
+                  "the value compared with")  # fmt: skip
+        return True
+    from_start, from_len = reader.ending("from_markers", q.start)
+    if (
+        from_len
+        and state.primary is not None
+        and state.primary.role == "target"
+        and not state.has("baseline")
+        and _compatible(q, state.primary.quantity)
+        and _bracketed(reader, q)
+    ):
+        _share_units(q, state.primary.quantity)
+        state.add(Role(q, "baseline"), "baseline", from_start, "the value it starts from")
+        return True
+    if state.has("change"):
+        return False
+    change_start = _change_context(reader, q, state.verb_kinds)
+    if change_start is None and q.kind == "percent" and (q.sign or _bracketed(reader, q)):
+        change_start = q.start  # "(+50%)", "(-20%)", "(50 %)" after from … to
+    if change_start is None:
+        return False
+    state.add(Role(q, "change", marker_start=change_start), "change", change_start,
+              "a change: 'by', 'en un', a signed percent")  # fmt: skip
+    return True
+
+
+def _share_rule(state: _State, q: Quantity, is_all: bool) -> bool:
+    """ "90% of prospects", "all the opportunities": a share of a population."""
+    bound, bound_start = _bound(state.reader, q)
+    share_end = q.noun_end if is_all else _share(state.reader, q)
+    if share_end is None:
+        return False
+    candidate = Role(q, "share", bound=bound, marker_start=bound_start or q.start)
+    state.shares.append(candidate)
+    state.roles.append(candidate)
+    state.anchor_end = share_end
+    return True
+
+
+def _qualifier(state: _State, q: Quantity, is_all: bool) -> bool:
+    """A number that describes the population, not the measured amount: after a
+    qualifier word ("with", "que", "whose"), or a bound after the measured amount
+    ("12 clients above $500k ARR")."""
+    reader = state.reader
+    if state.anchor_end is None:
+        return False
+    bound, bound_start = _bound(reader, q)
+    to_start, to_len = reader.ending("to_markers", q.start)
+    marker = bound_start if bound else (to_start if to_len else q.start)
+    qualified = _qualified(reader, state.anchor_end, marker)
+    after_amount = (
+        bound is not None
+        and state.primary is not None
+        and state.primary.role in ("target", "change")
+        and bound_start > state.anchor_end
+        and reader.tokens[bound_start - 1].kind == "word"
+    )
+    if not (qualified or after_amount):
+        return False
+    state.add(Role(q, "qualifier"), "qualifier", state.anchor_end, "describes something else")
+    return True
+
+
+def _measured(state: _State, q: Quantity, is_all: bool) -> bool:
+    """The measured amount: a change ("by 20%", "Increase signups 20%") or the
+    target ("to 20%", "at least 5", "40 calls"); once a change is read, a value
+    after "to" is the target."""
+    reader = state.reader
+    primary = state.primary
+    bound, bound_start = _bound(reader, q)
+    to_start, to_len = reader.ending("to_markers", q.start)
+    if primary is not None and not (
+        primary.role == "change" and not state.has("target") and (to_len or bound)
+    ):
+        return False
+    change_start = None if primary is not None else _change_context(reader, q, state.verb_kinds)
+    if change_start is None and primary is None and _bare_change(state, q, to_len, bound):
+        change_start = q.start
+    if change_start is not None:
+        role = Role(q, "change", marker_start=change_start)
+        state.add(role, "change", change_start, "a change: 'by', 'en un', or a percent after "
+                  "a verb of change and its metric")  # fmt: skip
+    else:
+        marker = bound_start if bound else (to_start if to_len else q.start)
+        role = Role(q, "target", bound=bound, marker_start=marker)
+        why = (
+            f"after a bound ({bound.value})"
+            if bound
+            else ("after 'to'" if to_len else "the amount the verb acts on")
+        )
+        state.add(role, "target", marker, "'all' is 100 %" if is_all else why)
+    state.primary = state.primary or role
+    state.anchor_end = q.noun_end or q.end
+    return True
+
+
+def _unclear(state: _State, q: Quantity, is_all: bool) -> bool:
+    """A figure the reader could give no role: kept, and said to be unclear."""
+    state.add(Role(q, "unclear"), "unclear", q.start, "no role could be told for it")
+    return True
+
+
+_RULES = (_named, _scale, _window, _growth_rate, _later, _share_rule, _qualifier, _measured,
+          _unclear)  # fmt: skip
+"""The rules that give a quantity its role, tried in this order (a from … to pair
+is tried first, over two quantities)."""
+
+
+def _settle_shares(state: _State) -> None:
+    """A share with no other amount is the target itself ("contact 80% of customers")."""
+    reader = state.reader
+    has_target = any(r.role in ("target", "change") for r in state.roles)
+    for candidate in state.shares:
+        q = candidate.quantity
         if not has_target:
             candidate.role = "target"
-            reader.note("target", shown(candidate.quantity), candidate.marker_start,
-                        candidate.quantity.end, "the only amount")  # fmt: skip
+            reader.note("target", shown(q), candidate.marker_start, q.end, "the only amount")
             has_target = True
         else:
-            reader.note("share", shown(candidate.quantity), candidate.marker_start,
-                        candidate.quantity.noun_end or candidate.quantity.end,
+            reader.note("share", shown(q), candidate.marker_start, q.noun_end or q.end,
                         "the share of a population the bound must hold for")  # fmt: skip
             break
-    return roles
+
+
+def _bracketed(reader: Reader, q: Quantity) -> bool:
+    """Whether *q* is written inside parentheses ("(+50%)", "(desde 120)")."""
+    index = q.start - 1
+    while index >= 0 and reader.tokens[index].kind not in ("punct",):
+        index -= 1
+    return index >= 0 and reader.tokens[index].text == "("
+
+
+def _bare_change(state: _State, q: Quantity, to_len: int, bound: Direction | None) -> bool:
+    """ "Increase signups 20%": a percent right after a verb of change and its
+    metric, with no "to" or bound before it, is a change."""
+    reader = state.reader
+    if q.kind != "percent" or to_len or bound is not None:
+        return False
+    if not state.verb_kinds & {"increase_verbs", "decrease_verbs", "improve_verbs"}:
+        return False
+    between = reader.tokens[state.verb_end : q.start]
+    if not between or any(t.kind != "word" for t in between):
+        return False
+    last = reader.folded[q.start - 1]
+    return not (
+        last in reader.of_words
+        or reader.words.word("value_markers", last)
+        or reader.words.word("to_markers", last)
+    )
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
@@ -162,6 +330,8 @@ def _bound(reader: Reader, q: Quantity) -> tuple[Direction | None, int]:
         return Direction.AT_MOST, most_start
     if least_size:
         return Direction.AT_LEAST, least_start
+    if q.plus:
+        return Direction.AT_LEAST, q.start  # "20+ demos", "(90%+)"
     folded, tokens = reader.folded, reader.tokens
     places = [q.end]
     if q.noun_end is not None:
@@ -183,7 +353,7 @@ def _timeframe(reader: Reader, q: Quantity) -> bool:
     marker = reader.folded[start : start + size]
     # a bare "in"/"en" before a duration is a time frame only for a milestone or
     # when it follows the measured amount ("20 calls in 2 weeks")
-    if marker in (["in"], ["en"]):
+    if reader.words.has("bare_timeframe_markers", marker):
         return any(t.kind == "number" for t in reader.tokens[:start])
     return True
 

@@ -74,8 +74,18 @@ def _read(reader: Reader, currency: str) -> Reading:
     if verb_kinds:
         reader.note("verb", "/".join(sorted(verb_kinds)), verb_start, verb_end, "the main verb")
     anchors = all_anchor(reader, verb_end)
-    roles = assign_roles(reader, quantities, anchors, frozenset(verb_kinds))
-    picked = {r.role: r for r in roles if r.role in ("baseline", "target", "change", "share")}
+    roles = assign_roles(reader, quantities, anchors, frozenset(verb_kinds), verb_end)
+    picked: dict[str, Role] = {}
+    for role in roles:
+        if role.role in ("baseline", "target", "change", "share"):
+            picked.setdefault(role.role, role)
+    if any(role.role == "unclear" for role in roles):
+        reader.issues.append("statement-unclear")
+    if any(q.ambiguous for q in quantities):
+        reader.issues.append("ambiguous-number")
+        first = next(q for q in quantities if q.ambiguous)
+        why = "three digits after the separator: thousands, read the other way in this language"
+        reader.note("number", "thousands", first.start, first.end, why)
     multiply = multiply_change(reader)
     if multiply is not None and "change" not in picked:
         value, direction_hint, start, end = multiply
@@ -140,9 +150,6 @@ def _baseline_ref(reader: Reader) -> str | None:
     return None
 
 
-_FIGURE_ROLES = {"timeframe": "window", "scale": "qualifier", "extra": "unclear"}
-
-
 def _figures(reader: Reader, roles: list[Role], picked: dict[str, Role]) -> tuple[Figure, ...]:
     """Every quantity written, in order, with the role it was given."""
     chosen = {id(role.quantity): name for name, role in picked.items()}
@@ -153,24 +160,11 @@ def _figures(reader: Reader, roles: list[Role], picked: dict[str, Role]) -> tupl
         text = reader.span(q.start, q.end)
         if not text:
             continue
-        name = chosen.get(id(q)) or _FIGURE_ROLES.get(role.role, role.role)
-        if name == "share" and id(q) not in chosen:
-            name = "qualifier"
+        name = chosen.get(id(q)) or role.role
+        if name == "share":
+            name = "qualifier"  # a second share: it describes the population
         figures.append(Figure(text, amount_of(q), name))
     return tuple(figures)
-
-
-def ambiguous(reader: Reader, picked: dict[str, Role], span: tuple[int, int]) -> bool:
-    change = picked.get("change")
-    if change is None or change.quantity.kind != "percent" or change.quantity.points:
-        return False
-    if change.reason == "a multiple or a half":
-        return False  # halving or doubling a rate is relative by its words
-    found = reader.any_between("rate_metrics", span[0], span[1])
-    if found:
-        reader.note("ambiguous_percent", "true", span[0], span[1],
-                    "a percent change of a rate: points or relative?")  # fmt: skip
-    return found
 
 
 def _issues(

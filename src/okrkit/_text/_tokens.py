@@ -16,9 +16,10 @@ _TOKEN = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
     r"|(?P<time>\d{1,2}:\d{2})"
     r"|(?P<alnum>[^\W\d_]+\d\w*)"
-    r"|(?P<number>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)"
+    r"|(?P<number>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?!\d)"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?|[.,]\d+)"
     r"|(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*)"
-    r"|(?P<symbol>US\$|R\$|[$€£¥%/+~])"
+    r"|(?P<symbol>US\$|R\$|>=|<=|=>|=<|[$€£¥%/+~<>≥≤°\-−–])"
     r"|(?P<punct>[,;:.()¿?¡!\"“”«»])",
     re.UNICODE,
 )
@@ -53,34 +54,36 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def parse_number(raw: str, lang: str) -> float:
-    """The value of digits with separators, read by the language's habits.
+def parse_number(raw: str, decimal_mark: str) -> tuple[float, bool]:
+    """The value of digits with separators, and whether the two languages read
+    them differently (statements.md, "Numbers as people write them").
 
-    Spanish writes ``40.000`` for forty thousand and ``4,5`` for four and a half;
-    English writes ``18,000`` and ``4.5``. When both separators appear, the last
-    is the decimal one.
+    A separator followed by exactly three digits, in a number with no other kind
+    of separator ("50,000", "40.000", "1 500"), groups thousands in both
+    languages; followed by one, two or more than three digits it is the decimal
+    mark ("4,5", "3.2"). When both kinds appear, the last one is the decimal mark.
+    The number is ambiguous when *decimal_mark*, the language's, is the one that
+    grouped thousands ("1.500" in English, "1,500" in Spanish).
     """
+    raw = raw.replace("\u00a0", " ").replace("\u202f", " ")
+    if " " in raw:
+        return float(raw.replace(" ", "")), False
     if raw[0] in ".,":
         raw = "0" + raw
     has_dot, has_comma = "." in raw, "," in raw
     if has_dot and has_comma:
         decimal = "." if raw.rfind(".") > raw.rfind(",") else ","
         thousands = "," if decimal == "." else "."
-        return float(raw.replace(thousands, "").replace(decimal, "."))
+        return float(raw.replace(thousands, "").replace(decimal, ".")), False
     separator = "." if has_dot else "," if has_comma else ""
     if not separator:
-        return float(raw)
+        return float(raw), False
     parts = raw.split(separator)
-    grouped = len(parts) > 2 or (len(parts[-1]) == 3 and parts[0] != "0")
     if len(parts) > 2:
-        return float(raw.replace(separator, ""))
-    decimal_sep = "," if lang == "es" else "."
-    if separator == decimal_sep:
-        return float(raw.replace(separator, "."))
-    # the language's thousands separator: grouping when three digits follow
-    if grouped:
-        return float(raw.replace(separator, ""))
-    return float(raw.replace(separator, "."))
+        return float(raw.replace(separator, "")), False
+    if len(parts[-1]) == 3 and parts[0].strip("0"):
+        return float(raw.replace(separator, "")), separator == decimal_mark
+    return float(raw.replace(separator, ".")), False
 
 
 def spelled_number(words: Words, folded: list[str], start: int) -> tuple[float, int] | None:

@@ -41,7 +41,8 @@ LIST_KEYS = frozenset(
         "attainment_words", "skippable", "metric_stops", "noun_stops", "not_nouns", "possessives",
         "decrease_nouns", "of_words", "and_words", "distributive_words", "after_count_words",
         "plain_point_words", "time_words", "change_place_markers", "change_article_markers",
-        "times_words", "grammar_words", "move_verbs",
+        "times_words", "grammar_words", "move_verbs", "rating_words", "name_figures",
+        "window_nouns", "bare_timeframe_markers",
     }
     | SETTING_KEYS
 )  # fmt: skip
@@ -56,6 +57,7 @@ MAP_KEYS = frozenset(
     {
         "numbers", "scales", "currency_words", "duration_words", "period_words",
         "count_nouns", "multiply_words", "glued_multipliers", "spaced_multipliers",
+        "period_adjectives", "growth_rates",
     }
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
