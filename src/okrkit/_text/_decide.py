@@ -158,10 +158,15 @@ def kind(
         return StatementKind.METRIC
     words = reader.words
     deliverable = verb_kinds & {"milestone_outcome_verbs", "activity_verbs"}
-    head = _object_head(reader, verb_end)
-    vague_object = head is not None and words.word("vague_words", reader.folded[head])
+    run = _object_words(reader, verb_end)
+    vague_object = any(words.word("vague_words", reader.folded[i]) for i in run)
     if deliverable and not vague_object:
         reader.note("kind", "milestone", verb_start, verb_end, "a yes/no deliverable, no amount")
+        return StatementKind.MILESTONE
+    done = reader.starts("done_words")
+    if done and not vague_object and not (verb_kinds - {"milestone_outcome_verbs"}):
+        end = done[0] + (words.match("done_words", reader.folded, done[0]) or (1, None))[0]
+        reader.note("kind", "milestone", done[0], end, "a yes/no outcome: it is done or not")
         return StatementKind.MILESTONE
     why = (
         "no amount, and the verb or its object is vague"
@@ -172,10 +177,9 @@ def kind(
     return StatementKind.VAGUE
 
 
-def _object_head(reader: Reader, verb_end: int) -> int | None:
-    """The head word of the verb's object: last of the noun phrase in English,
-    first in Spanish ("the new brand guidelines" → guidelines; "la comunicación
-    interna" → comunicación). A second verb after "and"/"y" is skipped."""
+def _object_words(reader: Reader, verb_end: int) -> list[int]:
+    """The words of the verb's object noun phrase ("better tests", "la comunicación
+    interna"). A second verb after "and"/"y" is skipped."""
     folded, tokens = reader.folded, reader.tokens
     index = verb_end
     run: list[int] = []
@@ -195,9 +199,7 @@ def _object_head(reader: Reader, verb_end: int) -> int | None:
             break
         run.append(index)
         index += 1
-    if not run:
-        return None
-    return run[0] if reader.words.head_first else run[-1]
+    return run
 
 
 def _lower_is_better(reader: Reader, span: tuple[int, int]) -> bool:

@@ -45,6 +45,8 @@ class Quantity:
     """A sign written before it: "+" or "-" ("(+50%)", "(-20%)")."""
     plus: bool = False
     """A "+" written after it: at least ("20+ demos", "(90%+)")."""
+    times: bool = False
+    """A multiple ("3x"): as a change, (3 - 1) × 100 %."""
     name: str = ""
     """Not an amount but part of a name or of the metric: "window" ("30-day
     retention") or "name" ("Fortune 500", "360°", "24/7")."""
@@ -151,6 +153,8 @@ def _quantity_at(
     if not math.isfinite(value):
         return _TOO_LARGE  # digits past the largest float: no amount a plan can hold
     number_token = token
+    if token.kind == "number" and _hyphenated(tokens, start):
+        return Quantity(value, None, "number", start, index, name="name")  # "UTF-8", "tier-2"
     if _labelled(tokens, folded, words, start) and token.kind == "number":
         # "version 2.0", "ISO 9001", "Fortune 500", "Day 30": a name, not an amount
         return Quantity(value, None, "number", start, index, name="name")
@@ -171,6 +175,8 @@ def _quantity_at(
         elif words.word("times_words", glued):
             multiplier = value
             index += 1
+            if index >= len(tokens) or tokens[index].kind != "word" or not tokens[index].glued:
+                return Quantity(value, None, "number", start, index, times=True)  # "3x"
     # spaced multipliers: "3 MM", "2,5 millones", "1.2 million", "mil millones"
     while index < len(tokens) and tokens[index].kind == "word":
         word = folded[index]
@@ -254,6 +260,14 @@ def _quantity_at(
     )  # fmt: skip
 
 
+def _hyphenated(tokens: list[Token], start: int) -> bool:
+    """A number joined by a hyphen to the word before it ("UTF-8", "tier-2")."""
+    if start < 2 or not tokens[start].glued:
+        return False
+    mark, word = tokens[start - 1], tokens[start - 2]
+    return mark.text in ("-", "–") and mark.glued and word.kind in ("word", "alnum")
+
+
 def _labelled(tokens: list[Token], folded: list[str], words: Words, start: int) -> bool:
     """A number right after a label word ("ISO 9001", "Fortune 500", "Day 30"),
     unless a rate marker makes the label a period ("each day 30 calls")."""
@@ -269,9 +283,14 @@ def _attached(
 ) -> tuple[int, str] | None:
     """A number written into a compound word ("30-day", "5-star", "360°"): where it
     ends, and whether it names a window of time or is part of a name."""
-    if index + 1 >= len(tokens) or not tokens[index].glued:
+    if index >= len(tokens) or not tokens[index].glued:
         return None
-    mark, word = tokens[index], tokens[index + 1]
+    mark = tokens[index]
+    if mark.kind == "word" and words.word("ordinal_suffixes", folded[index]):
+        return index + 1, "name"  # "1st Reply Time", "3er lugar": an ordinal
+    if index + 1 >= len(tokens):
+        return None
+    word = tokens[index + 1]
     if mark.text == "°" and not (word.glued and word.kind == "word" and len(word.text) == 1):
         return index + 1, "name"  # "360° feedback"; "21°C" is a temperature
     if mark.text not in ("-", "–") or not word.glued or word.kind != "word":
@@ -351,17 +370,12 @@ def _count_noun(
             or words.value("period_words", [folded[look]]) is not None
         ):
             break
-        if words.word("outcome_markers", folded[look]) and run:
+        if words.word("outcome_markers", folded[look]) and any(
+            _noun(words, folded[i]) for i in run
+        ):
             break
         run.append(look)
-    nouns = [
-        i
-        for i in run
-        if not words.word("not_nouns", folded[i])
-        and not words.word("articles", folded[i])
-        and not words.word("ordinal_words", folded[i])
-        and words.value("period_adjectives", [folded[i]]) is None
-    ]
+    nouns = [i for i in run if _noun(words, folded[i])]
     if not nouns:
         return None
     if not words.head_first:
@@ -383,6 +397,17 @@ def _count_noun(
     if unit_refusal(noun) is not None:
         return None  # no unit name: "o'clock", "1⁄4" (a folded "¼"), a word of 80 letters
     return noun, head, head + 1
+
+
+def _noun(words: Words, word: str) -> bool:
+    """Whether *word* may be the counted noun: not an adjective ("new", "large"),
+    an article, an ordinal or a period adjective ("monthly")."""
+    return not (
+        words.word("not_nouns", word)
+        or words.word("articles", word)
+        or words.word("ordinal_words", word)
+        or words.value("period_adjectives", [word]) is not None
+    )
 
 
 def _lemma(word: str) -> str:

@@ -82,7 +82,7 @@ def _window(state: _State, q: Quantity, is_all: bool) -> bool:
     """A time frame ("en los primeros 2 meses", "in the first 2 weeks") or the
     metric's window ("retención a 12 semanas"), not what is measured."""
     reader = state.reader
-    if q.kind != "duration" or _bound(reader, q)[0] is not None:
+    if q.kind != "duration":
         return False
     to_start, to_size = reader.ending("to_markers", q.start, skip_articles=False)
     windowed = (
@@ -91,7 +91,11 @@ def _window(state: _State, q: Quantity, is_all: bool) -> bool:
         and reader.tokens[to_start - 1].kind == "word"
         and reader.words.word("window_nouns", reader.folded[to_start - 1])
     )
-    if not windowed and not _timeframe(reader, q):
+    within = reader.ending("within_words", q.start)[1]
+    after_amount = within and state.primary is not None
+    if not windowed and not after_amount and not _timeframe(reader, q):
+        return False
+    if _bound(reader, q)[0] is not None and not after_amount:
         return False
     start = to_start - 1 if windowed else reader.skip_articles_back(q.start) - 1
     state.add(Role(q, "window"), "window", start, "a window of time, not what is measured")
@@ -103,12 +107,23 @@ def _pair(state: _State, q: Quantity, nxt: Quantity) -> bool:
     (a bound between "to" and the target keeps it a target, with that bound)."""
     reader = state.reader
     primary = state.primary
-    if primary is not None and (primary.role != "change" or state.has("target")):
+    repeated = primary is not None and primary.role == "target" and not state.has("baseline")
+    if primary is not None and not repeated and (primary.role != "change" or state.has("target")):
         return False
     from_start, from_len = reader.ending("from_markers", q.start)
-    if not from_len or q.name or nxt.name:
+    if q.name or nxt.name:
         return False
     bound, bound_start = _bound(reader, nxt)
+    if bound is not None and reader.words.has("to_markers", reader.folded[bound_start : nxt.start]):
+        bound, bound_start = None, nxt.start  # "up to 25%": only "to"
+    if not from_len:
+        # "ratio 12% to 18%": a bare A right before "to B", after the metric
+        to_start, to_len = reader.ending("to_markers", nxt.start, skip_articles=False)
+        if not (to_len and to_start == q.end and q.kind == nxt.kind == "percent"):
+            return False
+        if any(t.kind != "word" for t in reader.tokens[state.verb_end : q.start]):
+            return False
+        from_start = q.start
     before = bound_start if bound is not None and bound_start < nxt.start else nxt.start
     to_start, to_len = reader.ending("to_markers", before)
     if not to_len and bound is not None and reader.words.word("to_markers", reader.folded[before]):
@@ -118,6 +133,17 @@ def _pair(state: _State, q: Quantity, nxt: Quantity) -> bool:
     if not _compatible(q, nxt):
         return False
     _share_units(q, nxt)
+    if repeated and primary is not None:
+        # "Achieve <2% bounce (reduce from 6% to <2%)": the target again, and its baseline
+        same = (primary.quantity.value, primary.quantity.unit) == (nxt.value, nxt.unit)
+        if not _compatible(q, primary.quantity) or not _bracketed(reader, q):
+            return False
+        state.add(Role(q, "baseline", marker_start=from_start), "baseline", from_start,
+                  "the value after 'from'")  # fmt: skip
+        role = "target" if same else "unclear"
+        why = "the target again" if same else "a second target that disagrees"
+        state.add(Role(nxt, role), role, to_start, why)
+        return True
     target = Role(nxt, "target", bound=bound, marker_start=to_start, reason="from … to")
     state.add(Role(q, "baseline", marker_start=from_start), "baseline", from_start,
               "the value after 'from'")  # fmt: skip
@@ -181,7 +207,7 @@ def _share_rule(state: _State, q: Quantity, is_all: bool) -> bool:
     """ "90% of prospects", "all the opportunities": a share of a population."""
     bound, bound_start = _bound(state.reader, q)
     share_end = q.noun_end if is_all else _share(state.reader, q)
-    if share_end is None:
+    if share_end is None or _change_context(state.reader, q, state.verb_kinds) is not None:
         return False
     candidate = Role(q, "share", bound=bound, marker_start=bound_start or q.start)
     state.shares.append(candidate)
@@ -399,6 +425,8 @@ def _change_context(
     for size in (1, 2):
         if index - size >= 0 and words.has("change_nouns", reader.folded[index - size : index]):
             return index - size
+    if words.match("change_nouns", reader.folded, q.noun_start or q.end):
+        return q.start  # "a 20% increase in conversion", "a 6% reduction in churn"
     return None
 
 
@@ -419,6 +447,14 @@ def _share(reader: Reader, q: Quantity) -> int | None:
             found = reader.words.match("population_nouns", folded, look)
             if found:
                 return look + found[0]
+        # any plural noun phrase: "85% of new clinics", "60% of nightly batch jobs"
+        end = index
+        while end < len(folded) and end < index + 4 and reader.tokens[end].kind == "word":
+            if folded[end] in reader.stops or reader.words.word("attainment_nouns", folded[end]):
+                break
+            end += 1
+        if end > index and folded[end - 1].endswith("s"):
+            return end
     return None
 
 

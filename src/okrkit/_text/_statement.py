@@ -79,6 +79,10 @@ def _read(reader: Reader, currency: str) -> Reading:
     for role in roles:
         if role.role in ("baseline", "target", "change", "share"):
             picked.setdefault(role.role, role)
+    change = picked.get("change")
+    if change is not None and change.quantity.times:  # "by 3x": 200 % more
+        q = change.quantity
+        q.value, q.unit, q.kind = (q.value - 1) * 100, "percent", "percent"
     if any(role.role == "unclear" for role in roles):
         reader.issues.append("statement-unclear")
     if any(q.ambiguous for q in quantities):

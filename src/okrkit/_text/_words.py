@@ -42,7 +42,7 @@ LIST_KEYS = frozenset(
         "decrease_nouns", "of_words", "and_words", "distributive_words", "after_count_words",
         "plain_point_words", "time_words", "change_place_markers", "change_article_markers",
         "times_words", "grammar_words", "move_verbs", "rating_words", "name_figures",
-        "window_nouns", "bare_timeframe_markers",
+        "window_nouns", "bare_timeframe_markers", "ordinal_suffixes", "done_words",
     }
     | SETTING_KEYS
 )  # fmt: skip
