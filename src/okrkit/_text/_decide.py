@@ -219,9 +219,16 @@ def direction(
         return None
     target = picked.get("target")
     if target is not None and target.bound is not None:
-        reader.note("direction", target.bound.value, target.marker_start, target.quantity.start,
-                    "an explicit bound on the measured amount")  # fmt: skip
-        return target.bound
+        bound = target.bound
+        why = "an explicit bound on the measured amount"
+        if _negated(reader, target.marker_start):  # "No hacer más de dos faltas"
+            bound = Direction.AT_MOST if bound is Direction.AT_LEAST else Direction.AT_LEAST
+            why = "a negated bound on the measured amount"
+        reader.note("direction", bound.value, target.marker_start, target.quantity.start, why)
+        return bound
+    if target is not None and "exceed_verbs" in verb_kinds:
+        reader.note("direction", "at_least", 0, 0, "a verb of going past the amount")
+        return Direction.AT_LEAST
     lower_better = _lower_is_better(reader, span)
     if "keep_verbs" in verb_kinds:
         chosen = Direction.AT_MOST if lower_better else Direction.AT_LEAST
@@ -242,7 +249,9 @@ def direction(
         elif target.quantity.value < baseline.quantity.value:
             by_sign = Direction.DECREASE
     by_verb = None
-    if "decrease_verbs" in verb_kinds or ("improve_verbs" in verb_kinds and lower_better):
+    if "move_verbs" in verb_kinds:
+        by_verb = by_sign or (Direction.DECREASE if lower_better else Direction.INCREASE)
+    elif "decrease_verbs" in verb_kinds or ("improve_verbs" in verb_kinds and lower_better):
         by_verb = Direction.DECREASE
     elif verb_kinds & {"increase_verbs", "produce_verbs", "improve_verbs", "activity_verbs",
                        "milestone_outcome_verbs"}:  # fmt: skip
@@ -255,6 +264,16 @@ def direction(
     )
     reader.note("direction", chosen.value, 0, 0, reason)
     return chosen
+
+
+def _negated(reader: Reader, marker: int) -> bool:
+    """A negation before the bound, in its clause ("No hacer más de", "never more
+    than"); "zero"/"cero" is an amount, not a negation."""
+    start = reader.clause_start(marker)
+    return any(
+        reader.words.word("negations", word) and not reader.words.word("zero_words", word)
+        for word in reader.folded[start:marker]
+    )
 
 
 def nature(
@@ -319,11 +338,24 @@ def per(reader: Reader, picked: dict[str, Role]) -> Per | None:
         return None
     q = role.quantity
     words, folded, tokens = reader.words, reader.folded, reader.tokens
+    if role is change and q.kind == "percent":
+        for start in reader.starts("growth_rates"):  # "una tasa de crecimiento MoM del 7%"
+            found = words.match("growth_rates", folded, start)
+            if found is not None and words.value("period_words", folded[start : start + 1]) is None:
+                reader.note("per", found[1], start, start + found[0], "a growth rate")
+                return _PERIODS[str(found[1])]
+    for index in range(q.start, min((q.noun_end or q.end) + 1, len(tokens))):
+        adjective = words.value("period_adjectives", folded[index : index + 1])
+        if adjective is not None:  # "20k daily sessions", "2% monthly", "diariamente"
+            reader.note("per", adjective, index, index + 1, "a rate: daily, mensual")
+            return _PERIODS[str(adjective)]
     index = q.noun_end or q.end
     while index < len(tokens):
         token = tokens[index]
         if token.kind == "punct" and token.text in ",;.:":
             return None
+        if words.match("baseline_context", folded, index):
+            return None  # "respecto al año anterior" is a baseline, not a rate
         if token.kind == "symbol" and token.text == "/" and index + 1 < len(tokens):
             period = words.value("period_words", [folded[index + 1]])
             if period is not None:

@@ -206,7 +206,12 @@ def _quantity_at(
     if index < len(tokens):
         follow = tokens[index]
         rating = _rating(tokens, folded, words, index) if kind == "number" else 0
-        if rating:  # "4.5/5", "8 out of 10", "4.6 stars", "4,5 sobre 5": a plain number
+        ratio = _ratio(tokens, folded, words, index) if kind == "number" else None
+        if ratio is not None:  # "8 de cada 10", "9 out of every 10": a percent
+            value, kind, unit, end = value / ratio[0] * 100, "percent", "percent", ratio[1]
+            noun = _count_noun(tokens, folded, words, end) if end < len(tokens) else None
+            noun_end = noun[2] if noun is not None else None
+        elif rating:  # "4.5/5", "8 out of 10", "4.6 stars", "4,5 sobre 5": a plain number
             end = index + rating
         elif follow.kind == "symbol" and follow.text == "%":
             kind, unit, end = "percent", "percent", index + 1
@@ -238,6 +243,9 @@ def _quantity_at(
             unit, kind, end = str(duration[1]), "duration", index + duration[0]
         elif kind != "currency":
             noun = _count_noun(tokens, folded, words, index)
+            glued_word = follow.glued and noun is not None and noun[1:] == (index, index + 1)
+            if glued_word and words.value("count_nouns", [folded[index]]) is None:
+                return Quantity(value, None, "number", start, index + 1, name="name")  # "5xx"
             if noun is not None:
                 unit, kind = noun[0], "count"
                 noun_start, noun_end = noun[1], noun[2]
@@ -262,9 +270,14 @@ def _quantity_at(
 
 def _hyphenated(tokens: list[Token], start: int) -> bool:
     """A number joined by a hyphen to the word before it ("UTF-8", "tier-2")."""
-    if start < 2 or not tokens[start].glued:
+    if start < 1 or not tokens[start].glued:
         return False
-    mark, word = tokens[start - 1], tokens[start - 2]
+    mark = tokens[start - 1]
+    if mark.kind == "alnum":
+        return True  # "KR2.1": the number goes on a name
+    if start < 2:
+        return False
+    word = tokens[start - 2]
     return mark.text in ("-", "–") and mark.glued and word.kind in ("word", "alnum")
 
 
@@ -301,6 +314,20 @@ def _attached(
     if period is not None:
         return index + 1 + period[0], "window"
     return index + 2, "name"
+
+
+def _ratio(
+    tokens: list[Token], folded: list[str], words: Words, index: int
+) -> tuple[float, int] | None:
+    """ "de cada 10", "out of every 10" after a number: the whole, and where it ends."""
+    found = words.match("ratio_markers", folded, index)
+    if found is None:
+        return None
+    after = index + found[0]
+    if after >= len(tokens) or tokens[after].kind != "number":
+        return None
+    whole, _ = parse_number(tokens[after].text, words.decimal_mark)
+    return (whole, after + 1) if whole > 0 else None
 
 
 def _rating(tokens: list[Token], folded: list[str], words: Words, index: int) -> int:

@@ -119,9 +119,12 @@ def _pair(state: _State, q: Quantity, nxt: Quantity) -> bool:
     if not from_len:
         # "ratio 12% to 18%": a bare A right before "to B", after the metric
         to_start, to_len = reader.ending("to_markers", nxt.start, skip_articles=False)
-        if not (to_len and to_start == q.end and q.kind == nxt.kind == "percent"):
+        if not (to_len and to_start == q.end):
             return False
-        if any(t.kind != "word" for t in reader.tokens[state.verb_end : q.start]):
+        arrow = reader.tokens[to_start].kind == "symbol"  # "99.0% → 99.9%", "6hrs → 45min"
+        if not arrow and not (q.kind == nxt.kind == "percent"):
+            return False
+        if not arrow and any(t.kind != "word" for t in reader.tokens[state.verb_end : q.start]):
             return False
         from_start = q.start
     before = bound_start if bound is not None and bound_start < nxt.start else nxt.start
@@ -409,6 +412,8 @@ def _change_context(
     if size and place and q.kind == "duration" and changing:
         return start  # "disminuir el tiempo de entrega en 2 días"
     article = words.has("change_article_markers", marker)
+    if size and article and not changing:
+        size = 0  # "lograr un 97%": a level to reach, not a change
     if size and not (article and q.kind not in ("percent", "currency")):
         if place and q.kind not in ("percent", "currency", "number"):
             return None

@@ -93,8 +93,8 @@ def _read(reader: Reader, currency: str) -> Reading:
     multiply = multiply_change(reader)
     if multiply is not None and "change" not in picked:
         value, direction_hint, start, end = multiply
-        change = Quantity(value, "percent", "percent", start, end)
-        picked["change"] = Role(change, "change", reason="a multiple or a half")
+        multiple = Quantity(value, "percent", "percent", start, end)
+        picked["change"] = Role(multiple, "change", reason="a multiple or a half")
         reader.note(
             "change",
             f"{format_number(value)} %",

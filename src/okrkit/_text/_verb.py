@@ -12,7 +12,7 @@ __all__ = ["VERB_KEYS", "all_anchor", "main_verb"]
 
 VERB_KEYS = (
     "keep_verbs", "decrease_verbs", "increase_verbs", "improve_verbs", "produce_verbs",
-    "activity_verbs", "milestone_outcome_verbs", "vague_verbs",
+    "activity_verbs", "milestone_outcome_verbs", "vague_verbs", "move_verbs", "exceed_verbs",
 )  # fmt: skip
 
 

@@ -43,6 +43,7 @@ LIST_KEYS = frozenset(
         "plain_point_words", "time_words", "change_place_markers", "change_article_markers",
         "times_words", "grammar_words", "move_verbs", "rating_words", "name_figures",
         "window_nouns", "bare_timeframe_markers", "ordinal_suffixes", "done_words",
+        "ratio_markers", "exceed_verbs",
     }
     | SETTING_KEYS
 )  # fmt: skip
@@ -50,7 +51,7 @@ GRAMMAR_KEYS = (
     "grammar_words", "articles", "noun_stops", "keep_verbs", "increase_verbs", "produce_verbs",
     "decrease_verbs", "improve_verbs", "vague_verbs", "milestone_outcome_verbs",
     "activity_verbs", "at_least_before", "at_least_after", "at_most_before", "at_most_after",
-    "from_markers", "to_markers", "by_markers", "rate_markers", "move_verbs",
+    "from_markers", "to_markers", "by_markers", "rate_markers", "move_verbs", "exceed_verbs",
 )  # fmt: skip
 """The lists whose words are grammar: what tells one language from another."""
 MAP_KEYS = frozenset(
