@@ -99,7 +99,7 @@ CASES = [
     ("Alcanzar 1.500 usuarios activos mensuales", "metric", "outcome", "increase", None,
      A(1500, "user"), None, None, None, False),
     ("Reach 50k monthly visitors", "metric", "outcome", "increase", None, A(50000, "visitor"),
-     None, "month", None, False),
+     None, None, None, False),
     ("Raise $3 MM in seed funding", "metric", "outcome", "increase", None,
      A(3000000, "USD"), None, None, None, False),
     ("Facturar 40 mil dólares en el primer mes", "metric", "outcome", "increase", None,

@@ -51,6 +51,7 @@ def metric(
         while start < len(tokens) and (
             folded[start] in reader.skippable
             or reader.words.word("after_count_words", folded[start])
+            or reader.words.word("change_nouns", folded[start])
         ):
             start += 1
     end = start
@@ -298,8 +299,11 @@ def nature(
         why = "work the team does" if activity_verb else "a result it does not fully control"
         reader.note("nature", chosen.value, verb_start, verb_end, why)
         return chosen
-    activity_verb = "activity_verbs" in verb_kinds and not (
-        verb_kinds & {"increase_verbs", "decrease_verbs", "keep_verbs"}
+    relative = "change" in picked and "target" not in picked  # "a 20% increase in X"
+    activity_verb = (
+        "activity_verbs" in verb_kinds
+        and not (verb_kinds & {"increase_verbs", "decrease_verbs", "keep_verbs"})
+        and not relative
     )
     window = range(verb_end, min(len(folded), verb_end + 8))
     if any(words.match("outcome_markers", folded, i) for i in window):
@@ -341,10 +345,15 @@ def per(reader: Reader, picked: dict[str, Role]) -> Per | None:
     if role is change and q.kind == "percent":
         for start in reader.starts("growth_rates"):  # "una tasa de crecimiento MoM del 7%"
             found = words.match("growth_rates", folded, start)
-            if found is not None and words.value("period_words", folded[start : start + 1]) is None:
+            named = not (
+                words.value("period_adjectives", folded[start : start + 1]) is not None
+                or words.match("rate_markers", folded, start)
+                or words.value("period_words", folded[start : start + 1]) is not None
+            )
+            if found is not None and named:
                 reader.note("per", found[1], start, start + found[0], "a growth rate")
                 return _PERIODS[str(found[1])]
-    for index in range(q.start, min((q.noun_end or q.end) + 1, len(tokens))):
+    for index in range(q.noun_end or q.end, min((q.noun_end or q.end) + 1, len(tokens))):
         adjective = words.value("period_adjectives", folded[index : index + 1])
         if adjective is not None:  # "20k daily sessions", "2% monthly", "diariamente"
             reader.note("per", adjective, index, index + 1, "a rate: daily, mensual")

@@ -18,8 +18,10 @@ def detect_language(tokens: list[Token], lexicons: Lexicon) -> tuple[str | None,
     letters, word endings (-ción; -tion) and other words break it."""
     grammar = lexicons.grammar()
     scores = dict.fromkeys(LANGS, 0)
+    depth = 0
     for token in tokens:
-        if token.kind == "word":
+        depth += (token.text == "(") - (token.text == ")")
+        if token.kind == "word" and depth <= 0:  # a gloss in parentheses does not decide
             for lang in LANGS:
                 scores[lang] += token.folded in grammar.get(lang, ())
     ranked = sorted(scores.items(), key=lambda item: -item[1])

@@ -80,6 +80,9 @@ def _read(reader: Reader, currency: str) -> Reading:
         if role.role in ("baseline", "target", "change", "share"):
             picked.setdefault(role.role, role)
     change = picked.get("change")
+    after_change = folded[change.quantity.end : change.quantity.end + 1] if change else []
+    if after_change and words.word("decrease_nouns", after_change[0]):
+        verb_kinds = {*verb_kinds, "decrease_verbs"}  # "a 6% reduction in churn"
     if change is not None and change.quantity.times:  # "by 3x": 200 % more
         q = change.quantity
         q.value, q.unit, q.kind = (q.value - 1) * 100, "percent", "percent"
