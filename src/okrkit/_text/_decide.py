@@ -55,9 +55,13 @@ def metric(
         ):
             start += 1
     end = start
-    starts = {q.start for q in quantities}
+    starts = {q.start for q in quantities if not q.name}
+    named = {i for q in quantities if q.name for i in range(q.start, q.end)}
     while end < len(tokens):
         token = tokens[end]
+        if end in named:  # "30-day retention", "Fortune 500 accounts": part of the metric
+            end += 1
+            continue
         if (
             end in starts
             or token.kind in ("number", "punct")
@@ -160,7 +164,10 @@ def kind(
     words = reader.words
     deliverable = verb_kinds & {"milestone_outcome_verbs", "activity_verbs"}
     run = _object_words(reader, verb_end)
-    vague_object = any(words.word("vague_words", reader.folded[i]) for i in run)
+    head = (run[0] if words.head_first else run[-1]) if run else None
+    vague_object = (head is not None and words.word("vague_words", reader.folded[head])) or any(
+        words.word("vague_modifiers", reader.folded[i]) for i in run
+    )
     if deliverable and not vague_object:
         reader.note("kind", "milestone", verb_start, verb_end, "a yes/no deliverable, no amount")
         return StatementKind.MILESTONE

@@ -299,7 +299,8 @@ def _attached(
     if index >= len(tokens) or not tokens[index].glued:
         return None
     mark = tokens[index]
-    if mark.kind == "word" and words.word("ordinal_suffixes", folded[index]):
+    suffix = folded[index].split("-")[0]
+    if mark.kind == "word" and words.word("ordinal_suffixes", suffix):
         return index + 1, "name"  # "1st Reply Time", "3er lugar": an ordinal
     if index + 1 >= len(tokens):
         return None
@@ -389,7 +390,13 @@ def _count_noun(
     if words.match("at_least_after", folded, index) or words.match("at_most_after", folded, index):
         return None
     run: list[int] = []
-    for look in range(index, min(index + 4, len(tokens))):
+    for look in range(index, min(index + 5, len(tokens))):
+        if (
+            look > index
+            and tokens[look].kind == "number"
+            and _labelled(tokens, folded, words, look)
+        ):
+            continue  # "6 new Fortune 1000 logos": the name goes on to the noun
         if tokens[look].kind != "word" or (look > index and folded[look] in stop):
             break
         if look > index and (

@@ -43,7 +43,7 @@ LIST_KEYS = frozenset(
         "plain_point_words", "time_words", "change_place_markers", "change_article_markers",
         "times_words", "grammar_words", "move_verbs", "rating_words", "name_figures",
         "window_nouns", "bare_timeframe_markers", "ordinal_suffixes", "done_words",
-        "ratio_markers", "exceed_verbs",
+        "ratio_markers", "exceed_verbs", "vague_modifiers",
     }
     | SETTING_KEYS
 )  # fmt: skip
