@@ -44,8 +44,12 @@ def metric(
     first = next(
         (r.quantity for r in roles if r.role in ("target", "change", "baseline", "share")), None
     )
+    markers_only = first is not None and all(
+        reader.words.word("to_markers", w) or w in reader.skippable
+        for w in folded[start : first.start]
+    )
     if first is not None and (
-        (first.kind == "count" and first.start <= start + 1) or first.start == start
+        (first.kind == "count" and first.start <= start + 1) or first.start == start or markers_only
     ):
         start = first.end
         while start < len(tokens) and (
@@ -172,7 +176,7 @@ def kind(
         reader.note("kind", "milestone", verb_start, verb_end, "a yes/no deliverable, no amount")
         return StatementKind.MILESTONE
     done = reader.starts("done_words")
-    if done and not vague_object and not (verb_kinds - {"milestone_outcome_verbs"}):
+    if done and not vague_object and not (verb_kinds - {"milestone_outcome_verbs", "move_verbs"}):
         end = done[0] + (words.match("done_words", reader.folded, done[0]) or (1, None))[0]
         reader.note("kind", "milestone", done[0], end, "a yes/no outcome: it is done or not")
         return StatementKind.MILESTONE

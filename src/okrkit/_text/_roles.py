@@ -430,6 +430,8 @@ def _change_context(
     for size in (1, 2):
         if index - size >= 0 and words.has("change_nouns", reader.folded[index - size : index]):
             return index - size
+    if q.kind == "percent" and words.match("change_after_words", reader.folded, q.end):
+        return q.start  # "un 60% más de software", "20% more demos"
     if words.match("change_nouns", reader.folded, q.noun_start or q.end):
         return q.start  # "a 20% increase in conversion", "a 6% reduction in churn"
     return None

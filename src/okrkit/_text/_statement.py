@@ -54,7 +54,7 @@ def read_statement(
     if detected is None and lang is None and tokens:
         reader.note("lang", language, 0, 0, "the words did not tell English from Spanish")
     else:
-        reason = "given" if detected is None else f"marker words and accents (margin {margin})"
+        reason = "given" if detected is None else f"its grammar words (margin {margin})"
         reader.note("lang", language, 0, 0, reason)
     if len(text) > MAX_CHARS:
         reader.issues.append("statement-unclear")
