@@ -67,6 +67,7 @@ SHAPES: list[tuple[str, dict[str, Any]]] = [
     ("Develop the partner onboarding playbook",
      {"kind": "milestone", "nature": "activity", "issues": ["kr-is-task"]}),
     ("Engineers will write better runbooks", {"kind": "vague"}),
+    ("Renewals double every year", {"metric": "Renewals", "change": P(100)}),
     ("Escribir mejores propuestas", {"kind": "vague"}),
     # mixed languages: grammar words decide, not nouns
     ("Mantener el Error Budget < 5%", {"lang": "es", "direction": "at_most"}),
@@ -84,6 +85,8 @@ SHAPES: list[tuple[str, dict[str, Any]]] = [
                                               "target": Q(8, "count", "customer")}),
     ("Automatizar 4 procesos que consumen más de 3 h a la semana",
      {"direction": "increase", "target": Q(4, "count", "proceso")}),
+    ("Bajar las horas en tareas que toman más de 3 h al día a 12 h por semana",
+     {"direction": "decrease", "baseline": None, "target": Q(12, "duration", "hour")}),
     # nature: finishing work and spending time are activities
     ("Finish the security awareness course", {"kind": "milestone", "nature": "activity"}),
     ("Completar la migración del CRM", {"kind": "milestone", "nature": "activity"}),

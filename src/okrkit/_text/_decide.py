@@ -25,10 +25,15 @@ _PERIODS = {"day": Per.DAY, "week": Per.WEEK, "month": Per.MONTH, "quarter": Per
 
 
 def metric(
-    reader: Reader, verb_end: int, roles: list[Role], quantities: list[Quantity]
+    reader: Reader,
+    verb_end: int,
+    roles: list[Role],
+    quantities: list[Quantity],
+    verb_start: int = 0,
 ) -> tuple[str | None, tuple[int, int]]:
     """The measured thing, as written: the words after the verb, or after the
-    counted number, up to the first amount or marker."""
+    counted number, up to the first amount or marker; else the subject before the
+    verb ("Bookings double every year")."""
     tokens, folded = reader.tokens, reader.folded
     start = verb_end
     while start < len(tokens):
@@ -98,6 +103,9 @@ def metric(
         while start < end and folded[start] in reader.skippable:
             start += 1
     if end <= start:
+        subject = [i for i in range(verb_start) if reader.tokens[i].kind == "word"]
+        if verb_start and len(subject) == verb_start:
+            return reader.span(0, verb_start), (0, verb_start)
         return None, (start, start)
     return reader.span(start, end), (start, end)
 

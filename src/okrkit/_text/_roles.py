@@ -111,8 +111,8 @@ def _pair(state: _State, q: Quantity, nxt: Quantity) -> bool:
     if primary is not None and not repeated and (primary.role != "change" or state.has("target")):
         return False
     from_start, from_len = reader.ending("from_markers", q.start)
-    if q.name or nxt.name:
-        return False
+    if q.name or nxt.name or _bound(reader, q)[0] is not None:
+        return False  # "más de 2 h … a 10 h": a bound, not a starting value
     bound, bound_start = _bound(reader, nxt)
     if bound is not None and reader.words.has("to_markers", reader.folded[bound_start : nxt.start]):
         bound, bound_start = None, nxt.start  # "up to 25%": only "to"
@@ -224,22 +224,28 @@ def _qualifier(state: _State, q: Quantity, is_all: bool) -> bool:
     qualifier word ("with", "que", "whose"), or a bound after the measured amount
     ("12 clients above $500k ARR")."""
     reader = state.reader
-    if state.anchor_end is None:
-        return False
     bound, bound_start = _bound(reader, q)
+    # before any amount, a bound after a qualifier word describes the population too
+    # ("Reducir el tiempo en tareas que toman más de 2 h al día a 10 h")
+    anchor = state.anchor_end if state.anchor_end is not None else state.verb_end
+    if state.anchor_end is None and (bound is None or not state.verb_end):
+        return False
     to_start, to_len = reader.ending("to_markers", q.start)
     marker = bound_start if bound else (to_start if to_len else q.start)
-    qualified = _qualified(reader, state.anchor_end, marker)
+    if state.anchor_end is None:  # only a relative clause: "tareas que toman más de 2 h"
+        qualified = reader.any_between("relative_words", anchor, marker)
+    else:
+        qualified = _qualified(reader, anchor, marker)
     after_amount = (
         bound is not None
         and state.primary is not None
         and state.primary.role in ("target", "change")
-        and bound_start > state.anchor_end
+        and bound_start >= anchor
         and reader.tokens[bound_start - 1].kind == "word"
     )
     if not (qualified or after_amount):
         return False
-    state.add(Role(q, "qualifier"), "qualifier", state.anchor_end, "describes something else")
+    state.add(Role(q, "qualifier"), "qualifier", anchor, "describes something else")
     return True
 
 

@@ -107,7 +107,7 @@ def _read(reader: Reader, currency: str) -> Reading:
         )
         if direction_hint is not None:
             verb_kinds = {*verb_kinds, direction_hint}
-    metric, metric_span = decide.metric(reader, verb_end, roles, quantities)
+    metric, metric_span = decide.metric(reader, verb_end, roles, quantities, verb_start)
     decide.count_from_metric(reader, picked, metric_span)
     measurable = "target" in picked or "change" in picked
     kind = decide.kind(reader, measurable, verb_kinds, verb_start, verb_end)
