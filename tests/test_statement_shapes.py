@@ -97,6 +97,8 @@ SHAPES: list[tuple[str, dict[str, Any]]] = [
      {"change": P(15), "baseline_ref": "last quarter"}),
     ("Aumentar las ventas 10% vs. el año pasado", {"change": P(10),
                                                    "baseline_ref": "el año pasado"}),
+    ("Grow bookings 8% over the previous quarter",
+     {"baseline_ref": "previous quarter", "issues": ["missing-baseline"]}),
     ("Grow GMV 6% month over month", {"change": P(6), "per": "month"}),
     ("Crecer los pedidos 4 % semana a semana", {"change": P(4), "per": "week"}),
     ("Qualified leads: 40 per week", {"metric": "Qualified leads", "per": "week",

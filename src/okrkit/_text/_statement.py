@@ -148,6 +148,8 @@ def _baseline_ref(reader: Reader) -> str | None:
         found = reader.words.match("baseline_context", reader.folded, start)
         assert found is not None
         begin = end = start + found[0]
+        if reader.words.word("past_words", reader.folded[begin - 1]):
+            begin = end = begin - 1  # "previous quarter": the marker is part of the name
         if begin < len(reader.tokens) and reader.tokens[begin].text == ".":
             begin = end = begin + 1
         while end < len(reader.tokens) and reader.tokens[end].kind == "word":
