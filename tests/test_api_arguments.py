@@ -238,7 +238,6 @@ CALLS: dict[str, Call] = {
                                     aligned=False, max_checkins=1, statements=False),
     # value classes, built by users
     "Amount": call(okrkit.Amount, 5, "USD"),
-    "Figure": call(okrkit.Figure, "$60", okrkit.Amount(60, "USD"), "baseline"),
     "Amount.coerce": call(okrkit.Amount.coerce, "5 USD", field="KeyResult.target"),
     "Amount.parse": call(okrkit.Amount.parse, "5 USD", field="KeyResult.target"),
     "Cadence": call(okrkit.Cadence, "monthly", weekday=None, day=31),
