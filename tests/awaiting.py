@@ -1,9 +1,9 @@
 """Rules whose reference examples wait for the statement reader (issue 12).
 
-``ambiguous-number`` fires on what the reader puts in ``Reading.issues``; until the
-reader flags "1,500" in a Spanish statement, its example does not fire. Each such
-case is a strict xfail, so it fails the day the reader gets it right, and the
-rule is then taken off this list.
+A rule that fires on what the reader puts in ``Reading.issues`` waits here until
+the reader gives it (``ambiguous-number`` did, until the reader flagged "1,500" in a
+Spanish statement). Each such case is a strict xfail, so it fails the day the
+reader gets it right, and the rule is then taken off this list.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from okrkit.rules import Rule
 
 
-WAITING_FOR_THE_READER = frozenset({"ambiguous-number"})
+WAITING_FOR_THE_READER: frozenset[str] = frozenset()
 
 
 def awaiting_the_reader(rule: Rule) -> Any:

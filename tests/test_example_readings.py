@@ -64,18 +64,18 @@ METRICS = [
     reader("equipo-de-ventas", "ingresos-trimestre/venta-cruzada",
            ("propuestas de venta cruzada",)),
     # es/meta-de-ventas.yaml
-    reader("meta-de-ventas", "meta-q1/pipeline",
+    ("meta-de-ventas", "meta-q1/pipeline",
            ("valor del pipeline de ventas", "pipeline de ventas")),
     ("meta-de-ventas", "meta-q1/cierre-80",
      ("oportunidades", "oportunidades que ya van por el 80% de avance o más")),
-    reader("meta-de-ventas", "meta-q1/conversion",
+    ("meta-de-ventas", "meta-q1/conversion",
            ("tasa de conversión de mi pipeline", "tasa de conversión")),
     reader("meta-de-ventas", "meta-q1/meta-90", ("meta de ventas",)),
     # es/preventa.yaml
     reader("preventa", "preventa-digital/respuesta-5min", ("primera respuesta",)),
     ("preventa", "preventa-digital/demo-90",
      ("atención", "atención de los prospectos", "atención del 90% de los prospectos")),
-    reader("preventa", "preventa-digital/conversion-92",
+    ("preventa", "preventa-digital/conversion-92",
            ("conversión de la etapa de preventa",)),
     # es/up-selling.yaml
     ("up-selling", "up-selling-q3/propuestas-preparadas", ("propuestas de valor",)),
@@ -112,13 +112,13 @@ NATURES = [
     ("saas-growth", "self-serve/onboarding-experiments", "activity"),
     ("cuenta-clave-kam", "cliente-xyz/plan-de-cuenta", "activity"),
     ("cuenta-clave-kam", "cliente-xyz/propuestas", "activity"),
-    reader("cuenta-clave-kam", "cliente-xyz/contratos-a-b", "outcome"),  # a contract signed
+    ("cuenta-clave-kam", "cliente-xyz/contratos-a-b", "outcome"),  # a contract signed
     ("cuenta-clave-kam", "cliente-xyz/concurso-c-d", "outcome"),
     ("equipo-de-ventas", "ingresos-trimestre/lanzamiento", "outcome"),
     ("equipo-de-ventas", "ingresos-trimestre/recurrentes", "outcome"),
     ("equipo-de-ventas", "ingresos-trimestre/ciclo", "outcome"),
     ("equipo-de-ventas", "ingresos-trimestre/venta-cruzada", "activity"),
-    reader("meta-de-ventas", "meta-q1/pipeline", "outcome"),  # "Hacer crecer" is no work done
+    ("meta-de-ventas", "meta-q1/pipeline", "outcome"),  # "Hacer crecer" is no work done
     ("meta-de-ventas", "meta-q1/cierre-80", "outcome"),
     ("meta-de-ventas", "meta-q1/conversion", "outcome"),
     ("meta-de-ventas", "meta-q1/meta-90", "outcome"),

@@ -26,7 +26,7 @@ from okrkit.rules import registered_rules
 
 BUILT_IN = [r for r in registered_rules() if r.category != "custom"]
 SPOKEN = [awaiting_the_reader(r) for r in BUILT_IN]
-"""The rules whose examples fire today (``ambiguous-number`` waits for the reader)."""
+"""The rules whose examples fire today (a rule waiting for the reader is an xfail)."""
 
 # English words that give an English piece away inside a Spanish sentence; a word
 # followed by a colon is a plan-file key a Spanish hint names on purpose (objectives:).

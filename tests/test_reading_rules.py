@@ -151,7 +151,6 @@ class TestAmbiguousNumber:
     def test_a_reading_without_the_issue_is_silent(self) -> None:
         assert findings(plan_of("Conseguir 1.500 leads calificados"), "ambiguous-number") == []
 
-    @pytest.mark.xfail(strict=True, reason="reader")
     @pytest.mark.parametrize(
         ("statement", "lang"),
         [("Conseguir 1,500 leads calificados", "es"), ("Get 1.500 qualified leads", "en")],
