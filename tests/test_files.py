@@ -375,15 +375,14 @@ class TestErrors:
         zero = okrkit.loads(good.replace(quoted, "0.0e-400"), format=fmt)
         assert zero.objectives[0].key_results[0].target == okrkit.Amount(0)
 
-    def test_a_word_pint_reads_as_its_own_unit_is_refused_at_its_place(self) -> None:
-        """50 points is not 50 typographic points (a length): refused where it is written."""
-        found = problems(MINIMAL.replace("target: 26 day", "target: 50 points"))
+    def test_a_unit_of_one_letter_is_refused_at_its_place(self) -> None:
+        """10 c is not ten times the speed of light, nor a count of c: refused where it
+        is written."""
+        found = problems(MINIMAL.replace("target: 26 day", "target: 10 c"))
 
         assert found == [
-            "plan.yaml:13:17: target: expected a currency, a counted noun or a unit of time, "
-            "length, mass, area, volume, data, energy, power and temperature, got "
-            "\"50 points\"; pint reads 'points' as point ([length]): name what you count "
-            "another way, like point_count"
+            "plan.yaml:13:17: target: expected a unit like day, USD, % or call/week, got "
+            '"10 c"; name what you count with a word, like c_count'
         ]
 
     def test_unknown_extension(self, tmp_path) -> None:

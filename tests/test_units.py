@@ -280,24 +280,12 @@ def test_text_pint_would_misread_is_refused_before_pint(ureg, monkeypatch, text,
         unit_info(text, ureg)
 
 
-@pytest.mark.parametrize(
-    ("text", "pint_reads"),
-    [
-        ("c", "speed_of_light"),
-        ("G", "gauss"),
-        ("points", "point"),
-        ("bars", "bar"),
-        ("A", "ampere"),
-    ],
-)
-def test_a_word_pint_reads_as_its_own_unit_is_refused(ureg, text, pint_reads) -> None:
-    """A word pint would read as a constant or a unit okrkit does not read is refused,
-    saying what pint would have made of it; it is never a count, nor that unit."""
-    with pytest.raises(UnitError) as info:
+@pytest.mark.parametrize("text", ["c", "G", "A", "x"])
+def test_a_unit_of_one_letter_is_refused(ureg, text) -> None:
+    """A letter that is none of okrkit's symbols (pint's speed of light, gauss, ampere)
+    is neither that unit nor a count: it is refused with how to name a count."""
+    with pytest.raises(UnitError, match=r"with a word|a multiple"):
         unit_info(text, ureg)
-
-    assert f"pint reads {text!r} as {pint_reads}" in str(info.value)
-    assert "name what you count another way" in str(info.value)
 
 
 def test_powers_out_of_range_are_refused_not_reported_as_mismatches() -> None:

@@ -20,7 +20,7 @@ from decimal import Decimal
 import attrs
 
 from okrkit._fields import number
-from okrkit._unit_words import MULTIPLIERS, NAME, Refusal, read_unit
+from okrkit._unit_words import MULTIPLE_HINT, MULTIPLIERS, NAME, Refusal, read_unit
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -34,6 +34,7 @@ __all__ = [
     "plain_number",
     "score_for_people",
     "trusted_amount",
+    "two_ways_refusal",
     "underflow_refusal",
     "unit_for_people",
     "unit_form",
@@ -60,7 +61,10 @@ _UNIT_CHARACTER = re.compile(r"[\w°%€ /*^·]")
 _GLUED = frozenset("%€°")
 """What may follow a number without a space: "75%", "5€", "21°C"."""
 _SPACES = re.compile(r"\s+")
-_CURRENCY_SIGNS = {"$": None, "US$": "USD", "R$": "BRL", "£": "GBP", "¥": "JPY", "€": "EUR"}
+_CURRENCY_SIGNS = {
+    "$": None, "US$": "USD", "R$": "BRL", "£": "GBP", "¥": "JPY", "€": "EUR", "₹": "INR",
+    "S/": "PEN", "S/.": "PEN",
+}  # fmt: skip
 """Currency signs and the ISO code each stands for (``$`` stands for many)."""
 
 
@@ -89,19 +93,58 @@ def _both_readings(number: str) -> tuple[str, str]:
     return whole + number[-3:], _unambiguous(f"{whole}.{fraction}")
 
 
+def _two_ways_refusal(number: str, unit: str = "") -> Refusal:
+    """Why ``30.000`` is refused, with how to write each way it reads."""
+    thousands, decimal = _both_readings(number)
+    unit = f" {unit}" if unit else ""
+    return Refusal(
+        _QUANTITY,
+        f"write {thousands}{unit} if the point groups thousands, "
+        f"or {decimal}{unit} if it is a decimal point",
+        hint_es=f"escribe {thousands}{unit} si el punto agrupa miles, "
+        f"o {decimal}{unit} si es un punto decimal",
+    )
+
+
+def two_ways_refusal(number: str) -> Refusal | None:
+    """Why a bare number written ``30.000`` (thirty thousand to a Spanish reader,
+    thirty to an English one) is refused, or ``None`` for any other number."""
+    if _THOUSANDS_OR_DECIMAL.fullmatch(number):
+        return _two_ways_refusal(number)
+    return None
+
+
 def underflow_refusal(text: str) -> Refusal | None:
     """Why number text that a float reads as 0 is refused: it is not 0 (``1.5e-400``)."""
     mantissa = text.lower().partition("e")[0]
     if any(digit in mantissa for digit in "123456789"):
         return Refusal(
-            "a number a float can hold", f"{text} is so close to 0 that it would read as 0"
+            "a number a float can hold",
+            f"{text} is so close to 0 that it would read as 0",
+            hint_es=f"{text} está tan cerca de 0 que se leería como 0",
         )
     return None
 
 
+class _WrittenFloat(float):
+    """A float that YAML and TOML writers write so that it reads one way: ``2.1250``
+    (JSON's encoder writes it as the float it is)."""
+
+    def __repr__(self) -> str:
+        return _unambiguous(format_number(self))
+
+    __str__ = __repr__
+
+
 def plain_number(value: float) -> float | int:
-    """*value* as JSON and YAML should write it: ``35`` for 35.0, floats otherwise."""
-    return int(value) if value.is_integer() and abs(value) < 1e15 else value
+    """*value* as JSON, YAML and TOML should write it: ``35`` for 35.0, floats
+    otherwise, ``2.1250`` for 2.125 (which a plan written ``2.125`` refuses: it reads
+    as thousands to a Spanish reader)."""
+    if value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if _THOUSANDS_OR_DECIMAL.fullmatch(format_number(value)):
+        return _WrittenFloat(value)
+    return value
 
 
 def _amount_value(value: object) -> float:
@@ -123,15 +166,35 @@ def unit_refusal(unit: str) -> Refusal | None:
         read = read_unit(unit)
         return read if isinstance(read, Refusal) else None
     if unit in _CURRENCY_SIGNS:
-        return Refusal(_A_UNIT, "write the currency's ISO code, like USD")
+        code = _CURRENCY_SIGNS[unit] or "USD"
+        return Refusal(
+            _A_UNIT,
+            f"write the currency's ISO code, like {code}",
+            hint_es=f"escribe el código ISO de la moneda, como {code}",
+        )
     if unit[0].isdigit():
-        return Refusal(_A_UNIT, "a unit starts with a letter")
+        return Refusal(
+            _A_UNIT, "a unit starts with a letter", hint_es="una unidad empieza por una letra"
+        )
     for char in unit:
         if "\ud800" <= char <= "\udfff":
-            return Refusal(_A_UNIT, f"{char!a} is a lone surrogate, no character")
+            return Refusal(
+                _A_UNIT,
+                f"{char!a} is a lone surrogate, no character",
+                hint_es=f"{char!a} es un sustituto suelto, no un carácter",
+            )
         if not _UNIT_CHARACTER.match(char):
-            return Refusal(_A_UNIT, f'"{repr(char)[1:-1]}" cannot be part of a unit')
-    return Refusal(_A_UNIT, 'a unit is names joined by spaces, "/" or "*", like call/week')
+            shown = repr(char)[1:-1]
+            return Refusal(
+                _A_UNIT,
+                f'"{shown}" cannot be part of a unit',
+                hint_es=f'"{shown}" no puede formar parte de una unidad',
+            )
+    return Refusal(
+        _A_UNIT,
+        'a unit is names joined by spaces, "/" or "*", like call/week',
+        hint_es='una unidad son nombres unidos por espacios, "/" o "*", como llamada/semana',
+    )
 
 
 _UNIT_FORMS: dict[str, str] = {}
@@ -170,7 +233,7 @@ def unit_text(field: str, value: object) -> str | None:
         raise InvalidTypeError(field, value, "unit text like 'day' or 'USD'")
     unit = unit_form(value)
     if isinstance(unit, Refusal):
-        raise InvalidValueError(field, value, unit.expected, hint=unit.hint)
+        raise InvalidValueError(field, value, unit.expected, hint=unit.hint, hint_es=unit.hint_es)
     return unit
 
 
@@ -188,13 +251,7 @@ def _read(written: str) -> Refusal | tuple[float, str | None]:
         return Refusal(_QUANTITY)
     written_number = match.group()
     if _THOUSANDS_OR_DECIMAL.fullmatch(written_number):
-        thousands, decimal = _both_readings(written_number)
-        unit_text = f" {rest.strip()}" if rest.strip() else ""
-        return Refusal(
-            _QUANTITY,
-            f"write {thousands}{unit_text} if the point groups thousands, "
-            f"or {decimal}{unit_text} if it is a decimal point",
-        )
+        return _two_ways_refusal(written_number, rest.strip())
     number = float(written_number)
     if not math.isfinite(number):
         return Refusal("a finite number")
@@ -218,7 +275,7 @@ _UNDERSCORES = re.compile(r"[+-]?[0-9]+(?:_[0-9]+)+(?:\.[0-9]+)?")
 _OTHER_BASE = re.compile(r"[+-]?0[xXoObB][0-9a-fA-F_]+")
 _TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}")
 _MULTIPLIED = re.compile(r"([+-]?[0-9.]+)(k|K|M|MM|B|bn|mn)(?:\s|$)")
-_UNIT_FIRST = re.compile(r"(US\$|R\$|[$£¥€]|[A-Z]{3})\s*([+-]?[0-9]+(?:\.[0-9]+)?)")
+_UNIT_FIRST = re.compile(r"(US\$|R\$|S/\.?|[$£¥€₹]|[A-Z]{3})\s*([+-]?[0-9]+(?:\.[0-9]+)?)")
 _ANY_DIGIT = re.compile(r"[+-]?\d")
 
 
@@ -244,7 +301,11 @@ _FIXES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]], ...
 )
 
 
-def _number_fix(written: str) -> str | None:
+Hint = tuple[str, str]
+"""How to write something, in English and in Spanish."""
+
+
+def _number_fix(written: str) -> Hint | None:
     """How to write the number *written* starts with, if it is written one known way."""
     for pattern, fix in _FIXES:
         match = pattern.match(written)
@@ -255,46 +316,92 @@ def _number_fix(written: str) -> str | None:
         candidate = f"{number} {rest.strip()}".strip()
         fits = number is not None and not isinstance(_read(candidate), Refusal)
         if pattern is _OTHER_BASE:
-            return "write the number in decimal" + (f": {candidate}" if fits else "")
-        return f"write {candidate}" if fits else f"write the number as {number}"
+            told = f": {candidate}" if fits else ""
+            return f"write the number in decimal{told}", f"escribe el número en decimal{told}"
+        if fits:
+            return f"write {candidate}", f"escribe {candidate}"
+        return f"write the number as {number}", f"escribe el número como {number}"
     return None
 
 
-def _whole_hint(number: str, factor: int | None, unit: str) -> str:
+def _whole_hint(number: str, factor: int | None, unit: str) -> Hint:
     """How to write *number* times *factor* (``1.2`` M) as the whole number it is."""
     try:
         value = Decimal(number) * (factor or 0)
     except ArithmeticError:  # not a number Decimal reads ("1.2.3")
         factor = None
     if not factor:
-        return "write the whole number, without a multiplier like k, M or mil"
+        return (
+            "write the whole number, without a multiplier like k, M or mil",
+            "escribe el número entero, sin un multiplicador como k, M o mil",
+        )
     written = format(value.normalize(), "f") if abs(value) < _LARGE else format_number(float(value))
-    return f"write the whole number: {_unambiguous(written)} {unit.strip()}".rstrip()
+    whole = f"{_unambiguous(written)} {unit.strip()}".rstrip()
+    return f"write the whole number: {whole}", f"escribe el número entero: {whole}"
 
 
-def _quantity_hint(written: str) -> str | None:
+# Signs and words people put around a number that a quantity says elsewhere.
+_SIGN_AFTER = re.compile(r"([+-]?[0-9][0-9.,]*)\s*(US\$|R\$|S/\.?|[$£¥€₹])")
+_BOUND = re.compile(
+    r"([+-]?[0-9][0-9.,]*)\s*\+(?:\s+(.*))?|(?:>=?|≥)\s*([0-9][0-9.,]*)(?:\s+(.*))?"
+)
+_MULTIPLE = re.compile(r"[0-9][0-9.,]*\s*[x×X](?![^\W\d_])|[x×]\s*[0-9][0-9.,]*")
+
+
+def _currency_hint(sign: str, number: str) -> Hint:
+    """How to write *number* in the currency *sign* stands for (``£`` is GBP)."""
+    code = _CURRENCY_SIGNS.get(sign, sign)
+    if code is None:
+        return (
+            f"write {number} and the currency's ISO code, like {number} USD",
+            f"escribe {number} y el código ISO de la moneda, como {number} USD",
+        )
+    return f"write {number} {code}", f"escribe {number} {code}"
+
+
+def _bound_hint(number: str, unit: str | None) -> Hint:
+    """How to say "at least *number*" (``50+``): the bound is the key result's direction."""
+    amount = f"{number} {unit}".strip() if unit else number
+    return (
+        f"a bound belongs in the direction: write {amount} with direction: at_least",
+        f"un límite va en la dirección: escribe {amount} con direction: at_least",
+    )
+
+
+def _quantity_hint(written: str) -> Hint | None:
     """How to write *written* (stripped text refused as a quantity), when that is clear."""
     fix = _number_fix(written)
     if fix is not None:
         return fix
     if _TIME.match(written):
-        return 'a quantity is one number and a unit, like "90 minute", not a time'
+        return (
+            'a quantity is one number and a unit, like "90 minute", not a time',
+            'una cantidad es un número y una unidad, como "90 minute", no una hora',
+        )
     multiplied = _MULTIPLIED.match(written)
     if multiplied is not None:
         number, multiplier = multiplied.groups()
         return _whole_hint(number, MULTIPLIERS[multiplier], written[multiplied.end() :])
     first = _UNIT_FIRST.fullmatch(written)
     if first is not None:
-        sign, number = first.groups()
-        code = _CURRENCY_SIGNS.get(sign, sign)
-        if code is None:
-            return f"write {number} and the currency's ISO code, like {number} USD"
-        return f"write {number} {code}"
+        return _currency_hint(*first.groups())
+    after = _SIGN_AFTER.fullmatch(written)
+    if after is not None:
+        return _currency_hint(after.group(2), after.group(1))
+    bound = _BOUND.fullmatch(written)
+    if bound is not None:
+        number, unit, at_least, unit_after = bound.groups()
+        return _bound_hint(number or at_least, unit or unit_after)
+    if _MULTIPLE.fullmatch(written) or _MULTIPLE.match(written):
+        return MULTIPLE_HINT
     number = _NUMBER.match(written)
     if number is None and _ANY_DIGIT.match(written):
-        return "write the number with the digits 0 to 9"
+        return "write the number with the digits 0 to 9", "escribe el número con los dígitos 0 a 9"
     if number is not None and written[number.end() : number.end() + 1].isalpha():
-        return 'write the number, a space, then the unit, like "26 day"'
+        return (
+            'write the number, a space, then the unit, like "26 day"',
+            'escribe el número, un espacio y la unidad, como "26 day"',
+        )
     return None
 
 
@@ -323,12 +430,13 @@ class Amount:
         if isinstance(read, Refusal):
             hint = _quantity_hint(written)
             if hint is not None:
-                raise InvalidValueError(field, text, _QUANTITY, hint=hint)
+                raise InvalidValueError(field, text, _QUANTITY, hint=hint[0], hint_es=hint[1])
             # nothing wrong with how the number is written: say what is wrong past it
             number = _NUMBER.match(written)
             if read.whole is not None and number is not None:
                 hint = _whole_hint(number.group(), read.whole[0], read.whole[1])
-            raise InvalidValueError(field, text, read.expected, hint=hint or read.hint)
+            en, es = hint or (read.hint, read.hint_es)
+            raise InvalidValueError(field, text, read.expected, hint=en, hint_es=es)
         return trusted_amount(*read)
 
     @classmethod
@@ -374,6 +482,7 @@ _UNIT_WORDS_ES = {
     "month": ("mes", "meses"), "quarter": ("trimestre", "trimestres"),
     "year": ("año", "años"), "hour": ("hora", "horas"), "minute": ("minuto", "minutos"),
     "second": ("segundo", "segundos"), "millisecond": ("milisegundo", "milisegundos"),
+    "point": ("punto", "puntos"),
 }  # fmt: skip
 
 _LARGE = 1e15

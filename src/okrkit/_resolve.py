@@ -95,7 +95,9 @@ class Resolved:
 
 _FACTORS: dict[tuple[int, str, str | None, str | None], tuple[float, float] | None] = {}
 """Conversions already worked out in the application registry, by unit texts: the
-answer never changes for a registry, so it is kept for the next key result."""
+answer never changes for a registry, so it is kept for the next key result (at
+most :data:`_FACTORS_KEPT` of them, the oldest forgotten first)."""
+_FACTORS_KEPT = 4096
 
 
 def _reference(kr: KeyResult) -> str | None:
@@ -145,6 +147,8 @@ class _Converter:
             result = None
         self.factors[unit] = result
         if self.ureg is None:
+            if len(_FACTORS) >= _FACTORS_KEPT:
+                del _FACTORS[next(iter(_FACTORS))]
             _FACTORS[(id(None), unit, self.reference, self.per)] = result
         return result
 

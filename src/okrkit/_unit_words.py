@@ -42,13 +42,15 @@ __all__ = [
 
 
 class Refusal(NamedTuple):
-    """Why text is not what a field holds: what was expected, how to write it, and
-    for a number times a multiplier (``1.2 M USD``), the factor and the unit left
-    (``(1000000, "USD")``) so the whole number can be worked out."""
+    """Why text is not what a field holds: what was expected, how to write it (in
+    English, and in Spanish when it is said), and for a number times a multiplier
+    (``1.2 M USD``), the factor and the unit left (``(1000000, "USD")``) so the
+    whole number can be worked out."""
 
     expected: str
     hint: str | None = None
     whole: tuple[int, str] | None = None
+    hint_es: str | None = None
 
 
 # ISO 4217 codes of currencies in common use. Each becomes its own dimension.
@@ -72,7 +74,7 @@ COUNTED_NOUNS = (
     "article", "post", "download", "install", "subscriber", "partner", "event", "webinar",
     "campaign", "email", "message", "quote", "invoice", "item", "project", "student", "course",
     "session", "report", "shipment", "store", "employee", "candidate", "click", "visitor",
-    "trial", "member", "unit_sold", "task", "unit", "app",
+    "trial", "member", "unit_sold", "task", "unit", "app", "business_day",
 )  # fmt: skip
 
 # Spanish (and a few English) words for units, mapped to the names okrkit defines.
@@ -91,28 +93,41 @@ ALIASES = {
     "prospecto": "prospect", "prospectos": "prospect",
     "usuario": "user", "usuarios": "user",
     "día": "day", "dia": "day", "días": "day", "dias": "day", "d": "day",
-    "semana": "week", "semanas": "week", "wk": "week",
-    "mes": "month", "meses": "month", "mo": "month",
+    "semana": "week", "semanas": "week", "wk": "week", "wks": "week",
+    "mes": "month", "meses": "month", "mo": "month", "mos": "month",
     "trimestre": "quarter", "trimestres": "quarter",
-    "año": "year", "años": "year", "ano": "year", "anos": "year", "yr": "year",
-    "hora": "hour", "horas": "hour", "h": "hour", "hr": "hour", "hrs": "hour",
+    "año": "year", "años": "year", "ano": "year", "anos": "year", "yr": "year", "yrs": "year",
+    "hora": "hour", "horas": "hour", "h": "hour", "hr": "hour", "hrs": "hour", "hs": "hour",
     "minuto": "minute", "minutos": "minute", "min": "minute", "mins": "minute",
     "segundo": "second", "segundos": "second", "s": "second", "sec": "second",
+    "secs": "second", "seg": "second", "segs": "second",
     "ms": "millisecond", "milisegundo": "millisecond", "milisegundos": "millisecond",
     "€": "EUR", "euro": "EUR", "euros": "EUR",
     "dólar": "USD", "dolar": "USD", "dólares": "USD", "dolares": "USD",
     "dollar": "USD", "dollars": "USD",
-    "%": "percent", "pct": "percent", "porciento": "percent",
-    "pp": "percentage_point", "pts": "percentage_point",
-    "percentage_points": "percentage_point",
+    "%": "percent", "pct": "percent", "porciento": "percent", "percentage": "percent",
+    "pp": "percentage_point", "percentage_points": "percentage_point",
     "punto_porcentual": "percentage_point", "puntos_porcentuales": "percentage_point",
+    # a point of a score (story points, NPS points): a count of its own, never
+    # pint's point (a typographic length); percentage points are "pp"
+    "pts": "point", "pt": "point", "puntos": "point", "punto": "point",
 }  # fmt: skip
 
-_PHRASES = (  # unit names of two words, read as one
+_PHRASES = (  # unit names of two words, read as one (before the rest is read)
     ("puntos porcentuales", "percentage_point"),
     ("punto porcentual", "percentage_point"),
     ("percentage points", "percentage_point"),
     ("percentage point", "percentage_point"),
+    # a day the business works: its own count, since how many calendar days a
+    # number of them spans depends on weekends and holidays
+    ("business days", "business_day"),
+    ("business day", "business_day"),
+    ("working days", "business_day"),
+    ("working day", "business_day"),
+    ("días hábiles", "business_day"),
+    ("dias habiles", "business_day"),
+    ("día hábil", "business_day"),
+    ("dia habil", "business_day"),
 )
 
 # The periods a rate counts over; pint's "quarter" is a mass and its "month" an
@@ -125,7 +140,10 @@ PERIOD_WORDS = {
 }
 """Every word a rate's period is written with (``weeks``, ``semana``, ``mo``)."""
 
-FAMILIES = "time, length, mass, area, volume, data, energy, power and temperature"
+FAMILIES = (
+    "time, length, mass, area, volume, speed, frequency, data, data rate, energy, power "
+    "and temperature"
+)
 """The kinds of physical unit okrkit reads."""
 
 MAX_POWER = 3
@@ -138,11 +156,14 @@ _PREFIXES = {
     "Ki": "kibi", "Mi": "mebi", "Gi": "gibi", "Ti": "tebi", "Pi": "pebi",
 }  # fmt: skip
 _DATA_PREFIXES = "k M G T P Ki Mi Gi Ti Pi"
-_NO_PLURAL = frozenset({"feet", "celsius", "fahrenheit", "kilometer_per_hour", "mile_per_hour"})
+_NO_PLURAL = frozenset(
+    {"feet", "foot", "celsius", "fahrenheit", "kilometer_per_hour", "mile_per_hour"}
+)
 
 # The physical units okrkit reads: pint's name, the other words for it (a plural
-# is made for each word longer than three letters), and the prefix symbols read
-# on its symbols (and, by name, on its name: "km", "kilometer").
+# is made for each lowercase word of three letters or more), and the prefix
+# symbols read on its symbols (and, by name, on its names: "km", "kilometer",
+# "kilometre").
 _BASES: tuple[tuple[str, str, str], ...] = (
     # time
     ("second", "s sec", "m u µ μ n"),
@@ -153,22 +174,30 @@ _BASES: tuple[tuple[str, str, str], ...] = (
     ("month", "", ""),
     ("year", "", ""),
     # length
-    ("meter", "m metre metro kilómetro:kilometer kilometro:kilometer centímetro:centimeter "
-     "milímetro:millimeter", "k c m"),
+    ("meter", "m metre metro mts:meter kilómetro:kilometer kilometro:kilometer kms:kilometer "
+     "centímetro:centimeter milímetro:millimeter", "k c m"),
     ("inch", "inches", ""),
     ("foot", "ft feet", ""),
-    ("yard", "yd", ""),
+    ("yard", "yd yds:yard", ""),
     ("mile", "mi milla", ""),
+    ("nautical_mile", "nmi", ""),
     # mass
-    ("gram", "g gramo kilo:kilogram kilogramo:kilogram", "k m"),
+    ("gram", "g gramo kilo:kilogram kilogramo:kilogram kgs:kilogram", "k m"),
     ("metric_ton", "t tonne tonelada", ""),
+    ("ton", "short_ton", ""),
     ("pound", "lb lbs", ""),
     ("ounce", "oz", ""),
     # area (and powers of a length)
     ("hectare", "ha hectárea", ""),
     ("acre", "", ""),
     # volume
-    ("liter", "l L litre litro", "m"),
+    ("liter", "l L litre litro lt lts:liter", "m"),
+    ("gallon", "gal galón:gallon galon:gallon galones:gallon", ""),
+    ("quart", "qt", ""),
+    ("fluid_ounce", "floz fl_oz", ""),
+    # frequency
+    ("hertz", "Hz", "k M G"),
+    ("revolutions_per_minute", "rpm", ""),
     # data
     ("bit", "", _DATA_PREFIXES),
     ("byte", "B", _DATA_PREFIXES),  # a bare B is refused first, as a billion
@@ -178,15 +207,31 @@ _BASES: tuple[tuple[str, str, str], ...] = (
     ("watt", "W", "k M G"),
     ("calorie", "cal", "k"),
     # temperature
-    ("degree_Celsius", "°C degC celsius", ""),
-    ("degree_Fahrenheit", "°F degF fahrenheit", ""),
+    ("degree_Celsius", "°C ºC degC celsius", ""),
+    ("degree_Fahrenheit", "°F ºF degF fahrenheit", ""),
     ("kelvin", "", ""),
     # speed
-    ("kilometer_per_hour", "kph", ""),
+    ("kilometer_per_hour", "kph kmh", ""),
     ("mile_per_hour", "mph", ""),
+    ("knot", "kn", ""),
     # a ratio
     ("ppm", "", ""),
 )  # fmt: skip
+
+# Words that are two physical units at once: a data rate in bits per second
+# ("Mbps"; pint's own "bps" is a baud, a count of symbols).
+_DATA_RATES = {
+    f"{symbol}bps": f"{_PREFIXES[symbol] if symbol else ''}bit"
+    for symbol in ("", "k", "M", "G", "T")
+}
+_DATA_RATES["Kbps"] = "kilobit"
+COMPOUNDS: dict[str, tuple[tuple[str, int], ...]] = {
+    word: ((bit, 1), ("second", -1)) for word, bit in _DATA_RATES.items()
+}
+"""Words that stand for a unit of several terms, and those terms (pint's names)."""
+
+_SPELLINGS = {"meter": "metre", "liter": "litre"}
+"""British spellings of names that take prefixes (``kilometres``)."""
 
 
 def _physical() -> dict[str, str]:
@@ -194,8 +239,9 @@ def _physical() -> dict[str, str]:
 
     def add(word: str, name: str) -> None:
         words[word] = name
-        if len(word) > 3 and word.islower() and word[-1] not in "s" and word not in _NO_PLURAL:
-            words[word + "s"] = name
+        plural = word + ("es" if word.endswith(("ch", "x")) else "s")
+        if len(word) > 2 and word.islower() and word[-1] not in "s" and word not in _NO_PLURAL:
+            words.setdefault(plural, name)
 
     for name, others, prefixes in _BASES:
         add(name, name)
@@ -203,11 +249,13 @@ def _physical() -> dict[str, str]:
         for other in others.split():
             word, _, target = other.partition(":")
             add(word, target or name)
-            if len(word) <= 3 and not target:
+            if len(word) <= 3 and not target and not word.endswith("s"):
                 symbols.append(word)
         for prefix in prefixes.split():
             long = _PREFIXES[prefix] + name
             add(long, long)
+            if name in _SPELLINGS:
+                add(_PREFIXES[prefix] + _SPELLINGS[name], long)
             for symbol in symbols or [name]:  # "kbit": a name without a symbol of its own
                 words[prefix + symbol] = long
     return words
@@ -241,16 +289,55 @@ _MULTIPLIER_WORDS = frozenset(word for word in MULTIPLIERS if len(word) > 2)
 """Multipliers that are words, read in any case (``Mil``, ``MILLONES``)."""
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_DIGIT_POWER = re.compile(r"(\D+)([23])")
+_LENGTH_SYMBOLS = frozenset({"m", "km", "cm", "mm", "ft", "yd", "mi"})
+"""Lengths whose area and volume people write with a plain digit (``m2``, ``cm3``)."""
 _SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 _OPERATOR_WORDS = frozenset({"per", "por", "square", "squared", "sq", "cubic", "cubed"})
 """Words pint reads as operators: in okrkit a rate is written with "/"."""
+
+MULTIPLE_HINT = (
+    'a multiple (3x) is not a quantity: say it in the statement ("triple the leads") or '
+    "as a change of 200 %",
+    'un múltiplo (3x) no es una cantidad: dilo en el enunciado ("triplicar los leads") o '
+    "como un cambio de 200 %",
+)
+"""How to write a multiple (``3x``, ``3×``), in English and Spanish."""
+_MULTIPLE = Refusal(
+    "a unit like day, USD, % or call/week", MULTIPLE_HINT[0], None, MULTIPLE_HINT[1]
+)
+_REFUSED_WORDS = {
+    "x": _MULTIPLE, "times": _MULTIPLE, "veces": _MULTIPLE,
+    "ppt": Refusal(
+        "a unit like day, USD, % or call/week",
+        "ppt is parts per thousand, per trillion or percentage points: write pp for "
+        "percentage points",
+        None,
+        "ppt son partes por mil, por billón o puntos porcentuales: escribe pp para puntos "
+        "porcentuales",
+    ),
+}  # fmt: skip
+"""Words that are refused, with how to say what they usually mean."""
 
 _IRREGULAR = {
     (noun[:-1] + "ies" if noun.endswith("y") and noun[-2] not in "aeiou" else noun + "es"): noun
     for noun in COUNTED_NOUNS
     if noun.endswith(("y", "x", "ch", "sh"))
 }
-_IRREGULAR["units_sold"] = "unit_sold"
+_IRREGULAR.update({
+    "units_sold": "unit_sold", "buses": "bus", "statuses": "status", "bonuses": "bonus",
+    "campuses": "campus", "viruses": "virus", "censuses": "census", "crises": "crisis",
+    "theses": "thesis", "hypotheses": "hypothesis", "diagnoses": "diagnosis",
+    "caches": "cache", "niches": "niche", "headaches": "headache", "people": "person",
+})  # fmt: skip
+_SINGULAR_ENDINGS = ("ss", "us", "is")
+"""Endings of words that are no plural: ``status``, ``bus``, ``analysis``, ``class``."""
+_SAME_IN_PLURAL = frozenset({"series", "species", "news"})
+_IE_NOUNS = frozenset({
+    "movie", "cookie", "selfie", "zombie", "rookie", "calorie", "freebie", "goalie", "hoodie",
+    "smoothie", "brownie", "sortie", "newbie", "techie", "foodie", "lie", "tie", "pie",
+})  # fmt: skip
+"""Nouns ending in "ie", whose plural is not a "y" noun's (``movies``, ``stories``)."""
 
 # Kinds of term.
 CURRENCY, NOUN, OPEN, PERCENT, POINTS, PHYSICAL_UNIT = (
@@ -281,15 +368,21 @@ NAME = r"(?:°?[^\W\d_]\w*|%|€)"
 _PIECE = re.compile(rf"({NAME})(?: ?(?:\^|\*\*) ?(-?[0-9]+))?|( ?[/*·] ?| )")
 _A_UNIT = "a unit like day, USD, % or call/week"
 _ALONE = "a currency or a count stands alone or over one unit, like USD, call/week or USD/user"
+_ALONE_ES = (
+    "una moneda o un recuento va sola o sobre una unidad, como USD, llamada/semana o USD/usuario"
+)
 _WHOLE = "write the whole number, without a multiplier like k, M or mil"
+_WHOLE_ES = "escribe el número entero, sin un multiplicador como k, M o mil"
 
 
 def singular(word: str) -> str:
-    """The name of the counted noun *word* is a form of: ``tickets`` → ``ticket``.
+    """The name of the counted noun *word* is a form of: ``tickets`` → ``ticket``,
+    ``stories`` → ``story``, ``boxes`` → ``box``, ``analyses`` → ``analysis``.
 
-    A trailing "s" is dropped from a word of four letters or more, except "ss"
-    (``callss`` is its own noun, not ``calls``): the answer depends on the word
-    alone, never on what was read before.
+    A word of four letters or more loses its plural ending; a word that ends as
+    no plural does (``status``, ``bus``, ``analysis``, ``class``, and ``callss``,
+    a noun of its own) is kept. The answer depends on the word alone, never on
+    what was read before.
     """
     alias = ALIASES.get(word)
     if alias is not None:
@@ -297,9 +390,36 @@ def singular(word: str) -> str:
     known = _IRREGULAR.get(word)
     if known is not None:
         return known
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        return word[:-1]  # an acronym's plural: "MQLs", "PRs"
+    if len(word) <= 3 or not word.endswith("s") or word in _SAME_IN_PLURAL:
+        return word
+    if word.endswith(_SINGULAR_ENDINGS):
+        return word
+    if word.endswith("yses"):
+        return word[:-4] + "ysis"
+    if word.endswith("ies") and len(word) > 4 and word[:-1] not in _IE_NOUNS:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _folded(word: str) -> str:
+    """*word* in the case the tables hold it: a capitalized word (``Hours``,
+    ``Leads``) or one of four letters or more in capitals (``HOURS``) in lowercase;
+    an acronym (``MAU``, ``MQLs``) and a symbol (``MB``, ``Mm``) as written."""
+    if len(word) > 1 and word[0].isupper() and word[1:].islower():
+        return word.lower()
+    if len(word) > 3 and word.isupper():
+        return word.lower()
     return word
+
+
+_LOWERCASE_CURRENCIES = frozenset(CURRENCIES) - {
+    "TRY", "MAD", "PEN", "BOB", "COP", "RON", "PHP", "SAR", "ILS", "PAB", "CUP",
+}  # fmt: skip
+"""Codes also read in lowercase (``usd``): not those that are words (``pen``, ``try``)."""
 
 
 _READINGS: dict[str, UnitReading | Refusal] = {}
@@ -332,29 +452,47 @@ def _read(form: str) -> UnitReading | Refusal:
             joint = sep.strip() or "*"
             continue
         name = word.rstrip(_SUPERSCRIPTS)  # "m²" is m^2
+        squared = _DIGIT_POWER.fullmatch(word)  # "m2" is m^2 too
+        if squared is not None and squared.group(1) in _LENGTH_SYMBOLS:
+            name = squared.group(1)
         if name != word:
             if power is not None:
-                return Refusal(_A_UNIT, "write one power, like m^2")
+                return Refusal(
+                    _A_UNIT,
+                    "write one power, like m^2",
+                    hint_es="escribe una sola potencia, como m^2",
+                )
             word, power = name, word[len(name) :].translate(_SUPERSCRIPT_DIGITS)
         pieces.append((joint, word, int(power) if power is not None else 1))
         joint = "*"
-    per = None
-    if len(pieces) > 1 or (one and pieces):
-        last_joint, last_word, last_power = pieces[-1]
-        period = PERIOD_WORDS.get(last_word, PERIOD_WORDS.get(last_word.lower()))
-        if last_joint == "/" and last_power == 1 and period is not None:
-            per = period
-            pieces.pop()
+    per = _rate_period(pieces, one=one)
     if not pieces or (len(pieces) == 1 and pieces[0][1] in ("count", "number") and not one):
         return UnitReading((), per)
-    terms = []
+    terms: list[Term] = []
     for index, (joint, word, power) in enumerate(pieces):
         first = index == 0 and joint == ""
-        term = _term(word, -power if joint == "/" else power, form, first=first)
+        signed = -power if joint == "/" else power
+        if word in COMPOUNDS:  # "Mbps": megabit/second
+            terms += (Term(word, name, PHYSICAL_UNIT, signed * p) for name, p in COMPOUNDS[word])
+            continue
+        term = _term(word, signed, form, first=first)
         if isinstance(term, Refusal):
             return term
         terms.append(term)
     return _shape(tuple(terms), pieces, per)
+
+
+def _rate_period(pieces: list[tuple[str, str, int]], *, one: bool) -> str | None:
+    """The period a rate counts over, taken out of *pieces*: the last word under a
+    "/" that names a period, wherever it stands (``USD/month/user`` is
+    ``USD/user/month``), but never the first word of the unit."""
+    for index in range(len(pieces) - 1, 0 if not one else -1, -1):
+        joint, word, power = pieces[index]
+        period = PERIOD_WORDS.get(word, PERIOD_WORDS.get(_folded(word)))
+        if joint == "/" and power == 1 and period is not None:
+            del pieces[index]
+            return period
+    return None
 
 
 def _shape(
@@ -363,47 +501,82 @@ def _shape(
     """*terms* as a unit, if they combine as okrkit reads units."""
     for term in terms:
         if not 1 <= abs(term.power) <= MAX_POWER:
-            return Refusal(_A_UNIT, f"a power is 1 to {MAX_POWER} or -1 to -{MAX_POWER}, like m^2")
+            return Refusal(
+                _A_UNIT,
+                f"a power is 1 to {MAX_POWER} or -1 to -{MAX_POWER}, like m^2",
+                hint_es=f"una potencia va de 1 a {MAX_POWER} o de -1 a -{MAX_POWER}, como m^2",
+            )
     if all(term.kind == PHYSICAL_UNIT for term in terms):
         return UnitReading(terms, per)
-    alone = len(terms) == 1 and terms[0].power == 1 and pieces[0][0] == ""
+    alone = len(pieces) == 1 and pieces[0][2] == 1 and pieces[0][0] == ""
     over_one = (
-        len(terms) == 2
-        and (pieces[0][0], pieces[1][0]) == ("", "/")
-        and (pieces[0][2], pieces[1][2]) == (1, 1)
+        len(pieces) == 2
+        and (pieces[0][0], pieces[1][0], pieces[1][2]) == ("", "/", 1)
+        and all(abs(term.power) == 1 for term in terms if term.kind != PHYSICAL_UNIT)
     )
     if alone or over_one:
         return UnitReading(terms, per)
-    return Refusal(_A_UNIT, _ALONE)
+    return Refusal(_A_UNIT, _ALONE, hint_es=_ALONE_ES)
 
 
 def _term(word: str, power: int, form: str, *, first: bool) -> Term | Refusal:
     if word in MULTIPLIERS or word.lower() in _MULTIPLIER_WORDS:
         return _multiplier(word, form, first=first)
-    if word in CURRENCY_CODES:
-        return Term(word, word, CURRENCY, power)
+    refused = _REFUSED_WORDS.get(word) or _REFUSED_WORDS.get(word.lower())
+    if refused is not None:
+        return refused
+    if word in CURRENCY_CODES or (word.upper() in _LOWERCASE_CURRENCIES and len(word) == 3):
+        return Term(word, word.upper(), CURRENCY, power)
     if len(word) == 3 and word.isascii() and word.isalpha() and word.isupper():
         return Term(word, word, OPEN, power)  # a noun like NPS, never read as an alias
-    name = ALIASES.get(word.lower(), ALIASES.get(word, word))
-    kind = _kind_of(name) or _kind_of(PHYSICAL.get(word, ""))
-    if kind is not None:
-        return Term(word, PHYSICAL.get(word, name) if kind == PHYSICAL_UNIT else name, kind, power)
-    noun = singular(word)
+    for spelling in dict.fromkeys((word, _folded(word), word.lower() if len(word) > 3 else word)):
+        known = _known(spelling, power)
+        if known is not None:
+            return known._replace(word=word)
+    if len(word) == 1:
+        return Refusal(
+            _A_UNIT,
+            f"name what you count with a word, like {word}_count",
+            hint_es=f"nombra lo que cuentas con una palabra, como {word}_count",
+        )
+    noun = singular(_folded(word) if word[1:].islower() else word)
     kind = _kind_of(noun)
     if kind in (NOUN, CURRENCY):
         return Term(word, noun, kind, power)
     prefixed = _prefixed(word, form, first=first)
     if prefixed is not None:
         return prefixed
-    if "quarter" in (name, noun):
+    if "quarter" in (word.lower(), noun.lower()):
         return Refusal(
-            _A_UNIT, "a quarter is a period, not a unit: write 3 month, or a rate like call/quarter"
+            _A_UNIT,
+            "a quarter is a period, not a unit: write 3 month, or a rate like call/quarter",
+            hint_es="un trimestre es un periodo, no una unidad: escribe 3 mes, o una tasa "
+            "como llamada/trimestre",
         )
     if word.lower() in _OPERATOR_WORDS:
-        return Refusal(_A_UNIT, "write a rate with /, like call/week")
+        return Refusal(
+            _A_UNIT,
+            "write a rate with /, like call/week",
+            hint_es="escribe una tasa con /, como llamada/semana",
+        )
     if not word.isidentifier() or word.lower() in ("dimensionless", "nan"):  # pint's own words
-        return Refusal(_A_UNIT, f"{word!r} cannot be the name of a unit")
+        return Refusal(
+            _A_UNIT,
+            f"{word!r} cannot be the name of a unit",
+            hint_es=f"{word!r} no puede ser el nombre de una unidad",
+        )
     return Term(word, noun, OPEN, power)
+
+
+def _known(word: str, power: int) -> Term | None:
+    """*word* as okrkit's tables name it, or ``None`` when they do not."""
+    name = ALIASES.get(word, word)
+    kind = _kind_of(name)
+    if kind is None and word in PHYSICAL:
+        name, kind = PHYSICAL[word], PHYSICAL_UNIT
+    if kind is None:
+        return None
+    return Term(word, name, kind, power)
 
 
 def _kind_of(name: str) -> str | None:
@@ -423,11 +596,16 @@ def _kind_of(name: str) -> str | None:
 def _multiplier(word: str, form: str, *, first: bool) -> Refusal:
     factor = MULTIPLIERS.get(word, MULTIPLIERS.get(word.lower()))
     if factor is None:
-        hint = f"write the whole number: {word} is a thousand in Spanish, a million in English"
-        return Refusal(_A_UNIT, hint)
+        return Refusal(
+            _A_UNIT,
+            f"write the whole number: {word} is a thousand in Spanish, a million in English",
+            hint_es=f"escribe el número entero: {word} es mil en español y un millón en inglés",
+        )
     rest = form[len(word) :].strip()
+    for joint in ("de ", "of "):  # "5 millones de USD"
+        rest = rest.removeprefix(joint)
     scales = first and not rest.startswith(("/", "*"))  # it multiplies the number
-    return Refusal(_A_UNIT, _WHOLE, (factor, rest) if scales else None)
+    return Refusal(_A_UNIT, _WHOLE, (factor, rest) if scales else None, _WHOLE_ES)
 
 
 def _prefixed(word: str, form: str, *, first: bool) -> Refusal | None:
@@ -439,5 +617,10 @@ def _prefixed(word: str, form: str, *, first: bool) -> Refusal | None:
         base = rest if rest in CURRENCY_CODES else singular(rest)
         if _kind_of(base) in (NOUN, CURRENCY):
             whole = (factor, form.replace(word, rest, 1)) if first else None
-            return Refusal(_A_UNIT, f"a count or a currency takes no prefix: {_WHOLE}", whole)
+            return Refusal(
+                _A_UNIT,
+                f"a count or a currency takes no prefix: {_WHOLE}",
+                whole,
+                f"un recuento o una moneda no lleva prefijo: {_WHOLE_ES}",
+            )
     return None

@@ -1,17 +1,18 @@
-"""Units with pint: currencies, counted nouns, physical units, percent and points.
+"""Units: currencies, counted nouns and points by okrkit, physical units by pint.
 
 okrkit never builds a registry of its own behind the caller's back: it uses the
-registry it is given, else pint's application registry, and defines its units on
-it once (idempotently, under a lock). Each key result is converted to one
-canonical unit once; scoring then works on plain floats. Unit text is read once
-per distinct string and the answer cached per registry.
+registry it is given, else pint's application registry, and never changes it:
+reading, checking and scoring define nothing on it. Each key result is
+converted to one canonical unit once; scoring then works on plain floats. Unit
+text is read once per distinct string and the answer cached per registry, in
+caches of bounded size.
 
-What each word of a unit is, ``okrkit._unit_words`` says without pint; pint gets
-only the names okrkit chose, never the text as written, so it parses nothing.
-Currencies are each their own dimension, so dollars never turn into euros. A
-counted noun ("call", "lead", "ticket") is its own dimension too, created the
-first time it is read, so calls never add to leads; its name depends on the word
-alone, never on what was read before.
+What each word of a unit is, ``okrkit._unit_words`` says without pint. A
+currency, a counted noun ("call", "lead", "ticket") and percentage points are
+each a dimension of their own kept here, outside pint: dollars never turn into
+euros, calls never add to leads, and a server reading plans of ever new nouns
+never grows the registry. pint gets only the physical units, by the names okrkit
+chose, never the text as written, so it parses nothing.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ from okrkit._unit_words import (
     ALIASES,
     COUNTED_NOUNS,
     CURRENCIES,
+    CURRENCY,
     CURRENCY_CODES,
     DATA_UNITS,
-    FAMILIES,
-    OPEN,
+    PERCENT,
     PHYSICAL_UNIT,
     RATE_PERIODS,
     Term,
@@ -55,7 +56,7 @@ __all__ = [
     "UnitKind",
     "convert_factor",
     "define_units",
-    "refused_unit",
+    "quantity_unit",
     "registry",
     "unit_info",
 ]
@@ -68,8 +69,6 @@ _PER_FACTORS = {  # how many of the first fit in the second, where that is exact
 }
 
 _lock = threading.RLock()
-
-_A_UNIT_NAME = f"a currency, a counted noun or a unit of {FAMILIES}"
 
 
 class UnitKind(StrEnum):
@@ -95,15 +94,27 @@ class UnitInfo:
     dimension: str
 
 
+_CACHE_SIZE = 4096
+"""The most unit texts (and pairs of them) remembered per registry: a plan
+repeats a few units, and a process reading plans of ever new nouns stays bounded."""
+
+
+class _Bounded(dict[Any, Any]):
+    """A dict that forgets its oldest entry past :data:`_CACHE_SIZE`."""
+
+    def put(self, key: object, value: object) -> None:
+        if len(self) >= _CACHE_SIZE:
+            del self[next(iter(self))]
+        self[key] = value
+
+
 class _RegistryState:
-    """okrkit's memory of one registry: defined or not, and what it has read."""
+    """okrkit's memory of one registry: what it has read."""
 
     def __init__(self) -> None:
-        self.defined = False
-        self.nouns: set[str] = set()
-        self.infos: dict[str, UnitInfo] = {}
-        self.refused: dict[str, Refusal] = {}
-        self.factors: dict[tuple[str, str | None, str, str | None], tuple[float, float] | None] = {}
+        self.read: _Bounded = _Bounded()  # unit text -> UnitInfo or Refusal
+        self.factors: _Bounded = _Bounded()
+        self.physical: _Bounded = _Bounded()  # unit text -> pint's unit of its physical part
 
 
 _states: weakref.WeakKeyDictionary[Any, _RegistryState] = weakref.WeakKeyDictionary()
@@ -128,8 +139,8 @@ def _state(ureg: UnitRegistry) -> _RegistryState:
 def registry(ureg: UnitRegistry | None = None) -> UnitRegistry:
     """The registry okrkit works in: *ureg*, else pint's application registry.
 
-    okrkit's units are defined on it first (once). pint's default registry is
-    built lazily without a lock, so it is built here under one.
+    Nothing is defined on it. pint's default registry is built lazily without a
+    lock, so it is built here under one.
     """
     if ureg is None:
         with _lock:
@@ -137,25 +148,22 @@ def registry(ureg: UnitRegistry | None = None) -> UnitRegistry:
 
             ureg = pint.get_application_registry().get()  # type: ignore[no-untyped-call]
             ureg.Quantity  # noqa: B018 - touching it builds a lazy registry now, under the lock
-    state = _state(ureg)
-    if not state.defined:
-        define_units(ureg)
+    _state(ureg)
     return ureg
 
 
 def define_units(ureg: UnitRegistry) -> None:
-    """Define okrkit's units on *ureg*: safe to call any number of times."""
-    state = _state(ureg)
+    """Define okrkit's currencies, predefined counted nouns and percentage points
+    on *ureg*, for code of yours that writes ``ureg("3 call")``: safe to call any
+    number of times. okrkit itself needs none of them on a registry."""
+    _state(ureg)
     with _lock:
-        if state.defined:
-            return
         for code in CURRENCIES:
             _define(ureg, f"{code} = [currency_{code}]", code)
         for noun in COUNTED_NOUNS:
             _define(ureg, f"{noun} = [{noun}]", noun)
         _define(ureg, "percentage_point = [percentage_point]", "percentage_point")
         _define(ureg, "percent = 0.01 = %", "percent")
-        state.defined = True
 
 
 def _defined(ureg: UnitRegistry, name: str) -> bool:
@@ -176,125 +184,103 @@ def unit_info(text: str | None, ureg: UnitRegistry | None = None) -> UnitInfo:
     """Read unit text (``"day"``, ``"USD"``, ``"call/week"``, ``"días"``) once, cached.
 
     Raises :class:`UnitError` for text that is not a unit okrkit reads: outside
-    the unit syntax (over 64 characters, say), a multiplier (``M USD``), or a word
-    pint reads as something okrkit does not (``c``, the speed of light).
+    the unit syntax (over 64 characters, say), a multiplier (``M USD``), or a
+    physical unit the registry does not have.
     """
     if text is not None and not isinstance(text, str):
         raise InvalidTypeError("unit", text, "unit text like 'day' or 'USD', or None")
     ureg = registry(ureg)
     key = text or ""
     state = _state(ureg)
-    found = state.infos.get(key) or state.refused.get(key)
+    found = state.read.get(key)
     if found is None:
         with _lock:
-            found = state.infos.get(key) or state.refused.get(key)
+            found = state.read.get(key)
             if found is None:
-                found = _read_unit(key, ureg)
-                if isinstance(found, Refusal):
-                    state.refused[key] = found
-                else:
-                    state.infos[key] = found
+                found = _read_unit(key, ureg, state)
+                state.read.put(key, found)
     if isinstance(found, Refusal):
         told = f"; {found.hint}" if found.hint else ""
         raise UnitError(key, f"expected {found.expected}{told}")
     return found
 
 
-def refused_unit(text: str) -> Refusal | None:
-    """Why okrkit does not read unit text that its own words allow, or ``None``:
-    a word pint reads as one of its units (``points``). Text of currencies,
-    predefined nouns and physical units is settled without loading pint."""
-    form = unit_form(text)
-    reading = form if isinstance(form, Refusal) else read_unit(form or "")
-    if isinstance(reading, Refusal):
-        return reading
-    if all(term.kind != OPEN for term in reading.terms):
-        return None
-    try:
-        unit_info(text)
-    except UnitError:
-        return _state(registry()).refused.get(text)
-    return None
-
-
-def _read_unit(text: str, ureg: UnitRegistry) -> UnitInfo | Refusal:
+def _read_unit(text: str, ureg: UnitRegistry, state: _RegistryState) -> UnitInfo | Refusal:
     form = unit_form(text)
     reading = form if isinstance(form, Refusal) else read_unit(form or "")
     if isinstance(reading, Refusal):
         return reading
     if not reading.terms:
         return UnitInfo(text, "", UnitKind.NUMBER, reading.per, "")
-    powers: dict[str, int] = {}
+    names: dict[str, int] = {}  # every term, by okrkit's or pint's name: the canonical unit
+    dims: dict[str, int] = {}  # the dimensions of the terms pint does not hold
+    physical: dict[str, int] = {}
     information = 0
     for term in reading.terms:
-        name = _pint_name(term, ureg)
-        if isinstance(name, Refusal):
-            return name
-        powers[name] = powers.get(name, 0) + term.power
-        information += term.power if term.name in DATA_UNITS else 0
-    unit = ureg.Unit(ureg.UnitsContainer({name: power for name, power in powers.items() if power}))
-    canonical = str(unit)
-    if canonical == "dimensionless":
-        canonical = ""
-    dimensionality = unit.dimensionality
-    if information:  # pint counts bits as plain numbers: they must not turn into percent
-        dimensionality = dimensionality * ureg.UnitsContainer({"[information]": information})
-    dims = dict(dimensionality)
-    dimension = str(dimensionality) if dims else ""
+        if term.kind in (PHYSICAL_UNIT, PERCENT):
+            name = _pint_name(term, ureg)
+            if isinstance(name, Refusal):
+                return name
+            physical[name] = physical.get(name, 0) + term.power
+            information += term.power if term.name in DATA_UNITS else 0
+        else:  # a currency, a counted noun or percentage points: okrkit's own dimension
+            name = term.name
+            dimension = f"[currency_{name}]" if term.kind == CURRENCY else f"[{name}]"
+            dims[dimension] = dims.get(dimension, 0) + term.power
+        names[name] = names.get(name, 0) + term.power
+    if physical:
+        unit = ureg.Unit(ureg.UnitsContainer(physical))
+        dims.update(dict(unit.dimensionality))
+        if information:  # pint counts bits as plain numbers: they must not turn into percent
+            dims["[information]"] = dims.get("[information]", 0) + information
+        state.physical.put(text, str(unit))
+    dims = {name: power for name, power in dims.items() if power}
+    canonical = _written(names)
+    dimension = _written(dict(sorted(dims.items())))
     return UnitInfo(text, canonical, _kind(canonical, dims), reading.per, dimension)
 
 
+def _written(powers: dict[str, int]) -> str:
+    """Names and their powers as pint writes a unit: ``USD / user``, ``meter ** 2``,
+    ``[length] / [time]``."""
+
+    def term(name: str, power: int) -> str:
+        return name if power == 1 else f"{name} ** {power}"
+
+    above = " * ".join(term(name, power) for name, power in powers.items() if power > 0)
+    below = "".join(f" / {term(name, -power)}" for name, power in powers.items() if power < 0)
+    return (above or ("1" if below else "")) + below
+
+
 def _pint_name(term: Term, ureg: UnitRegistry) -> str | Refusal:
-    """pint's name for one word of a unit: a counted noun is defined on first use."""
-    if term.kind == OPEN:
-        return _noun(term, ureg)
-    if term.kind == PHYSICAL_UNIT:
-        try:
-            return str(ureg.get_name(term.name))
-        except Exception:  # a registry of the caller's without it
-            return Refusal(f"a unit this registry has, not {term.name}")
-    return term.name  # a currency, a predefined noun, percent or points: defined already
-
-
-def _noun(term: Term, ureg: UnitRegistry) -> str | Refusal:
-    """The counted noun *term* names, defined the first time it is read.
-
-    A word pint already reads as one of its own units (``point``, ``c``, ``bar``)
-    is refused rather than read as a count; pint's reading of a word as a prefix
-    on a counted noun (``mwidget`` once ``widget`` is defined) is not its meaning,
-    so a word means the same whatever was read before.
-    """
-    state = _state(ureg)
-    if term.name in state.nouns:
-        return term.name
-    noun = term.name
-    for word in dict.fromkeys((term.word, term.name)):
-        for prefix, unit, _suffix in _readings(ureg, word):
-            dimension = _dimension(ureg, unit)
-            if dimension == f"[{unit}]":  # a count of its own, like okrkit's nouns
-                if not prefix and word == term.word:
-                    noun = unit  # the word names a counted noun already: "widgets"
-                continue
-            return Refusal(
-                _A_UNIT_NAME,
-                f"pint reads {word!r} as {prefix}{unit} ({dimension or 'a number'}): "
-                f"name what you count another way, like {term.name}_count",
-            )
-    if not _defined(ureg, noun):
-        try:
-            ureg.define(f"{noun} = [{noun}]")
-        except Exception:  # a name pint will not take, whatever okrkit's words allow
-            return Refusal(_A_UNIT_NAME, f"pint takes no unit named {noun!r}")
-    state.nouns.add(noun)
-    return noun
-
-
-def _readings(ureg: UnitRegistry, word: str) -> tuple[tuple[str, str, str], ...]:
-    """How pint reads *word*: ``(prefix, unit, suffix)`` for each way."""
+    """pint's name for a physical unit or percent, in this registry."""
     try:
-        return tuple(ureg.parse_unit_name(word))
-    except Exception:
-        return ()
+        return str(ureg.get_name(term.name))
+    except Exception:  # a registry of the caller's without it
+        return Refusal(f"a unit this registry has, not {term.name}")
+
+
+def quantity_unit(info: UnitInfo, ureg: UnitRegistry) -> str:
+    """*info*'s canonical unit as pint text, defining on *ureg* the currencies and
+    counted nouns it names (pint has no quantity without a unit): only for a pint
+    quantity asked for, never when plans are read, checked or scored."""
+    form = unit_form(info.text)
+    reading = form if isinstance(form, Refusal) else read_unit(form or "")
+    assert not isinstance(reading, Refusal)  # info was read from this text
+    with _lock:
+        for term in reading.terms:
+            if term.kind in (PHYSICAL_UNIT, PERCENT):
+                continue
+            dimension = f"currency_{term.name}" if term.kind == CURRENCY else term.name
+            if _defined(ureg, term.name) and _dimension(ureg, term.name) != f"[{dimension}]":
+                raise UnitError(
+                    info.text,
+                    f"this registry has a unit of its own named {term.name!r} "
+                    f"({_dimension(ureg, term.name) or 'a number'}): no pint quantity can "
+                    "count it",
+                )
+            _define(ureg, f"{term.name} = [{dimension}]", term.name)
+    return info.canonical or "dimensionless"
 
 
 def _dimension(ureg: UnitRegistry, unit: str) -> str:
@@ -305,7 +291,7 @@ def _dimension(ureg: UnitRegistry, unit: str) -> str:
         return ""
 
 
-def _kind(canonical: str, dims: dict[str, float]) -> UnitKind:
+def _kind(canonical: str, dims: dict[str, int]) -> UnitKind:
     if canonical == "percent":
         return UnitKind.PERCENT
     if canonical == "percentage_point":
@@ -334,10 +320,10 @@ def convert_factor(
     state = _state(ureg)
     key = (source.text, source.per, target.text, target.per)
     if key in state.factors:
-        return state.factors[key]
+        return state.factors[key]  # type: ignore[no-any-return]
     with _lock:
         result = _factor(source, target, ureg)
-        state.factors[key] = result
+        state.factors.put(key, result)
     return result
 
 
@@ -349,21 +335,26 @@ def _factor(source: UnitInfo, target: UnitInfo, ureg: UnitRegistry) -> tuple[flo
         return (per_scale, 0.0)
     if source.dimension != target.dimension:
         return None
+    # The same dimensions: the same currencies, nouns and points, so only the
+    # physical parts differ, and pint converts them.
+    state = _state(ureg)
+    source_unit = state.physical.get(source.text) or _physical_unit(source, ureg)
+    target_unit = state.physical.get(target.text) or _physical_unit(target, ureg)
     quantity = ureg.Quantity
     try:
-        zero = float(
-            quantity(0.0, source.canonical or "dimensionless")
-            .to(target.canonical or "dimensionless")
-            .magnitude
-        )
-        one = float(
-            quantity(1.0, source.canonical or "dimensionless")
-            .to(target.canonical or "dimensionless")
-            .magnitude
-        )
+        zero = float(quantity(0.0, source_unit).to(target_unit).magnitude)
+        one = float(quantity(1.0, source_unit).to(target_unit).magnitude)
     except Exception:
         return None
     return ((one - zero) * per_scale, zero * per_scale)
+
+
+def _physical_unit(info: UnitInfo, ureg: UnitRegistry) -> str:
+    """pint's unit for the physical part of *info* (read again if forgotten)."""
+    state = _state(ureg)
+    state.read.pop(info.text, None)
+    unit_info(info.text, ureg)
+    return state.physical.get(info.text) or "dimensionless"
 
 
 def _per_factor(source: str | None, target: str | None) -> float | None:

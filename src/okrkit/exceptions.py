@@ -92,15 +92,24 @@ class InvalidValueError(OkrkitError, ValueError):
         value: The value that was given.
         expected: What the field accepts.
         hint: How to write this value so that it is accepted, when that is clear.
+        hint_es: The same hint in Spanish, where there is one (a plan with
+            ``lang: es`` shows it).
     """
 
     def __init__(
-        self, field: str, value: object, expected: str, *, hint: str | None = None
+        self,
+        field: str,
+        value: object,
+        expected: str,
+        *,
+        hint: str | None = None,
+        hint_es: str | None = None,
     ) -> None:
         self.field = field
         self.value = value
         self.expected = expected
         self.hint = hint
+        self.hint_es = hint_es
         told = f"; {hint}" if hint else ""
         super().__init__(f"{field}: expected {expected}, got {_shown(value)}{told}")
 

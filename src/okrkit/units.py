@@ -1,7 +1,10 @@
-"""okrkit's units on a pint registry: currencies, counted nouns, percentage points.
+"""okrkit's units and pint: what unit text means, conversions, pint quantities.
 
-okrkit uses the registry you give it, else pint's application registry, and
-defines its units on it once. To share one registry with your own code::
+okrkit uses the registry you give it, else pint's application registry, for the
+physical units, and keeps currencies, counted nouns and percentage points to
+itself: reading, checking and scoring plans define nothing on the registry. To
+write ``ureg("3 call")`` in your own code, define okrkit's currencies and
+predefined nouns on your registry once::
 
     import pint, okrkit.units
     ureg = pint.UnitRegistry()
@@ -23,6 +26,7 @@ from okrkit._units import (
     UnitRegistry,
     convert_factor,
     define_units,
+    quantity_unit,
     registry,
     unit_info,
 )
@@ -42,11 +46,16 @@ __all__ = [
 
 
 def to_quantity(amount: Amount, *, ureg: UnitRegistry | None = None) -> Any:
-    """A pint quantity for an :class:`~okrkit.Amount` (a new object each time)."""
+    """A pint quantity for an :class:`~okrkit.Amount` (a new object each time).
+
+    pint has no quantity without a unit, so the currency or counted noun the
+    amount names is defined on the registry here (``USD = [currency_USD]``,
+    ``lead = [lead]``): the one place okrkit defines anything on a registry, and
+    only when asked for a pint quantity."""
     of_type("to_quantity(amount)", amount, Amount, "an Amount")
     reg = registry(ureg)
     info = unit_info(amount.unit, reg)
-    unit = info.canonical or "dimensionless"
+    unit = quantity_unit(info, reg)
     if info.per in ("day", "week"):
         unit = f"{unit} / {info.per}"
     elif info.per is not None:

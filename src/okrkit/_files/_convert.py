@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from okrkit._amount import Amount, plain_number, underflow_refusal
+from okrkit._amount import Amount, plain_number, two_ways_refusal, underflow_refusal
 from okrkit._cadence import Cadence
 from okrkit._calendars import AnyCalendar
 from okrkit._fields import as_float, characters, id_reference, identifier
@@ -51,7 +51,6 @@ from okrkit._period_words import WEEKDAYS
 from okrkit._plural import plural
 from okrkit._policy import Policy
 from okrkit._unit_words import Refusal
-from okrkit._units import refused_unit
 from okrkit.exceptions import EXCERPT, InvalidValueError, OkrkitError, PeriodError, excerpt
 
 
@@ -84,10 +83,15 @@ _LEADING_ZERO = re.compile(r"[+-]?0[0-9]")
 def bare_number_refusal(value: object) -> Refusal | None:
     """Why a number written bare in the file is not read as one, or ``None``: in
     hex or octal (``0x10``, ``0o17``) or with a leading zero (``0010``, which YAML
-    1.1 tools read as 8), or so close to 0 that it reads as 0 (``1e-400``)."""
+    1.1 tools read as 8), one to three digits, a point and three digits in YAML or
+    TOML (``40.000``: forty thousand to a Spanish reader), or so close to 0 that it
+    reads as 0 (``1e-400``)."""
     if not isinstance(value, (Number, Whole)):
         return None
     source = value.source
+    two_ways = two_ways_refusal(source)
+    if two_ways is not None:
+        return two_ways
     if _OTHER_BASE.match(source):
         return Refusal("a number in decimal", f"write the number in decimal: {int(value)}")
     if _LEADING_ZERO.match(source):
@@ -187,6 +191,8 @@ class PlanReader:
         # same dates and units thousands of times, and dates and amounts are immutable.
         self._dates: dict[str, dt.date] = {}
         self._amounts: dict[str | float, Amount] = {}
+        self.lang = "en"
+        """The language of hints: a plan with ``lang: es`` gets them in Spanish."""
 
     # -- reporting ---------------------------------------------------------------
 
@@ -194,8 +200,19 @@ class PlanReader:
         """Record a problem at *path* (reading goes on, to report them all)."""
         self.problems.append(Located(path, message, at_key=at_key))
 
-    def expected(self, path: Path, what: str, value: object, *, hint: str | None = None) -> None:
-        """Record that *path* should hold *what*, quoting what it holds (and how to fix it)."""
+    def expected(
+        self,
+        path: Path,
+        what: str,
+        value: object,
+        *,
+        hint: str | None = None,
+        hint_es: str | None = None,
+    ) -> None:
+        """Record that *path* should hold *what*, quoting what it holds (and how to fix
+        it, in the plan's language when the hint is said in it)."""
+        if self.lang == "es" and hint_es:
+            hint = hint_es
         told = f"; {hint}" if hint else ""
         self.problem(path, f"expected {what}, got {shown(value)}{told}")
 
@@ -203,7 +220,7 @@ class PlanReader:
         """Record *refusal* of *value* at *path*, if there is one; whether there was."""
         if refusal is None:
             return False
-        self.expected(path, refusal.expected, value, hint=refusal.hint)
+        self.expected(path, refusal.expected, value, hint=refusal.hint, hint_es=refusal.hint_es)
         return True
 
     def mapping(self, path: Path, value: object, keys: tuple[str, ...], what: str) -> bool:
@@ -338,9 +355,7 @@ class PlanReader:
             try:
                 made = Amount.parse(value)
             except InvalidValueError as exc:
-                self.expected(path, exc.expected, value, hint=exc.hint)
-                return None
-            if made.unit is not None and self.refused(path, value, refused_unit(made.unit)):
+                self.expected(path, exc.expected, value, hint=exc.hint, hint_es=exc.hint_es)
                 return None
             return made
         self.expected(path, 'a quantity like "26 day"', value)
@@ -521,6 +536,8 @@ class PlanReader:
             self.expected(("okrkit",), f"format version {FORMAT_VERSION}", version)
             return None
         self.mapping((), data, PLAN_KEYS, _A_PLAN)
+        if data.get("lang") == "es":
+            self.lang = "es"
         calendar = self.calendar(("calendar",), data.get("calendar"))
         currency = self.text(("currency",), data.get("currency"))
         if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import attrs
 
+from okrkit._amount import two_ways_refusal
 from okrkit._fields import file_path, function, of_type, optional_of_type
 from okrkit._files._convert import Located, Path, PlanReader, plan_to_data
 from okrkit._files._locate import (
@@ -257,15 +258,25 @@ def _no_constant(name: str) -> Any:
     raise _Constant(f"{name} is not a number a plan can hold")
 
 
+def _kept(value: float, text: str) -> Number:
+    """*value*, keeping the *text* it was written as, to be judged where it is read."""
+    kept = Number(value)
+    kept.source = text
+    return kept
+
+
 def _float(text: str) -> float:
     """A JSON or TOML float; one that reads as 0 keeps its text, so that a number
     too close to 0 for a float (``1e-400``) is refused where it is read."""
     value = float(text)
-    if value != 0:
-        return value
-    kept = Number(value)
-    kept.source = text
-    return kept
+    return _kept(value, text) if value == 0 else value
+
+
+def _toml_float(text: str) -> float:
+    """A TOML float; one that reads two ways (``40.000``) or as 0 keeps its text, to
+    be refused where it is read."""
+    value = float(text)
+    return _kept(value, text) if value == 0 or two_ways_refusal(text) else value
 
 
 def _read_json(text: str, name: str | None) -> Any:
@@ -299,7 +310,7 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def _read_toml(text: str, name: str | None) -> Any:
     try:
-        data = tomllib.loads(text, parse_float=_float)
+        data = tomllib.loads(text, parse_float=_toml_float)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         at = _TOML_AT.search(message)
