@@ -117,7 +117,8 @@ GROUPS = (
     ),
     Group(
         "Units",
-        "Units on a pint registry: yours, or pint's application registry.",
+        "Physical units on a pint registry (yours, or pint's application registry);\n"
+        "currencies, counted nouns and percentage points kept by okrkit, outside it.",
         modules=("okrkit._units",),
         submodules=("units",),
     ),

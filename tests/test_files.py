@@ -300,16 +300,17 @@ class TestErrors:
         assert [line.split(": expected")[0] for line in found] == [
             "plan.yaml:13:19: baseline", "plan.yaml:14:17: target", "plan.yaml:16:39: value",
         ]  # fmt: skip
-        assert found[2].endswith(
-            'got "30.000 USD"; write 30000 USD if the point groups thousands, '
-            "or 30.0 USD if it is a decimal point"
+        assert found[2].endswith(  # the plan's language: the hint in Spanish
+            'got "30.000 USD"; escribe 30000 USD si el punto agrupa miles, '
+            "o 30.0 USD si es un punto decimal"
         )
 
     @pytest.mark.parametrize("fmt", ["yaml", "json", "toml"])
     def test_a_bare_number_of_a_format_stays_a_number(self, fmt) -> None:
-        """2.125 written bare is the format's own number: read, and written back the same."""
+        """2.125 written bare is the format's own number: read, and written back the
+        same (in YAML and TOML as 2.1250, since a bare 2.125 reads two ways there)."""
         good = okrkit.dumps(okrkit.loads(MINIMAL), format=fmt)
-        bare = {"yaml": "2.125", "json": "2.125", "toml": "2.125"}[fmt]
+        bare = {"yaml": "2.1250", "json": "2.125", "toml": "2.1250"}[fmt]
         quoted = '"26 day"' if fmt != "yaml" else "26 day"
 
         plan = okrkit.loads(good.replace(quoted, bare), format=fmt)

@@ -292,7 +292,7 @@ class TestQuantitySyntax:
             ("x" * 65, "at most 64 characters"),
             ("o'clock", '"\'" cannot be part of a unit'),
             ("follow-up", '"-" cannot be part of a unit'),
-            ("$", "write the currency's ISO code"),
+            ("$", "the currency's ISO code"),
             ("2x", "a unit starts with a letter"),
             ("lead\x1b[31m", "cannot be part of a unit"),
         ],
