@@ -98,8 +98,9 @@ CASES = [
     # multipliers, spelled-out numbers, language habits for separators
     ("Alcanzar 1.500 usuarios activos mensuales", "metric", "outcome", "increase", None,
      A(1500, "user"), None, None, None, False),
+    # a period adjective between a flow's figure and its noun is a rate (as "20k daily sessions")
     ("Reach 50k monthly visitors", "metric", "outcome", "increase", None, A(50000, "visitor"),
-     None, None, None, False),
+     None, "month", None, False),
     ("Raise $3 MM in seed funding", "metric", "outcome", "increase", None,
      A(3000000, "USD"), None, None, None, False),
     ("Facturar 40 mil dólares en el primer mes", "metric", "outcome", "increase", None,

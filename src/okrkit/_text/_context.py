@@ -95,6 +95,19 @@ class Reader:
             index += 1
         return False
 
+    def over_period(self, index: int) -> tuple[int, str] | None:
+        """A growth rate that names its period on its own at *index* ("MoM",
+        "week-over-week", "interanual"), not a period adjective or "per month":
+        its length and period."""
+        words, folded = self.words, self.folded
+        found = words.match("growth_rates", folded, index)
+        if found is None or (
+            words.value("period_adjectives", folded[index : index + 1]) is not None
+            or words.match("rate_markers", folded, index)
+        ):
+            return None
+        return found[0], str(found[1])
+
     def same_clause(self, start: int, end: int) -> bool:
         return all(not (t.kind == "punct" and t.text in ",;.:") for t in self.tokens[start:end])
 

@@ -238,13 +238,14 @@ def direction(
     if kind is StatementKind.VAGUE:
         return None
     target = picked.get("target")
-    if target is not None and target.bound is not None:
-        bound = target.bound
+    bounded = target or picked.get("change")  # "≥ +25% WoW": a bound on the growth rate
+    if bounded is not None and bounded.bound is not None:
+        bound = bounded.bound
         why = "an explicit bound on the measured amount"
-        if _negated(reader, target.marker_start):  # "No hacer más de dos faltas"
+        if _negated(reader, bounded.marker_start):  # "No hacer más de dos faltas"
             bound = Direction.AT_MOST if bound is Direction.AT_LEAST else Direction.AT_LEAST
             why = "a negated bound on the measured amount"
-        reader.note("direction", bound.value, target.marker_start, target.quantity.start, why)
+        reader.note("direction", bound.value, bounded.marker_start, bounded.quantity.start, why)
         return bound
     if target is not None and "exceed_verbs" in verb_kinds:
         reader.note("direction", "at_least", 0, 0, "a verb of going past the amount")
@@ -351,8 +352,9 @@ def nature(
     return Nature.OUTCOME
 
 
-def per(reader: Reader, picked: dict[str, Role]) -> Per | None:
-    """ "20 llamadas … cada semana", "170 leads por trimestre", "40 calls per week"."""
+def per(reader: Reader, picked: dict[str, Role], span: tuple[int, int] = (0, 0)) -> Per | None:
+    """ "20 llamadas … cada semana", "170 leads por trimestre", "20k daily sessions",
+    "from 3 tests a week to 8", "Bugs per quarter = 0": the period of a rate."""
     change = picked.get("change")
     if change is not None and change.per is not None:
         return _PERIODS[change.per]  # a growth rate: "5% month over month"
@@ -360,25 +362,60 @@ def per(reader: Reader, picked: dict[str, Role]) -> Per | None:
     if role is None:
         return None
     q = role.quantity
-    words, folded, tokens = reader.words, reader.folded, reader.tokens
     if role is change and q.kind == "percent":
         for start in reader.starts("growth_rates"):  # "una tasa de crecimiento MoM del 7%"
-            found = words.match("growth_rates", folded, start)
-            named = not (
-                words.value("period_adjectives", folded[start : start + 1]) is not None
-                or words.match("rate_markers", folded, start)
-                or words.value("period_words", folded[start : start + 1]) is not None
-            )
-            if found is not None and named:
+            found = reader.over_period(start)
+            if found is not None:
                 reader.note("per", found[1], start, start + found[0], "a growth rate")
-                return _PERIODS[str(found[1])]
-    for index in range(q.noun_end or q.end, min((q.noun_end or q.end) + 1, len(tokens))):
-        adjective = words.value("period_adjectives", folded[index : index + 1])
-        if adjective is not None:  # "20k daily sessions", "2% monthly", "diariamente"
-            reader.note("per", adjective, index, index + 1, "a rate: daily, mensual")
-            return _PERIODS[str(adjective)]
-    index = q.noun_end or q.end
-    while index < len(tokens):
+                return _PERIODS[found[1]]
+    baseline = picked.get("baseline")
+    found = _period_adjective(reader, q) or _rate_after(reader, q.noun_end or q.end)
+    if found is None and baseline is not None and baseline.quantity.end <= q.start:
+        # the rate written on the baseline holds for the target: "de 150/semana a 40"
+        b = baseline.quantity
+        found = _period_adjective(reader, b) or _rate_after(reader, b.noun_end or b.end, q.start)
+    if found is None and span[0] < q.start:
+        found = _rate_after(reader, span[0], q.start)  # "Bugs per quarter = 0"
+    if found is None:
+        return None
+    period, start, end, why = found
+    reader.note("per", period, start, end, why)
+    return _PERIODS[period]
+
+
+_Rate = tuple[str, int, int, str]
+"""A period found: the period, where its words start and end, and why."""
+
+
+def _period_adjective(reader: Reader, q: Quantity) -> _Rate | None:
+    """A period adjective in the figure's noun phrase: "20k daily sessions", "80.000
+    visitas mensuales", "10 horas de formación mensual". Not after a percentage,
+    whose period names the level's window ("churn < 3% mensual"), nor next to a
+    window word, with which it names the metric ("monthly active users",
+    "suscriptores activos mensuales")."""
+    if q.kind == "percent":
+        return None
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    index = q.end
+    while index < min(len(tokens), q.end + 5) and tokens[index].kind == "word":
+        period = words.value("period_adjectives", folded[index : index + 1])
+        if period is not None:
+            beside = folded[max(0, index - 1) : index + 2]
+            if any(words.word("window_nouns", word) for word in beside):
+                return None
+            return str(period), index, index + 1, "a rate: daily, mensual"
+        if folded[index] in reader.stops and folded[index] not in reader.of_words:
+            return None
+        index += 1
+    return None
+
+
+def _rate_after(reader: Reader, index: int, end: int | None = None) -> _Rate | None:
+    """ "per week", "/mo", "cada mes", "a la semana" from *index* to the end of its
+    clause (or *end*)."""
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    end = len(tokens) if end is None else end
+    while index < end:
         token = tokens[index]
         if token.kind == "punct" and token.text in ",;.:":
             return None
@@ -387,16 +424,14 @@ def per(reader: Reader, picked: dict[str, Role]) -> Per | None:
         if token.kind == "symbol" and token.text == "/" and index + 1 < len(tokens):
             period = words.value("period_words", [folded[index + 1]])
             if period is not None:
-                reader.note("per", period, index, index + 2, "a rate")
-                return _PERIODS[str(period)]
+                return str(period), index, index + 2, "a rate"
         marker = words.match("rate_markers", folded, index)
         if marker is not None:
             after = index + marker[0]
             period = words.value("period_words", folded[after : after + 1])
             distributive = index > 0 and words.word("distributive_words", folded[index - 1])
             if period is not None and not distributive:
-                reader.note("per", period, index, after + 1, "a rate: per/each/por/cada")
-                return _PERIODS[str(period)]
+                return str(period), index, after + 1, "a rate: per/each/por/cada"
         index += 1
     return None
 

@@ -157,17 +157,23 @@ def _pair(state: _State, q: Quantity, nxt: Quantity) -> bool:
 
 
 def _growth_rate(state: _State, q: Quantity, is_all: bool) -> bool:
-    """ "5% month over month", "10 % semana a semana": a change per period."""
+    """ "5% month over month", "10 % semana a semana", "2x QoQ", "≥ +25% WoW": a
+    change per period. A bound or a multiple makes one only with a period named
+    on its own ("≥ 3% monthly" is a level; "2x per week" a count)."""
     reader = state.reader
-    if q.kind != "percent" or state.has("change") or _bound(reader, q)[0] is not None:
+    if (q.kind != "percent" and not q.times) or state.has("change"):
         return False
     if reader.ending("to_markers", q.start)[1]:
         return False
     found = reader.words.match("growth_rates", reader.folded, q.end)
     if found is None:
         return False
-    role = Role(q, "change", per=str(found[1]), marker_start=q.start)
-    state.add(role, "change", q.start, f"a growth rate, per {found[1]}")
+    bound, bound_start = _bound(reader, q)
+    if (bound is not None or q.times) and reader.over_period(q.end) is None:
+        return False
+    start = bound_start if bound is not None else q.start
+    role = Role(q, "change", bound=bound, per=str(found[1]), marker_start=start)
+    state.add(role, "change", start, f"a growth rate, per {found[1]}")
     state.primary = state.primary or role
     return True
 
