@@ -5,7 +5,7 @@ from __future__ import annotations
 from okrkit._model import Direction, Nature, Per
 from okrkit._reading import StatementKind
 from okrkit._text._context import Reader, Role
-from okrkit._text._quantities import Quantity
+from okrkit._text._quantities import Quantity, lemma
 from okrkit._text._verb import VERB_KEYS
 
 
@@ -50,9 +50,10 @@ def metric(
         (r.quantity for r in roles if r.role in ("target", "change", "baseline", "share")), None
     )
     markers_only = first is not None and all(
-        reader.words.word("to_markers", w) or w in reader.skippable
+        reader.words.word("to_markers", w) or reader.words.word("by_markers", w)
+        or w in reader.skippable
         for w in folded[start : first.start]
-    )
+    )  # fmt: skip
     if first is not None and (
         (first.kind == "count" and first.start <= start + 1) or first.start == start or markers_only
     ):
@@ -134,13 +135,25 @@ def count_from_metric(reader: Reader, picked: dict[str, Role], span: tuple[int, 
     head = _metric_head(reader, span)
     if head is None:
         return
-    noun = reader.words.value("count_nouns", [reader.folded[head]])
+    noun = reader.words.value("count_nouns", [reader.folded[head]]) or _plural_noun(reader, head)
     if noun is None:
         return
     for name in ("baseline", "target"):
         role = picked.get(name)
         if role is not None and role.quantity.kind == "number":
             role.quantity.kind, role.quantity.unit = "count", str(noun)
+
+
+def _plural_noun(reader: Reader, head: int) -> str | None:
+    """A metric whose head is a plural noun counts it ("monthly active buyers",
+    "bot logins", "incidentes de seguridad"); an acronym ("NPS", "eNPS") or a
+    rate ("retention") does not."""
+    text, word = reader.tokens[head].text, reader.folded[head]
+    if any(c.isupper() for c in text[1:]) or not text.isalpha() or len(word) < 4:
+        return None
+    if not word.endswith("s") or word.endswith("ss") or reader.words.word("rate_metrics", word):
+        return None
+    return lemma(word)
 
 
 def attainment(reader: Reader, picked: dict[str, Role], span: tuple[int, int]) -> bool:
@@ -251,23 +264,28 @@ def direction(
         reader.note("direction", "at_least", 0, 0, "a verb of going past the amount")
         return Direction.AT_LEAST
     lower_better = _lower_is_better(reader, span)
-    if "keep_verbs" in verb_kinds:
-        chosen = Direction.AT_MOST if lower_better else Direction.AT_LEAST
-        better = "lower" if lower_better else "higher"
+    baseline = picked.get("baseline")
+    zero = target is not None and target.quantity.value == 0 and baseline is None
+    level = target is not None and _level(reader, target, verb_kinds)
+    if "keep_verbs" in verb_kinds or level:
+        # "Mantener en cero", "Cobertura = 100 %": a level to hold; zero is a ceiling
+        chosen = Direction.AT_MOST if lower_better or zero else Direction.AT_LEAST
+        better = "lower" if lower_better or zero else "higher"
         reader.note(
             "direction", chosen.value, span[0], span[1], f"keep a level: {better} is better"
         )
         return chosen
-    baseline = picked.get("baseline")
-    if target is not None and target.quantity.value == 0 and baseline is None:
+    if zero and "decrease_verbs" not in verb_kinds:
+        assert target is not None
         reader.note("direction", "at_most", target.marker_start, target.quantity.end,
                     "nothing to grow: zero is a ceiling")  # fmt: skip
         return Direction.AT_MOST
     by_sign = None
     if baseline is not None and target is not None:
-        if target.quantity.value > baseline.quantity.value:
+        before, after = _magnitude(baseline.quantity), _magnitude(target.quantity)
+        if after > before:
             by_sign = Direction.INCREASE
-        elif target.quantity.value < baseline.quantity.value:
+        elif after < before:
             by_sign = Direction.DECREASE
     by_verb = None
     if "move_verbs" in verb_kinds:
@@ -285,6 +303,26 @@ def direction(
     )
     reader.note("direction", chosen.value, 0, 0, reason)
     return chosen
+
+
+_SECONDS = {"millisecond": 0.001, "second": 1, "minute": 60, "hour": 3600, "day": 86400,
+            "week": 604800, "month": 2629800, "year": 31557600}  # fmt: skip
+
+
+def _magnitude(q: Quantity) -> float:
+    """A value comparable across units: "6 hrs" is more than "45 min"."""
+    return q.value * _SECONDS.get(str(q.unit), 1) if q.kind == "duration" else q.value
+
+
+def _level(reader: Reader, target: Role, verb_kinds: set[str]) -> bool:
+    """ "Cobertura = 100 %", "Incidents = 0": a level written with "=" and no verb
+    of change."""
+    start = target.quantity.start
+    return (
+        start > 0
+        and reader.words.word("level_markers", reader.folded[start - 1])
+        and not verb_kinds & {"increase_verbs", "decrease_verbs", "improve_verbs", "move_verbs"}
+    )
 
 
 def _negated(reader: Reader, marker: int) -> bool:
@@ -442,8 +480,37 @@ def ambiguous(reader: Reader, picked: dict[str, Role], span: tuple[int, int]) ->
         return False
     if change.reason == "a multiple or a half":
         return False  # halving or doubling a rate is relative by its words
-    found = reader.any_between("rate_metrics", span[0], span[1])
+    found = _rate_head(reader, span)
     if found:
         reader.note("ambiguous_percent", "true", span[0], span[1],
                     "a percent change of a rate: points or relative?")  # fmt: skip
     return found
+
+
+def _rate_head(reader: Reader, span: tuple[int, int]) -> bool:
+    """Whether the metric is a rate or a percentage: a rate word is its head noun
+    ("tasa de crecimiento del GMV", "customer retention rate", "churn de
+    suscriptores"), not a word that qualifies it ("inventario de lenta rotación")."""
+    head = _metric_head(reader, span)
+    if head is None:
+        return reader.any_between("rate_metrics", span[0], span[1])
+    words, folded = reader.words, reader.folded
+    if _growth_words(reader, head, span):
+        return False  # "tasa de crecimiento del GMV", "GMV growth rate": a change of GMV
+    if not words.head_first:
+        return words.match_ending("rate_metrics", folded, head + 1) > 0
+    if words.match("rate_metrics", folded, head) is not None:
+        return True
+    last = head  # "el Net Revenue churn": an English compound keeps its head last
+    while last + 1 < span[1] and folded[last + 1] not in reader.stops:
+        last += 1
+    return last > head and words.match_ending("rate_metrics", folded, last + 1) > 0
+
+
+def _growth_words(reader: Reader, head: int, span: tuple[int, int]) -> bool:
+    """ "tasa de crecimiento", "growth rate": a rate of change, not a rate metric."""
+    words, folded = reader.words, reader.folded
+    if words.head_first:
+        after = folded[head + 1 : head + 3]
+        return len(after) == 2 and after[0] in reader.of_words and words.word("change_nouns", after[1])
+    return head > span[0] and words.word("change_nouns", folded[head - 1])

@@ -18,7 +18,7 @@ from okrkit._text._words import Words, fold
 from okrkit._units import CURRENCY_CODES
 
 
-__all__ = ["Quantity", "find_quantities"]
+__all__ = ["Quantity", "find_quantities", "lemma"]
 
 PESOS = frozenset({"MXN", "COP", "CLP", "ARS", "UYU", "DOP", "PHP", "CUP"})
 CURRENCY_SYMBOLS = {"US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "R$": "BRL"}
@@ -427,7 +427,7 @@ def _count_noun(
     two = words.match("count_nouns", folded, head)
     if two is not None:
         return str(two[1]), head, head + two[0]
-    noun = _lemma(folded[head])
+    noun = lemma(folded[head])
     if unit_refusal(noun) is not None:
         return None  # no unit name: "o'clock", "1⁄4" (a folded "¼"), a word of 80 letters
     return noun, head, head + 1
@@ -444,7 +444,7 @@ def _noun(words: Words, word: str) -> bool:
     )
 
 
-def _lemma(word: str) -> str:
+def lemma(word: str) -> str:
     """A singular-ish unit name for an unknown counted noun."""
     word = fold(word).replace("-", "_")
     if word.endswith("ies") and len(word) > 4:

@@ -117,14 +117,17 @@ def _pair(state: _State, q: Quantity, nxt: Quantity) -> bool:
     if bound is not None and reader.words.has("to_markers", reader.folded[bound_start : nxt.start]):
         bound, bound_start = None, nxt.start  # "up to 25%": only "to"
     if not from_len:
-        # "ratio 12% to 18%": a bare A right before "to B", after the metric
+        # "ratio 12% to 18%", "$64k/mo to $75k/mo": a bare A right before "to B" (a
+        # rate after A allowed), after the metric or its header, both with a unit
         to_start, to_len = reader.ending("to_markers", nxt.start, skip_articles=False)
-        if not (to_len and to_start == q.end):
+        if not (to_len and to_start in (q.end, _rate_end(reader, q.end))):
             return False
         arrow = reader.tokens[to_start].kind == "symbol"  # "99.0% → 99.9%", "6hrs → 45min"
-        if not arrow and not (q.kind == nxt.kind == "percent"):
+        rated = to_start != q.end  # "150/semana a 200/semana": a rate says A is an amount
+        if not arrow and not (q.kind == nxt.kind and (q.kind != "number" or rated)):
             return False
-        if not arrow and any(t.kind != "word" for t in reader.tokens[state.verb_end : q.start]):
+        before = reader.tokens[state.verb_end : q.start]
+        if not arrow and any(t.kind != "word" and t.text != ":" for t in before):
             return False
         from_start = q.start
     before = bound_start if bound is not None and bound_start < nxt.start else nxt.start
@@ -154,6 +157,17 @@ def _pair(state: _State, q: Quantity, nxt: Quantity) -> bool:
     state.primary = target
     state.anchor_end = nxt.end
     return True
+
+
+def _rate_end(reader: Reader, index: int) -> int:
+    """Where a rate written at *index* ends ("/mo", "per week", "a la semana"), or
+    *index* when there is none."""
+    words, folded = reader.words, reader.folded
+    marker = words.match("rate_markers", folded, index)
+    size = marker[0] if marker else 1 if reader.tokens[index : index + 1] and folded[index] == "/" else 0
+    if size and words.value("period_words", folded[index + size : index + size + 1]) is not None:
+        return index + size + 1
+    return index
 
 
 def _growth_rate(state: _State, q: Quantity, is_all: bool) -> bool:

@@ -44,7 +44,7 @@ LIST_KEYS = frozenset(
         "times_words", "grammar_words", "move_verbs", "rating_words", "name_figures",
         "window_nouns", "bare_timeframe_markers", "ordinal_suffixes", "done_words",
         "ratio_markers", "exceed_verbs", "vague_modifiers",
-        "change_after_words", "relative_words", "past_words",
+        "change_after_words", "relative_words", "past_words", "level_markers",
     }
     | SETTING_KEYS
 )  # fmt: skip
