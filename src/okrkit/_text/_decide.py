@@ -412,8 +412,9 @@ def per(reader: Reader, picked: dict[str, Role], span: tuple[int, int] = (0, 0))
         # the rate written on the baseline holds for the target: "de 150/semana a 40"
         b = baseline.quantity
         found = _period_adjective(reader, b) or _rate_after(reader, b.noun_end or b.end, q.start)
-    if found is None and span[0] < q.start:
-        found = _rate_after(reader, span[0], q.start)  # "Bugs per quarter = 0"
+    aside = next((i for i in range(span[0], q.start) if reader.tokens[i].text == "("), q.start)
+    if found is None and span[0] < aside:
+        found = _rate_after(reader, span[0], aside)  # "Bugs per quarter = 0"
     if found is None:
         return None
     period, start, end, why = found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from okrkit._model import Direction
 from okrkit._text._context import Reader, Role, shown
 from okrkit._text._quantities import Quantity
+from okrkit._text._verb import VERB_KEYS
 
 
 __all__ = ["assign_roles", "multiply_change"]
@@ -217,7 +218,7 @@ def _later(state: _State, q: Quantity, is_all: bool) -> bool:
     if state.has("change"):
         return False
     change_start = _change_context(reader, q, state.verb_kinds)
-    if change_start is None and q.kind == "percent" and (q.sign or _bracketed(reader, q)):
+    if change_start is None and q.kind == "percent" and (q.sign or _opens_bracket(reader, q)):
         change_start = q.start  # "(+50%)", "(-20%)", "(50 %)" after from … to
     if change_start is None:
         return False
@@ -269,6 +270,29 @@ def _qualifier(state: _State, q: Quantity, is_all: bool) -> bool:
     return True
 
 
+def _aside(state: _State, q: Quantity, is_all: bool) -> bool:
+    """A figure in parentheses before the measured amount describes the metric or
+    its population: "Grow engaged teams (3+ projects/week) from 1,200 to 2,000",
+    "Aumentar usuarios activos (≥ 3 sesiones/semana) a 5.000"."""
+    reader = state.reader
+    if state.primary is not None or state.shares or not _bracketed(reader, q):
+        return False
+    tokens = reader.tokens
+    close = next((i for i in range(q.end, len(tokens)) if tokens[i].text in ")("), None)
+    if close is None or tokens[close].text != ")":
+        return False
+    if not any(t.kind == "number" for t in tokens[close + 1 :]):
+        return False
+    if reader.ending("from_markers", q.start)[1] or _baseline_context(reader, q, None):
+        if state.has("baseline"):
+            return False
+        state.add(Role(q, "baseline"), "baseline", q.start, "the value it starts from, aside")
+        return True  # "Grow ARR (currently $2M) to $3M", "Subir la NPS (desde 30) a 50"
+    state.add(Role(q, "qualifier"), "qualifier", q.start, "in parentheses before the amount: "
+              "it describes the metric")  # fmt: skip
+    return True
+
+
 def _measured(state: _State, q: Quantity, is_all: bool) -> bool:
     """The measured amount: a change ("by 20%", "Increase signups 20%") or the
     target ("to 20%", "at least 5", "40 calls"); once a change is read, a value
@@ -308,8 +332,8 @@ def _unclear(state: _State, q: Quantity, is_all: bool) -> bool:
     return True
 
 
-_RULES = (_named, _scale, _window, _growth_rate, _later, _share_rule, _qualifier, _measured,
-          _unclear)  # fmt: skip
+_RULES = (_named, _scale, _window, _growth_rate, _later, _share_rule, _aside, _qualifier,
+          _measured, _unclear)  # fmt: skip
 """The rules that give a quantity its role, tried in this order (a from … to pair
 is tried first, over two quantities)."""
 
@@ -328,6 +352,12 @@ def _settle_shares(state: _State) -> None:
             reader.note("share", shown(q), candidate.marker_start, q.noun_end or q.end,
                         "the share of a population the bound must hold for")  # fmt: skip
             break
+
+
+def _opens_bracket(reader: Reader, q: Quantity) -> bool:
+    """Whether *q* is the first thing in parentheses ("(50 %)"); "(net revenue
+    retention 115%)" names another metric."""
+    return q.start > 0 and reader.tokens[q.start - 1].text == "("
 
 
 def _bracketed(reader: Reader, q: Quantity) -> bool:
@@ -480,14 +510,22 @@ def _share(reader: Reader, q: Quantity) -> int | None:
             found = reader.words.match("population_nouns", folded, look)
             if found:
                 return look + found[0]
-        # any plural noun phrase: "85% of new clinics", "60% of nightly batch jobs"
-        end = index
+        # any plural noun phrase: "85% of new clinics", "60% of nightly batch jobs",
+        # "90% of suppliers are paid…" (it ends at a grammar word or a verb)
+        end, plural = index, None
         while end < len(folded) and end < index + 4 and reader.tokens[end].kind == "word":
-            if folded[end] in reader.stops or reader.words.word("attainment_nouns", folded[end]):
+            word = folded[end]
+            if (
+                word in reader.stops
+                or reader.words.word("attainment_nouns", word)
+                or reader.words.word("grammar_words", word)
+                or any(reader.words.match(key, folded, end) for key in VERB_KEYS)
+            ):
                 break
             end += 1
-        if end > index and folded[end - 1].endswith("s"):
-            return end
+            if word.endswith("s"):
+                plural = end
+        return plural
     return None
 
 

@@ -170,7 +170,7 @@ def _figures(reader: Reader, roles: list[Role], picked: dict[str, Role]) -> tupl
         if not text:
             continue
         name = chosen.get(id(q)) or role.role
-        if name == "share":
+        if name == "share" and id(q) not in chosen:
             name = "qualifier"  # a second share: it describes the population
         figures.append(Figure(text, amount_of(q), name))
     return tuple(figures)
