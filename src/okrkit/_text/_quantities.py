@@ -138,6 +138,8 @@ def _quantity_at(
         unit, kind = symbol, "currency"
         index += 1
         token = tokens[index]
+    if token.kind == "time":
+        return _clock(tokens, folded, words, start, index)
     if token.kind == "number":
         value, ambiguous = parse_number(token.text, words.decimal_mark)
         index += 1
@@ -266,6 +268,19 @@ def _quantity_at(
         points=points, noun_end=noun_end, noun_start=noun_start, ambiguous=ambiguous,
         sign=sign, plus=plus,
     )  # fmt: skip
+
+
+def _clock(
+    tokens: list[Token], folded: list[str], words: Words, start: int, index: int
+) -> Quantity | None:
+    """ "2:30 min" (m:ss), "1:45 h" (h:mm): a duration in the unit written after it;
+    with no unit it is a time of day, not an amount."""
+    duration = words.match("duration_words", folded, index + 1)
+    if duration is None or str(duration[1]) not in ("minute", "hour"):
+        return None
+    whole, part = tokens[index].text.split(":")
+    value = int(whole) + int(part) / 60
+    return Quantity(value, str(duration[1]), "duration", start, index + 1 + duration[0])
 
 
 def _hyphenated(tokens: list[Token], start: int) -> bool:

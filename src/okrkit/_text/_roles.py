@@ -204,15 +204,17 @@ def _later(state: _State, q: Quantity, is_all: bool) -> bool:
                   "the value compared with")  # fmt: skip
         return True
     from_start, from_len = reader.ending("from_markers", q.start)
+    primary = state.primary
     if (
         from_len
-        and state.primary is not None
-        and state.primary.role == "target"
+        and primary is not None
         and not state.has("baseline")
-        and _compatible(q, state.primary.quantity)
-        and _bracketed(reader, q)
-    ):
-        _share_units(q, state.primary.quantity)
+        and (
+            (primary.role == "target" and _compatible(q, primary.quantity) and _bracketed(reader, q))
+            or (primary.role == "change" and not state.has("target"))
+        )
+    ):  # "(desde 120 clientes)", "by 30% from avg. 9 minutes"
+        _share_units(q, primary.quantity)
         state.add(Role(q, "baseline"), "baseline", from_start, "the value it starts from")
         return True
     if state.has("change"):

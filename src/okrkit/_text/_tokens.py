@@ -107,7 +107,11 @@ def spelled_number(words: Words, folded: list[str], start: int) -> tuple[float, 
         if all(p in numbers for p in parts):
             current += sum(numbers[p] for p in parts)
             seen_number = True
-        elif word in article_numbers and index + 1 < len(folded) and folded[index + 1] in scales:
+        elif (
+            word in article_numbers
+            and index + 1 < len(folded)
+            and (folded[index + 1] in scales or words.word("single_count_nouns", folded[index + 1]))
+        ):  # "un millón", "una vez"
             current += 1
             seen_number = True
         elif word in scales and seen_number:

@@ -49,6 +49,10 @@ def all_anchor(reader: Reader, verb_end: int) -> list[Quantity]:
         found = words.match("all_words", folded, index)
         if found is None:
             continue
+        if reader.ending("scope_words", index)[1] and any(
+            t.kind == "number" for t in tokens[:index]
+        ):
+            continue  # "1,200 recipes across all categories": where they are counted
         after = index + found[0]
         while after < len(tokens) and folded[after] in reader.skippable:
             after += 1

@@ -45,6 +45,7 @@ LIST_KEYS = frozenset(
         "window_nouns", "bare_timeframe_markers", "ordinal_suffixes", "done_words",
         "ratio_markers", "exceed_verbs", "vague_modifiers",
         "change_after_words", "relative_words", "past_words", "level_markers",
+        "scope_words", "single_count_nouns",
     }
     | SETTING_KEYS
 )  # fmt: skip
