@@ -140,8 +140,8 @@ def test_the_language_is_read(lang: str) -> None:
 @pytest.mark.parametrize(
     "lang",
     [
-        pytest.param(lang, marks=pytest.mark.xfail(strict=True, reason="reader below the goal"))
-        for lang in LANGUAGES
+        pytest.param("en", marks=pytest.mark.xfail(strict=True, reason="reader below the goal")),
+        "es",
     ],
 )
 def test_real_world_sentences_are_read_as_the_contract_says(lang: str) -> None:

@@ -16,10 +16,13 @@ __all__ = ["assign_roles", "multiply_change"]
 class _State:
     """The roles given so far, and what the next quantity is read against."""
 
-    def __init__(self, reader: Reader, verb_kinds: frozenset[str], verb_end: int) -> None:
+    def __init__(
+        self, reader: Reader, verb_kinds: frozenset[str], verb_end: int, verb_start: int
+    ) -> None:
         self.reader = reader
         self.verb_kinds = verb_kinds
         self.verb_end = verb_end
+        self.verb_start = verb_start
         self.roles: list[Role] = []
         self.primary: Role | None = None
         self.shares: list[Role] = []
@@ -41,10 +44,11 @@ def assign_roles(
     anchors: list[Quantity],
     verb_kinds: frozenset[str] = frozenset(),
     verb_end: int = 0,
+    verb_start: int = 0,
 ) -> list[Role]:
     """The role of each quantity, in the order they are written, from the words
     around it (statements.md, "Which number is which")."""
-    state = _State(reader, verb_kinds, verb_end)
+    state = _State(reader, verb_kinds, verb_end, verb_start)
     items = sorted([*quantities, *anchors], key=lambda q: q.start)
     anchor_ids = {id(a) for a in anchors}
     index = 0
@@ -211,9 +215,13 @@ def _later(state: _State, q: Quantity, is_all: bool) -> bool:
         and not state.has("baseline")
         and (
             (primary.role == "target" and _compatible(q, primary.quantity) and _bracketed(reader, q))
-            or (primary.role == "change" and not state.has("target"))
+            or (
+                primary.role == "change"
+                and not state.has("target")
+                and not reader.words.has("of_words", reader.folded[from_start : from_start + from_len])
+            )
         )
-    ):  # "(desde 120 clientes)", "by 30% from avg. 9 minutes"
+    ):  # "(desde 120 clientes)", "by 30% from avg. 9 minutes"; "20% de las 5" is a part
         _share_units(q, primary.quantity)
         state.add(Role(q, "baseline"), "baseline", from_start, "the value it starts from")
         return True
@@ -379,6 +387,8 @@ def _bare_change(state: _State, q: Quantity, to_len: int, bound: Direction | Non
     if not state.verb_kinds & {"increase_verbs", "decrease_verbs", "improve_verbs"}:
         return False
     between = reader.tokens[state.verb_end : q.start]
+    if not between and state.verb_start > 0:
+        return True  # "Customer calls grow 20%": the metric is the subject
     if not between or any(t.kind != "word" for t in between):
         return False
     last = reader.folded[q.start - 1]

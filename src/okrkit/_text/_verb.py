@@ -24,8 +24,11 @@ def main_verb(reader: Reader) -> tuple[int, int, set[str]]:
             continue
         best = 0
         kinds: set[str] = set()
-        for key in VERB_KEYS:
-            found = words.match(key, folded, index)
+        forms = [folded, *_infinitives(reader, index)]
+        for key, form in ((k, f) for f in forms for k in VERB_KEYS):
+            if best and form is not folded:
+                break
+            found = words.match(key, form, index)
             if found is None:
                 continue
             if found[0] > best:
@@ -40,6 +43,27 @@ def main_verb(reader: Reader) -> tuple[int, int, set[str]]:
             hint = "decrease_verbs" if words.word("decrease_nouns", noun) else "increase_verbs"
             return index, index + change_noun[0], {hint}
     return 0, 0, set()
+
+
+def _infinitives(reader: Reader, index: int) -> list[list[str]]:
+    """The words with the one at *index* as an infinitive, when a subject comes
+    before it ("A new cache cuts…" → cut, "El nuevo proceso reduce…" → reducir):
+    one list per ending that fits. A counted noun ("calls", "visitas") is no verb."""
+    words, folded = reader.words, reader.folded
+    word = folded[index]
+    if index == 0 or reader.tokens[index - 1].kind != "word":
+        return []
+    if words.value("count_nouns", [word]) is not None or words.word("population_nouns", word):
+        return []
+    forms = []
+    for ending, infinitives in words.data.get("verb_inflections", {}).items():
+        if not (word.endswith(ending) and len(word) > len(ending) + 2):
+            continue
+        for infinitive in infinitives.split() or [""]:  # "crecen": crecer or crecir
+            form = list(folded)
+            form[index] = word[: -len(ending)] + infinitive
+            forms.append(form)
+    return forms
 
 
 def all_anchor(reader: Reader, verb_end: int) -> list[Quantity]:

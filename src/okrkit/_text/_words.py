@@ -60,7 +60,7 @@ MAP_KEYS = frozenset(
     {
         "numbers", "scales", "currency_words", "duration_words", "period_words",
         "count_nouns", "multiply_words", "glued_multipliers", "spaced_multipliers",
-        "period_adjectives", "growth_rates",
+        "period_adjectives", "growth_rates", "verb_inflections",
     }
 )  # fmt: skip
 NUMBER_KEYS = frozenset(
