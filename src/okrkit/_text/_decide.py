@@ -275,7 +275,8 @@ def direction(
             "direction", chosen.value, span[0], span[1], f"keep a level: {better} is better"
         )
         return chosen
-    if zero and "decrease_verbs" not in verb_kinds:
+    reducing = "decrease_verbs" in verb_kinds or ("move_verbs" in verb_kinds and lower_better)
+    if zero and not reducing:  # "Bajar … a 0", "Llevar las caídas a 0" still decrease
         assert target is not None
         reader.note("direction", "at_most", target.marker_start, target.quantity.end,
                     "nothing to grow: zero is a ceiling")  # fmt: skip
@@ -402,10 +403,10 @@ def per(reader: Reader, picked: dict[str, Role], span: tuple[int, int] = (0, 0))
     q = role.quantity
     if role is change and q.kind == "percent":
         for start in reader.starts("growth_rates"):  # "una tasa de crecimiento MoM del 7%"
-            found = reader.over_period(start)
-            if found is not None:
-                reader.note("per", found[1], start, start + found[0], "a growth rate")
-                return _PERIODS[found[1]]
+            over = reader.over_period(start)
+            if over is not None:
+                reader.note("per", over[1], start, start + over[0], "a growth rate")
+                return _PERIODS[over[1]]
     baseline = picked.get("baseline")
     found = _period_adjective(reader, q) or _rate_after(reader, q.noun_end or q.end)
     if found is None and baseline is not None and baseline.quantity.end <= q.start:
@@ -513,5 +514,7 @@ def _growth_words(reader: Reader, head: int, span: tuple[int, int]) -> bool:
     words, folded = reader.words, reader.folded
     if words.head_first:
         after = folded[head + 1 : head + 3]
-        return len(after) == 2 and after[0] in reader.of_words and words.word("change_nouns", after[1])
+        return (
+            len(after) == 2 and after[0] in reader.of_words and words.word("change_nouns", after[1])
+        )
     return head > span[0] and words.word("change_nouns", folded[head - 1])

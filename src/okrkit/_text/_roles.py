@@ -131,8 +131,8 @@ def _pair(state: _State, q: Quantity, nxt: Quantity) -> bool:
         rated = to_start != q.end  # "150/semana a 200/semana": a rate says A is an amount
         if not arrow and not (q.kind == nxt.kind and (q.kind != "number" or rated)):
             return False
-        before = reader.tokens[state.verb_end : q.start]
-        if not arrow and any(t.kind != "word" and t.text != ":" for t in before):
+        metric = reader.tokens[state.verb_end : q.start]
+        if not arrow and any(t.kind != "word" and t.text != ":" for t in metric):
             return False
         from_start = q.start
     before = bound_start if bound is not None and bound_start < nxt.start else nxt.start
@@ -169,7 +169,13 @@ def _rate_end(reader: Reader, index: int) -> int:
     *index* when there is none."""
     words, folded = reader.words, reader.folded
     marker = words.match("rate_markers", folded, index)
-    size = marker[0] if marker else 1 if reader.tokens[index : index + 1] and folded[index] == "/" else 0
+    size = (
+        marker[0]
+        if marker
+        else 1
+        if reader.tokens[index : index + 1] and folded[index] == "/"
+        else 0
+    )
     if size and words.value("period_words", folded[index + size : index + size + 1]) is not None:
         return index + size + 1
     return index
@@ -214,11 +220,17 @@ def _later(state: _State, q: Quantity, is_all: bool) -> bool:
         and primary is not None
         and not state.has("baseline")
         and (
-            (primary.role == "target" and _compatible(q, primary.quantity) and _bracketed(reader, q))
+            (
+                primary.role == "target"
+                and _compatible(q, primary.quantity)
+                and _bracketed(reader, q)
+            )
             or (
                 primary.role == "change"
                 and not state.has("target")
-                and not reader.words.has("of_words", reader.folded[from_start : from_start + from_len])
+                and not reader.words.has(
+                    "of_words", reader.folded[from_start : from_start + from_len]
+                )
             )
         )
     ):  # "(desde 120 clientes)", "by 30% from avg. 9 minutes"; "20% de las 5" is a part

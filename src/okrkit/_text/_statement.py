@@ -74,9 +74,7 @@ def _read(reader: Reader, currency: str) -> Reading:
     if verb_kinds:
         reader.note("verb", "/".join(sorted(verb_kinds)), verb_start, verb_end, "the main verb")
     anchors = all_anchor(reader, verb_end)
-    roles = assign_roles(
-        reader, quantities, anchors, frozenset(verb_kinds), verb_end, verb_start
-    )
+    roles = assign_roles(reader, quantities, anchors, frozenset(verb_kinds), verb_end, verb_start)
     picked: dict[str, Role] = {}
     for role in roles:
         if role.role in ("baseline", "target", "change", "share"):

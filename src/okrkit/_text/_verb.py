@@ -51,8 +51,11 @@ def _infinitives(reader: Reader, index: int) -> list[list[str]]:
     one list per ending that fits. A counted noun ("calls", "visitas") is no verb."""
     words, folded = reader.words, reader.folded
     word = folded[index]
-    if index == 0 or reader.tokens[index - 1].kind != "word":
+    tokens = reader.tokens
+    if index == 0 or tokens[index - 1].kind != "word":
         return []
+    if index + 1 >= len(tokens) or tokens[index + 1].kind not in ("word", "number", "alnum"):
+        return []  # "Failed deploys = 0", "Customer calls: 40": a noun before the amount
     if words.value("count_nouns", [word]) is not None or words.word("population_nouns", word):
         return []
     forms = []
