@@ -72,13 +72,18 @@ def _figure_role(value: object) -> FigureRole:
 class Figure:
     """One figure of a statement, as written, with the amount it reads as and its role.
 
+    ``amount`` is ``None`` for a figure that is no number okrkit can read whole
+    (``0x10``, ``1_000``, ``1e400``, ``10 kUSD``) or no amount (a time of day).
+
     >>> from okrkit import Amount, Figure
     >>> Figure("$60", Amount(60, "USD"), "baseline")
     Figure('$60', Amount(60, 'USD'), FigureRole.BASELINE)
     """
 
     text: str = attrs.field(validator=field_of(str, "the figure as written"))
-    amount: Amount = attrs.field(validator=field_of(Amount, "an Amount"))
+    amount: Amount | None = attrs.field(
+        validator=attrs.validators.optional(field_of(Amount, "an Amount or None"))
+    )
     role: FigureRole = attrs.field(converter=_figure_role)
 
     def __repr__(self) -> str:

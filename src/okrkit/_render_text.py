@@ -155,7 +155,8 @@ def reading_text(reading: Reading) -> str:
         lines.append(f"  baseline named in words: {reading.baseline_ref!r}")
     lines.append("  figures:" if reading.figures else "  figures: none")
     lines += [
-        f"    {figure.role.value} = {figure.amount} ← {figure.text!r}" for figure in reading.figures
+        f"    {figure.role.value} = {figure.amount or 'not read'} ← {figure.text!r}"
+        for figure in reading.figures
     ]
     lines.append("  issues: " + (", ".join(reading.issues) or "none"))
     decisions = reading.explain().split("\n")[1:]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 
 import attrs
 
@@ -124,7 +125,10 @@ class Role:
 
 
 def shown(q: Quantity) -> str:
-    """A quantity as the evidence shows it: ``35 day``, ``4 points``."""
+    """A quantity as the evidence shows it: ``35 day``, ``4 points``; a figure not
+    read (``0x10``, ``1e400``) as ``not read``."""
+    if not math.isfinite(q.value):
+        return "not read"
     value = format_number(q.value)
     if q.kind == "percent":
         return f"{value} {'points' if q.points else '%'}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from okrkit._amount import Amount
 from okrkit._fields import currency_code, of_type
 from okrkit._reading import ObjectiveReading
@@ -29,7 +31,8 @@ def read_objective(
     tokens, _detected, _margin, words = prepared(title, lang, lexicon)
     language = words.lang
     folded = [t.folded for t in tokens]
-    quantities = find_quantities(tokens, folded, words, language, currency)
+    found = find_quantities(tokens, folded, words, language, currency)
+    quantities = [q for q in found if math.isfinite(q.value)]  # not "0x10" nor "12:30"
     numbers = tuple(
         title[tokens[q.start].start : tokens[max(q.end, q.start + 1) - 1].end] for q in quantities
     )

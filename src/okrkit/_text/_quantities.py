@@ -2,8 +2,13 @@
 
 ``$575 Millones`` → 575000000 USD; ``2,5 millones de euros`` → 2500000 EUR;
 ``35 días`` → 35 day; ``4 percentage points`` → 4 points; ``170 leads`` → 170
-lead (a count); ``31`` → a plain number. Dates, times, years and labels such as
-``Q3`` or ``p95`` are not quantities.
+lead (a count); ``31`` → a plain number; ``2:30 min`` → 2.5 minute. Dates, years
+and labels such as ``Q3`` or ``p95`` are not quantities.
+
+A figure is read whole or not at all: one the reader cannot read as the number
+written (``0x10``, ``1_000``, ``1e400``, ``10 kUSD``, a time of day where an
+amount belongs) is kept as an ``unclear`` figure with no value, never as part of
+itself ("1" of ``1e5``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import attrs
 from okrkit._amount import unit_refusal
 from okrkit._text._tokens import Token, parse_number, spelled_number
 from okrkit._text._words import Words, fold
+from okrkit._unit_words import PHYSICAL_UNIT, Refusal, read_unit
 from okrkit._units import CURRENCY_CODES
 
 
@@ -49,15 +55,25 @@ class Quantity:
     """A multiple ("3x"): as a change, (3 - 1) × 100 %."""
     name: str = ""
     """Not an amount but part of a name or of the metric: "window" ("30-day
-    retention") or "name" ("Fortune 500", "360°", "24/7")."""
+    retention") or "name" ("Fortune 500", "360°", "24/7"); or no amount at all:
+    "date" (a time of day) or "unclear" (a figure that cannot be read whole, whose
+    value is then NaN, or infinite past the largest float)."""
+    why: str = ""
+    """Why it is no amount, when that is not because it is part of a name."""
 
 
-_TOO_LARGE = Quantity(math.inf, None, "number", 0, 0)
-"""What :func:`_quantity_at` gives for a number past the largest float."""
+def _unread(start: int, end: int, why: str, value: float = math.nan) -> Quantity:
+    """A figure that is kept, but not read: no value, and ``statement-unclear``."""
+    return Quantity(value, None, "number", start, end, name="unclear", why=why)
+
+
+_NOT_DECIMAL = "not a number written in decimal (hex, octal, binary or with underscores)"
+_TOO_LARGE = "a number past the largest float"
 
 
 def _is_year(token: Token, value: float) -> bool:
-    return "." not in token.text and "," not in token.text and int(value) in YEAR_RANGE
+    """Plain digits of a year ("2026"; not "2,026" nor "2.026e3")."""
+    return token.text.isdigit() and int(value) in YEAR_RANGE
 
 
 def find_quantities(
@@ -66,19 +82,13 @@ def find_quantities(
     words: Words,
     lang: str,
     currency: str,
-    *,
-    too_large: list[int] | None = None,
 ) -> list[Quantity]:
-    """Every quantity in the tokens, in order; where a number past the largest
-    float starts is added to *too_large* (it is no quantity)."""
+    """Every quantity in the tokens, in order, with the figures that cannot be
+    read whole (named ``unclear``)."""
     found: list[Quantity] = []
     index = 0
     while index < len(tokens):
         made = _quantity_at(tokens, folded, words, lang, currency, index)
-        if made is _TOO_LARGE:
-            if too_large is not None:
-                too_large.append(index)
-            made = None
         if made is None:
             index += 1
             continue
@@ -138,6 +148,8 @@ def _quantity_at(
         unit, kind = symbol, "currency"
         index += 1
         token = tokens[index]
+    if token.kind == "code":
+        return _unread(start, index + 1, _NOT_DECIMAL)  # "0x10", "1_000": never "0" or "1"
     if token.kind == "time":
         return _clock(tokens, folded, words, start, index)
     if token.kind == "number":
@@ -152,8 +164,10 @@ def _quantity_at(
         ambiguous = False
     else:
         return None
+    if math.isnan(value):
+        return _unread(start, index, "a number too small for a float to hold, yet not zero")
     if not math.isfinite(value):
-        return _TOO_LARGE  # digits past the largest float: no amount a plan can hold
+        return _unread(start, index, _TOO_LARGE, math.inf)  # no amount a plan can hold
     number_token = token
     if token.kind == "number" and _hyphenated(tokens, start):
         return Quantity(value, None, "number", start, index, name="name")  # "UTF-8", "tier-2"
@@ -192,7 +206,7 @@ def _quantity_at(
         value *= float(scale)
         index += 1
     if not math.isfinite(value):
-        return _TOO_LARGE  # "1 billion billion …" past the largest float
+        return _unread(start, index, _TOO_LARGE, math.inf)  # "1 billion billion …"
     # Spanish writes "575 millones de dólares": skip the "de"
     if (
         index + 1 < len(tokens)
@@ -244,6 +258,8 @@ def _quantity_at(
         elif kind != "currency" and (duration := words.match("duration_words", folded, index)):
             unit, kind, end = str(duration[1]), "duration", index + duration[0]
         elif kind != "currency":
+            if follow.kind == "word" and _prefixed(follow.text):
+                return _unread(start, index + 1, _PREFIXED)  # "10 kUSD", "20 Mlead"
             noun = _count_noun(tokens, folded, words, index)
             glued_word = follow.glued and noun is not None and noun[1:] == (index, index + 1)
             if glued_word and words.value("count_nouns", [folded[index]]) is None:
@@ -268,19 +284,6 @@ def _quantity_at(
         points=points, noun_end=noun_end, noun_start=noun_start, ambiguous=ambiguous,
         sign=sign, plus=plus,
     )  # fmt: skip
-
-
-def _clock(
-    tokens: list[Token], folded: list[str], words: Words, start: int, index: int
-) -> Quantity | None:
-    """ "2:30 min" (m:ss), "1:45 h" (h:mm): a duration in the unit written after it;
-    with no unit it is a time of day, not an amount."""
-    duration = words.match("duration_words", folded, index + 1)
-    if duration is None or str(duration[1]) not in ("minute", "hour"):
-        return None
-    whole, part = tokens[index].text.split(":")
-    value = int(whole) + int(part) / 60
-    return Quantity(value, str(duration[1]), "duration", start, index + 1 + duration[0])
 
 
 def _hyphenated(tokens: list[Token], start: int) -> bool:
@@ -343,7 +346,7 @@ def _ratio(
     if after >= len(tokens) or tokens[after].kind != "number":
         return None
     whole, _ = parse_number(tokens[after].text, words.decimal_mark)
-    return (whole, after + 1) if whole > 0 else None
+    return (whole, after + 1) if 0 < whole < math.inf else None
 
 
 def _rating(tokens: list[Token], folded: list[str], words: Words, index: int) -> int:
@@ -378,7 +381,11 @@ def _next_is_currency(tokens: list[Token], folded: list[str], words: Words, inde
         return False
     if words.word("of_words", folded[index]) and index + 1 < len(tokens):
         index += 1
-    return _currency_word(words, folded, index) is not None or tokens[index].text in CURRENCY_CODES
+    return (
+        _currency_word(words, folded, index) is not None
+        or tokens[index].text in CURRENCY_CODES
+        or (tokens[index].text == "$" or tokens[index].text in CURRENCY_SYMBOLS)
+    )  # "2,5 millones de euros", "10 k USD", "10 k€", "10 k$"
 
 
 def _percent_context(words: Words, folded: list[str], start: int) -> bool:
@@ -443,9 +450,54 @@ def _count_noun(
     if two is not None:
         return str(two[1]), head, head + two[0]
     noun = lemma(folded[head])
+    written = tokens[head].text
+    if written != written.lower() and _physical(written):
+        noun = written  # "10 Mg", "5 GB": a symbol's capitals are part of what it means
     if unit_refusal(noun) is not None:
         return None  # no unit name: "o'clock", "1⁄4" (a folded "¼"), a word of 80 letters
     return noun, head, head + 1
+
+
+_PREFIXED = "a count or a currency with a prefix (kUSD, Mlead): write the whole number"
+
+
+def _prefixed(word: str) -> bool:
+    """Whether the unit words okrkit reads (``Amount.parse`` too) refuse *word* as a
+    multiplier or a count or currency with a prefix (``kUSD``, ``Mlead``, ``M``)."""
+    refused = unit_refusal(word)
+    return refused is not None and refused.whole is not None
+
+
+def _physical(word: str) -> bool:
+    """Whether the unit words okrkit reads take *word* for a physical unit (``GB``)."""
+    if unit_refusal(word) is not None:
+        return False
+    read = read_unit(word)
+    return not isinstance(read, Refusal) and all(t.kind == PHYSICAL_UNIT for t in read.terms)
+
+
+def _clock(
+    tokens: list[Token], folded: list[str], words: Words, start: int, index: int
+) -> Quantity:
+    """ "2:30 min" (m:ss), "1:45 h" (h:mm): a duration in the unit written after it.
+    With no unit, "12:30" is a time of day: a date, and unclear where an amount is
+    expected (after "from", "to" or a bound)."""
+    parts = [int(part) for part in tokens[index].text.split(":")]
+    duration = words.match("duration_words", folded, index + 1)
+    if duration is not None:
+        unit, end = str(duration[1]), index + 1 + duration[0]
+        if unit in ("minute", "hour") and len(parts) == 2 and parts[1] < 60:
+            return Quantity(parts[0] + parts[1] / 60, unit, "duration", start, end)
+        return _unread(
+            start, end, "a clock time that is no minutes and seconds or hours and minutes"
+        )
+    if any(
+        words.match_ending(key, folded, start)
+        for key in ("from_markers", "to_markers", "at_least_before", "at_most_before")
+    ):
+        return _unread(start, index + 1, "a time of day where an amount is expected")
+    return Quantity(math.nan, None, "number", start, index + 1, name="date",
+                    why="a time of day, not an amount")  # fmt: skip
 
 
 def _noun(words: Words, word: str) -> bool:
@@ -494,7 +546,7 @@ def _looks_like_date(
         return True
     if day and words.word("date_words", before) and tokens[start - 1].kind == "word":
         return True
-    if int(value) in YEAR_RANGE and "." not in token.text and "," not in token.text:
+    if _is_year(token, value):
         next_is_unit = index < len(tokens) and (
             tokens[index].text == "%"
             or words.match("count_nouns", folded, index) is not None

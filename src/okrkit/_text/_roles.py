@@ -70,7 +70,8 @@ def _named(state: _State, q: Quantity, is_all: bool) -> bool:
     """ "30-day retention", "Fortune 500", "360°": part of the metric or a name."""
     if not q.name:
         return False
-    state.add(Role(q, q.name), q.name, q.start, "part of a name or of the metric, not an amount")
+    why = q.why or "part of a name or of the metric, not an amount"
+    state.add(Role(q, q.name), q.name, q.start, why)
     return True
 
 
@@ -116,7 +117,8 @@ def _pair(state: _State, q: Quantity, nxt: Quantity) -> bool:
     if primary is not None and not repeated and (primary.role != "change" or state.has("target")):
         return False
     from_start, from_len = reader.ending("from_markers", q.start)
-    if q.name or nxt.name or _bound(reader, q)[0] is not None:
+    unread = nxt.name == "unclear"  # "from 10 to 0x20": the end is a figure not read
+    if q.name or (nxt.name and not unread) or _bound(reader, q)[0] is not None:
         return False  # "más de 2 h … a 10 h": a bound, not a starting value
     bound, bound_start = _bound(reader, nxt)
     if bound is not None and reader.words.has("to_markers", reader.folded[bound_start : nxt.start]):
@@ -141,7 +143,12 @@ def _pair(state: _State, q: Quantity, nxt: Quantity) -> bool:
         to_start, to_len = before, 1  # "a menos de 2 s": the bound begins with "a"
     if not (to_len and to_start >= q.end and reader.same_clause(q.end, nxt.start)):
         return False
-    if not _compatible(q, nxt):
+    if unread and primary is None:
+        state.add(Role(q, "baseline", marker_start=from_start), "baseline", from_start,
+                  "the value after 'from'")  # fmt: skip
+        state.add(Role(nxt, "unclear"), "unclear", to_start, nxt.why)
+        return True
+    if unread or not _compatible(q, nxt):
         return False
     _share_units(q, nxt)
     if repeated and primary is not None:

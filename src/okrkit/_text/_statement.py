@@ -17,6 +17,8 @@ shows which words made it.
 
 from __future__ import annotations
 
+import math
+
 from okrkit._amount import format_number
 from okrkit._fields import currency_code, of_type
 from okrkit._model import Nature
@@ -64,12 +66,10 @@ def read_statement(
 
 def _read(reader: Reader, currency: str) -> Reading:
     words, folded, tokens = reader.words, reader.folded, reader.tokens
-    too_large: list[int] = []
-    quantities = find_quantities(tokens, folded, words, reader.lang, currency, too_large=too_large)
-    if too_large:
-        reader.issues.append("statement-unclear")
-        start = too_large[0]
-        reader.note("number", "too large", start, start + 1, "a number past the largest float")
+    quantities = find_quantities(tokens, folded, words, reader.lang, currency)
+    too_large = next((q for q in quantities if q.value == math.inf), None)
+    if too_large is not None:
+        reader.note("number", "too large", too_large.start, too_large.end, too_large.why)
     verb_start, verb_end, verb_kinds = main_verb(reader)
     if verb_kinds:
         reader.note("verb", "/".join(sorted(verb_kinds)), verb_start, verb_end, "the main verb")
@@ -77,7 +77,7 @@ def _read(reader: Reader, currency: str) -> Reading:
     roles = assign_roles(reader, quantities, anchors, frozenset(verb_kinds), verb_end, verb_start)
     picked: dict[str, Role] = {}
     for role in roles:
-        if role.role in ("baseline", "target", "change", "share"):
+        if role.role in ("baseline", "target", "change", "share") and not role.quantity.name:
             picked.setdefault(role.role, role)
     change = picked.get("change")
     after_change = folded[change.quantity.end : change.quantity.end + 1] if change else []
@@ -172,7 +172,7 @@ def _figures(reader: Reader, roles: list[Role], picked: dict[str, Role]) -> tupl
         name = chosen.get(id(q)) or role.role
         if name == "share" and id(q) not in chosen:
             name = "qualifier"  # a second share: it describes the population
-        figures.append(Figure(text, amount_of(q), name))
+        figures.append(Figure(text, amount_of(q) if math.isfinite(q.value) else None, name))
     return tuple(figures)
 
 

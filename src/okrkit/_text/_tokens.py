@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from okrkit._text._words import Words, fold
@@ -14,7 +15,9 @@ MAX_CHARS = 2000
 
 _TOKEN = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
-    r"|(?P<time>\d{1,2}:\d{2})"
+    r"|(?P<time>\d{1,2}:\d{2}(?::\d{2})?)"
+    r"|(?P<code>0[xXoObB][0-9A-Fa-f]+\w*|\d[\d.,]*_\d[\d_]*(?:[.,]\d+)*)"
+    r"|(?P<sci>(?:\d+(?:[.,]\d+)*|[.,]\d+)[eE][+\-−]?\d+)"
     r"|(?P<alnum>[^\W\d_]+\d\w*)"
     r"|(?P<number>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?!\d)"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?|[.,]\d+)"
@@ -48,6 +51,8 @@ def tokenize(text: str) -> list[Token]:
     previous_end = -1
     for match in _TOKEN.finditer(text, 0, MAX_CHARS):
         kind = match.lastgroup or "punct"
+        if kind == "sci":
+            kind = "number"  # "1.5e3" is a number like any other, read whole
         start, end = match.span()
         tokens.append(Token(kind, match.group(0), start, end, start == previous_end))
         previous_end = end
@@ -64,26 +69,48 @@ def parse_number(raw: str, decimal_mark: str) -> tuple[float, bool]:
     mark ("4,5", "3.2"). When both kinds appear, the last one is the decimal mark.
     The number is ambiguous when *decimal_mark*, the language's, is the one that
     grouped thousands ("1.500" in English, "1,500" in Spanish).
+
+    A power of ten ("1.5e3", "1,5e3", "4E-2") scales the digits before it, whose
+    one separator is the decimal mark ("1.000e3" is 1000). The value is read whole
+    or not at all: past the largest float it is infinite, and too small for a
+    float to hold (``1e-400``, not zero) it is NaN.
     """
+    mantissa, mark, power = raw.replace("E", "e").partition("e")
+    if not mark:
+        digits, ambiguous = _plain(mantissa, decimal_mark)
+        return float(digits), ambiguous
+    # before a power of ten, one separator is the decimal mark: "1.000E+00", "1,5e3"
+    separators = mantissa.count(".") + mantissa.count(",")
+    digits, ambiguous = (
+        (mantissa.replace(",", "."), False) if separators == 1 else _plain(mantissa, decimal_mark)
+    )
+    value = float(f"{digits}e{power.replace('−', '-')}")
+    if value == 0 and float(digits) != 0:
+        return math.nan, ambiguous  # it underflows: zero would be another number
+    return value, ambiguous
+
+
+def _plain(raw: str, decimal_mark: str) -> tuple[str, bool]:
+    """*raw* as Python writes a number ("1500", "4.5"), and whether it is ambiguous."""
     raw = raw.replace("\u00a0", " ").replace("\u202f", " ")
     if " " in raw:
-        return float(raw.replace(" ", "")), False
+        return raw.replace(" ", ""), False
     if raw[0] in ".,":
         raw = "0" + raw
     has_dot, has_comma = "." in raw, "," in raw
     if has_dot and has_comma:
         decimal = "." if raw.rfind(".") > raw.rfind(",") else ","
         thousands = "," if decimal == "." else "."
-        return float(raw.replace(thousands, "").replace(decimal, ".")), False
+        return raw.replace(thousands, "").replace(decimal, "."), False
     separator = "." if has_dot else "," if has_comma else ""
     if not separator:
-        return float(raw), False
+        return raw, False
     parts = raw.split(separator)
     if len(parts) > 2:
-        return float(raw.replace(separator, "")), False
+        return raw.replace(separator, ""), False
     if len(parts[-1]) == 3 and parts[0].strip("0"):
-        return float(raw.replace(separator, "")), separator == decimal_mark
-    return float(raw.replace(separator, ".")), False
+        return raw.replace(separator, ""), separator == decimal_mark
+    return raw.replace(separator, "."), False
 
 
 def spelled_number(words: Words, folded: list[str], start: int) -> tuple[float, int] | None:
