@@ -16,7 +16,7 @@ import attrs
 
 from okrkit._amount import Amount
 from okrkit._model import CheckIn, Direction, KeyResult
-from okrkit._unit_words import PERIOD_WORDS
+from okrkit._unit_words import period_of
 from okrkit._units import convert_factor, unit_info
 from okrkit.exceptions import UnitError
 
@@ -31,7 +31,7 @@ def split_rate(unit: str | None) -> tuple[str | None, str | None]:
     if unit is None or "/" not in unit:
         return unit, None
     head, _, tail = unit.rpartition("/")
-    period = PERIOD_WORDS.get(tail.strip().lower())
+    period = period_of(tail.strip())
     if period is None or not head.strip():
         return unit, None
     return head.strip(), period

@@ -12,11 +12,19 @@ here, before pint reads anything: a multiplier (``1.2 M USD`` is not "1.2
 molar dollars"), a count or a currency with a prefix (``Mlead``, ``kUSD``), a
 currency or a count multiplied by anything, a power past 3. The meaning of a
 word never depends on what was read before it.
+
+A symbol reads only as written: its capitals carry meaning (``ms`` is a
+millisecond, ``Ms`` a megasecond; ``MB`` a megabyte, ``Mb`` a megabit), so a
+symbol written in another case is refused with how to write it
+(:func:`case_refusal`), never read as another size. Whole words (``Hours``,
+``KILOMETRES``) read in any case.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from fractions import Fraction
 from typing import NamedTuple
 
 
@@ -36,6 +44,8 @@ __all__ = [
     "Refusal",
     "Term",
     "UnitReading",
+    "case_refusal",
+    "period_of",
     "read_unit",
     "singular",
 ]
@@ -155,6 +165,14 @@ _PREFIXES = {
     "m": "milli", "u": "micro", "µ": "micro", "μ": "micro", "n": "nano",
     "Ki": "kibi", "Mi": "mebi", "Gi": "gibi", "Ti": "tebi", "Pi": "pebi",
 }  # fmt: skip
+_FACTORS = {
+    "kilo": Fraction(10**3), "mega": Fraction(10**6), "giga": Fraction(10**9),
+    "tera": Fraction(10**12), "peta": Fraction(10**15), "centi": Fraction(1, 10**2),
+    "milli": Fraction(1, 10**3), "micro": Fraction(1, 10**6), "nano": Fraction(1, 10**9),
+    "kibi": Fraction(2**10), "mebi": Fraction(2**20), "gibi": Fraction(2**30),
+    "tebi": Fraction(2**40), "pebi": Fraction(2**50),
+}  # fmt: skip
+"""What each prefix multiplies by."""
 _DATA_PREFIXES = "k M G T P Ki Mi Gi Ti Pi"
 _NO_PLURAL = frozenset(
     {"feet", "foot", "celsius", "fahrenheit", "kilometer_per_hour", "mile_per_hour"}
@@ -234,6 +252,16 @@ _SPELLINGS = {"meter": "metre", "liter": "litre"}
 """British spellings of names that take prefixes (``kilometres``)."""
 
 
+def _symbols(others: str) -> list[str]:
+    """The symbols among a unit's other words (``s``, ``Hz``): short, and no plural
+    or word for another unit."""
+    return [
+        word
+        for word in others.split()
+        if len(word) <= 3 and ":" not in word and not word.endswith("s")
+    ]
+
+
 def _physical() -> dict[str, str]:
     words: dict[str, str] = {}
 
@@ -245,18 +273,15 @@ def _physical() -> dict[str, str]:
 
     for name, others, prefixes in _BASES:
         add(name, name)
-        symbols = []
         for other in others.split():
             word, _, target = other.partition(":")
             add(word, target or name)
-            if len(word) <= 3 and not target and not word.endswith("s"):
-                symbols.append(word)
         for prefix in prefixes.split():
             long = _PREFIXES[prefix] + name
             add(long, long)
             if name in _SPELLINGS:
                 add(_PREFIXES[prefix] + _SPELLINGS[name], long)
-            for symbol in symbols or [name]:  # "kbit": a name without a symbol of its own
+            for symbol in _symbols(others) or [name]:  # "kbit": a name without a symbol
                 words[prefix + symbol] = long
     return words
 
@@ -405,10 +430,129 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+def _shortest(name: str) -> str:
+    """The shortest word for the unit *name* (``s``, ``kg``, ``Mbit``)."""
+    return min(
+        (w for w, n in PHYSICAL.items() if n == name), key=lambda w: (len(w), w != w.lower(), w)
+    )
+
+
+_FAMILIES = {
+    name: tuple(
+        (_FACTORS[_PREFIXES[p]] if p else Fraction(1), _shortest(_PREFIXES.get(p, "") + name))
+        for p in ("", *prefixes.split())
+    )
+    for name, others, prefixes in _BASES
+    if prefixes
+}
+"""Each unit that takes prefixes: the factor and the symbol of each of its sizes."""
+_BASE_SYMBOLS = {
+    **{_shortest(name): name for name in _FAMILIES},
+    **{symbol: name for name, others, prefixes in _BASES if prefixes
+       for symbol in _symbols(others)},
+    "b": "bit",  # okrkit reads "bit", so "Mb" is refused, never read as a megabyte
+}  # fmt: skip
+"""The symbols a prefix goes on, and the unit each one is."""
+
+
+def _cased() -> frozenset[str]:
+    """Symbols whose capitals carry meaning: those a prefix goes on (``s``, ``g``,
+    ``B``, ``cal``) and their prefixed forms (``ms``, ``Mbit``), the tonne (T is
+    tera), the time and temperature symbols and the data rates. Words (``hour``,
+    ``kilometre``) and abbreviations whose case means nothing (``sec``, ``min``,
+    ``hrs``, ``ft``, ``mph``) are not here: they read in any case."""
+    words = {"s", "t", "ms", "h", "d", "hs", "°C", "ºC", "°F", "ºF", "degC", "degF", *COMPOUNDS}
+    for name, others, prefixes in _BASES:
+        if prefixes:
+            symbols = _symbols(others) or [name]
+            words.update(s for s in symbols if len(s) <= 2 or not s.islower() or s == "cal")
+            words.update(p + s for p in prefixes.split() for s in symbols)
+    words.update(word + "s" for word in list(words) if word + "s" in PHYSICAL)  # kgs, cals
+    return frozenset(words)
+
+
+def _by_lowercase(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """*words* under their lowercase form, a lowercase word first (``ml``: ml, mL)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for word in sorted(words, key=lambda word: (word != word.lower(), word)):
+        found[word.lower()] = (*found.get(word.lower(), ()), word)
+    return found
+
+
+_CASED_BY_LOWER = _by_lowercase(_cased())
+_MEANT = {"Cal": "kcal", "MBps": "MB/s", "kBps": "kB/s", "KBps": "kB/s", "GBps": "GB/s"}
+"""What a symbol in another case usually means, where no prefix says it (a food
+Calorie is a kilocalorie; MBps, megabytes per second)."""
+
+
+def case_refusal(word: str) -> Refusal | None:
+    """Why *word* is refused when it is a unit symbol written in a case okrkit
+    does not read (``Ml``, ``Mb``, ``KG``, ``Cal``, ``kwh``), or ``None``.
+
+    A symbol's capitals change its size (``ml`` and ``Ml`` are 10⁹ apart), so
+    it is read only as the tables write it; the hint says what the word as
+    written would be and the symbols okrkit reads. Whole words, multipliers and
+    currency codes are never refused here.
+    """
+    if word in PHYSICAL or word in ALIASES or word in COMPOUNDS or word in MULTIPLIERS:
+        return None
+    symbols = _CASED_BY_LOWER.get(word.lower())
+    if symbols is None:
+        return None
+    meant = _MEANT.get(word) or _as_written(word)
+    choices = (*symbols,) if meant is None else (meant, *symbols)
+    write, write_es = _either(choices, "or"), _either(choices, "o")
+    said = "" if meant is None else f" (1 {word} = {meant if ' ' in meant else '1 ' + meant})"
+    count = count_es = ""
+    if word.isupper():  # an acronym, maybe: "MS", "KG"
+        count = f", or name a count with a word, like {word}_count"
+        count_es = f", o nombra un recuento con una palabra, como {word}_count"
+    return Refusal(
+        _A_UNIT,
+        f"{word} is not read: capitals change what a unit symbol means{said}; write {write}{count}",
+        hint_es=f"{word} no se lee: las mayúsculas cambian lo que significa el símbolo de "
+        f"una unidad{said}; escribe {write_es}{count_es}",
+    )
+
+
+def _either(words: tuple[str, ...], joint: str) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    return f"{', '.join(words[:-1])} {joint} {words[-1]}" if len(words) > 1 else words[0]
+
+
+def _as_written(word: str) -> str | None:
+    """What *word* is as written, a prefix on a symbol, in a unit okrkit reads
+    (``Ml``: ``1000000 l``; ``Mb``: ``Mbit``), or ``None`` when it is none."""
+    for prefix, prefix_name in _PREFIXES.items():
+        name = _BASE_SYMBOLS.get(word.removeprefix(prefix)) if word.startswith(prefix) else None
+        if name is None:
+            continue
+        factor = _FACTORS[prefix_name]
+        if name in ("bit", "byte") and factor < 1:
+            return None  # a thousandth of a bit is no size: "mb" is a typo for MB or Mb
+        sizes = [size for size in _FAMILIES[name] if (factor / size[0]).denominator == 1]
+        size, symbol = max(sizes or [_FAMILIES[name][0]])
+        times = factor / size
+        return symbol if times == 1 else f"{_decimal(times)} {symbol}"
+    return None
+
+
+def _decimal(number: Fraction) -> str:
+    """A power of ten as people write it (``1000000``, ``0.001``)."""
+    return format(Decimal(number.numerator) / Decimal(number.denominator), "f")
+
+
+def period_of(word: str) -> str | None:
+    """The period a rate's word names (``weeks``, ``Semana``, ``WEEK``: ``week``),
+    in the cases okrkit reads a unit word in, or ``None``."""
+    return PERIOD_WORDS.get(word, PERIOD_WORDS.get(_folded(word)))
+
+
 def _folded(word: str) -> str:
     """*word* in the case the tables hold it: a capitalized word (``Hours``,
     ``Leads``) or one of four letters or more in capitals (``HOURS``) in lowercase;
-    an acronym (``MAU``, ``MQLs``) and a symbol (``MB``, ``Mm``) as written."""
+    an acronym (``MAU``, ``MQLs``) and a symbol (``MB``) as written. A symbol in
+    another case (``Mm``, ``KG``) never gets here: :func:`case_refusal` refuses it."""
     if len(word) > 1 and word[0].isupper() and word[1:].islower():
         return word.lower()
     if len(word) > 3 and word.isupper():
@@ -488,7 +632,7 @@ def _rate_period(pieces: list[tuple[str, str, int]], *, one: bool) -> str | None
     ``USD/user/month``), but never the first word of the unit."""
     for index in range(len(pieces) - 1, 0 if not one else -1, -1):
         joint, word, power = pieces[index]
-        period = PERIOD_WORDS.get(word, PERIOD_WORDS.get(_folded(word)))
+        period = period_of(word)
         if joint == "/" and power == 1 and period is not None:
             del pieces[index]
             return period
@@ -527,6 +671,9 @@ def _term(word: str, power: int, form: str, *, first: bool) -> Term | Refusal:
         return refused
     if word in CURRENCY_CODES or (word.upper() in _LOWERCASE_CURRENCIES and len(word) == 3):
         return Term(word, word.upper(), CURRENCY, power)
+    miscased = case_refusal(word)
+    if miscased is not None:
+        return miscased
     if len(word) == 3 and word.isascii() and word.isalpha() and word.isupper():
         return Term(word, word, OPEN, power)  # a noun like NPS, never read as an alias
     for spelling in dict.fromkeys((word, _folded(word), word.lower() if len(word) > 3 else word)):
