@@ -20,7 +20,7 @@ import attrs
 from okrkit._amount import unit_refusal
 from okrkit._text._tokens import Token, parse_number, spelled_number
 from okrkit._text._words import Words, fold
-from okrkit._unit_words import PHYSICAL_UNIT, Refusal, read_unit
+from okrkit._unit_words import PHYSICAL_UNIT, Refusal, case_refusal, read_unit
 from okrkit._units import CURRENCY_CODES
 
 
@@ -255,6 +255,8 @@ def _quantity_at(
             unit, kind, end = _currency_code(code[0], currency), "currency", index + code[1]
         elif follow.kind == "word" and follow.text in CURRENCY_CODES:
             unit, kind, end = follow.text, "currency", index + 1
+        elif kind != "currency" and follow.kind == "word" and case_refusal(follow.text):
+            return _unread(start, index + 1, _MISCASED)  # "5 Ml", "200 Ms": not ml, ms
         elif kind != "currency" and (duration := words.match("duration_words", folded, index)):
             unit, kind, end = str(duration[1]), "duration", index + duration[0]
         elif kind != "currency":
@@ -459,6 +461,7 @@ def _count_noun(
 
 
 _PREFIXED = "a count or a currency with a prefix (kUSD, Mlead): write the whole number"
+_MISCASED = "a unit symbol in a case that changes its size (Ml, Mg, Ms): write ml, mg, ms"
 
 
 def _prefixed(word: str) -> bool:
