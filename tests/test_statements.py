@@ -394,19 +394,35 @@ class TestReadingPlans:
 
 class TestExtending:
     def test_own_words(self) -> None:
-        """A team's own verbs and nouns change the reading, without editing the package."""
+        """A team's own nouns change the reading, without editing the package."""
+        text = "Aumentar los peritajes de 20 a 30 por semana"
+        plain = read_statement(text)
+        lexicon = Lexicon.default().extended(
+            "es", activity_nouns=["peritajes"], count_nouns={"peritajes": "appraisal"}
+        )
+
+        taught = read_statement(text, lexicon=lexicon)
+
+        assert plain.nature is Nature.OUTCOME
+        assert plain.target == Amount(30, "")
+        assert taught.nature is Nature.ACTIVITY
+        assert taught.target == Amount(30, "appraisal")
+        assert taught.per is Per.WEEK
+
+    def test_own_verbs(self) -> None:
+        """A verb taught as a result verb is read as one, where an unknown
+        imperative would be read as work."""
         plain = read_statement("Peritar 30 siniestros por semana")
         lexicon = Lexicon.default().extended(
-            "es", activity_verbs=["peritar"], count_nouns={"siniestros": "claim"}
+            "es", produce_verbs=["peritar"], count_nouns={"siniestros": "claim"}
         )
 
         taught = read_statement("Peritar 30 siniestros por semana", lexicon=lexicon)
 
-        assert plain.nature is Nature.OUTCOME
+        assert plain.nature is Nature.ACTIVITY
         assert plain.target == Amount(30, "siniestro")
-        assert taught.nature is Nature.ACTIVITY
+        assert taught.nature is Nature.OUTCOME
         assert taught.target == Amount(30, "claim")
-        assert taught.per is Per.WEEK
 
     def test_own_words_with_accents(self) -> None:
         """Words taught with accents match however the statement writes them."""

@@ -6,12 +6,13 @@ from okrkit._model import Direction, Nature, Per
 from okrkit._reading import StatementKind
 from okrkit._text._context import Reader, Role
 from okrkit._text._quantities import Quantity, lemma
-from okrkit._text._verb import VERB_KEYS
+from okrkit._text._verb import object_words
 
 
 __all__ = [
     "ambiguous",
     "attainment",
+    "capability",
     "count_from_metric",
     "direction",
     "kind",
@@ -188,18 +189,22 @@ def kind(
         return StatementKind.METRIC
     words = reader.words
     deliverable = verb_kinds & {"milestone_outcome_verbs", "activity_verbs"}
-    run = _object_words(reader, verb_end)
+    run = object_words(reader, verb_end)
     head = (run[0] if words.head_first else run[-1]) if run else None
     vague_object = (head is not None and words.word("vague_words", reader.folded[head])) or any(
         words.word("vague_modifiers", reader.folded[i]) for i in run
     )
-    if deliverable and not vague_object:
+    if (deliverable or capability(reader)) and not vague_object:
         reader.note("kind", "milestone", verb_start, verb_end, "a yes/no deliverable, no amount")
         return StatementKind.MILESTONE
-    done = reader.starts("done_words")
-    if done and not vague_object and not (verb_kinds - {"milestone_outcome_verbs", "move_verbs"}):
-        end = done[0] + (words.match("done_words", reader.folded, done[0]) or (1, None))[0]
-        reader.note("kind", "milestone", done[0], end, "a yes/no outcome: it is done or not")
+    done = _done_words(reader)
+    stated = done and (
+        not (verb_kinds - {"milestone_outcome_verbs", "move_verbs"})
+        or words.match_ending("copulas", reader.folded, done[0][0])  # "Ensure X is confirmed"
+    )
+    if stated and not vague_object:
+        start, end, _work = done[0]
+        reader.note("kind", "milestone", start, end, "a yes/no outcome: it is done or not")
         return StatementKind.MILESTONE
     why = (
         "no amount, and the verb or its object is vague"
@@ -210,29 +215,27 @@ def kind(
     return StatementKind.VAGUE
 
 
-def _object_words(reader: Reader, verb_end: int) -> list[int]:
-    """The words of the verb's object noun phrase ("better tests", "la comunicación
-    interna"). A second verb after "and"/"y" is skipped."""
-    folded, tokens = reader.folded, reader.tokens
-    index = verb_end
-    run: list[int] = []
-    while index < len(tokens) and tokens[index].kind == "word":
-        word = folded[index]
-        if reader.words.word("and_words", word) and not run:
-            index += 1
-            verb = max((reader.words.match(k, folded, index) or (0, None))[0] for k in VERB_KEYS)
-            index += verb
-            continue
-        if word in reader.skippable or reader.words.word("articles", word):
-            if run:
-                break
-            index += 1
-            continue
-        if word in reader.stops:
-            break
-        run.append(index)
-        index += 1
-    return run
+def _done_words(reader: Reader) -> list[tuple[int, int, bool]]:
+    """The words that say a thing is done, in order: (start, end, whether it is
+    work the team finished — "documented", "migrado" — rather than a state it
+    does not fully control — "approved", "en producción")."""
+    found = []
+    for key in ("done_words", "work_done_words"):
+        for start in reader.starts(key):
+            size = reader.words.match(key, reader.folded, start)
+            assert size is not None
+            found.append((start, start + size[0], key == "work_done_words"))
+    return sorted(found)
+
+
+def capability(reader: Reader) -> tuple[int, int] | None:
+    """ "Members can create…", "Los clientes podrán pagar…": a capability others
+    gain, written after its subject near the start."""
+    for index in range(1, min(len(reader.tokens), 7)):
+        found = reader.words.match("capability_words", reader.folded, index)
+        if found is not None:
+            return index, index + found[0]
+    return None
 
 
 def _lower_is_better(reader: Reader, span: tuple[int, int]) -> bool:
@@ -347,48 +350,167 @@ def nature(
     *,
     attainment: bool = False,
 ) -> Nature | None:
+    """Outcome or activity, by the main verb's class and the measured noun's
+    class, in this order: a capability others gain; a word on the measured
+    noun that says who acts ("signed", "inbound" / "sent", "outbound"); money;
+    a verb of work; what the figure counts; the metric's head; the team's own
+    part in its work."""
     if kind is StatementKind.VAGUE:
         return None
-    words, folded = reader.words, reader.folded
+    found = _nature(reader, kind, verb_kinds, picked, verb_end, span, attainment=attainment)
+    chosen, why, where = found
+    reader.note("nature", chosen.value, *(where or (verb_start, verb_end)), why)
+    return chosen
+
+
+_Found = tuple[Nature, str, "tuple[int, int] | None"]
+
+
+def _nature(
+    reader: Reader,
+    kind: StatementKind,
+    verb_kinds: set[str],
+    picked: dict[str, Role],
+    verb_end: int,
+    span: tuple[int, int],
+    *,
+    attainment: bool,
+) -> _Found:
+    outcome, activity = Nature.OUTCOME, Nature.ACTIVITY
+    where = capability(reader)
+    if where is not None:
+        return outcome, "a capability others gain", where
+    work_verb = "activity_verbs" in verb_kinds and "milestone_outcome_verbs" not in verb_kinds
     if kind is StatementKind.MILESTONE:
-        activity_verb = (
-            "activity_verbs" in verb_kinds and "milestone_outcome_verbs" not in verb_kinds
-        )
-        chosen = Nature.ACTIVITY if activity_verb else Nature.OUTCOME
-        why = "work the team does" if activity_verb else "a result it does not fully control"
-        reader.note("nature", chosen.value, verb_start, verb_end, why)
-        return chosen
-    relative = "change" in picked and "target" not in picked  # "a 20% increase in X"
-    activity_verb = (
-        "activity_verbs" in verb_kinds
-        and not (verb_kinds & {"increase_verbs", "decrease_verbs", "keep_verbs"})
-        and not relative
-    )
-    window = range(verb_end, min(len(folded), verb_end + 8))
-    if any(words.match("outcome_markers", folded, i) for i in window):
-        reader.note("nature", "outcome", verb_end, verb_end + 8, "a signed, won or closed result")
-        return Nature.OUTCOME
-    if activity_verb:
-        reader.note("nature", "activity", verb_start, verb_end, "a verb of work the team controls")
-        return Nature.ACTIVITY
+        done = _done_words(reader)
+        if not verb_kinds and done:
+            work_verb = all(work for _start, _end, work in done)
+        why = "work the team does" if work_verb else "a result it does not fully control"
+        return (activity if work_verb else outcome), why, None
     target = picked.get("target") or picked.get("change")
-    noun = target.quantity if target is not None and target.quantity.kind == "count" else None
-    if (
-        noun is not None
-        and noun.noun_start is not None
-        and noun.noun_end is not None
-        and words.match("activity_nouns", folded, noun.noun_start)
-    ):
-        reader.note("nature", "activity", noun.end, noun.noun_end, "it counts work the team does")
-        return Nature.ACTIVITY
+    marked = _marked(reader, verb_end, target)
+    if marked is not None and marked[0] == "outcome_markers":
+        return outcome, "a result others give: signed, won, inbound", marked[1]
+    if target is not None and target.quantity.kind == "currency":
+        return outcome, "money: earned, saved or spent, a result", None
+    if _turnaround(reader, verb_end, target):
+        return outcome, "how fast others' requests are served: a result", None
+    relative = "change" in picked and "target" not in picked  # "a 20% increase in X"
+    grows = verb_kinds & {"increase_verbs", "decrease_verbs", "keep_verbs"}
+    work_verb = "activity_verbs" in verb_kinds and not grows
+    if (work_verb or _relocates(reader, verb_kinds, target)) and not relative:
+        return activity, "a verb of work the team controls", None
+    if marked is not None:
+        return activity, "work the team does: sent, held, outbound", marked[1]
+    counted = _counted_work(reader, verb_end, target)
+    if counted is not None:
+        return activity, "it counts work the team does", counted
     head = None if attainment else _metric_head(reader, span)  # "del plan" is no work plan
-    if head is not None and words.match("activity_nouns", folded, head):
-        reader.note("nature", "activity", head, head + 1, "its metric counts work the team does")
-        return Nature.ACTIVITY
-    reader.note(
-        "nature", "outcome", verb_start, verb_end, "a result the team does not fully control"
+    if head is not None and _work_metric(reader, head, span):
+        return activity, "its metric counts work the team does", (head, head + 1)
+    if _team_at_work(reader, span, verb_end):
+        return activity, "the team's own part in its work", span
+    return outcome, "a result the team does not fully control", None
+
+
+_Marker = tuple[str, tuple[int, int]]
+
+
+def _marked(reader: Reader, verb_end: int, target: Role | None) -> _Marker | None:
+    """A word on the measured noun phrase that says who acts: "signed",
+    "qualified", "inbound", "to renew", "entrantes" (others), or "sent",
+    "outbound", "realizadas" (the team). The phrase ends at a preposition that
+    opens another one ("calls to active customers")."""
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    limit = min(len(tokens), verb_end + 8)
+    noun_seen = False
+    for index in range(verb_end, limit):
+        for key in ("outcome_markers", "work_markers"):
+            found = words.match(key, folded, index)
+            if found is not None:
+                return key, (index, index + found[0])
+        word = folded[index]
+        if tokens[index].kind == "word":
+            if noun_seen and word in reader.stops and word not in reader.of_words:
+                if not words.word("relative_words", word):
+                    return None
+            elif word not in reader.skippable:
+                noun_seen = True
+        elif target is not None and index >= target.quantity.end:
+            noun_seen = True
+    return None
+
+
+def _turnaround(reader: Reader, verb_end: int, target: Role | None) -> bool:
+    """ "Despachar los pedidos en menos de 24 horas", "Answer tickets within 4
+    hours": a time limit on serving what others ask for is a result; on the
+    team's own work ("Complete 75% of inspections within 14 days") it is not."""
+    if target is None or target.bound is not Direction.AT_MOST:
+        return False
+    if target.quantity.kind != "duration":
+        return False
+    return not any(
+        reader.words.match("activity_nouns", reader.folded, i)
+        for i in range(verb_end, target.quantity.start)
     )
-    return Nature.OUTCOME
+
+
+def _relocates(reader: Reader, verb_kinds: set[str], target: Role | None) -> bool:
+    """ "Move 60% of the batch jobs to the new scheduler": moving a share of
+    things (not of people) to a new place is a migration, work the team does."""
+    if "move_verbs" not in verb_kinds or target is None or target.quantity.kind != "percent":
+        return False
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    for index in range(target.quantity.end, min(len(tokens), target.quantity.end + 8)):
+        word = folded[index]
+        if words.word("outcome_nouns", word) or words.word("population_nouns", word):
+            return False  # "Move 30% of users to annual plans": their choice
+        if words.word("to_markers", folded[index]):
+            after = index + 1
+            return after < len(tokens) and tokens[after].kind == "word"
+    return False
+
+
+def _counted_work(reader: Reader, verb_end: int, target: Role | None) -> tuple[int, int] | None:
+    """The counted noun names work ("40 calls", "12 talleres"); for a count of
+    times ("3 veces por semana") the work is the object before the number."""
+    if target is None or target.quantity.kind != "count":
+        return None
+    q = target.quantity
+    if q.noun_start is None or q.noun_end is None:
+        return None
+    words, folded = reader.words, reader.folded
+    nouns = range(q.noun_start, q.noun_end)
+    if any(words.word("occurrence_nouns", folded[i]) for i in nouns):
+        nouns = range(verb_end, q.start)
+    for index in nouns:
+        if words.match("activity_nouns", folded, index):
+            return index, index + 1
+    return None
+
+
+def _work_metric(reader: Reader, head: int, span: tuple[int, int]) -> bool:
+    """The metric's head noun is work ("sales calls"), or measures it ("meeting
+    hours", "número de talleres", "frecuencia de entrenamientos")."""
+    words, folded = reader.words, reader.folded
+    if words.match("activity_nouns", folded, head):
+        return True
+    if not words.match("measure_nouns", folded, head):
+        return False
+    return any(words.match("activity_nouns", folded, i) for i in range(*span) if i != head)
+
+
+def _team_at_work(reader: Reader, span: tuple[int, int], verb_end: int) -> bool:
+    """ "80% team attendance at retrospectives", "participación del equipo en
+    las revisiones de código": the team's own part in a piece of its work."""
+    words, folded = reader.words, reader.folded
+    if not any(words.word("internal_words", folded[i]) for i in range(*span)):
+        return False
+    end = len(folded)
+    return any(
+        words.match("activity_nouns", folded, i) or words.match("shared_nouns", folded, i)
+        for i in range(verb_end, end)
+    )
 
 
 def per(reader: Reader, picked: dict[str, Role], span: tuple[int, int] = (0, 0)) -> Per | None:

@@ -29,7 +29,7 @@ from okrkit._text._language import prepared
 from okrkit._text._quantities import Quantity, find_quantities
 from okrkit._text._roles import assign_roles, multiply_change
 from okrkit._text._tokens import MAX_CHARS
-from okrkit._text._verb import all_anchor, main_verb
+from okrkit._text._verb import all_anchor, main_verb, work_object
 from okrkit._text._words import Lexicon
 
 
@@ -71,6 +71,7 @@ def _read(reader: Reader, currency: str) -> Reading:
     if too_large is not None:
         reader.note("number", "too large", too_large.start, too_large.end, too_large.why)
     verb_start, verb_end, verb_kinds = main_verb(reader)
+    verb_kinds = work_object(reader, verb_start, verb_end, verb_kinds)
     if verb_kinds:
         reader.note("verb", "/".join(sorted(verb_kinds)), verb_start, verb_end, "the main verb")
     anchors = all_anchor(reader, verb_end)

@@ -6,7 +6,7 @@ from okrkit._text._context import Reader
 from okrkit._text._quantities import Quantity
 
 
-__all__ = ["VERB_KEYS", "all_anchor", "main_verb"]
+__all__ = ["VERB_KEYS", "all_anchor", "main_verb", "object_words", "work_object"]
 
 # --- the main verb -------------------------------------------------------------------------
 
@@ -17,9 +17,27 @@ VERB_KEYS = (
 
 
 def main_verb(reader: Reader) -> tuple[int, int, set[str]]:
-    """The first verb (or change noun) near the start, and the lists it is in."""
+    """The main verb (or change noun) near the start, and the lists it is in.
+
+    After a header ("Practice frequency: Increase from…") the verb after the
+    colon is the statement's; a verb of work that only names a metric ("Test
+    coverage", "Upgrade rate") is no verb; an imperative the lists do not know
+    is a verb of work when it has a verb's ending and a verb's object
+    ("Negotiate the…", "Automatizar la…", "No cometer…").
+    """
+    tokens = reader.tokens
+    header = next((i for i in range(min(len(tokens), 6)) if tokens[i].text == ":"), None)
+    if header is not None and all(t.kind == "word" for t in tokens[:header]):
+        found = _first_verb(reader, header + 1)
+        if found[2]:
+            return found
+    return _first_verb(reader, 0)
+
+
+def _first_verb(reader: Reader, begin: int) -> tuple[int, int, set[str]]:
     words, folded, tokens = reader.words, reader.folded, reader.tokens
-    for index in range(min(len(tokens), 6)):
+    guessed = _guessed_verb(reader, begin)
+    for index in range(begin, min(len(tokens), begin + 6)):
         if tokens[index].kind != "word":
             continue
         best = 0
@@ -35,8 +53,10 @@ def main_verb(reader: Reader) -> tuple[int, int, set[str]]:
                 best, kinds = found[0], {key}
             elif found[0] == best:
                 kinds.add(key)
-        if best:
+        if best and not _names_a_metric(reader, index, best, kinds):
             return index, index + best, kinds
+        if guessed == index:  # a verb the lists do not know: a verb of work
+            return index, index + 1, {"activity_verbs"}
         change_noun = words.match("change_nouns", folded, index)
         if change_noun is not None:
             noun = folded[index]
@@ -67,6 +87,102 @@ def _infinitives(reader: Reader, index: int) -> list[list[str]]:
             form[index] = word[: -len(ending)] + infinitive
             forms.append(form)
     return forms
+
+
+_NOUN_LIKE = frozenset({"activity_verbs", "improve_verbs", "produce_verbs"})
+"""The verbs that are also nouns of a metric: verbs of work ("test", "call", "upgrade")."""
+
+
+def _names_a_metric(reader: Reader, index: int, size: int, kinds: set[str]) -> bool:
+    """ "Test coverage", "Email open rate", "Upgrade rate": a verb of work that
+    is also a noun, a word or two before a metric's head noun, names the metric."""
+    if "activity_verbs" not in kinds or not kinds <= _NOUN_LIKE:
+        return False
+    for after in range(index + size, min(len(reader.tokens), index + size + 2)):
+        word = reader.folded[after]
+        if reader.tokens[after].kind != "word" or word in reader.skippable or word in reader.stops:
+            return False
+        if reader.words.word("metric_heads", word):
+            return True  # "Test coverage", "Email open rate"
+    return False
+
+
+def _guessed_verb(reader: Reader, begin: int) -> int | None:
+    """Where an imperative the lists do not know stands: the first word (after a
+    negation), with a verb's ending, followed by an article, a preposition, a
+    number or a name; after a negation a verb's ending is enough."""
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    index = begin
+    negated = index < len(tokens) and words.word("negations", folded[index])
+    if negated:
+        index += 1
+    if index + 1 >= len(tokens) or tokens[index].kind != "word":
+        return None
+    word = folded[index]
+    endings = tuple(words.data.get("verb_endings", ()))
+    if len(word) < 5 or not word.endswith(endings) or words.word("not_verbs", word):
+        return None
+    if negated:
+        return index
+    follower = tokens[index + 1]
+    text = follower.folded
+    verb_like = (
+        follower.kind == "number"
+        or text in reader.skippable
+        or text in reader.stops
+        or words.word("articles", text)
+        or words.word("possessives", text)
+        or words.word("all_words", text)
+        or (follower.kind == "word" and any(c.isupper() or c.isdigit() for c in follower.text))
+    )
+    return index if verb_like else None
+
+
+def work_object(reader: Reader, verb_start: int, verb_end: int, kinds: set[str]) -> set[str]:
+    """ "Tener una reunión mensual", "Hold a quarterly review": a light verb
+    whose object is a piece of work is a verb of work."""
+    if not kinds or "activity_verbs" in kinds:
+        return kinds
+    if not reader.words.match("light_verbs", reader.folded, verb_start):
+        return kinds
+    run = object_words(reader, verb_end)
+    head = (run[0] if reader.words.head_first else run[-1]) if run else None
+    if head is not None and _is_work(reader, head):
+        return {*kinds, "activity_verbs"}
+    return kinds
+
+
+def _is_work(reader: Reader, index: int) -> bool:
+    words = reader.words
+    return bool(
+        words.match("activity_nouns", reader.folded, index)
+        or words.match("shared_nouns", reader.folded, index)
+    )
+
+
+def object_words(reader: Reader, verb_end: int) -> list[int]:
+    """The words of the verb's object noun phrase ("better tests", "la comunicación
+    interna"). A second verb after "and"/"y" is skipped."""
+    folded, tokens = reader.folded, reader.tokens
+    index = verb_end
+    run: list[int] = []
+    while index < len(tokens) and tokens[index].kind == "word":
+        word = folded[index]
+        if reader.words.word("and_words", word) and not run:
+            index += 1
+            verb = max((reader.words.match(k, folded, index) or (0, None))[0] for k in VERB_KEYS)
+            index += verb
+            continue
+        if word in reader.skippable or reader.words.word("articles", word):
+            if run:
+                break
+            index += 1
+            continue
+        if word in reader.stops:
+            break
+        run.append(index)
+        index += 1
+    return run
 
 
 def all_anchor(reader: Reader, verb_end: int) -> list[Quantity]:

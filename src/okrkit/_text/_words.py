@@ -22,10 +22,13 @@ __all__ = ["LANGS", "Lexicon", "Words", "fold"]
 
 LANGS = ("en", "es")
 
-SETTING_KEYS = frozenset({"letters", "word_endings", "head_position", "decimal_marks"})
+SETTING_KEYS = frozenset(
+    {"letters", "word_endings", "head_position", "decimal_marks", "verb_endings", "not_verbs"}
+)
 """Lists that describe how the language is written, not words of it: its own
-letters, its typical word endings, where a noun phrase's head stands (first or
-last), its decimal mark."""
+letters, its typical word and verb endings (and the words with a verb's ending
+that are no verbs, loanwords among them), where a noun phrase's head stands
+(first or last), its decimal mark. They are no evidence of the language."""
 LIST_KEYS = frozenset(
     {
         "language_markers", "articles", "article_numbers", "number_joiners", "percent_words",
@@ -45,7 +48,9 @@ LIST_KEYS = frozenset(
         "window_nouns", "bare_timeframe_markers", "ordinal_suffixes", "done_words",
         "ratio_markers", "exceed_verbs", "vague_modifiers",
         "change_after_words", "relative_words", "past_words", "level_markers",
-        "scope_words", "single_count_nouns",
+        "scope_words", "single_count_nouns", "shared_nouns", "work_markers",
+        "work_done_words", "copulas", "capability_words", "light_verbs",
+        "internal_words", "measure_nouns", "metric_heads", "occurrence_nouns",
     }
     | SETTING_KEYS
 )  # fmt: skip
