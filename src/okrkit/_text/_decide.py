@@ -490,12 +490,13 @@ def _counted_work(reader: Reader, verb_end: int, target: Role | None) -> tuple[i
 
 
 def _work_metric(reader: Reader, head: int, span: tuple[int, int]) -> bool:
-    """The metric's head noun is work ("sales calls"), or measures it ("meeting
-    hours", "número de talleres", "frecuencia de entrenamientos")."""
+    """The metric's head noun is work ("sales calls"), or measures work or
+    names it with a work noun ("meeting hours", "número de talleres",
+    "mentoring sessions", "sesiones de formación")."""
     words, folded = reader.words, reader.folded
     if words.match("activity_nouns", folded, head):
         return True
-    if not words.match("measure_nouns", folded, head):
+    if not (words.match("measure_nouns", folded, head) or words.match("shared_nouns", folded, head)):
         return False
     return any(words.match("activity_nouns", folded, i) for i in range(*span) if i != head)
 
