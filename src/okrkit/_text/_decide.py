@@ -233,8 +233,9 @@ def capability(reader: Reader) -> tuple[int, int] | None:
     gain, written after its subject near the start."""
     for index in range(1, min(len(reader.tokens), 7)):
         found = reader.words.match("capability_words", reader.folded, index)
-        if found is not None:
-            return index, index + found[0]
+        after = index + found[0] if found is not None else index
+        if found is not None and after < len(reader.tokens) and reader.tokens[after].kind == "word":
+            return index, after
     return None
 
 
@@ -496,7 +497,8 @@ def _work_metric(reader: Reader, head: int, span: tuple[int, int]) -> bool:
     words, folded = reader.words, reader.folded
     if words.match("activity_nouns", folded, head):
         return True
-    if not (words.match("measure_nouns", folded, head) or words.match("shared_nouns", folded, head)):
+    measures = words.match("measure_nouns", folded, head)
+    if not (measures or words.match("shared_nouns", folded, head)):
         return False
     return any(words.match("activity_nouns", folded, i) for i in range(*span) if i != head)
 

@@ -116,7 +116,7 @@ def _guessed_verb(reader: Reader, begin: int) -> int | None:
     negated = index < len(tokens) and words.word("negations", folded[index])
     if negated:
         index += 1
-    if index + 1 >= len(tokens) or tokens[index].kind != "word":
+    if index >= len(tokens) or tokens[index].kind != "word":
         return None
     word = folded[index]
     endings = tuple(words.data.get("verb_endings", ()))
@@ -124,6 +124,8 @@ def _guessed_verb(reader: Reader, begin: int) -> int | None:
         return None
     if negated:
         return index
+    if index + 1 >= len(tokens):
+        return None
     follower = tokens[index + 1]
     text = follower.folded
     verb_like = (
