@@ -114,11 +114,16 @@ STATES = [
     # a light verb with a work object
     ("Hold a quarterly review with each key account", MILESTONE, ACTIVITY),
     ("Tener una reunión trimestral con cada cuenta clave", MILESTONE, ACTIVITY),
+    # a capability is written before the verb, not in a clause after it
+    ("Reduce the errors that can stop a release", VAGUE, None),
+    ("Reducir los errores que pueden frenar una entrega", VAGUE, None),
     # vague only when nothing decidable is said
     ("Improve cross-team collaboration", VAGUE, None),
     ("Think about how to plan sprints better", VAGUE, None),
     ("Pensar en cómo planificar mejor los sprints", VAGUE, None),
     ("Fortalecer la relación con los distribuidores", VAGUE, None),
+    ("Make our customers happy", VAGUE, None),
+    ("Mantener a los clientes contentos", VAGUE, None),
 ]
 
 

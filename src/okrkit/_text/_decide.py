@@ -194,7 +194,7 @@ def kind(
     vague_object = (head is not None and words.word("vague_words", reader.folded[head])) or any(
         words.word("vague_modifiers", reader.folded[i]) for i in run
     )
-    if (deliverable or capability(reader)) and not vague_object:
+    if (deliverable or capability(reader, verb_start, verb_end)) and not vague_object:
         reader.note("kind", "milestone", verb_start, verb_end, "a yes/no deliverable, no amount")
         return StatementKind.MILESTONE
     done = _done_words(reader)
@@ -228,10 +228,12 @@ def _done_words(reader: Reader) -> list[tuple[int, int, bool]]:
     return sorted(found)
 
 
-def capability(reader: Reader) -> tuple[int, int] | None:
+def capability(reader: Reader, verb_start: int, verb_end: int) -> tuple[int, int] | None:
     """ "Members can create…", "Los clientes podrán pagar…": a capability others
-    gain, written after its subject near the start."""
-    for index in range(1, min(len(reader.tokens), 7)):
+    gain, written after its subject near the start and before the main verb
+    ("Reducir los errores que pueden…" is no capability)."""
+    last = verb_start if verb_end else 7
+    for index in range(1, min(len(reader.tokens), last)):
         found = reader.words.match("capability_words", reader.folded, index)
         after = index + found[0] if found is not None else index
         if found is not None and after < len(reader.tokens) and reader.tokens[after].kind == "word":
@@ -358,7 +360,8 @@ def nature(
     part in its work."""
     if kind is StatementKind.VAGUE:
         return None
-    found = _nature(reader, kind, verb_kinds, picked, verb_end, span, attainment=attainment)
+    verb = (verb_start, verb_end)
+    found = _nature(reader, kind, verb_kinds, picked, verb, span, attainment=attainment)
     chosen, why, where = found
     reader.note("nature", chosen.value, *(where or (verb_start, verb_end)), why)
     return chosen
@@ -372,13 +375,14 @@ def _nature(
     kind: StatementKind,
     verb_kinds: set[str],
     picked: dict[str, Role],
-    verb_end: int,
+    verb: tuple[int, int],
     span: tuple[int, int],
     *,
     attainment: bool,
 ) -> _Found:
     outcome, activity = Nature.OUTCOME, Nature.ACTIVITY
-    where = capability(reader)
+    verb_end = verb[1]
+    where = capability(reader, *verb)
     if where is not None:
         return outcome, "a capability others gain", where
     work_verb = "activity_verbs" in verb_kinds and "milestone_outcome_verbs" not in verb_kinds
