@@ -404,7 +404,7 @@ class TestExtending:
         taught = read_statement(text, lexicon=lexicon)
 
         assert plain.nature is Nature.OUTCOME
-        assert plain.target == Amount(30, "")
+        assert plain.target == Amount(30, "peritaje")  # a plural head counts itself
         assert taught.nature is Nature.ACTIVITY
         assert taught.target == Amount(30, "appraisal")
         assert taught.per is Per.WEEK
