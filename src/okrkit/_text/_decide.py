@@ -267,6 +267,9 @@ def direction(
         reader.note("direction", bound.value, bounded.marker_start, bounded.quantity.start, why)
         return bound
     if target is not None and "exceed_verbs" in verb_kinds:
+        if _negated(reader, target.marker_start):  # "Never exceed 5% churn", "No superar el 5 %"
+            reader.note("direction", "at_most", 0, 0, "a negated verb of going past: a ceiling")
+            return Direction.AT_MOST
         reader.note("direction", "at_least", 0, 0, "a verb of going past the amount")
         return Direction.AT_LEAST
     lower_better = _lower_is_better(reader, span)

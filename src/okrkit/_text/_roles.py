@@ -99,13 +99,21 @@ def _window(state: _State, q: Quantity, is_all: bool) -> bool:
     )
     within = reader.ending("within_words", q.start)[1]
     after_amount = within and state.primary is not None
-    if not windowed and not after_amount and not _timeframe(reader, q):
+    if not (windowed or after_amount or _around_event(reader, q) or _timeframe(reader, q)):
         return False
     if _bound(reader, q)[0] is not None and not after_amount:
         return False
     start = to_start - 1 if windowed else reader.skip_articles_back(q.start) - 1
     state.add(Role(q, "window"), "window", start, "a window of time, not what is measured")
     return True
+
+
+def _around_event(reader: Reader, q: Quantity) -> bool:
+    """ "in the 2 days before a race", "en las 48 horas previas al lanzamiento":
+    a duration with an article, before "before"/"antes de", is the time around
+    an event."""
+    articled = reader.skip_articles_back(q.start) < q.start
+    return articled and reader.words.match("around_event_words", reader.folded, q.end) is not None
 
 
 def _pair(state: _State, q: Quantity, nxt: Quantity) -> bool:

@@ -16,45 +16,46 @@ VERB_KEYS = (
 )  # fmt: skip
 
 
-def main_verb(reader: Reader) -> tuple[int, int, set[str]]:
+_Verb = tuple[int, int, set[str]]
+"""A verb found: where it starts and ends, and the lists it is in."""
+
+
+def main_verb(reader: Reader) -> _Verb:
     """The main verb (or change noun) near the start, and the lists it is in.
 
     After a header ("Practice frequency: Increase from…") the verb after the
     colon is the statement's; a verb of work that only names a metric ("Test
-    coverage", "Upgrade rate") is no verb; an imperative the lists do not know
+    coverage", "Upgrade rate") is no verb, nor one that heads the subject of a
+    later verb ("Cache rewrite reduces…"); an imperative the lists do not know
     is a verb of work when it has a verb's ending and a verb's object
-    ("Negotiate the…", "Automatizar la…", "No cometer…").
+    ("Negotiate the…", "Automatizar la…", "No cometer…"), or when it follows a
+    negation that only an imperative takes ("Don't eat…", "Do not skip…").
     """
     tokens = reader.tokens
     header = next((i for i in range(min(len(tokens), 6)) if tokens[i].text == ":"), None)
     if header is not None and all(t.kind == "word" for t in tokens[:header]):
         found = _first_verb(reader, header + 1)
-        if found[2]:
-            return found
+        if found[2] and all(t.kind == "word" for t in tokens[header + 1 : found[0]]):
+            return found  # not after a figure: "Active hosts: > +8% MoM growth"
     return _first_verb(reader, 0)
 
 
-def _first_verb(reader: Reader, begin: int) -> tuple[int, int, set[str]]:
+def _first_verb(reader: Reader, begin: int) -> _Verb:
     words, folded, tokens = reader.words, reader.folded, reader.tokens
-    guessed = _guessed_verb(reader, begin)
-    for index in range(begin, min(len(tokens), begin + 6)):
+    negation = words.match("imperative_negations", folded, begin)
+    if negation is None:
+        guessed = _guessed_verb(reader, begin)
+    else:  # "Don't eat…", "Do not skip…": the word after is the verb
+        begin += negation[0]
+        guessed = begin if _open_word(reader, begin) else None
+    end = min(len(tokens), begin + 6)
+    for index in range(begin, end):
         if tokens[index].kind != "word":
             continue
-        best = 0
-        kinds: set[str] = set()
-        forms = [folded, *_infinitives(reader, index)]
-        for key, form in ((k, f) for f in forms for k in VERB_KEYS):
-            if best and form is not folded:
-                break
-            found = words.match(key, form, index)
-            if found is None:
-                continue
-            if found[0] > best:
-                best, kinds = found[0], {key}
-            elif found[0] == best:
-                kinds.add(key)
-        if best and not _names_a_metric(reader, index, best, kinds):
-            return index, index + best, kinds
+        size, kinds = _verb_at(reader, index)
+        if size and not _names_a_metric(reader, index, size, kinds):
+            found = (index, index + size, kinds)
+            return _verb_after_subject(reader, found, end) or found
         if guessed == index:  # a verb the lists do not know: a verb of work
             return index, index + 1, {"activity_verbs"}
         change_noun = words.match("change_nouns", folded, index)
@@ -63,6 +64,52 @@ def _first_verb(reader: Reader, begin: int) -> tuple[int, int, set[str]]:
             hint = "decrease_verbs" if words.word("decrease_nouns", noun) else "increase_verbs"
             return index, index + change_noun[0], {hint}
     return 0, 0, set()
+
+
+def _verb_at(reader: Reader, index: int) -> tuple[int, set[str]]:
+    """The longest verb at *index* (as written, or as the infinitive of an
+    inflected verb after its subject) and the lists it is in."""
+    best = 0
+    kinds: set[str] = set()
+    forms = [reader.folded, *_infinitives(reader, index)]
+    for key, form in ((k, f) for f in forms for k in VERB_KEYS):
+        if best and form is not reader.folded:
+            break
+        found = reader.words.match(key, form, index)
+        if found is None:
+            continue
+        if found[0] > best:
+            best, kinds = found[0], {key}
+        elif found[0] == best:
+            kinds.add(key)
+    return best, kinds
+
+
+def _verb_after_subject(reader: Reader, verb: _Verb, end: int) -> _Verb | None:
+    """ "Cache rewrite + tuning reduce…", "The onboarding redesign lifts…": a verb
+    of work that is also a noun, after a noun or an article, is the subject's head
+    when a verb that is no verb of work follows it in the same clause (no
+    preposition, conjunction, figure or punctuation between: "We will run tests
+    to increase…" keeps "run")."""
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    index, after, kinds = verb
+    if not _work_noun(kinds) or index == 0 or tokens[index - 1].kind != "word":
+        return None
+    before = folded[index - 1]
+    if before in reader.stops or words.word("negations", before):
+        return None
+    for later in range(after, end):
+        token = tokens[later]
+        if token.kind != "word":
+            if token.kind != "symbol":
+                return None  # a figure or punctuation ends the subject
+            continue
+        if folded[later] in reader.stops:
+            return None
+        later_size, later_kinds = _verb_at(reader, later)
+        if later_size and "activity_verbs" not in later_kinds:
+            return later, later + later_size, later_kinds
+    return None
 
 
 def _infinitives(reader: Reader, index: int) -> list[list[str]]:
@@ -93,10 +140,15 @@ _NOUN_LIKE = frozenset({"activity_verbs", "improve_verbs", "produce_verbs"})
 """The verbs that are also nouns of a metric: verbs of work ("test", "call", "upgrade")."""
 
 
+def _work_noun(kinds: set[str]) -> bool:
+    """Whether a verb's lists make it a verb of work that is also a noun."""
+    return "activity_verbs" in kinds and kinds <= _NOUN_LIKE
+
+
 def _names_a_metric(reader: Reader, index: int, size: int, kinds: set[str]) -> bool:
     """ "Test coverage", "Email open rate", "Upgrade rate": a verb of work that
     is also a noun, a word or two before a metric's head noun, names the metric."""
-    if "activity_verbs" not in kinds or not kinds <= _NOUN_LIKE:
+    if not _work_noun(kinds):
         return False
     for after in range(index + size, min(len(reader.tokens), index + size + 2)):
         word = reader.folded[after]
@@ -138,6 +190,17 @@ def _guessed_verb(reader: Reader, begin: int) -> int | None:
         or (follower.kind == "word" and any(c.isupper() or c.isdigit() for c in follower.text))
     )
     return index if verb_like else None
+
+
+def _open_word(reader: Reader, index: int) -> bool:
+    """Whether the token at *index* is a word that can be a verb: no article,
+    preposition, negation or figure."""
+    if index >= len(reader.tokens) or reader.tokens[index].kind != "word":
+        return False
+    word = reader.folded[index]
+    return not (
+        word in reader.skippable or word in reader.stops or reader.words.word("negations", word)
+    )
 
 
 def work_object(reader: Reader, verb_start: int, verb_end: int, kinds: set[str]) -> set[str]:
