@@ -21,7 +21,7 @@ import attrs
 
 from okrkit._fields import number
 from okrkit._unit_words import MULTIPLE_HINT, MULTIPLIERS, NAME, Refusal, read_unit
-from okrkit.exceptions import InvalidTypeError, InvalidValueError
+from okrkit.exceptions import InvalidTypeError, InvalidValueError, excerpt
 
 
 __all__ = [
@@ -96,7 +96,7 @@ def _both_readings(number: str) -> tuple[str, str]:
 def _two_ways_refusal(number: str, unit: str = "") -> Refusal:
     """Why ``30.000`` is refused, with how to write each way it reads."""
     thousands, decimal = _both_readings(number)
-    unit = f" {unit}" if unit else ""
+    unit = f" {excerpt(unit)}" if unit else ""
     return Refusal(
         _QUANTITY,
         f"write {thousands}{unit} if the point groups thousands, "
@@ -118,10 +118,11 @@ def underflow_refusal(text: str) -> Refusal | None:
     """Why number text that a float reads as 0 is refused: it is not 0 (``1.5e-400``)."""
     mantissa = text.lower().partition("e")[0]
     if any(digit in mantissa for digit in "123456789"):
+        shown = excerpt(text)
         return Refusal(
             "a number a float can hold",
-            f"{text} is so close to 0 that it would read as 0",
-            hint_es=f"{text} está tan cerca de 0 que se leería como 0",
+            f"{shown} is so close to 0 that it would read as 0",
+            hint_es=f"{shown} está tan cerca de 0 que se leería como 0",
         )
     return None
 
@@ -315,6 +316,7 @@ def _number_fix(written: str) -> Hint | None:
         number = fix(match)
         candidate = f"{number} {rest.strip()}".strip()
         fits = number is not None and not isinstance(_read(candidate), Refusal)
+        candidate, number = excerpt(candidate), excerpt(str(number))
         if pattern is _OTHER_BASE:
             told = f": {candidate}" if fits else ""
             return f"write the number in decimal{told}", f"escribe el número en decimal{told}"
@@ -336,7 +338,7 @@ def _whole_hint(number: str, factor: int | None, unit: str) -> Hint:
             "escribe el número entero, sin un multiplicador como k, M o mil",
         )
     written = format(value.normalize(), "f") if abs(value) < _LARGE else format_number(float(value))
-    whole = f"{_unambiguous(written)} {unit.strip()}".rstrip()
+    whole = excerpt(f"{_unambiguous(written)} {unit.strip()}".rstrip())
     return f"write the whole number: {whole}", f"escribe el número entero: {whole}"
 
 
@@ -351,6 +353,7 @@ _MULTIPLE = re.compile(r"[0-9][0-9.,]*\s*[x×X](?![^\W\d_])|[x×]\s*[0-9][0-9.,]
 def _currency_hint(sign: str, number: str) -> Hint:
     """How to write *number* in the currency *sign* stands for (``£`` is GBP)."""
     code = _CURRENCY_SIGNS.get(sign, sign)
+    number = excerpt(number)
     if code is None:
         return (
             f"write {number} and the currency's ISO code, like {number} USD",
@@ -361,7 +364,7 @@ def _currency_hint(sign: str, number: str) -> Hint:
 
 def _bound_hint(number: str, unit: str | None) -> Hint:
     """How to say "at least *number*" (``50+``): the bound is the key result's direction."""
-    amount = f"{number} {unit}".strip() if unit else number
+    amount = excerpt(f"{number} {unit}".strip() if unit else number)
     return (
         f"a bound belongs in the direction: write {amount} with direction: at_least",
         f"un límite va en la dirección: escribe {amount} con direction: at_least",

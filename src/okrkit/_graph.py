@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from okrkit._escape import dot_string, mermaid_label
 from okrkit._fields import of_type
-from okrkit.exceptions import InvalidTypeError, InvalidValueError
+from okrkit.exceptions import InvalidTypeError, InvalidValueError, excerpt
 
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def _plan(name: str, value: object) -> Plan:
 
 def _short(text: str, limit: int | None) -> str:
     text = " ".join(text.split())
-    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+    return text if limit is None else excerpt(text, limit)
 
 
 class _Graph:

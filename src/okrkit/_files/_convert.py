@@ -98,8 +98,13 @@ def bare_number_refusal(value: object) -> Refusal | None:
         sign = source[0] if source[0] in "+-" else ""
         digits = source.lstrip("+-")
         short = digits.lstrip("0")
-        written = sign + ("0" + short if not short or not short[0].isdigit() else short)
-        octal = digits.isdigit() and set(digits) <= set("01234567") and int(digits, 8) > 7
+        written = excerpt(sign + ("0" + short if not short or not short[0].isdigit() else short))
+        octal = (
+            len(digits) <= EXCERPT
+            and digits.isdigit()
+            and set(digits) <= set("01234567")
+            and int(digits, 8) > 7
+        )
         told = f": a YAML 1.1 tool reads {source} as {sign}{int(digits, 8)}" if octal else ""
         return Refusal("a number without a leading zero", f"write {written}{told}")
     return underflow_refusal(source) if value == 0 else None

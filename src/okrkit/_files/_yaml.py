@@ -214,7 +214,7 @@ def _tagged(event: ev.ScalarEvent) -> object:
     }.get(kind, False)
     if not ok:
         line, column = _mark(event.start_mark)
-        raise YamlProblem(f"{value!r} is not a valid !!{kind}", line, column)
+        raise YamlProblem(f"{excerpt(value)!r} is not a valid !!{kind}", line, column)
     if kind == "float" and isinstance(found, int):  # !!float 1 is the float 1.0
         number = Number(found)
         number.source = repr(float(number))

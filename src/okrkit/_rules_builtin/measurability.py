@@ -9,6 +9,7 @@ from okrkit._amount import trusted_amount, unit_for_people
 from okrkit._model import Direction, KeyResult, Nature
 from okrkit._reading import FigureRole, Reading, StatementKind, current_reading
 from okrkit._rules import Context, Hit, rule
+from okrkit.exceptions import excerpt
 
 
 __all__ = [
@@ -541,15 +542,22 @@ def _unclear(reading: Reading) -> tuple[str, str]:
     """What made the reader unsure, in English and Spanish."""
     noted = {item.field for item in reading.evidence}
     reasons = [_UNCLEAR[field] for field in ("text", "number") if field in noted]
-    loose = [f.text for f in reading.figures if f.role is FigureRole.UNCLEAR]
+    loose = [excerpt(f.text) for f in reading.figures if f.role is FigureRole.UNCLEAR]
     if loose:
-        reasons.append((
-            "it could give no role to " + ", ".join(map(repr, loose)),
-            "no pudo dar un papel a " + ", ".join(f"«{text}»" for text in loose),
-        ))  # fmt: skip
+        shown, more = loose[:_MOST_FIGURES], len(loose) - _MOST_FIGURES
+        listed = ", ".join(map(repr, shown)) + (f" and {more:,} more" if more > 0 else "")
+        listed_es = ", ".join(f"«{text}»" for text in shown) + (
+            f" y {more:,} más" if more > 0 else ""
+        )
+        reasons.append(
+            ("it could give no role to " + listed, "no pudo dar un papel a " + listed_es)
+        )
     en, es = zip(*(reasons or [_UNCLEAR["unsure"]]), strict=True)
     return "; ".join(en), "; ".join(es)
 
+
+_MOST_FIGURES = 5
+"""The most figures without a role a finding quotes; it counts the rest."""
 
 _UNCLEAR = {
     "text": ("it is longer than the reader reads", "es más largo de lo que el lector lee"),
