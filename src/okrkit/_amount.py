@@ -162,6 +162,7 @@ def unit_refusal(unit: str) -> Refusal | None:
         return Refusal(
             f"a unit of at most {MAX_UNIT_CHARS} characters, like day, USD or call/week",
             f"this one has {len(unit):,}",
+            hint_es=f"esta tiene {len(unit):,}",
         )
     if _UNIT.fullmatch(unit):
         read = read_unit(unit)

@@ -292,12 +292,17 @@ def _short_ids(name: str, value: object, ids: Sequence[str], example: str) -> No
     """Refuse *value* if one of its *ids* is longer than :data:`MAX_ID_CHARS`."""
     longest = max(len(part) for part in ids)
     if longest > MAX_ID_CHARS:
-        what, which = ("an id", "this one") if len(ids) == 1 else ("ids", "the longer one")
+        what, which, which_es = (
+            ("an id", "this one", "este")
+            if len(ids) == 1
+            else ("ids", "the longer one", "el más largo")
+        )
         raise InvalidValueError(
             name,
             value,
             f"{what} of at most {MAX_ID_CHARS} characters, like {example}",
             hint=f"{which} has {longest:,} characters",
+            hint_es=f"{which_es} tiene {longest:,} caracteres",
         )
 
 

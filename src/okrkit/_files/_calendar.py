@@ -70,7 +70,8 @@ def read_calendar(reader: PlanReader, path: Path, value: object) -> AnyCalendar:
         return Calendar()
     for key in value:
         if key not in KINDS[kind]:
-            reader.problem((*path, key), _misplaced(str(key), kind, "kind" in value), at_key=True)
+            message = _misplaced(str(key), kind, "kind" in value, reader.lang)
+            reader.problem((*path, key), message, at_key=True)
     readers: dict[str, Callable[[PlanReader, Path, Mapping[str, Any]], AnyCalendar | None]] = {
         "gregorian": _gregorian,
         "retail": _retail,
@@ -79,14 +80,18 @@ def read_calendar(reader: PlanReader, path: Path, value: object) -> AnyCalendar:
     return readers[kind](reader, path, value) or Calendar()
 
 
-def _misplaced(key: str, kind: str, named: bool) -> str:
+def _misplaced(key: str, kind: str, named: bool, lang: str) -> str:
     """Why *key* does not belong in a calendar of *kind*, and what would fix it."""
     owner = next((k for k, keys in KINDS.items() if key in keys), None)
     if owner is not None:
         if named:
+            if lang == "es":
+                return f"un ajuste de un calendario {owner}, no de uno {kind}"
             return f"a setting of a {owner} calendar, not of a {kind} one"
+        if lang == "es":
+            return f"un ajuste de un calendario {owner}: añade kind: {owner}"
         return f"a setting of a {owner} calendar: add kind: {owner}"
-    hint = did_you_mean(key, CALENDAR_KEYS)
+    hint = did_you_mean(key, CALENDAR_KEYS, lang)
     return f"unknown key {excerpt(key)!r}{hint} (a {kind} calendar has: {', '.join(KINDS[kind])})"
 
 

@@ -93,7 +93,12 @@ def bare_number_refusal(value: object) -> Refusal | None:
     if two_ways is not None:
         return two_ways
     if _OTHER_BASE.match(source):
-        return Refusal("a number in decimal", f"write the number in decimal: {int(value)}")
+        decimal = int(value)
+        return Refusal(
+            "a number in decimal",
+            f"write the number in decimal: {decimal}",
+            hint_es=f"escribe el número en decimal: {decimal}",
+        )
     if _LEADING_ZERO.match(source):
         sign = source[0] if source[0] in "+-" else ""
         digits = source.lstrip("+-")
@@ -105,8 +110,15 @@ def bare_number_refusal(value: object) -> Refusal | None:
             and set(digits) <= set("01234567")
             and int(digits, 8) > 7
         )
-        told = f": a YAML 1.1 tool reads {source} as {sign}{int(digits, 8)}" if octal else ""
-        return Refusal("a number without a leading zero", f"write {written}{told}")
+        expected = "a number without a leading zero"
+        if not octal:
+            return Refusal(expected, f"write {written}", hint_es=f"escribe {written}")
+        read = f"{sign}{int(digits, 8)}"
+        return Refusal(
+            expected,
+            f"write {written}: a YAML 1.1 tool reads {source} as {read}",
+            hint_es=f"escribe {written}: una herramienta de YAML 1.1 lee {source} como {read}",
+        )
     return underflow_refusal(source) if value == 0 else None
 
 
@@ -239,7 +251,7 @@ class PlanReader:
             if key not in keys:
                 self.problem(
                     (*path, key),
-                    f"unknown key {excerpt(str(key))!r}{did_you_mean(str(key), keys)} "
+                    f"unknown key {excerpt(str(key))!r}{did_you_mean(str(key), keys, self.lang)} "
                     f"(expected one of: {', '.join(keys)})",
                     at_key=True,
                 )
@@ -436,7 +448,7 @@ class PlanReader:
         try:
             return (id_reference if reference else identifier)("id", text)
         except InvalidValueError as exc:
-            self.expected(path, exc.expected, value, hint=exc.hint)
+            self.expected(path, exc.expected, value, hint=exc.hint, hint_es=exc.hint_es)
             return None
 
     def period(self, path: Path, value: object, calendar: AnyCalendar) -> Period | None:
@@ -540,9 +552,9 @@ class PlanReader:
         if not _is_format_version(version):
             self.expected(("okrkit",), f"format version {FORMAT_VERSION}", version)
             return None
-        self.mapping((), data, PLAN_KEYS, _A_PLAN)
         if data.get("lang") == "es":
             self.lang = "es"
+        self.mapping((), data, PLAN_KEYS, _A_PLAN)
         calendar = self.calendar(("calendar",), data.get("calendar"))
         currency = self.text(("currency",), data.get("currency"))
         if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):

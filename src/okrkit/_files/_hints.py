@@ -9,7 +9,10 @@ from collections.abc import Iterable
 __all__ = ["did_you_mean"]
 
 
-def did_you_mean(key: str, keys: Iterable[str]) -> str:
-    """``; did you mean 'owner'?`` when *key* is close to one of *keys*, else ``""``."""
+def did_you_mean(key: str, keys: Iterable[str], lang: str = "en") -> str:
+    """``; did you mean 'owner'?`` (in Spanish for *lang* ``es``) when *key* is close
+    to one of *keys*, else ``""``."""
     close = difflib.get_close_matches(key, list(keys), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    if not close:
+        return ""
+    return f"; ¿quisiste decir {close[0]!r}?" if lang == "es" else f"; did you mean {close[0]!r}?"
