@@ -143,20 +143,28 @@ def _check_output(text: str) -> str:
     return out.getvalue() + err.getvalue()
 
 
-@settings(max_examples=150, deadline=None)
-@given(field=st.sampled_from(FIELDS), shape=st.sampled_from(sorted(SHAPES)))
+@settings(max_examples=300, deadline=None)
+@given(
+    field=st.sampled_from(FIELDS),
+    shape=st.sampled_from(sorted(SHAPES)),
+    size=st.integers(MOST_OUTPUT, SIZE),
+)
 def test_check_says_little_about_a_huge_token_in_any_field(
-    field: tuple[str, str], shape: str
+    field: tuple[str, str], shape: str, size: int
 ) -> None:
     section, key = field
-    output = _check_output(_plan(section, key, SHAPES[shape](SIZE)))
+    output = _check_output(_plan(section, key, SHAPES[shape](size)))
     assert len(output) < MOST_OUTPUT, output[:600]
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
-@pytest.mark.parametrize("key", ["target", "statement"])
-def test_a_key_result_says_little_about_each_shape(key: str, shape: str) -> None:
-    output = _check_output(_plan("key_result", key, SHAPES[shape](SIZE)))
+@pytest.mark.parametrize(
+    "field", [("key_result", "target"), ("key_result", "statement"), ("objective", "title")]
+)
+def test_the_fields_read_for_numbers_say_little_about_each_shape(
+    field: tuple[str, str], shape: str
+) -> None:
+    output = _check_output(_plan(*field, SHAPES[shape](SIZE)))
     assert len(output) < MOST_OUTPUT, output[:600]
 
 
@@ -186,10 +194,9 @@ def test_a_leading_zero_past_the_digits_python_reads_is_a_problem_not_a_crash() 
         okrkit.loads(text)
 
 
-def test_a_statement_with_many_loose_figures_names_a_few_and_counts_the_rest() -> None:
+def test_a_statement_with_many_loose_figures_names_a_few() -> None:
     statement = "Increase leads from 10 lead to 20 lead " + " ".join(["7"] * 300)
     plan = okrkit.loads(_plan("key_result", "statement", f'"{statement}"'))
     report = okrkit.check(plan, as_of="2026-02-01", select=["statement-unclear"])
     (finding,) = report.findings
-    assert "more" in finding.message
-    assert finding.message.count("'7'") <= 5
+    assert finding.message.endswith("'7', '7', '7', '7', '7', …")

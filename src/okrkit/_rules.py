@@ -36,7 +36,13 @@ from okrkit._plural import plural
 from okrkit._policy import Policy
 from okrkit._resolve import Resolved, resolve
 from okrkit._severity import Severity
-from okrkit.exceptions import InvalidTypeError, InvalidValueError, PluginError, UnknownRuleError
+from okrkit.exceptions import (
+    InvalidTypeError,
+    InvalidValueError,
+    PluginError,
+    UnknownRuleError,
+    excerpt,
+)
 
 
 __all__ = [
@@ -49,9 +55,18 @@ __all__ = [
     "registered_rules",
     "rule",
     "run_rules",
+    "some_of",
 ]
 
 T = TypeVar("T")
+
+
+def some_of(items: Sequence[str], *, most: int = 5, quote: Callable[[str], str] = str) -> str:
+    """The first *most* of *items*, each quoted short (:func:`~okrkit.exceptions.excerpt`)
+    and joined by commas, then ``…`` when there are more: what a finding quotes of
+    a list the plan may make as long as it likes."""
+    shown = ", ".join(quote(excerpt(item)) for item in items[:most])
+    return shown + (", …" if len(items) > most else "")
 
 
 @attrs.frozen

@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from okrkit._amount import trusted_amount, unit_for_people
 from okrkit._model import Direction, KeyResult, Nature
 from okrkit._reading import FigureRole, Reading, StatementKind, current_reading
-from okrkit._rules import Context, Hit, rule
-from okrkit.exceptions import excerpt
+from okrkit._rules import Context, Hit, rule, some_of
 
 
 __all__ = [
@@ -542,22 +541,15 @@ def _unclear(reading: Reading) -> tuple[str, str]:
     """What made the reader unsure, in English and Spanish."""
     noted = {item.field for item in reading.evidence}
     reasons = [_UNCLEAR[field] for field in ("text", "number") if field in noted]
-    loose = [excerpt(f.text) for f in reading.figures if f.role is FigureRole.UNCLEAR]
+    loose = [f.text for f in reading.figures if f.role is FigureRole.UNCLEAR]
     if loose:
-        shown, more = loose[:_MOST_FIGURES], len(loose) - _MOST_FIGURES
-        listed = ", ".join(map(repr, shown)) + (f" and {more:,} more" if more > 0 else "")
-        listed_es = ", ".join(f"«{text}»" for text in shown) + (
-            f" y {more:,} más" if more > 0 else ""
-        )
-        reasons.append(
-            ("it could give no role to " + listed, "no pudo dar un papel a " + listed_es)
-        )
+        reasons.append((
+            "it could give no role to " + some_of(loose, quote=repr),
+            "no pudo dar un papel a " + some_of(loose, quote=lambda text: f"«{text}»"),
+        ))  # fmt: skip
     en, es = zip(*(reasons or [_UNCLEAR["unsure"]]), strict=True)
     return "; ".join(en), "; ".join(es)
 
-
-_MOST_FIGURES = 5
-"""The most figures without a role a finding quotes; it counts the rest."""
 
 _UNCLEAR = {
     "text": ("it is longer than the reader reads", "es más largo de lo que el lector lee"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from okrkit._reading import current_objective_reading
-from okrkit._rules import Context, Hit, rule
+from okrkit._rules import Context, Hit, rule, some_of
 
 
 __all__ = ["objective_business_as_usual", "objective_has_number"]
@@ -48,7 +48,7 @@ def objective_has_number(ctx: Context) -> Iterator[Hit]:
     for place, objective in ctx.objectives():
         reading = current_objective_reading(objective)
         if reading is not None and reading.numbers:
-            yield ctx.hit(place, numbers=", ".join(reading.numbers))
+            yield ctx.hit(place, numbers=some_of(reading.numbers))
 
 
 @rule(

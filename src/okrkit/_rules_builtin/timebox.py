@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from okrkit._model import Direction
 from okrkit._period import Period
 from okrkit._plural import plural
-from okrkit._rules import Context, Hit, Place, rule
+from okrkit._rules import Context, Hit, Place, rule, some_of
 
 
 __all__ = [
@@ -327,9 +327,8 @@ def duplicate_checkin(ctx: Context) -> Iterator[Hit]:
         for checkin in item.checkins:
             (repeated if checkin.date in seen else seen).add(checkin.date)
         if repeated:
-            dates = sorted(repeated)
-            shown = ", ".join(d.isoformat() for d in dates[:3])
-            yield ctx.hit(place, dates=shown + (", …" if len(dates) > 3 else ""))
+            dates = [day.isoformat() for day in sorted(repeated)]
+            yield ctx.hit(place, dates=some_of(dates, most=3))
 
 
 @rule(
