@@ -69,6 +69,8 @@ REFUSED = [
     {"target": "007"},
     {"target": "40.000"},
     {"target": "1.5e-400"},
+    {"target": "2.5e-324"},
+    {"target": "!!float 0x10"},
     {"target": "5,000 USD"},
     {"target": "1.000,5 USD"},
     {"target": "1_000 lead"},

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
@@ -114,17 +115,30 @@ def two_ways_refusal(number: str) -> Refusal | None:
     return None
 
 
-def underflow_refusal(text: str) -> Refusal | None:
-    """Why number text that a float reads as 0 is refused: it is not 0 (``1.5e-400``)."""
-    mantissa = text.lower().partition("e")[0]
-    if any(digit in mantissa for digit in "123456789"):
-        shown = excerpt(text)
-        return Refusal(
-            "a number a float can hold",
-            f"{shown} is so close to 0 that it would read as 0",
-            hint_es=f"{shown} está tan cerca de 0 que se leería como 0",
-        )
-    return None
+SMALLEST_FLOAT = sys.float_info.min
+"""The smallest number a float holds at full precision; below it (a subnormal), a
+float may read what is written as another number (``2.5e-324`` as ``5e-324``)."""
+
+
+def underflow_refusal(text: str, value: float) -> Refusal | None:
+    """Why number *text*, which a float reads as *value*, is refused: it is not 0
+    but reads as 0 (``1.5e-400``), or it is so close to 0 that a float reads it as
+    another number (``2.5e-324`` as ``5e-324``); ``5e-324`` itself reads as written."""
+    if abs(value) >= SMALLEST_FLOAT:
+        return None
+    read = format_number(value)
+    try:
+        as_written = Decimal(text) == Decimal(read)
+    except ArithmeticError:  # text Decimal does not read: not a number written alone
+        return None
+    if as_written:
+        return None
+    shown = excerpt(text)
+    return Refusal(
+        "a number a float can hold",
+        f"{shown} is so close to 0 that it would read as {read}",
+        hint_es=f"{shown} está tan cerca de 0 que se leería como {read}",
+    )
 
 
 class _WrittenFloat(float):
@@ -257,10 +271,9 @@ def _read(written: str) -> Refusal | tuple[float, str | None]:
     number = float(written_number)
     if not math.isfinite(number):
         return Refusal("a finite number")
-    if number == 0:
-        too_small = underflow_refusal(written_number)
-        if too_small is not None:
-            return too_small
+    too_small = underflow_refusal(written_number, number)
+    if too_small is not None:
+        return too_small
     unit = unit_form(rest)
     if isinstance(unit, Refusal):
         return unit

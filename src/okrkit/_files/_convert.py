@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from okrkit._amount import Amount, plain_number, two_ways_refusal, underflow_refusal
+from okrkit._amount import Amount, plain_number
 from okrkit._cadence import Cadence
 from okrkit._calendars import AnyCalendar
 from okrkit._fields import as_float, characters, id_reference, identifier
@@ -34,7 +34,7 @@ from okrkit._files._keys import (
     Section,
     choices,
 )
-from okrkit._files._yaml import Number, Whole
+from okrkit._files._numbers import Number, Whole, bare_number_refusal
 from okrkit._metric import MetricType, metric_type
 from okrkit._model import (
     CheckIn,
@@ -76,50 +76,6 @@ _READ_BY_CALLER = frozenset({"list", "version", "currency", "calendar", "policy"
 """Keys whose value the caller reads itself: lists of mappings, and the plan's own."""
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_OTHER_BASE = re.compile(r"[+-]?0[xXoObB]")
-_LEADING_ZERO = re.compile(r"[+-]?0[0-9]")
-
-
-def bare_number_refusal(value: object) -> Refusal | None:
-    """Why a number written bare in the file is not read as one, or ``None``: in
-    hex or octal (``0x10``, ``0o17``) or with a leading zero (``0010``, which YAML
-    1.1 tools read as 8), one to three digits, a point and three digits in YAML or
-    TOML (``40.000``: forty thousand to a Spanish reader), or so close to 0 that it
-    reads as 0 (``1e-400``)."""
-    if not isinstance(value, (Number, Whole)):
-        return None
-    source = value.source
-    two_ways = two_ways_refusal(source)
-    if two_ways is not None:
-        return two_ways
-    if _OTHER_BASE.match(source):
-        decimal = int(value)
-        return Refusal(
-            "a number in decimal",
-            f"write the number in decimal: {decimal}",
-            hint_es=f"escribe el número en decimal: {decimal}",
-        )
-    if _LEADING_ZERO.match(source):
-        sign = source[0] if source[0] in "+-" else ""
-        digits = source.lstrip("+-")
-        short = digits.lstrip("0")
-        written = excerpt(sign + ("0" + short if not short or not short[0].isdigit() else short))
-        octal = (
-            len(digits) <= EXCERPT
-            and digits.isdigit()
-            and set(digits) <= set("01234567")
-            and int(digits, 8) > 7
-        )
-        expected = "a number without a leading zero"
-        if not octal:
-            return Refusal(expected, f"write {written}", hint_es=f"escribe {written}")
-        read = f"{sign}{int(digits, 8)}"
-        return Refusal(
-            expected,
-            f"write {written}: a YAML 1.1 tool reads {source} as {read}",
-            hint_es=f"escribe {written}: una herramienta de YAML 1.1 lee {source} como {read}",
-        )
-    return underflow_refusal(source) if value == 0 else None
 
 
 def _is_format_version(value: object) -> bool:

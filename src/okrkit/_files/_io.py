@@ -13,7 +13,6 @@ from typing import Any, Literal
 
 import attrs
 
-from okrkit._amount import two_ways_refusal
 from okrkit._fields import file_path, function, of_type, optional_of_type
 from okrkit._files._convert import Located, Path, PlanReader, plan_to_data
 from okrkit._files._locate import (
@@ -26,8 +25,9 @@ from okrkit._files._locate import (
     spot_at,
     toml_scalar,
 )
+from okrkit._files._numbers import Whole, json_float, toml_float
 from okrkit._files._source import MAX_BYTES, max_bytes_of, read_file
-from okrkit._files._yaml import Flow, Number, Whole, YamlProblem, dump_yaml, read_yaml
+from okrkit._files._yaml import Flow, YamlProblem, dump_yaml, read_yaml
 from okrkit._model import KeyResult, Plan, Source
 from okrkit._text import Lexicon, omitted_fields, read_plan
 from okrkit.exceptions import PlanFileError, Problem, excerpt
@@ -258,31 +258,10 @@ def _no_constant(name: str) -> Any:
     raise _Constant(f"{name} is not a number a plan can hold")
 
 
-def _kept(value: float, text: str) -> Number:
-    """*value*, keeping the *text* it was written as, to be judged where it is read."""
-    kept = Number(value)
-    kept.source = text
-    return kept
-
-
-def _float(text: str) -> float:
-    """A JSON or TOML float; one that reads as 0 keeps its text, so that a number
-    too close to 0 for a float (``1e-400``) is refused where it is read."""
-    value = float(text)
-    return _kept(value, text) if value == 0 else value
-
-
-def _toml_float(text: str) -> float:
-    """A TOML float; one that reads two ways (``40.000``) or as 0 keeps its text, to
-    be refused where it is read."""
-    value = float(text)
-    return _kept(value, text) if value == 0 or two_ways_refusal(text) else value
-
-
 def _read_json(text: str, name: str | None) -> Any:
     try:
         return json.loads(
-            text, object_pairs_hook=_pairs, parse_constant=_no_constant, parse_float=_float
+            text, object_pairs_hook=_pairs, parse_constant=_no_constant, parse_float=json_float
         )
     except json.JSONDecodeError as exc:
         line, column = spot_at(text, exc.pos)  # exc.lineno counts LF only, not CR
@@ -310,7 +289,7 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def _read_toml(text: str, name: str | None) -> Any:
     try:
-        data = tomllib.loads(text, parse_float=_toml_float)
+        data = tomllib.loads(text, parse_float=toml_float)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         at = _TOML_AT.search(message)

@@ -24,6 +24,7 @@ import yaml
 import yaml.events as ev
 from yaml.reader import ReaderError
 
+from okrkit._files._numbers import Number, Whole
 from okrkit.exceptions import excerpt
 
 
@@ -92,25 +93,6 @@ class YamlProblem(Exception):
         self.line = line
         self.column = column
         self.offset = offset
-
-
-class Number(float):
-    """A plain scalar that reads as a number, keeping its source text (``1.10``)."""
-
-    source: str
-
-
-class Whole(int):
-    """A plain scalar that reads as a whole number, keeping its source text."""
-
-    source: str
-
-    @classmethod
-    def written(cls, value: int, source: str) -> Whole:
-        """*value*, written as *source* (``0x1``, ``+1``)."""
-        whole = cls(value)
-        whole.source = source
-        return whole
 
 
 _YAML_1_1_BREAKS = ("\x85", "\u2028", "\u2029")
@@ -215,9 +197,11 @@ def _tagged(event: ev.ScalarEvent) -> object:
     if not ok:
         line, column = _mark(event.start_mark)
         raise YamlProblem(f"{excerpt(value)!r} is not a valid !!{kind}", line, column)
-    if kind == "float" and isinstance(found, int):  # !!float 1 is the float 1.0
+    if kind == "float" and isinstance(found, Whole):  # !!float 1 is the float 1.0
         number = Number(found)
-        number.source = repr(float(number))
+        # 0x10 and 0010 keep how they are written: refused as the bare ones are
+        decimal = str(int(found)) == found.source.removeprefix("+")
+        number.source = repr(float(number)) if decimal else found.source
         return number
     return found
 
