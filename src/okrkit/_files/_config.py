@@ -27,9 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from okrkit._fields import file_path
+from okrkit._files._convert import PlanReader
+from okrkit._files._numbers import toml_float
 from okrkit._files._source import read_file_status
 from okrkit._policy import Policy
-from okrkit.exceptions import OkrkitError, PlanFileError, Problem
+from okrkit.exceptions import PlanFileError, Problem
 
 
 __all__ = ["distrust", "find_pyproject", "load_policy"]
@@ -130,7 +132,7 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], os.stat_result]:
     name = str(path)
     raw, info = read_file_status(path)
     try:
-        return tomllib.loads(raw.decode("utf-8")), info
+        return tomllib.loads(raw.decode("utf-8"), parse_float=toml_float), info
     except UnicodeDecodeError:
         raise PlanFileError([Problem("expected UTF-8 text", file=name)]) from None
     except tomllib.TOMLDecodeError as exc:
@@ -161,10 +163,15 @@ def load_policy(
     if found is None or found[1] is None:
         return Policy()
     name, table = str(found[0]), found[1]
-    try:
-        policy = Policy.from_mapping(table)
-    except OkrkitError as exc:
-        raise PlanFileError([Problem(f"[tool.okrkit]: {exc}", file=name)]) from None
+    reader = PlanReader()  # a number or flag reads as it does in a plan's policy:
+    policy = reader.policy(table, path=("tool", "okrkit"), plugins=True)
+    if reader.problems or policy is None:
+        raise PlanFileError(
+            [
+                Problem(found.message, file=name, path=".".join(map(str, found.path)))
+                for found in reader.problems
+            ]
+        )
     if policy.select or policy.ignore or policy.severities:
         # The rules load only for a table that names some: load_policy stays cheap.
         from okrkit._rules import refuse_unknown_policy_rules  # noqa: PLC0415

@@ -456,21 +456,28 @@ class PlanReader:
 
     # -- the document -------------------------------------------------------------
 
-    def policy(self, value: object) -> Policy | None:
-        """The plan's ``policy:``, each problem at its key; ``plugins`` is refused (a
-        plan never names code to import). The place of every rule id it names is kept
-        in :attr:`policy_ids`, for an id that turns out to name no rule when checked."""
-        path: Path = ("policy",)
-        if isinstance(value, Mapping) and "plugins" in value:
+    def policy(
+        self, value: object, *, path: Path = ("policy",), plugins: bool = False
+    ) -> Policy | None:
+        """A ``policy:`` mapping (a plan's, or ``[tool.okrkit]`` at *path*), each
+        problem at its key; ``plugins`` is refused unless *plugins* (a plan never
+        names code to import). Thresholds and ``strict`` are read by the rules of
+        every number and flag of a plan file. The place of every rule id it names is
+        kept in :attr:`policy_ids`, for an id that turns out to name no rule."""
+        keys = (*POLICY_KEYS, "plugins") if plugins else POLICY_KEYS
+        if not plugins and isinstance(value, Mapping) and "plugins" in value:
             self.problem((*path, "plugins"), _NO_PLUGINS, at_key=True)
             value = {key: item for key, item in value.items() if key != "plugins"}
-        if not self.mapping(path, value, POLICY_KEYS, "a mapping of policy settings"):
+        if not self.mapping(path, value, keys, "a mapping of policy settings"):
             return None
         assert isinstance(value, Mapping)
-        ok = all(key in POLICY for key in value)
+        ok = all(key in keys for key in value)
         # a key set to null is left out, as anywhere in a plan
-        known = {key: item for key, item in value.items() if key in POLICY and item is not None}
+        known = {key: item for key, item in value.items() if key in keys and item is not None}
         for key, item in known.items():
+            if not self._policy_value((*path, key), key, item):
+                ok = False
+                continue
             try:
                 Policy.from_mapping({key: item})
             except OkrkitError as exc:  # the key leads the message once, not twice
@@ -491,6 +498,16 @@ class PlanReader:
         for rule in known.get("severities") or {}:
             self.policy_ids.append(((*path, "severities", rule), "severities", rule))
         return self.build(path, lambda: Policy.from_mapping(known))
+
+    def _policy_value(self, path: Path, key: str, value: object) -> bool:
+        """Whether a policy setting's flag or numbers read as in any plan field."""
+        if key == "strict":
+            return self.boolean(path, value) is not None
+        if key != "thresholds" or not isinstance(value, Mapping):
+            return True
+        figures = [(name, figure) for name, figure in value.items() if figure is not None]
+        read = [self.number((*path, name), figure) for name, figure in figures]
+        return None not in read
 
     def plan(self, data: object) -> Plan | None:
         """The document as a Plan, made of what could be read; the caller raises
