@@ -312,7 +312,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     render = report_html if args.format == "html" else report_markdown
     lang = _lang(args, plan)
     text = render(plan, as_of=args.as_of or _today(), lang=lang, policy=_config(args, args.path))
-    return _write(text, args.output, "report")
+    inputs = (args.path,) if args.config is None else (args.path, args.config)
+    return _write(text, args.output, "report", inputs=inputs)
 
 
 def _cmd_graph(args: argparse.Namespace) -> int:
@@ -363,15 +364,19 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return _write(text, args.output, "schema")
 
 
-def _write(text: str, output: str | None, command: str) -> int:
-    """*text* to standard output, or to the file *output*."""
+def _write(text: str, output: str | None, command: str, *, inputs: tuple[str, ...] = ()) -> int:
+    """*text* to standard output, or to the file *output*: a regular file, and none
+    of the command's *inputs* (``-`` is standard input, no file)."""
+    from okrkit._files._source import write_file  # noqa: PLC0415
+
     if output is None:
         sys.stdout.write(text)
         return EXIT_OK
     try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        _complain(f"okrkit {command}: cannot write {file_name(output)}: {exc.strerror or exc}")
+        write_file(output, text, inputs=[path for path in inputs if path != "-"])
+    except PlanFileError as exc:
+        for problem in exc.problems:
+            _complain(f"okrkit {command}: {file_name(output)}: {problem.message}")
         return EXIT_BAD_INPUT
     return EXIT_OK
 

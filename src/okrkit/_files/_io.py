@@ -26,7 +26,7 @@ from okrkit._files._locate import (
     toml_scalar,
 )
 from okrkit._files._numbers import Whole, json_float, toml_float
-from okrkit._files._source import MAX_BYTES, max_bytes_of, read_file
+from okrkit._files._source import MAX_BYTES, max_bytes_of, read_file, write_file
 from okrkit._files._yaml import Flow, YamlProblem, dump_yaml, read_yaml
 from okrkit._model import KeyResult, Plan, Source
 from okrkit._text import Lexicon, omitted_fields, read_plan
@@ -375,17 +375,9 @@ def dump(
     lexicon: Lexicon | None = None,
 ) -> None:
     """Write the plan to *path*; the extension picks the format unless *format* is
-    given. Pass the *lexicon* the file will be read with, if not the built-in one."""
+    given. Pass the *lexicon* the file will be read with, if not the built-in one.
+    *path* is a regular file (made if missing): a FIFO, a device or a directory is
+    refused with :class:`~okrkit.exceptions.PlanFileError`, never waited on."""
     name = file_path("dump(path)", path)
     text = dumps(plan, format=format_of(name) if format is None else format, lexicon=lexicon)
-    try:
-        FilePath(name).write_text(text, encoding="utf-8")
-    except (OSError, ValueError) as exc:  # ValueError: a NUL or a lone surrogate in the name
-        raise PlanFileError(
-            [Problem(f"cannot write the file: {_reason(exc)}", file=name)]
-        ) from None
-
-
-def _reason(exc: OSError | ValueError) -> str:
-    """Why the system refused a file: its words (``No such file or directory``)."""
-    return getattr(exc, "strerror", None) or str(exc)
+    write_file(name, text)

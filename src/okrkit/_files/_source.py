@@ -5,9 +5,10 @@ bounded too, each line and all of them together."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from okrkit._plural import plural
@@ -22,6 +23,7 @@ __all__ = [
     "read_file_status",
     "read_lines",
     "read_stream",
+    "write_file",
 ]
 
 _MIB = 1024 * 1024
@@ -36,11 +38,11 @@ MAX_LINE_BYTES = 64 * 1024
 
 _STREAM = "; to read a stream, pass - and give it on standard input"
 _KINDS = (
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)" + _STREAM),
-    (stat.S_ISCHR, "a character device" + _STREAM),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory", ""),
+    (stat.S_ISFIFO, "a named pipe (FIFO)", _STREAM),
+    (stat.S_ISCHR, "a character device", _STREAM),
+    (stat.S_ISBLK, "a block device", ""),
+    (stat.S_ISSOCK, "a socket", ""),
 )
 
 
@@ -98,6 +100,50 @@ def _refuse_unless_regular(info: os.stat_result, name: str, max_bytes: int) -> N
         raise _too_big(name, max_bytes)
 
 
+def write_file(
+    path: str | os.PathLike[str], text: str, *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> None:
+    """Write *text* as UTF-8 to *path*, a regular file (made if missing): never to
+    a FIFO, a device or a directory, where a write would wait for a reader or go
+    nowhere a user meant, and never over one of *inputs*, the files the text was
+    made from. A file swapped for a FIFO after the check is opened without waiting
+    and refused."""
+    name = str(path)
+    try:
+        for source in inputs:
+            if _same_file(path, source):
+                raise _refused_write(name, "it is a file this command reads; write to another file")
+        with contextlib.suppress(FileNotFoundError):
+            _refuse_to_write(os.stat(path), name)
+        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with open(os.open(path, flags, 0o666), "wb") as handle:
+            _refuse_to_write(os.fstat(handle.fileno()), name)
+            handle.truncate()
+            handle.write(text.encode("utf-8"))
+    except PlanFileError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: a NUL or a lone surrogate in the name
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise PlanFileError([Problem(f"cannot write the file: {reason}", file=name)]) from None
+
+
+def _same_file(path: str | os.PathLike[str], other: str | os.PathLike[str]) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):  # one of them is missing (or no name a system holds)
+        return False
+
+
+def _refuse_to_write(info: os.stat_result, name: str) -> None:
+    kind = _kind(info.st_mode, reading=False)
+    if kind is not None:
+        raise _refused_write(name, f"expected a regular file to write to, got {kind}")
+
+
+def _refused_write(name: str, why: str) -> PlanFileError:
+    return PlanFileError([Problem(f"cannot write the file: {why}", file=name)])
+
+
 def read_stream(stream: BinaryIO, *, name: str, max_bytes: int = MAX_BYTES) -> bytes:
     """The bytes of *stream* (standard input) up to its end, at most *max_bytes*."""
     try:
@@ -141,11 +187,12 @@ def read_lines(
         yield from text.split("\r")
 
 
-def _kind(mode: int) -> str | None:
-    """What a file that is not a regular file is, or None for a regular file."""
-    for test, kind in _KINDS:
+def _kind(mode: int, *, reading: bool = True) -> str | None:
+    """What a file that is not a regular file is (and, *reading*, how to read a
+    stream instead), or None for a regular file."""
+    for test, kind, instead in _KINDS:
         if test(mode):
-            return kind
+            return kind + instead if reading else kind
     return None if stat.S_ISREG(mode) else "something that is not a regular file"
 
 
