@@ -333,3 +333,17 @@ def test_without_the_plan_header_the_message_says_what_is_missing() -> None:
 
     with pytest.raises(InvalidValueError, match=r"row 0, own_period: .*a CSV file does not keep"):
         okrkit.from_frame(frame, checkins=checkins, links=links)
+
+
+def test_a_refused_header_setting_quotes_that_setting_not_the_header() -> None:
+    plan = okrkit.loads(
+        "okrkit: 1\nperiod: 2026-Q1\nobjectives:\n  - id: o\n    title: G\n    key_results:\n"
+        "      - Increase leads from 10 lead to 20 lead\n"
+    )
+    frame = plan.to_frame()
+    header = frame.attrs["okrkit"]["plan"]
+    header["policy"] = {"plugins": ["team.rules"]}
+    with pytest.raises(okrkit.InvalidValueError) as info:
+        okrkit.from_frame(frame)
+    assert info.value.value == ["team.rules"]
+    assert str(info.value).endswith("got ['team.rules']")

@@ -360,10 +360,22 @@ def _read_as_in_file(place: str, value: Any, read: Callable[[PlanReader], Any]) 
     if reader.problems or made is None:
         found = reader.problems[0] if reader.problems else None
         at = "".join(f"[{part!r}]" for part in found.path) if found else ""
+        there = _value_at(value, found.path) if found else value
         raise InvalidValueError(
-            place + at, value, f"what a plan file takes there ({found.message if found else ''})"
+            place + at, there, f"what a plan file takes there ({found.message if found else ''})"
         )
     return made
+
+
+def _value_at(value: Any, path: tuple[str | int, ...]) -> Any:
+    """What *value* holds at *path* (as far as the path goes into it): a problem
+    quotes the value it is about, not the whole mapping around it."""
+    for part in path:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            break
+    return value
 
 
 def _history(checkins: Any) -> dict[tuple[Any, Any], list[tuple[Any, CheckIn]]]:
