@@ -427,3 +427,81 @@ def test_a_repeated_flag_adds_up(
         assert rules == {"missing-owner", "too-few-key-results"}
     else:
         assert not rules & {"missing-owner", "too-few-key-results"}
+
+
+TYPOS = """\
+okrkit: 1
+title: T
+period: 2026-Q1
+policy:
+  severities: {too-few-key-result: off}
+  select: [missing-owner, kr-is-taks]
+objectives:
+  - id: o
+    title: Grow
+    owner: ana
+    ignore: [too-few-key-results, objectve-has-number]
+    key_results:
+      - id: k
+        statement: Increase leads from 10 lead to 20 lead
+        owner: ana
+        ignore: [kr-is-tsk]
+"""
+"""A plan with four rule ids that no rule has, in its policy and its ignore lists."""
+
+
+class TestEveryUnknownIdAtOnce:
+    def test_check_names_every_unknown_id_with_its_nearest_and_line(self) -> None:
+        with pytest.raises(UnknownRuleError) as info:
+            okrkit.check(okrkit.loads(TYPOS, name="plan.yaml"), as_of="2026-02-01")
+        said = [(error.rule, error.nearest, error.line) for error in info.value.each]
+        assert said == [
+            ("too-few-key-result", "too-few-key-results", 5),
+            ("kr-is-taks", "kr-is-task", 6),
+            ("objectve-has-number", "objective-has-number", 8),
+            ("kr-is-tsk", "kr-is-task", 13),
+        ]
+        assert len(str(info.value).splitlines()) == 4
+
+    def test_the_command_line_prints_each_on_its_own_line(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path = tmp_path / "plan.yaml"
+        path.write_text(TYPOS, encoding="utf-8")
+        status, _out, err = run(capsys, "check", "--isolated", str(path))
+        assert status == 2
+        assert [line.split(": ")[0].rsplit(":", 1)[1] for line in err.splitlines()] == [
+            "5", "6", "8", "13",
+        ]  # fmt: skip
+
+    def test_every_unknown_flag_is_named(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path = tmp_path / "plan.yaml"
+        path.write_text(PLAN, encoding="utf-8")
+        status, _out, err = run(
+            capsys, "check", "--isolated", "--select", "missing-ownr", "--ignore", "kr-is-tsk",
+            str(path),
+        )  # fmt: skip
+        assert status == 2
+        assert err.splitlines() == [
+            "okrkit: unknown rule id 'missing-ownr' in --select: did you mean 'missing-owner'? "
+            "(okrkit rules lists them)",
+            "okrkit: unknown rule id 'kr-is-tsk' in --ignore: did you mean 'kr-is-task'? "
+            "(okrkit rules lists them)",
+        ]
+
+    def test_the_error_for_several_ids_pickles(self) -> None:
+        with pytest.raises(UnknownRuleError) as info:
+            okrkit.check(okrkit.loads(TYPOS), as_of="2026-02-01")
+        again = pickle.loads(pickle.dumps(info.value))
+        assert str(again) == str(info.value)
+        assert [error.rule for error in again.each] == [error.rule for error in info.value.each]
+
+
+@pytest.mark.parametrize("given", ["MISSING-OWNER", "Missing-Owner", "MISSING-OWNR"])
+def test_an_id_in_another_case_is_refused_with_the_id_it_means(given: str) -> None:
+    with pytest.raises(UnknownRuleError) as info:
+        okrkit.check(plan(), as_of="2026-02-01", select=[given])
+    assert info.value.nearest == "missing-owner"
+    assert "did you mean 'missing-owner'?" in str(info.value)

@@ -14,10 +14,16 @@ from okrkit._findings import Report
 from okrkit._model import Plan
 from okrkit._period_words import check_lang
 from okrkit._policy import Policy, rule_list, selected_rules
-from okrkit._rules import refuse_unknown_policy_rules, refuse_unknown_rules, run_rules
+from okrkit._rules import (
+    _load_plugins,
+    refuse_all,
+    run_rules,
+    unknown_policy_rules,
+    unknown_rules,
+)
 from okrkit._score import Scorecard, score_plan
 from okrkit._text import read_plan
-from okrkit.exceptions import InvalidValueError
+from okrkit.exceptions import InvalidValueError, UnknownRuleError
 
 
 __all__ = ["check", "score"]
@@ -59,8 +65,13 @@ def check(
         select=selected_rules("check(select)", select),
         ignore=rule_list("check(ignore)", ignore),
     )
-    _refuse_unknown_rules(plan, given, chosen, language)
-    return run_rules(read_plan(plan), policy=chosen, as_of=day, lang=language)
+    unknown = _unknown_rules(plan, given, chosen, language)
+    try:
+        report = run_rules(read_plan(plan), policy=chosen, as_of=day, lang=language)
+    except UnknownRuleError as exc:  # an ignore: of the plan: said with the others
+        unknown += exc.each
+    refuse_all(unknown)
+    return report
 
 
 def _with_plan_policy(plan: Plan, given: Policy | None) -> Policy:
@@ -72,27 +83,31 @@ def _with_plan_policy(plan: Plan, given: Policy | None) -> Policy:
     return chosen
 
 
-def _refuse_unknown_rules(plan: Plan, given: Policy | None, chosen: Policy, lang: str) -> None:
+def _unknown_rules(
+    plan: Plan, given: Policy | None, chosen: Policy, lang: str
+) -> list[UnknownRuleError]:
     """Every rule id named by the caller's policy, the plan's policy and the
-    ``select``/``ignore`` arguments is a rule's, once every plugin is loaded."""
+    ``select``/``ignore`` arguments that no rule has, once every plugin is loaded."""
+    _load_plugins(chosen.plugins)
+    unknown = []
     if given is not None:
-        refuse_unknown_policy_rules(
-            given, source="Policy.{field}", lang=lang, plugins=chosen.plugins
-        )
+        unknown += unknown_policy_rules(given, source="Policy.{field}", lang=lang)
     if plan.policy is not None:
         where = "the plan's policy: {field}" if lang == "en" else "la policy: {field} del plan"
         source = plan.source
-        refuse_unknown_policy_rules(
+        unknown += unknown_policy_rules(
             plan.policy,
             source=where,
             lang=lang,
             file=source.file if source is not None else None,
             line_of=source.rule_line if source is not None else None,
-            plugins=chosen.plugins,
         )
     # What is left unknown in the policy checked now came from check()'s arguments.
-    refuse_unknown_rules(chosen.select or (), source="check(select=...)", lang=lang)
-    refuse_unknown_rules(chosen.ignore, source="check(ignore=...)", lang=lang)
+    named = {error.rule for error in unknown}
+    for ids, source_name in ((chosen.select or (), "select"), (chosen.ignore, "ignore")):
+        left = [rule for rule in ids if rule not in named]
+        unknown += unknown_rules(left, source=f"check({source_name}=...)", lang=lang)
+    return unknown
 
 
 def score(

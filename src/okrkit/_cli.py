@@ -231,10 +231,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 plan, as_of=as_of, lang=lang, policy=base, select=args.select,
                 ignore=args.ignore, strict=args.strict or None,
             )  # fmt: skip
-        except UnknownRuleError as exc:  # an ignore: in the plan names no rule
-            problem = Problem(exc.detail, file=exc.file, line=exc.line)
-            _complain(str(problem))
-            problems.append(problem)
+        except UnknownRuleError as exc:  # the plan names rules no rule has
+            for unknown in exc.each:
+                problem = Problem(unknown.detail, file=unknown.file, line=unknown.line)
+                _complain(str(problem))
+                problems.append(problem)
             status = EXIT_BAD_INPUT
             continue
         findings.extend(report.findings)
@@ -262,11 +263,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _refuse_unknown_flags(args: argparse.Namespace, plan: Plan, base: Any, lang: str) -> None:
     """``--select`` and ``--ignore`` name rules (with the plugins the configuration
     and the plan load); a typo is bad usage, never a check switched off."""
-    from okrkit._rules import refuse_unknown_rules  # noqa: PLC0415
+    from okrkit._rules import _load_plugins, refuse_all, unknown_rules  # noqa: PLC0415
 
     plugins = (*base.plugins, *(plan.policy.plugins if plan.policy is not None else ()))
-    for flag, ids in (("--select", args.select), ("--ignore", args.ignore)):
-        refuse_unknown_rules(ids or (), source=flag, lang=lang, plugins=plugins)
+    _load_plugins(plugins)
+    refuse_all(
+        [
+            error
+            for flag, ids in (("--select", args.select), ("--ignore", args.ignore))
+            for error in unknown_rules(ids or (), source=flag, lang=lang)
+        ]
+    )
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
@@ -698,6 +705,10 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_BAD_INPUT
     except PlanFileError as exc:
         _print_problems(exc, sys.stderr)
+        return EXIT_BAD_INPUT
+    except UnknownRuleError as exc:  # every unknown id, a line each
+        for unknown in exc.each:
+            _complain(f"okrkit: {unknown}")
         return EXIT_BAD_INPUT
     except OkrkitError as exc:
         _complain(f"okrkit: {exc}")

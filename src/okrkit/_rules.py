@@ -50,12 +50,15 @@ __all__ = [
     "Hit",
     "Place",
     "Rule",
+    "refuse_all",
     "refuse_unknown_policy_rules",
     "refuse_unknown_rules",
     "registered_rules",
     "rule",
     "run_rules",
     "some_of",
+    "unknown_policy_rules",
+    "unknown_rules",
 ]
 
 T = TypeVar("T")
@@ -383,29 +386,54 @@ def refuse_unknown_rules(
     line: int | None = None,
     plugins: Iterable[str] = (),
 ) -> None:
-    """Raise :class:`~okrkit.exceptions.UnknownRuleError` for the first id in *ids*
-    that no rule has, naming *source* (where it was given) and the nearest known id.
+    """Raise :class:`~okrkit.exceptions.UnknownRuleError` for the ids in *ids*
+    that no rule has, each with *source* (where it was given) and the nearest
+    known id.
 
     The modules in *plugins* are imported first, so the ids of the rules they
     register are known.
     """
     _load_plugins(plugins)
-    unknown = _first_unknown(ids)
-    if unknown is not None:
-        given, nearest = unknown
-        raise UnknownRuleError(given, source, nearest, file=file, line=line, lang=lang)
+    refuse_all(unknown_rules(ids, source=source, lang=lang, file=file, line_of=lambda _: line))
 
 
-def _first_unknown(ids: Iterable[str]) -> tuple[str, str | None] | None:
-    """The first id in *ids* that no rule has, and the known id nearest to it."""
-    known: set[str] | None = None
+def refuse_all(unknown: Sequence[UnknownRuleError]) -> None:
+    """Raise one :class:`~okrkit.exceptions.UnknownRuleError` for every id in
+    *unknown*, if there is any: a user fixes every typo at once."""
+    if unknown:  # in the order of the file's lines, where they are known
+        raise UnknownRuleError.of(sorted(unknown, key=lambda error: error.line or 0))
+
+
+def unknown_rules(
+    ids: Iterable[str],
+    *,
+    source: str,
+    lang: str = "en",
+    file: str | None = None,
+    line_of: Callable[[str], int | None] = lambda _: None,
+) -> list[UnknownRuleError]:
+    """An error for each id in *ids* that no rule has, with the known id nearest
+    to it and its line (*line_of* the id), once each."""
+    known = {made.id for made in registered_rules()}
+    errors = []
+    seen: set[str] = set()
     for given in ids:
-        if known is None:
-            known = {made.id for made in registered_rules()}
-        if given not in known:
-            nearest = difflib.get_close_matches(given, sorted(known), n=1)
-            return given, nearest[0] if nearest else None
-    return None
+        if given in known or given in seen:
+            continue
+        seen.add(given)
+        nearest = _nearest(given, known)
+        errors.append(
+            UnknownRuleError(given, source, nearest, file=file, line=line_of(given), lang=lang)
+        )
+    return errors
+
+
+def _nearest(given: str, known: Iterable[str]) -> str | None:
+    """The known id closest to *given*, whatever the case of either: ids are
+    matched exactly, but ``MISSING-OWNER`` is still a typo of ``missing-owner``."""
+    by_folded = {rule.casefold(): rule for rule in sorted(known)}
+    close = difflib.get_close_matches(given.casefold(), list(by_folded), n=1)
+    return by_folded[close[0]] if close else None
 
 
 def refuse_unknown_policy_rules(
@@ -422,19 +450,33 @@ def refuse_unknown_policy_rules(
     loaded; *source* is a template with ``{field}``, like ``"[tool.okrkit] {field}"``,
     and *line_of* gives the line where a setting names an id, when it is known."""
     _load_plugins(policy.plugins if plugins is None else plugins)
+    refuse_all(unknown_policy_rules(policy, source=source, lang=lang, file=file, line_of=line_of))
+
+
+def unknown_policy_rules(
+    policy: Policy,
+    *,
+    source: str,
+    lang: str = "en",
+    file: str | None = None,
+    line_of: Callable[[str, str], int | None] | None = None,
+) -> list[UnknownRuleError]:
+    """An error for each id a policy names that no rule has (its plugins loaded)."""
     named = (
         ("select", policy.select or ()),
         ("ignore", policy.ignore),
         ("severities", [rule for rule, _level in policy.severities]),
     )
+    errors = []
     for field, ids in named:
-        unknown = _first_unknown(ids)
-        if unknown is not None:
-            given, nearest = unknown
-            line = None if line_of is None else line_of(field, given)
-            raise UnknownRuleError(
-                given, source.format(field=field), nearest, file=file, line=line, lang=lang
-            )
+        errors += unknown_rules(
+            ids,
+            source=source.format(field=field),
+            lang=lang,
+            file=file,
+            line_of=lambda rule: None if line_of is None else line_of(field, rule),  # noqa: B023
+        )
+    return errors
 
 
 def _refuse_unknown_ignores(ctx: Context, lang: str) -> None:
@@ -452,10 +494,18 @@ def _refuse_unknown_ignores(ctx: Context, lang: str) -> None:
         for place, _objective, item in ctx.key_results()
         if item.ignore
     ]
+    errors = []
     for place, ids, what in places:
         where = ctx.where(place)
         line = source.line(where) if source is not None else None
-        refuse_unknown_rules(ids, source=f"{what} {where}", lang=lang, file=file, line=line)
+        errors += unknown_rules(
+            ids,
+            source=f"{what} {where}",
+            lang=lang,
+            file=file,
+            line_of=lambda _: line,  # noqa: B023
+        )
+    refuse_all(errors)
 
 
 _IGNORE_LISTS = {

@@ -8,6 +8,7 @@ and their message says what was expected and what was found.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from okrkit._escape import file_name, terminal
@@ -169,6 +170,8 @@ class UnknownRuleError(OkrkitError, ValueError):
         file: The file it was given in, when known.
         line: The line, when known.
         detail: The message without the file and line.
+        more: The other unknown ids refused with this one, one error each: every
+            typo is reported at once (:attr:`each` gives them all).
     """
 
     def __init__(
@@ -186,6 +189,7 @@ class UnknownRuleError(OkrkitError, ValueError):
         self.nearest = nearest
         self.file = file
         self.line = line
+        self.more: tuple[UnknownRuleError, ...] = ()
         place = ""
         if file is not None:
             shown = file_name(file)
@@ -201,6 +205,28 @@ class UnknownRuleError(OkrkitError, ValueError):
             text = f"unknown rule id {_shown(rule)} in {source}: {hint} (okrkit rules lists them)"
         self.detail = text
         super().__init__(place + text)
+
+    @classmethod
+    def of(cls, errors: Sequence[UnknownRuleError]) -> UnknownRuleError:
+        """One error for several unknown ids: the first, with the others in
+        :attr:`more`, and a message of one line for each."""
+        first, *others = errors
+        every = cls.__new__(cls)
+        every.__dict__.update(first.__dict__)
+        every.more = tuple(others)
+        every.args = ("\n".join(str(error) for error in errors),)
+        return every
+
+    @property
+    def each(self) -> tuple[UnknownRuleError, ...]:
+        """Every unknown id refused, one error each (this one first)."""
+        if not self.more:
+            return (self,)
+        first = UnknownRuleError.__new__(UnknownRuleError)
+        first.__dict__.update(self.__dict__)
+        first.more = ()
+        first.args = (self.args[0].partition("\n")[0],)
+        return (first, *self.more)
 
 
 class PluginError(OkrkitError, ImportError):
