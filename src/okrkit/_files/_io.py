@@ -18,11 +18,13 @@ from okrkit._files._convert import Located, Path, PlanReader, plan_to_data
 from okrkit._files._locate import (
     Spot,
     json_constant,
+    json_deepest,
     json_duplicate,
     locate_json,
     locate_toml,
     locate_yaml,
     spot_at,
+    toml_deepest,
     toml_scalar,
 )
 from okrkit._files._numbers import Whole, json_float, toml_float
@@ -279,7 +281,7 @@ def _read_json(text: str, name: str | None) -> Any:
             [Problem(f"not valid JSON: {exc}", file=name, line=at[0], column=at[1])]
         ) from None
     except RecursionError:
-        raise PlanFileError([Problem("the document is nested too deeply", file=name)]) from None
+        raise _too_deep(name, json_deepest(text)) from None
     except ValueError as exc:
         raise PlanFileError([Problem(f"not valid JSON: {_value_error(exc)}", file=name)]) from None
 
@@ -299,7 +301,7 @@ def _read_toml(text: str, name: str | None) -> Any:
             [Problem(f"not valid TOML: {message}", file=name, line=line, column=column)]
         ) from None
     except RecursionError:
-        raise PlanFileError([Problem("the document is nested too deeply", file=name)]) from None
+        raise _too_deep(name, toml_deepest(text)) from None
     except ValueError as exc:
         raise PlanFileError([Problem(f"not valid TOML: {_value_error(exc)}", file=name)]) from None
     version = data.get("okrkit")
@@ -308,6 +310,13 @@ def _read_toml(text: str, name: str | None) -> Any:
         if written is not None:
             data["okrkit"] = Whole.written(version, written)
     return data
+
+
+def _too_deep(name: str | None, deepest: Spot | None) -> PlanFileError:
+    """A document nested past what its decoder reads, placed where it is deepest."""
+    line, column = deepest if deepest is not None else (None, None)
+    message = "the document is nested too deeply (a plan nests a few levels)"
+    return PlanFileError([Problem(message, file=name, line=line, column=column)])
 
 
 def _value_error(exc: ValueError) -> str:

@@ -202,6 +202,28 @@ def json_constant(text: str) -> Spot | None:
     return None
 
 
+_JSON_NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|([\[{])|([\]}])')
+
+
+def json_deepest(text: str) -> Spot | None:
+    """Where a JSON text nests deepest: the first ``[`` or ``{`` that opens its
+    deepest level (the decoder says nothing of where it gave up)."""
+    return _deepest(text, _JSON_NESTING, cr=True)
+
+
+def _deepest(text: str, tokens: re.Pattern[str], *, cr: bool) -> Spot | None:
+    depth = most = 0
+    at: int | None = None
+    for match in tokens.finditer(text):
+        if match.group(1):
+            depth += 1
+            if depth > most:
+                most, at = depth, match.start()
+        elif match.group(2):
+            depth -= 1
+    return None if at is None else spot_at(text, at, cr=cr)
+
+
 class _JsonWalk:
     """A walk over a JSON text that keeps offsets (the json module keeps none)."""
 
@@ -274,6 +296,15 @@ _TOML_STRING = re.compile(
 _TOML_SCALAR = re.compile(r"[^,\]}\r\n#]*+")  # numbers, booleans, dates (which may hold a space)
 _TOML_OTHER = re.compile(r"[^\[\]{}\"'#]++")  # inside an array or inline table being skipped
 _TOML_COMMENT = re.compile(r"#[^\n]*+")
+_TOML_NESTING = re.compile(
+    f"{_TOML_STRING.pattern}|{_TOML_COMMENT.pattern}|([\\[{{])|([\\]}}])", re.DOTALL
+)
+
+
+def toml_deepest(text: str) -> Spot | None:
+    """Where a TOML text nests deepest: the first ``[`` or ``{`` outside strings
+    and comments that opens its deepest level."""
+    return _deepest(text, _TOML_NESTING, cr=False)
 
 
 def locate_toml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot]]:
