@@ -523,9 +523,16 @@ def _team_at_work(reader: Reader, span: tuple[int, int], verb_end: int) -> bool:
     )
 
 
-def per(reader: Reader, picked: dict[str, Role], span: tuple[int, int] = (0, 0)) -> Per | None:
+def per(
+    reader: Reader,
+    picked: dict[str, Role],
+    span: tuple[int, int] = (0, 0),
+    quantities: tuple[Quantity, ...] = (),
+) -> Per | None:
     """ "20 llamadas … cada semana", "170 leads por trimestre", "20k daily sessions",
-    "from 3 tests a week to 8", "Bugs per quarter = 0": the period of a rate."""
+    "from 3 tests a week to 8", "Bugs per quarter = 0": the period of a rate. A
+    rate written after a later figure is that figure's ("6 cities with >300
+    orders/day each": the orders' rate, not the cities')."""
     change = picked.get("change")
     if change is not None and change.per is not None:
         return _PERIODS[change.per]  # a growth rate: "5% month over month"
@@ -540,7 +547,9 @@ def per(reader: Reader, picked: dict[str, Role], span: tuple[int, int] = (0, 0))
                 reader.note("per", over[1], start, start + over[0], "a growth rate")
                 return _PERIODS[over[1]]
     baseline = picked.get("baseline")
-    found = _period_adjective(reader, q) or _rate_after(reader, q.noun_end or q.end)
+    own = q.noun_end or q.end
+    later = min((o.start for o in quantities if o.start >= own and not o.name), default=None)
+    found = _period_adjective(reader, q) or _rate_after(reader, own, later)
     if found is None and baseline is not None and baseline.quantity.end <= q.start:
         # the rate written on the baseline holds for the target: "de 150/semana a 40"
         b = baseline.quantity

@@ -28,6 +28,8 @@ class _State:
         self.shares: list[Role] = []
         self.anchor_end: int | None = None
         """Where the measured amount (or the population of a share) ends."""
+        self.later: list[Quantity] = []
+        """The quantities written after the one being read."""
 
     def has(self, name: str) -> bool:
         return any(r.role == name for r in self.roles)
@@ -55,6 +57,7 @@ def assign_roles(
     while index < len(items):
         q = items[index]
         following = items[index + 1] if index + 1 < len(items) else None
+        state.later = items[index + 1 :]
         if id(q) not in anchor_ids and following is not None and _pair(state, q, following):
             index += 2
             continue
@@ -291,7 +294,9 @@ def _qualifier(state: _State, q: Quantity, is_all: bool) -> bool:
     to_start, to_len = reader.ending("to_markers", q.start)
     marker = bound_start if bound else (to_start if to_len else q.start)
     if state.anchor_end is None:  # only a relative clause: "tareas que toman más de 2 h"
-        qualified = reader.any_between("relative_words", anchor, marker)
+        qualified = reader.any_between("relative_words", anchor, marker) or _amount_follows(
+            state, q, anchor, marker
+        )
     else:
         qualified = _qualified(reader, anchor, marker)
     after_amount = (
@@ -305,6 +310,25 @@ def _qualifier(state: _State, q: Quantity, is_all: bool) -> bool:
         return False
     state.add(Role(q, "qualifier"), "qualifier", anchor, "describes something else")
     return True
+
+
+def _amount_follows(state: _State, q: Quantity, anchor: int, marker: int) -> bool:
+    """ "tickets older than 3 days from 40 to 10", "los tickets con más de 3 días
+    a 10": a bound on the noun after the verb, before an amount of another kind
+    written after "from"/"to" in the same clause, describes the population."""
+    reader = state.reader
+    if marker <= anchor or reader.tokens[marker - 1].kind != "word":
+        return False
+    if reader.folded[marker - 1] in reader.skippable:
+        return False
+    for later in state.later:
+        if later.name or not reader.same_clause(q.end, later.start):
+            continue
+        marked = reader.ending("to_markers", later.start)[1] or reader.ending(
+            "from_markers", later.start
+        )[1]
+        return bool(marked) and later.kind != q.kind
+    return False
 
 
 def _aside(state: _State, q: Quantity, is_all: bool) -> bool:

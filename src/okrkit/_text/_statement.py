@@ -117,7 +117,7 @@ def _read(reader: Reader, currency: str) -> Reading:
     nature = decide.nature(
         reader, kind, verb_kinds, picked, verb_start, verb_end, metric_span, attainment=attainment
     )
-    per = decide.per(reader, picked, metric_span) if measurable else None
+    per = decide.per(reader, picked, metric_span, tuple(quantities)) if measurable else None
     amounts = {name: amount_of(role.quantity) for name, role in picked.items()}
     ambiguous = decide.ambiguous(reader, picked, metric_span)
     _issues(reader, kind, nature, picked, ambiguous)
