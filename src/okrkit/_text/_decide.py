@@ -266,6 +266,9 @@ def direction(
             why = "a negated bound on the measured amount"
         reader.note("direction", bound.value, bounded.marker_start, bounded.quantity.start, why)
         return bound
+    named = None if target is None else _named_bound(reader, target, verb_kinds)
+    if named is not None:
+        return named
     if target is not None and "exceed_verbs" in verb_kinds:
         if _negated(reader, target.marker_start):  # "Never exceed 5% churn", "No superar el 5 %"
             reader.note("direction", "at_most", 0, 0, "a negated verb of going past: a ceiling")
@@ -313,6 +316,27 @@ def direction(
     )
     reader.note("direction", chosen.value, 0, 0, reason)
     return chosen
+
+
+_CHANGING = frozenset({"increase_verbs", "decrease_verbs", "improve_verbs", "move_verbs"})
+
+
+def _named_bound(reader: Reader, target: Role, verb_kinds: set[str]) -> Direction | None:
+    """ "Maximum response time of 4 hours", "Min. uptime: 99.9%", "Tiempo de
+    respuesta máximo: 4 h": a bound named by an adjective or noun of the metric,
+    when no verb of change says where the amount goes ("Reduce max latency to
+    200 ms" is a decrease of the max latency)."""
+    if verb_kinds & _CHANGING:
+        return None
+    words, folded = reader.words, reader.folded
+    for index in range(target.quantity.start):
+        for key, bound in (("ceiling_words", Direction.AT_MOST), ("floor_words", Direction.AT_LEAST)):
+            found = words.match(key, folded, index)
+            if found is not None and reader.tokens[index].kind == "word":
+                reader.note("direction", bound.value, index, index + found[0],
+                            "a bound named by the metric: maximum, mínimo")  # fmt: skip
+                return bound
+    return None
 
 
 _SECONDS = {"millisecond": 0.001, "second": 1, "minute": 60, "hour": 3600, "day": 86400,

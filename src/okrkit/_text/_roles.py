@@ -487,10 +487,15 @@ def _bound(reader: Reader, q: Quantity) -> tuple[Direction | None, int]:
     for after in places:
         if after > q.end and after - 1 < len(tokens) and tokens[after - 1].kind != "word":
             break
-        if reader.words.match("at_least_after", folded, after):
-            return Direction.AT_LEAST, q.start
-        if reader.words.match("at_most_after", folded, after):
-            return Direction.AT_MOST, q.start
+        for key, bound in (("at_least_after", Direction.AT_LEAST),
+                           ("at_most_after", Direction.AT_MOST)):  # fmt: skip
+            found = reader.words.match(key, folded, after)
+            if found is None:
+                continue
+            follows = after + found[0]
+            if follows < len(tokens) and tokens[follows].kind == "number":
+                continue  # "5 stores with minimum 200 visits": the next figure's bound
+            return bound, q.start
     return None, 0
 
 
