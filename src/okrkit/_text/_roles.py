@@ -8,7 +8,7 @@ from okrkit._text._quantities import Quantity
 from okrkit._text._verb import VERB_KEYS
 
 
-__all__ = ["assign_roles", "multiply_change"]
+__all__ = ["assign_roles", "change_noun", "multiply_change"]
 
 # --- roles -----------------------------------------------------------------------------------
 
@@ -369,8 +369,13 @@ def _measured(state: _State, q: Quantity, is_all: bool) -> bool:
     change_start = None if primary is not None else _change_context(reader, q, state.verb_kinds)
     if change_start is None and primary is None and _bare_change(state, q, to_len, bound):
         change_start = q.start
+    to_bound = bound is not None and reader.ending("to_markers", bound_start)[1]
+    noun_verb = primary is None and not (to_len or to_bound) and _noun_verb(state)
+    if change_start is None and noun_verb:
+        change_start = state.verb_start
+    period = _noun_period(state) if noun_verb and change_start is not None else None
     if change_start is not None:
-        role = Role(q, "change", marker_start=change_start)
+        role = Role(q, "change", bound=bound, marker_start=change_start, per=period)
         state.add(role, "change", change_start, "a change: 'by', 'en un', or a percent after "
                   "a verb of change and its metric")  # fmt: skip
     else:
@@ -556,8 +561,64 @@ def _change_context(
             return index - size
     if q.kind == "percent" and words.match("change_after_words", reader.folded, q.end):
         return q.start  # "un 60% más de software", "20% more demos"
-    if words.match("change_nouns", reader.folded, q.noun_start or q.end):
-        return q.start  # "a 20% increase in conversion", "a 6% reduction in churn"
+    if _noun_after(reader, q) is not None:
+        return q.start  # "a 20% increase in conversion", "a 15% cost reduction"
+    return None
+
+
+def _noun_after(reader: Reader, q: Quantity) -> int | None:
+    """Where the change noun after a figure stands: "a 6% reduction in churn",
+    "a 15% cost reduction", "a 40% time saving", "un 15 % de ahorro"; or None.
+    Up to two words that name what changes may come between (English), or "de"."""
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    index = q.noun_start or q.end
+    if index < len(folded) and folded[index] in reader.of_words and words.head_first:
+        index += 1
+    for at in range(index, min(index + 3, len(tokens))):
+        if tokens[at].kind != "word" or (folded[at] in reader.stops and at > index):
+            return None
+        if words.match("change_nouns", folded, at):
+            return at
+        if words.head_first:
+            return None
+    return None
+
+
+def change_noun(reader: Reader, role: Role) -> int | None:
+    """Where the noun that makes *role* a change stands, before the figure ("una
+    reducción del 10 %") or after it ("a 6% reduction"), or None."""
+    marker = role.marker_start
+    if marker < role.quantity.start and reader.words.match("change_nouns", reader.folded, marker):
+        return marker
+    return _noun_after(reader, role.quantity)
+
+
+def _noun_verb(state: _State) -> bool:
+    """ "MRR growth: > 8%/month", "Tasa de crecimiento mensual del 5 %": the
+    sentence's main word is a change noun, so its figure is the change."""
+    reader, start = state.reader, state.verb_start
+    if state.verb_end <= start or reader.words.match("change_nouns", reader.folded, start) is None:
+        return False
+    # "Increase", "Decrease" open a sentence as verbs; after a subject they are nouns
+    verb = any(reader.words.match(key, reader.folded, start) for key in VERB_KEYS)
+    return not verb or (start > 0 and not reader.words.head_first)
+
+
+def _noun_period(state: _State) -> str | None:
+    """The period adjective of a change noun ("monthly growth", "weekly user
+    growth", "crecimiento mensual"): the period of the growth rate."""
+    reader, words = state.reader, state.reader.words
+    if words.head_first:
+        places = range(state.verb_end, min(state.verb_end + 1, len(reader.tokens)))
+    else:
+        begin = state.verb_start
+        while begin > 0 and reader.tokens[begin - 1].kind == "word":
+            begin -= 1
+        places = range(begin, state.verb_start)
+    for index in places:
+        period = words.value("period_adjectives", reader.folded[index : index + 1])
+        if period is not None:
+            return str(period)
     return None
 
 

@@ -27,7 +27,7 @@ from okrkit._text import _decide as decide
 from okrkit._text._context import Reader, Role, amount_of
 from okrkit._text._language import prepared
 from okrkit._text._quantities import Quantity, find_quantities
-from okrkit._text._roles import assign_roles, multiply_change
+from okrkit._text._roles import assign_roles, change_noun, multiply_change
 from okrkit._text._tokens import MAX_CHARS
 from okrkit._text._verb import all_anchor, main_verb, work_object
 from okrkit._text._words import Lexicon
@@ -81,8 +81,8 @@ def _read(reader: Reader, currency: str) -> Reading:
         if role.role in ("baseline", "target", "change", "share") and not role.quantity.name:
             picked.setdefault(role.role, role)
     change = picked.get("change")
-    after_change = folded[change.quantity.end : change.quantity.end + 1] if change else []
-    if after_change and words.word("decrease_nouns", after_change[0]):
+    noun = None if change is None else change_noun(reader, change)
+    if noun is not None and words.word("decrease_nouns", folded[noun]):
         verb_kinds = {*verb_kinds, "decrease_verbs"}  # "a 6% reduction in churn"
     if change is not None and change.quantity.times:  # "by 3x": 200 % more
         q = change.quantity
