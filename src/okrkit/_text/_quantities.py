@@ -306,9 +306,10 @@ def _labelled(tokens: list[Token], folded: list[str], words: Words, start: int) 
     unless a rate marker makes the label a period ("each day 30 calls")."""
     if start == 0 or tokens[start - 1].kind != "word":
         return False
-    if not words.word("label_words", folded[start - 1]):
+    size = words.match_ending("label_words", folded, start)  # "Key Result 1", "Resultado Clave 1"
+    if not size:
         return False
-    return start < 2 or not words.word("rate_markers", folded[start - 2])
+    return start <= size or not words.word("rate_markers", folded[start - size - 1])
 
 
 def _attached(
@@ -487,8 +488,13 @@ def _clock(
     expected (after "from", "to" or a bound)."""
     parts = [int(part) for part in tokens[index].text.split(":")]
     duration = words.match("duration_words", folded, index + 1)
+    end = index + 1 + (duration[0] if duration else 0)
+    to = words.match("to_markers", folded, index + 1)
+    after = index + 1 + to[0] if to else len(tokens)
+    if duration is None and after < len(tokens) and tokens[after].kind == "time":
+        duration = words.match("duration_words", folded, after + 1)  # "from 11:30 to 8:45 min"
     if duration is not None:
-        unit, end = str(duration[1]), index + 1 + duration[0]
+        unit = str(duration[1])
         if unit in ("minute", "hour") and len(parts) == 2 and parts[1] < 60:
             return Quantity(parts[0] + parts[1] / 60, unit, "duration", start, end)
         return _unread(
