@@ -136,13 +136,34 @@ def count_from_metric(reader: Reader, picked: dict[str, Role], span: tuple[int, 
     head = _metric_head(reader, span)
     if head is None:
         return
-    noun = reader.words.value("count_nouns", [reader.folded[head]]) or _plural_noun(reader, head)
+    counted = _measured_noun(reader, head, span)
+    word = reader.folded[counted]
+    noun = reader.words.value("count_nouns", [word]) or (
+        _plural_noun(reader, counted) if counted == head else lemma(word)
+    )
     if noun is None:
         return
     for name in ("baseline", "target"):
         role = picked.get(name)
         if role is not None and role.quantity.kind == "number":
             role.quantity.kind, role.quantity.unit = "count", str(noun)
+
+
+def _measured_noun(reader: Reader, head: int, span: tuple[int, int]) -> int:
+    """ "release frequency", "frecuencia de despliegues", "volume of orders": a
+    head that measures names what it counts next to it (before it in English,
+    after "de" in Spanish)."""
+    words, folded = reader.words, reader.folded
+    if not words.match("measure_nouns", folded, head):
+        return head
+    if not words.head_first:
+        return head - 1 if head > span[0] and reader.tokens[head - 1].kind == "word" else head
+    after = head + 1
+    if after < span[1] and folded[after] in reader.of_words:
+        after += 1
+    while after < span[1] and folded[after] in reader.skippable:
+        after += 1
+    return after if after < span[1] and reader.tokens[after].kind == "word" else head
 
 
 def _plural_noun(reader: Reader, head: int) -> str | None:
