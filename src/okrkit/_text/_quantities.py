@@ -223,7 +223,10 @@ def _quantity_at(
         follow = tokens[index]
         rating = _rating(tokens, folded, words, index) if kind == "number" else 0
         ratio = _ratio(tokens, folded, words, index) if kind == "number" else None
-        if ratio is not None:  # "8 de cada 10", "9 out of every 10": a percent
+        part = _part(tokens, folded, words, index) if kind == "number" else None
+        if ratio is None and part is not None:  # "8 of the 10 accounts": 8 accounts
+            unit, kind = part, "count"
+        elif ratio is not None:  # "8 de cada 10", "9 out of every 10": a percent
             value, kind, unit, end = value / ratio[0] * 100, "percent", "percent", ratio[1]
             noun = _count_noun(tokens, folded, words, end) if end < len(tokens) else None
             noun_end = noun[2] if noun is not None else None
@@ -276,7 +279,8 @@ def _quantity_at(
     plus = end < len(tokens) and tokens[end].text == "+" and tokens[end].glued
     if plus:
         end += 1
-        if kind == "number" and end < len(tokens):  # "20+ demos": the noun after the "+"
+        if kind == "number" and end < len(tokens) and not _rating(tokens, folded, words, end):
+            # "20+ demos": the noun after the "+"; "4.6+ star rating" stays a rating
             noun = _count_noun(tokens, folded, words, end)
             if noun is not None:
                 unit, kind = noun[0], "count"
@@ -341,7 +345,10 @@ def _attached(
 def _ratio(
     tokens: list[Token], folded: list[str], words: Words, index: int
 ) -> tuple[float, int] | None:
-    """ "de cada 10", "out of every 10" after a number: the whole, and where it ends."""
+    """ "de cada 10", "out of every 10" after a number: the whole, and where it
+    ends. A part marker ("out of") makes a proportion only of 10 or 100 of a
+    population ("8 out of 10 customers"); "8 out of 10" alone is a rating, "3 out
+    of 5 tenders" a count."""
     found = words.match("ratio_markers", folded, index)
     if found is None:
         return None
@@ -349,7 +356,29 @@ def _ratio(
     if after >= len(tokens) or tokens[after].kind != "number":
         return None
     whole, _ = parse_number(tokens[after].text, words.decimal_mark)
+    if words.match("part_markers", folded, index) and (
+        whole not in (10, 100) or _count_noun(tokens, folded, words, after + 1) is None
+    ):
+        return None
     return (whole, after + 1) if 0 < whole < math.inf else None
+
+
+def _part(tokens: list[Token], folded: list[str], words: Words, index: int) -> str | None:
+    """ "8 of the 10 target accounts", "3 out of 5 tenders", "12 de nuestros 15
+    contratos": a part of a population counts the population's noun (the whole is
+    a figure of its own, a qualifier); the counted noun, or None."""
+    found = words.match("part_markers", folded, index)
+    if found is None:
+        return None
+    after = index + found[0]
+    while after < len(tokens) and (
+        folded[after] in words.singles("skippable") or words.word("possessives", folded[after])
+    ):
+        after += 1
+    if after + 1 >= len(tokens) or tokens[after].kind != "number":
+        return None
+    noun = _count_noun(tokens, folded, words, after + 1)
+    return None if noun is None else noun[0]
 
 
 def _rating(tokens: list[Token], folded: list[str], words: Words, index: int) -> int:
