@@ -133,10 +133,12 @@ def _metric_head(reader: Reader, span: tuple[int, int]) -> int | None:
 
 def count_from_metric(reader: Reader, picked: dict[str, Role], span: tuple[int, int]) -> None:
     """ "Reducir los tickets abiertos de 1.200 a 800": bare numbers count the metric's noun."""
-    head = _metric_head(reader, span)
+    figures = [role.quantity.start for role in picked.values()]
+    counted = _number_of(reader, min(figures, default=0))
+    head = _metric_head(reader, span) if counted is None else counted
     if head is None:
         return
-    counted = _measured_noun(reader, head, span)
+    counted = _measured_noun(reader, head, span) if counted is None else counted
     word = reader.folded[counted]
     noun = reader.words.value("count_nouns", [word]) or (
         _plural_noun(reader, counted) if counted == head else lemma(word)
@@ -147,6 +149,29 @@ def count_from_metric(reader: Reader, picked: dict[str, Role], span: tuple[int, 
         role = picked.get(name)
         if role is not None and role.quantity.kind == "number":
             role.quantity.kind, role.quantity.unit = "count", str(noun)
+
+
+def _number_of(reader: Reader, end: int) -> int | None:
+    """ "Number of unencrypted laptops found per quarter = 0", "Nº de incidencias
+    críticas: 0", "Núm. de quejas": the noun a "number of" counts, written before
+    the figures (the first plural in English, the noun after "de" in Spanish)."""
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    for index in range(end):
+        found = words.match("number_of_words", folded, index)
+        if found is None:
+            continue
+        after = index + found[0]
+        while after < end and folded[after] in reader.skippable:
+            after += 1
+        if words.head_first:
+            return after if after < end and tokens[after].kind == "word" else None
+        for at in range(after, min(after + 4, end)):
+            if tokens[at].kind != "word" or folded[at] in reader.stops:
+                return None
+            if _plural_noun(reader, at) is not None:
+                return at
+        return None
+    return None
 
 
 def _measured_noun(reader: Reader, head: int, span: tuple[int, int]) -> int:
@@ -643,7 +668,7 @@ def _rate_after(reader: Reader, index: int, end: int | None = None) -> _Rate | N
     end = len(tokens) if end is None else end
     while index < end:
         token = tokens[index]
-        if token.kind == "punct" and token.text in ",;.:":
+        if token.kind == "punct" and token.text in ",;.:" and not _abbreviation(reader, index):
             return None
         if words.match("baseline_context", folded, index):
             return None  # "respecto al año anterior" is a baseline, not a rate
@@ -660,6 +685,19 @@ def _rate_after(reader: Reader, index: int, end: int | None = None) -> _Rate | N
                 return str(period), index, after + 1, "a rate: per/each/por/cada"
         index += 1
     return None
+
+
+def _abbreviation(reader: Reader, index: int) -> bool:
+    """ "Núm. de quejas", "Avg. time": a full stop before a lower-case word ends
+    an abbreviation, not a clause."""
+    tokens = reader.tokens
+    after = index + 1
+    return (
+        tokens[index].text == "."
+        and after < len(tokens)
+        and tokens[after].kind == "word"
+        and tokens[after].text[:1].islower()
+    )
 
 
 def ambiguous(reader: Reader, picked: dict[str, Role], span: tuple[int, int]) -> bool:
