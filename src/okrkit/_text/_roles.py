@@ -209,7 +209,7 @@ def _growth_rate(state: _State, q: Quantity, is_all: bool) -> bool:
     if reader.ending("to_markers", q.start)[1]:
         return False
     found = reader.words.match("growth_rates", reader.folded, q.end)
-    if found is None:
+    if found is None or _names_a_window(reader, q.end, found[0]):
         return False
     bound, bound_start = _bound(reader, q)
     if (bound is not None or q.times) and reader.over_period(q.end) is None:
@@ -219,6 +219,21 @@ def _growth_rate(state: _State, q: Quantity, is_all: bool) -> bool:
     state.add(role, "change", start, f"a growth rate, per {found[1]}")
     state.primary = state.primary or role
     return True
+
+
+def _names_a_window(reader: Reader, index: int, size: int) -> bool:
+    """ "5% monthly churn", "3% weekly error rate": a period adjective before a
+    metric's noun names the level's window; before a growth noun ("10% monthly
+    revenue growth") or alone ("5% monthly") it is the growth rate's period."""
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    if words.value("period_adjectives", folded[index : index + size]) is None:
+        return False
+    after = index + size
+    run = []
+    while after < len(tokens) and tokens[after].kind == "word" and folded[after] not in reader.stops:
+        run.append(after)
+        after += 1
+    return bool(run) and not any(words.match("change_nouns", folded, i) for i in run)
 
 
 def _later(state: _State, q: Quantity, is_all: bool) -> bool:

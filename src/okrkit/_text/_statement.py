@@ -80,6 +80,10 @@ def _read(reader: Reader, currency: str) -> Reading:
     for role in roles:
         if role.role in ("baseline", "target", "change", "share") and not role.quantity.name:
             picked.setdefault(role.role, role)
+    for name in ("baseline", "target"):  # "from -3% to 2%": a level keeps its sign
+        level = picked.get(name)
+        if level is not None and level.quantity.sign == "-" and level.quantity.value > 0:
+            level.quantity.value = -level.quantity.value
     change = picked.get("change")
     noun = None if change is None else change_noun(reader, change)
     if noun is not None and words.word("decrease_nouns", folded[noun]):
