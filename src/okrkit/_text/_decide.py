@@ -240,6 +240,9 @@ def kind(
     vague_object = (head is not None and words.word("vague_words", reader.folded[head])) or any(
         words.word("vague_modifiers", reader.folded[i]) for i in run
     )
+    if _feeling(reader, verb_start, verb_end):
+        reader.note("kind", "vague", verb_start, verb_end, "a feeling of others, with no figure")
+        return StatementKind.VAGUE
     if (deliverable or capability(reader, verb_start, verb_end)) and not vague_object:
         reader.note("kind", "milestone", verb_start, verb_end, "a yes/no deliverable, no amount")
         return StatementKind.MILESTONE
@@ -259,6 +262,19 @@ def kind(
     )
     reader.note("kind", "vague", verb_start, verb_end, why)
     return StatementKind.VAGUE
+
+
+def _feeling(reader: Reader, verb_start: int, verb_end: int) -> bool:
+    """ "Make merchants trust our app", "Hacer que los comercios confíen…": a
+    verb that makes others feel something, with no figure, is no deliverable."""
+    words, folded = reader.words, reader.folded
+    causes = words.match("causative_verbs", folded, verb_start) is not None or (
+        words.match("causative_verbs", folded, verb_end) is not None
+    )
+    return causes and any(
+        words.match("feeling_verbs", folded, i)
+        for i in range(verb_end, min(len(folded), verb_end + 6))
+    )
 
 
 def _done_words(reader: Reader) -> list[tuple[int, int, bool]]:
@@ -473,6 +489,10 @@ def _nature(
         return outcome, "money: earned, saved or spent, a result", None
     if _turnaround(reader, verb_end, target):
         return outcome, "how fast others' requests are served: a result", None
+    habit = next((i for i in range(verb_end, len(reader.tokens))
+                  if reader.words.match("habit_nouns", reader.folded, i)), None)  # fmt: skip
+    if habit is not None:  # "a 2 essays/week writing pace", "una rutina de lectura"
+        return activity, "the pace of one's own work: a habit", (habit, habit + 1)
     relative = "change" in picked and "target" not in picked  # "a 20% increase in X"
     grows = verb_kinds & {"increase_verbs", "decrease_verbs", "keep_verbs"}
     work_verb = "activity_verbs" in verb_kinds and not grows
