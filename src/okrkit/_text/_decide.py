@@ -520,7 +520,7 @@ def _marked(reader: Reader, verb_end: int, target: Role | None) -> _Marker | Non
     "outbound", "realizadas" (the team). The phrase ends at a preposition that
     opens another one ("calls to active customers")."""
     words, folded, tokens = reader.words, reader.folded, reader.tokens
-    limit = min(len(tokens), verb_end + 8)
+    limit = min(len(tokens), verb_end + 10)
     noun_seen = False
     for index in range(verb_end, limit):
         for key in ("outcome_markers", "work_markers"):
