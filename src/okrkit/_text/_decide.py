@@ -486,6 +486,10 @@ def _nature(
     if marked is not None and marked[0] == "outcome_markers":
         return outcome, "a result others give: signed, won, inbound", marked[1]
     if target is not None and target.quantity.kind == "currency":
+        payer = next((i for i in range(min(3, target.quantity.start))
+                      if reader.words.match("payment_verbs", reader.folded, i)), None)  # fmt: skip
+        if payer is not None:  # "Fully fund my HSA with $4,150", "Aportar 200 € al mes"
+            return activity, "money one puts in: one's own doing", (payer, payer + 1)
         return outcome, "money: earned, saved or spent, a result", None
     if _turnaround(reader, verb_end, target):
         return outcome, "how fast others' requests are served: a result", None

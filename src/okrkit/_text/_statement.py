@@ -157,7 +157,7 @@ def _baseline_ref(reader: Reader) -> str | None:
             begin = end = begin - 1  # "previous quarter": the marker is part of the name
         if begin < len(reader.tokens) and reader.tokens[begin].text == ".":
             begin = end = begin + 1
-        while end < len(reader.tokens) and reader.tokens[end].kind == "word":
+        while end < len(reader.tokens) and reader.tokens[end].kind in ("word", "alnum"):
             end += 1
         if end > begin:
             return reader.span(begin, end)

@@ -52,7 +52,7 @@ LIST_KEYS = frozenset(
         "work_done_words", "copulas", "capability_words", "light_verbs",
         "internal_words", "measure_nouns", "metric_heads", "occurrence_nouns",
         "around_event_words", "imperative_negations", "ceiling_words", "floor_words", "part_markers", "feeling_verbs", "causative_verbs",
-        "habit_nouns",
+        "habit_nouns", "payment_verbs",
     }
     | SETTING_KEYS
 )  # fmt: skip
