@@ -1,0 +1,373 @@
+"""Each reading rule holds for its whole class of sentences, not one wording.
+
+Every class below is written several ways in both languages: other word orders,
+synonyms, units and metrics, with and without articles, as a "Metric: …" header
+or a sentence, as a noun or a verb. A figure is ``(value, kind)``; a field left
+out of an expectation is not checked, ``None`` means it must be empty.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import okrkit
+from okrkit._text import reading_to_dict
+
+
+def _check(text: str, lang: str, want: dict[str, Any]) -> None:
+    got = reading_to_dict(okrkit.read_statement(text))
+    assert got["lang"] == lang, text
+    wrong = {}
+    for field, expected in want.items():
+        found = got[field]
+        if field in ("baseline", "target", "change", "share"):
+            found = None if found is None else (found["value"], found["kind"])
+        if found != expected:
+            wrong[field] = (expected, found)
+    assert not wrong, f"{text!r}: (expected, read) {wrong}"
+
+
+def _cases(table: list[tuple[str, dict[str, Any]]]) -> Any:
+    return pytest.mark.parametrize(("text", "want"), table, ids=[text for text, _ in table])
+
+
+# --- 1. a bound or a rate inside the population's qualifier is not the target's ---------
+
+QUALIFIER_EN = [
+    ("Launch in 6 new cities with >300 orders/day each",
+     {"direction": "increase", "target": (6, "count"), "per": None}),
+    ("Automate 4 manual processes that take more than 6h/week",
+     {"direction": "increase", "target": (4, "count"), "per": None}),
+    ("Automate 4 manual workflows taking over 6 hours a week",
+     {"direction": "increase", "target": (4, "count"), "per": None}),
+    ("Open 5 stores with at least 200 visits per day",
+     {"direction": "increase", "target": (5, "count"), "per": None}),
+    ("Cut the number of tickets older than 3 days from 40 to 10",
+     {"direction": "decrease", "baseline": (40, "count"), "target": (10, "count")}),
+    ("Reduce open bugs older than 30 days to 15",
+     {"direction": "decrease", "target": (15, "count"), "baseline": None}),
+]  # fmt: skip
+QUALIFIER_ES = [
+    ("Lanzar en 6 ciudades nuevas con >300 pedidos/día cada una",
+     {"direction": "increase", "target": (6, "count"), "per": None}),
+    ("Automatizar 4 procesos manuales que consumen más de 6 h/semana",
+     {"direction": "increase", "target": (4, "count"), "per": None}),
+    ("Abrir 5 tiendas con al menos 200 visitas al día",
+     {"direction": "increase", "target": (5, "count"), "per": None}),
+    ("Captar 20 clientes con más de 50 empleados",
+     {"direction": "increase", "target": (20, "count"), "per": None}),
+    ("Reducir los tickets con más de 3 días de antigüedad de 40 a 10",
+     {"direction": "decrease", "baseline": (40, "count"), "target": (10, "count")}),
+    ("Bajar los tickets abiertos de más de 30 días a 15",
+     {"direction": "decrease", "target": (15, "count"), "baseline": None}),
+]  # fmt: skip
+
+
+@_cases(QUALIFIER_EN)
+def test_a_qualifier_bound_or_rate_is_not_the_target_en(text: str, want: dict[str, Any]) -> None:
+    _check(text, "en", want)
+
+
+@_cases(QUALIFIER_ES)
+def test_a_qualifier_bound_or_rate_is_not_the_target_es(text: str, want: dict[str, Any]) -> None:
+    _check(text, "es", want)
+
+
+# --- 2. bounds written as nouns or adjectives ----------------------------------------------
+
+BOUND_NOUNS_EN = [
+    ("Maximum response time of 4 hours", {"direction": "at_most", "target": (4, "duration")}),
+    ("Max. response time: 4 h", {"direction": "at_most", "target": (4, "duration")}),
+    ("Minimum uptime of 99.9%", {"direction": "at_least", "target": (99.9, "percent")}),
+    ("Min. uptime: 99.9%", {"direction": "at_least", "target": (99.9, "percent")}),
+    ("Cloud spend capped at $5k per month",
+     {"direction": "at_most", "target": (5000, "currency"), "per": "month"}),
+    ("Monthly churn of 2% as a ceiling", {"direction": "at_most", "target": (2, "percent")}),
+    ("Keep 20 demos a week as a floor",
+     {"direction": "at_least", "target": (20, "count"), "per": "week"}),
+    ("Page load time with an upper limit of 2 seconds",
+     {"direction": "at_most", "target": (2, "duration")}),
+]  # fmt: skip
+BOUND_NOUNS_ES = [
+    ("Tiempo de respuesta máximo de 4 horas", {"direction": "at_most", "target": (4, "duration")}),
+    ("Máx. tiempo de respuesta: 4 h", {"direction": "at_most", "target": (4, "duration")}),
+    ("Disponibilidad mínima del 99,9 %", {"direction": "at_least", "target": (99.9, "percent")}),
+    ("Churn mensual con un tope del 2 %", {"direction": "at_most", "target": (2, "percent")}),
+    ("Gasto en la nube con un límite de 5.000 €",
+     {"direction": "at_most", "target": (5000, "currency")}),
+    ("Tiempo de carga no superior a 2 segundos",
+     {"direction": "at_most", "target": (2, "duration")}),
+    ("Mantener 20 demos a la semana como piso",
+     {"direction": "at_least", "target": (20, "count"), "per": "week"}),
+    ("Errores en producción: 5 como tope", {"direction": "at_most", "target": (5, "count")}),
+]  # fmt: skip
+
+
+@_cases(BOUND_NOUNS_EN)
+def test_a_bound_written_as_a_noun_or_adjective_en(text: str, want: dict[str, Any]) -> None:
+    _check(text, "en", want)
+
+
+@_cases(BOUND_NOUNS_ES)
+def test_a_bound_written_as_a_noun_or_adjective_es(text: str, want: dict[str, Any]) -> None:
+    _check(text, "es", want)
+
+
+# --- 3. growth written as a noun in a header or the subject ---------------------------------
+
+GROWTH_EN = [
+    ("MRR growth: > 8%/month",
+     {"direction": "at_least", "change": (8, "percent"), "target": None, "per": "month"}),
+    ("Revenue growth of 12% QoQ",
+     {"direction": "increase", "change": (12, "percent"), "per": "quarter"}),
+    ("Monthly growth rate of 5%",
+     {"direction": "increase", "change": (5, "percent"), "target": None, "per": "month"}),
+    ("Signups growth: 15% month over month",
+     {"direction": "increase", "change": (15, "percent"), "per": "month"}),
+    ("Weekly user growth of at least 3%",
+     {"direction": "at_least", "change": (3, "percent"), "target": None, "per": "week"}),
+]  # fmt: skip
+GROWTH_ES = [
+    ("Crecimiento del MRR: > 8%/mes",
+     {"direction": "at_least", "change": (8, "percent"), "target": None, "per": "month"}),
+    ("Tasa de crecimiento mensual del 5 %",
+     {"direction": "increase", "change": (5, "percent"), "target": None, "per": "month"}),
+    ("Crecimiento de usuarios: 15 % mes a mes",
+     {"direction": "increase", "change": (15, "percent"), "per": "month"}),
+    ("Crecimiento trimestral de ingresos del 12 %",
+     {"direction": "increase", "change": (12, "percent"), "target": None, "per": "quarter"}),
+    ("Crecimiento semanal de usuarios de al menos un 3 %",
+     {"direction": "at_least", "change": (3, "percent"), "target": None, "per": "week"}),
+]  # fmt: skip
+
+
+@_cases(GROWTH_EN)
+def test_growth_as_a_noun_is_a_change_en(text: str, want: dict[str, Any]) -> None:
+    _check(text, "en", want)
+
+
+@_cases(GROWTH_ES)
+def test_growth_as_a_noun_is_a_change_es(text: str, want: dict[str, Any]) -> None:
+    _check(text, "es", want)
+
+
+# --- 4. savings and reductions as nouns -----------------------------------------------------
+
+SAVINGS_EN = [
+    ("Achieve a 40% time saving in onboarding",
+     {"direction": "decrease", "change": (40, "percent"), "target": None}),
+    ("Deliver a 15% cost reduction in cloud spend",
+     {"direction": "decrease", "change": (15, "percent"), "target": None}),
+    ("Reach 20% savings on logistics costs",
+     {"direction": "decrease", "change": (20, "percent"), "target": None}),
+    ("A 10% reduction in churn", {"direction": "decrease", "change": (10, "percent")}),
+    ("Get a 25% drop in support tickets", {"direction": "decrease", "change": (25, "percent")}),
+]  # fmt: skip
+SAVINGS_ES = [
+    ("Un ahorro del 20% en costes de logística",
+     {"direction": "decrease", "change": (20, "percent"), "target": None}),
+    ("Lograr una reducción del 10 % del churn",
+     {"direction": "decrease", "change": (10, "percent"), "target": None}),
+    ("Conseguir un 15 % de ahorro en licencias",
+     {"direction": "decrease", "change": (15, "percent"), "target": None}),
+    ("Alcanzar una disminución del 30 % en incidencias",
+     {"direction": "decrease", "change": (30, "percent"), "target": None}),
+    ("Obtener un recorte del 12 % en gastos de viaje",
+     {"direction": "decrease", "change": (12, "percent"), "target": None}),
+]  # fmt: skip
+
+
+@_cases(SAVINGS_EN)
+def test_a_saving_or_reduction_noun_is_a_decrease_en(text: str, want: dict[str, Any]) -> None:
+    _check(text, "en", want)
+
+
+@_cases(SAVINGS_ES)
+def test_a_saving_or_reduction_noun_is_a_decrease_es(text: str, want: dict[str, Any]) -> None:
+    _check(text, "es", want)
+
+
+# --- 5. "N of the M X", "8 out of 10" ---------------------------------------------------------
+
+PART_EN = [
+    ("Close 8 of the 10 target accounts", {"target": (8, "count"), "share": None}),
+    ("Win 3 out of 5 public tenders", {"target": (3, "count")}),
+    ("Renew 12 of our 15 largest contracts", {"target": (12, "count")}),
+    ("8 out of 10 customers recommend us", {"target": (80, "percent")}),
+    ("Get 9 out of every 10 shipments delivered on time", {"target": (90, "percent")}),
+]  # fmt: skip
+PART_ES = [
+    ("Cerrar 8 de las 10 cuentas objetivo", {"target": (8, "count"), "share": None}),
+    ("Ganar 3 de 5 licitaciones públicas", {"target": (3, "count")}),
+    ("Renovar 12 de nuestros 15 contratos más grandes", {"target": (12, "count")}),
+    ("8 de cada 10 clientes nos recomiendan", {"target": (80, "percent")}),
+    ("Entregar a tiempo 9 de cada 10 envíos", {"target": (90, "percent")}),
+]  # fmt: skip
+
+
+@_cases(PART_EN)
+def test_a_part_of_a_population_en(text: str, want: dict[str, Any]) -> None:
+    _check(text, "en", want)
+
+
+@_cases(PART_ES)
+def test_a_part_of_a_population_es(text: str, want: dict[str, Any]) -> None:
+    _check(text, "es", want)
+
+
+# --- 6. a figure's unit named only in the metric ----------------------------------------------
+
+METRIC_UNIT_EN = [
+    ("Number of unencrypted laptops found per quarter = 0",
+     {"direction": "at_most", "target": (0, "count"), "per": "quarter"}),
+    ("Number of P1 incidents: 0", {"target": (0, "count")}),
+    ("# of customer complaints: < 5 per month",
+     {"direction": "at_most", "target": (5, "count"), "per": "month"}),
+    ("Count of failed deployments this quarter: 2 or fewer",
+     {"direction": "at_most", "target": (2, "count")}),
+    ("No. of open security findings at most 3", {"direction": "at_most", "target": (3, "count")}),
+]  # fmt: skip
+METRIC_UNIT_ES = [
+    ("Nº de incidencias críticas: 0", {"target": (0, "count")}),
+    ("Cantidad de reclamos: < 5 por mes",
+     {"direction": "at_most", "target": (5, "count"), "per": "month"}),
+    ("Número de despliegues fallidos por trimestre = 0",
+     {"target": (0, "count"), "per": "quarter"}),
+    ("Núm. de quejas por mes: menos de 5",
+     {"direction": "at_most", "target": (5, "count"), "per": "month"}),
+    ("N° de hallazgos de seguridad abiertos: como máximo 3",
+     {"direction": "at_most", "target": (3, "count")}),
+]  # fmt: skip
+
+
+@_cases(METRIC_UNIT_EN)
+def test_a_count_named_by_the_metric_en(text: str, want: dict[str, Any]) -> None:
+    _check(text, "en", want)
+
+
+@_cases(METRIC_UNIT_ES)
+def test_a_count_named_by_the_metric_es(text: str, want: dict[str, Any]) -> None:
+    _check(text, "es", want)
+
+
+# --- 7. signs -------------------------------------------------------------------------------
+
+SIGNS_EN = [
+    ("Grow net margin from -3% to 2%",
+     {"direction": "increase", "baseline": (-3, "percent"), "target": (2, "percent")}),
+    ("Move operating margin from -12% to -4%",
+     {"direction": "increase", "baseline": (-12, "percent"), "target": (-4, "percent")}),
+    ("Reduce cost per lead to $40 (-25%)",
+     {"direction": "decrease", "target": (40, "currency"), "change": (25, "percent")}),
+    ("Never exceed 5% monthly churn",
+     {"direction": "at_most", "target": (5, "percent"), "change": None, "per": None}),
+    ("Do not exceed 3% weekly error rate",
+     {"direction": "at_most", "target": (3, "percent"), "change": None, "per": None}),
+]  # fmt: skip
+SIGNS_ES = [
+    ("Llevar el margen neto de -3% a 2%",
+     {"direction": "increase", "baseline": (-3, "percent"), "target": (2, "percent")}),
+    ("Pasar el EBITDA del -12 % al -4 %",
+     {"direction": "increase", "baseline": (-12, "percent"), "target": (-4, "percent")}),
+    ("Reducir el coste por lead a 40 € (-25 %)",
+     {"direction": "decrease", "target": (40, "currency"), "change": (25, "percent")}),
+    ("No superar nunca un 5 % de churn mensual",
+     {"direction": "at_most", "target": (5, "percent"), "change": None, "per": None}),
+    ("Nunca superar el 3 % de tasa de error semanal",
+     {"direction": "at_most", "target": (3, "percent"), "change": None, "per": None}),
+]  # fmt: skip
+
+
+@_cases(SIGNS_EN)
+def test_signs_en(text: str, want: dict[str, Any]) -> None:
+    _check(text, "en", want)
+
+
+@_cases(SIGNS_ES)
+def test_signs_es(text: str, want: dict[str, Any]) -> None:
+    _check(text, "es", want)
+
+
+# --- 8. a habit's pace is the person's own work; a feeling of others is vague ----------------
+
+HABITS_EN = [
+    ("Reach a 2 essays/week writing pace", {"nature": "activity", "per": "week"}),
+    ("Keep up training consistency with at least 6 hours per week",
+     {"nature": "activity", "direction": "at_least", "per": "week"}),
+    ("Build a reading habit of 30 minutes a day", {"nature": "activity", "per": "day"}),
+    ("Hold a practice streak of 5 sessions per week", {"nature": "activity", "per": "week"}),
+    ("Make merchants trust our payments app", {"kind": "vague"}),
+    ("Make our users love the new editor", {"kind": "vague"}),
+]  # fmt: skip
+HABITS_ES = [
+    ("Mantener una rutina de lectura de 30 minutos al día",
+     {"nature": "activity", "direction": "at_least", "per": "day"}),
+    ("Alcanzar un ritmo de escritura de 2 ensayos por semana",
+     {"nature": "activity", "per": "week"}),
+    ("Sostener el hábito de entrenamiento con al menos 6 horas semanales",
+     {"nature": "activity", "direction": "at_least", "per": "week"}),
+    ("Lograr una constancia de estudio de 5 sesiones por semana",
+     {"nature": "activity", "per": "week"}),
+    ("Hacer que los comercios confíen en nuestra app de pagos", {"kind": "vague"}),
+    ("Conseguir que los usuarios amen el nuevo editor", {"kind": "vague"}),
+]  # fmt: skip
+
+
+@_cases(HABITS_EN)
+def test_habits_and_feelings_en(text: str, want: dict[str, Any]) -> None:
+    _check(text, "en", want)
+
+
+@_cases(HABITS_ES)
+def test_habits_and_feelings_es(text: str, want: dict[str, Any]) -> None:
+    _check(text, "es", want)
+
+
+# --- shapes met in a second set of sources ---------------------------------------------------
+
+FRESH_EN = [
+    ("Key Result 2: Cut build time from 40 minutes to 12 minutes",
+     {"baseline": (40, "duration"), "target": (12, "duration")}),
+    ("Cut average wait from 12:30 to 9:15 minutes",
+     {"baseline": (12.5, "duration"), "target": (9.25, "duration")}),
+    ("Raise deployment frequency from 3x/week to 10x/week",
+     {"nature": "activity", "baseline": (3, "count"), "target": (10, "count"), "per": "week"}),
+    ("Lower the number of billing calls to the support team from 300 to 120",
+     {"nature": "outcome", "target": (120, "count")}),
+    ("Average Contact Time ≤ 6 minutes", {"nature": "outcome", "direction": "at_most"}),
+    ("Deposit $300 into my retirement account every month",
+     {"nature": "activity", "per": "month"}),
+    ("Reach a 4.8+ star rating on Google Play", {"target": (4.8, "number")}),
+    ("Keep disputed invoices under 2% of billing", {"direction": "at_most"}),
+]  # fmt: skip
+FRESH_ES = [
+    ("Resultado Clave 2: Bajar el tiempo de compilación de 40 minutos a 12 minutos",
+     {"baseline": (40, "duration"), "target": (12, "duration")}),
+    ("Reducir la espera media de 12:30 a 9:15 minutos",
+     {"baseline": (12.5, "duration"), "target": (9.25, "duration")}),
+    ("Subir la frecuencia de despliegues de 3x por semana a 10x por semana",
+     {"nature": "activity", "baseline": (3, "count"), "target": (10, "count"), "per": "week"}),
+    ("Reducir las llamadas al equipo de soporte de 300 a 120",
+     {"nature": "outcome", "target": (120, "count")}),
+    ("Aportar 300 € al mes a mi plan de pensiones", {"nature": "activity", "per": "month"}),
+    ("Mantener las devoluciones bajo 2% de las ventas", {"direction": "at_most"}),
+    ("Dejar los pedidos pendientes en menos del 5%", {"direction": "at_most"}),
+    ("Reducir el gasto en viajes en 10% vs Q1", {"change": (10, "percent")}),
+]  # fmt: skip
+
+
+@_cases(FRESH_EN)
+def test_shapes_of_other_sources_en(text: str, want: dict[str, Any]) -> None:
+    _check(text, "en", want)
+
+
+@_cases(FRESH_ES)
+def test_shapes_of_other_sources_es(text: str, want: dict[str, Any]) -> None:
+    _check(text, "es", want)
+
+
+def test_a_baseline_named_by_a_period_name_is_kept() -> None:
+    reading = okrkit.read_statement("Reducir el gasto en viajes en 10% vs Q1")
+    assert reading.baseline_ref == "Q1"
