@@ -392,7 +392,10 @@ def _named_bound(reader: Reader, target: Role, verb_kinds: set[str]) -> Directio
         return None
     words, folded = reader.words, reader.folded
     for index in range(target.quantity.start):
-        for key, bound in (("ceiling_words", Direction.AT_MOST), ("floor_words", Direction.AT_LEAST)):
+        for key, bound in (
+            ("ceiling_words", Direction.AT_MOST),
+            ("floor_words", Direction.AT_LEAST),
+        ):
             found = words.match(key, folded, index)
             if found is not None and reader.tokens[index].kind == "word":
                 reader.note("direction", bound.value, index, index + found[0],

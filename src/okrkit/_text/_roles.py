@@ -230,7 +230,9 @@ def _names_a_window(reader: Reader, index: int, size: int) -> bool:
         return False
     after = index + size
     run = []
-    while after < len(tokens) and tokens[after].kind == "word" and folded[after] not in reader.stops:
+    while (
+        after < len(tokens) and tokens[after].kind == "word" and folded[after] not in reader.stops
+    ):
         run.append(after)
         after += 1
     return bool(run) and not any(words.match("change_nouns", folded, i) for i in run)
@@ -339,9 +341,10 @@ def _amount_follows(state: _State, q: Quantity, anchor: int, marker: int) -> boo
     for later in state.later:
         if later.name or not reader.same_clause(q.end, later.start):
             continue
-        marked = reader.ending("to_markers", later.start)[1] or reader.ending(
-            "from_markers", later.start
-        )[1]
+        marked = (
+            reader.ending("to_markers", later.start)[1]
+            or reader.ending("from_markers", later.start)[1]
+        )
         return bool(marked) and later.kind != q.kind
     return False
 

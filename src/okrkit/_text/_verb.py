@@ -151,9 +151,11 @@ def _names_a_metric(reader: Reader, index: int, size: int, kinds: set[str]) -> b
     if not _work_noun(kinds):
         return False
     tokens = reader.tokens
-    if index > 0 and tokens[index - 1].kind == "word" and tokens[index - 1].text[:1].isupper():
-        if tokens[index].text[:1].isupper():
-            return True  # "First Contact Resolution": a name in title case
+    title_case = index > 0 and all(
+        t.kind == "word" and t.text[:1].isupper() for t in tokens[index - 1 : index + 1]
+    )
+    if title_case:
+        return True  # "First Contact Resolution": a name in title case
     for after in range(index + size, min(len(reader.tokens), index + size + 2)):
         word = reader.folded[after]
         if reader.tokens[after].kind != "word" or word in reader.skippable or word in reader.stops:

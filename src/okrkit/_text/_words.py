@@ -51,8 +51,8 @@ LIST_KEYS = frozenset(
         "scope_words", "single_count_nouns", "shared_nouns", "work_markers",
         "work_done_words", "copulas", "capability_words", "light_verbs",
         "internal_words", "measure_nouns", "metric_heads", "occurrence_nouns",
-        "around_event_words", "imperative_negations", "ceiling_words", "floor_words", "part_markers", "feeling_verbs", "causative_verbs",
-        "habit_nouns", "payment_verbs",
+        "around_event_words", "imperative_negations", "ceiling_words", "floor_words",
+        "part_markers", "feeling_verbs", "causative_verbs", "habit_nouns", "payment_verbs",
     }
     | SETTING_KEYS
 )  # fmt: skip
