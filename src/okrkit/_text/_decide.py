@@ -156,7 +156,7 @@ def _number_of(reader: Reader, end: int) -> int | None:
     críticas: 0", "Núm. de quejas": the noun a "number of" counts, written before
     the figures (the first plural in English, the noun after "de" in Spanish)."""
     words, folded, tokens = reader.words, reader.folded, reader.tokens
-    for index in range(end):
+    for index in range(min(end, 6)):  # it opens the sentence or its header
         found = words.match("number_of_words", folded, index)
         if found is None:
             continue
@@ -496,8 +496,8 @@ def _nature(
         return outcome, "money: earned, saved or spent, a result", None
     if _turnaround(reader, verb_end, target):
         return outcome, "how fast others' requests are served: a result", None
-    habit = next((i for i in range(verb_end, len(reader.tokens))
-                  if reader.words.match("habit_nouns", reader.folded, i)), None)  # fmt: skip
+    near = range(verb_end, min(len(reader.tokens), verb_end + 10))
+    habit = next((i for i in near if reader.words.match("habit_nouns", reader.folded, i)), None)
     if habit is not None:  # "a 2 essays/week writing pace", "una rutina de lectura"
         return activity, "the pace of one's own work: a habit", (habit, habit + 1)
     relative = "change" in picked and "target" not in picked  # "a 20% increase in X"
