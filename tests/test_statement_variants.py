@@ -29,10 +29,6 @@ def _check(text: str, lang: str, want: dict[str, Any]) -> None:
     assert not wrong, f"{text!r}: (expected, read) {wrong}"
 
 
-def _cases(table: list[tuple[str, dict[str, Any]]]) -> Any:
-    return pytest.mark.parametrize(("text", "want"), table, ids=[text for text, _ in table])
-
-
 # --- 1. a bound or a rate inside the population's qualifier is not the target's ---------
 
 QUALIFIER_EN = [
@@ -65,16 +61,6 @@ QUALIFIER_ES = [
 ]  # fmt: skip
 
 
-@_cases(QUALIFIER_EN)
-def test_a_qualifier_bound_or_rate_is_not_the_target_en(text: str, want: dict[str, Any]) -> None:
-    _check(text, "en", want)
-
-
-@_cases(QUALIFIER_ES)
-def test_a_qualifier_bound_or_rate_is_not_the_target_es(text: str, want: dict[str, Any]) -> None:
-    _check(text, "es", want)
-
-
 # --- 2. bounds written as nouns or adjectives ----------------------------------------------
 
 BOUND_NOUNS_EN = [
@@ -105,16 +91,6 @@ BOUND_NOUNS_ES = [
 ]  # fmt: skip
 
 
-@_cases(BOUND_NOUNS_EN)
-def test_a_bound_written_as_a_noun_or_adjective_en(text: str, want: dict[str, Any]) -> None:
-    _check(text, "en", want)
-
-
-@_cases(BOUND_NOUNS_ES)
-def test_a_bound_written_as_a_noun_or_adjective_es(text: str, want: dict[str, Any]) -> None:
-    _check(text, "es", want)
-
-
 # --- 3. growth written as a noun in a header or the subject ---------------------------------
 
 GROWTH_EN = [
@@ -143,16 +119,6 @@ GROWTH_ES = [
 ]  # fmt: skip
 
 
-@_cases(GROWTH_EN)
-def test_growth_as_a_noun_is_a_change_en(text: str, want: dict[str, Any]) -> None:
-    _check(text, "en", want)
-
-
-@_cases(GROWTH_ES)
-def test_growth_as_a_noun_is_a_change_es(text: str, want: dict[str, Any]) -> None:
-    _check(text, "es", want)
-
-
 # --- 4. savings and reductions as nouns -----------------------------------------------------
 
 SAVINGS_EN = [
@@ -179,16 +145,6 @@ SAVINGS_ES = [
 ]  # fmt: skip
 
 
-@_cases(SAVINGS_EN)
-def test_a_saving_or_reduction_noun_is_a_decrease_en(text: str, want: dict[str, Any]) -> None:
-    _check(text, "en", want)
-
-
-@_cases(SAVINGS_ES)
-def test_a_saving_or_reduction_noun_is_a_decrease_es(text: str, want: dict[str, Any]) -> None:
-    _check(text, "es", want)
-
-
 # --- 5. "N of the M X", "8 out of 10" ---------------------------------------------------------
 
 PART_EN = [
@@ -205,16 +161,6 @@ PART_ES = [
     ("8 de cada 10 clientes nos recomiendan", {"target": (80, "percent")}),
     ("Entregar a tiempo 9 de cada 10 envíos", {"target": (90, "percent")}),
 ]  # fmt: skip
-
-
-@_cases(PART_EN)
-def test_a_part_of_a_population_en(text: str, want: dict[str, Any]) -> None:
-    _check(text, "en", want)
-
-
-@_cases(PART_ES)
-def test_a_part_of_a_population_es(text: str, want: dict[str, Any]) -> None:
-    _check(text, "es", want)
 
 
 # --- 6. a figure's unit named only in the metric ----------------------------------------------
@@ -240,16 +186,6 @@ METRIC_UNIT_ES = [
     ("N° de hallazgos de seguridad abiertos: como máximo 3",
      {"direction": "at_most", "target": (3, "count")}),
 ]  # fmt: skip
-
-
-@_cases(METRIC_UNIT_EN)
-def test_a_count_named_by_the_metric_en(text: str, want: dict[str, Any]) -> None:
-    _check(text, "en", want)
-
-
-@_cases(METRIC_UNIT_ES)
-def test_a_count_named_by_the_metric_es(text: str, want: dict[str, Any]) -> None:
-    _check(text, "es", want)
 
 
 # --- 7. signs -------------------------------------------------------------------------------
@@ -280,16 +216,6 @@ SIGNS_ES = [
 ]  # fmt: skip
 
 
-@_cases(SIGNS_EN)
-def test_signs_en(text: str, want: dict[str, Any]) -> None:
-    _check(text, "en", want)
-
-
-@_cases(SIGNS_ES)
-def test_signs_es(text: str, want: dict[str, Any]) -> None:
-    _check(text, "es", want)
-
-
 # --- 8. a habit's pace is the person's own work; a feeling of others is vague ----------------
 
 HABITS_EN = [
@@ -313,16 +239,6 @@ HABITS_ES = [
     ("Hacer que los comercios confíen en nuestra app de pagos", {"kind": "vague"}),
     ("Conseguir que los usuarios amen el nuevo editor", {"kind": "vague"}),
 ]  # fmt: skip
-
-
-@_cases(HABITS_EN)
-def test_habits_and_feelings_en(text: str, want: dict[str, Any]) -> None:
-    _check(text, "en", want)
-
-
-@_cases(HABITS_ES)
-def test_habits_and_feelings_es(text: str, want: dict[str, Any]) -> None:
-    _check(text, "es", want)
 
 
 # --- shapes met in a second set of sources ---------------------------------------------------
@@ -358,14 +274,32 @@ FRESH_ES = [
 ]  # fmt: skip
 
 
-@_cases(FRESH_EN)
-def test_shapes_of_other_sources_en(text: str, want: dict[str, Any]) -> None:
-    _check(text, "en", want)
+CLASSES = {
+    "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
+    "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
+    "growth-noun": (GROWTH_EN, GROWTH_ES),
+    "saving-noun": (SAVINGS_EN, SAVINGS_ES),
+    "part": (PART_EN, PART_ES),
+    "metric-unit": (METRIC_UNIT_EN, METRIC_UNIT_ES),
+    "sign": (SIGNS_EN, SIGNS_ES),
+    "habit-feeling": (HABITS_EN, HABITS_ES),
+    "other-sources": (FRESH_EN, FRESH_ES),
+}
+CASES = [
+    pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")
+    for name, tables in CLASSES.items()
+    for lang, table in zip(("en", "es"), tables, strict=True)
+    for text, want in table
+]
 
 
-@_cases(FRESH_ES)
-def test_shapes_of_other_sources_es(text: str, want: dict[str, Any]) -> None:
-    _check(text, "es", want)
+@pytest.mark.parametrize(("text", "lang", "want"), CASES)
+def test_each_class_is_read_in_every_wording(text: str, lang: str, want: dict[str, Any]) -> None:
+    _check(text, lang, want)
+
+
+def test_every_class_has_variants_in_both_languages() -> None:
+    assert all(len(en) >= 4 and len(es) >= 4 for en, es in CLASSES.values())
 
 
 def test_a_baseline_named_by_a_period_name_is_kept() -> None:
