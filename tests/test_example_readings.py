@@ -42,8 +42,8 @@ METRICS = [
     ("saas-growth", "mid-market/discovery-calls",
      ("discovery calls", "discovery calls with accounts that fit our ideal customer profile")),
     ("saas-growth", "customer-value/logo-churn", ("monthly logo churn",)),
-    reader("saas-growth", "customer-value/time-to-value",
-           ("median time to first shared dashboard",)),
+    ("saas-growth", "customer-value/time-to-value",
+     ("median time to first shared dashboard",)),
     ("saas-growth", "customer-value/business-reviews",
      ("business reviews", "business reviews with accounts flagged as at risk")),
     ("saas-growth", "self-serve/trial-conversion", ("trial-to-paid conversion",)),
@@ -52,17 +52,17 @@ METRICS = [
     # es/cuenta-clave-kam.yaml
     ("cuenta-clave-kam", "cliente-xyz/plan-de-cuenta", ("plan de cuenta del Cliente XYZ",)),
     ("cuenta-clave-kam", "cliente-xyz/propuestas", ("propuestas de valor",)),
-    reader("cuenta-clave-kam", "cliente-xyz/contratos-a-b",
-           ("ampliación de los contratos de servicios A y B",)),
-    reader("cuenta-clave-kam", "cliente-xyz/concurso-c-d",
-           ("licitación privada de las soluciones C y D",)),
+    ("cuenta-clave-kam", "cliente-xyz/contratos-a-b",
+     ("ampliación de los contratos de servicios A y B",)),
+    ("cuenta-clave-kam", "cliente-xyz/concurso-c-d",
+     ("licitación privada de las soluciones C y D",)),
     # es/equipo-de-ventas.yaml
-    reader("equipo-de-ventas", "ingresos-trimestre/lanzamiento",
-           ("ventas", "ventas en el mes en que lanzamos los 3 productos nuevos", UNSURE)),
+    ("equipo-de-ventas", "ingresos-trimestre/lanzamiento",
+     ("ventas", "ventas en el mes en que lanzamos los 3 productos nuevos", UNSURE)),
     ("equipo-de-ventas", "ingresos-trimestre/recurrentes", ("acuerdos recurrentes",)),
     ("equipo-de-ventas", "ingresos-trimestre/ciclo", ("ciclo de venta",)),
-    reader("equipo-de-ventas", "ingresos-trimestre/venta-cruzada",
-           ("propuestas de venta cruzada",)),
+    ("equipo-de-ventas", "ingresos-trimestre/venta-cruzada",
+     ("propuestas de venta cruzada",)),
     # es/meta-de-ventas.yaml
     ("meta-de-ventas", "meta-q1/pipeline",
            ("valor del pipeline de ventas", "pipeline de ventas")),
@@ -70,9 +70,9 @@ METRICS = [
      ("oportunidades", "oportunidades que ya van por el 80% de avance o más")),
     ("meta-de-ventas", "meta-q1/conversion",
            ("tasa de conversión de mi pipeline", "tasa de conversión")),
-    reader("meta-de-ventas", "meta-q1/meta-90", ("meta de ventas",)),
+    ("meta-de-ventas", "meta-q1/meta-90", ("meta de ventas",)),
     # es/preventa.yaml
-    reader("preventa", "preventa-digital/respuesta-5min", ("primera respuesta",)),
+    ("preventa", "preventa-digital/respuesta-5min", ("primera respuesta",)),
     ("preventa", "preventa-digital/demo-90",
      ("atención", "atención de los prospectos", "atención del 90% de los prospectos")),
     ("preventa", "preventa-digital/conversion-92",
@@ -80,23 +80,23 @@ METRICS = [
     # es/up-selling.yaml
     ("up-selling", "up-selling-q3/propuestas-preparadas", ("propuestas de valor",)),
     ("up-selling", "up-selling-q3/reuniones", ("reuniones", "reuniones con clientes ABC")),
-    reader("up-selling", "up-selling-q3/firmas",
-           ("propuestas de valor nuevas", "propuestas de valor")),
+    ("up-selling", "up-selling-q3/firmas",
+     ("propuestas de valor nuevas", "propuestas de valor")),
     ("up-selling", "up-selling-q3/valor-pedidos",
      ("valor de los pedidos",
       "valor de los pedidos de las 5 propuestas de valor más grandes firmadas el trimestre "
       "anterior")),
     # es/ventas-asesor-comercial.yaml
-    reader("ventas-asesor-comercial", "asesor-lider/ventas-nuevos",
-           ("software CRM", "ventas de software CRM", "software CRM en la región a clientes "
-            "nuevos", UNSURE)),
+    ("ventas-asesor-comercial", "asesor-lider/ventas-nuevos",
+     ("software CRM", "ventas de software CRM", "software CRM en la región a clientes "
+      "nuevos", UNSURE)),
     ("ventas-asesor-comercial", "asesor-lider/seguimiento-top20",
      ("mayores clientes de CRM de la región", "20 mayores clientes de CRM de la región",
       "clientes de CRM de la región")),
     ("ventas-asesor-comercial", "asesor-lider/retencion", ("retención de clientes",)),
     ("ventas-asesor-comercial", "asesor-lider/leads", ("leads calificados",)),
-    reader("ventas-asesor-comercial", "asesor-lider/conversion",
-           ("pipeline de CRM", "conversión del pipeline de CRM", UNSURE)),
+    ("ventas-asesor-comercial", "asesor-lider/conversion",
+     ("pipeline de CRM", "conversión del pipeline de CRM", UNSURE)),
 ]  # fmt: skip
 
 NATURES = [

@@ -1,4 +1,4 @@
-"""The fields of a reading decided from its verb and roles: metric, kind, direction, nature, per."""
+"""The fields of a reading decided from its verb and roles: kind, direction, nature, per."""
 
 from __future__ import annotations
 
@@ -16,100 +16,12 @@ __all__ = [
     "count_from_metric",
     "direction",
     "kind",
-    "metric",
     "nature",
     "per",
 ]
 
 _PERIODS = {"day": Per.DAY, "week": Per.WEEK, "month": Per.MONTH, "quarter": Per.QUARTER,
             "year": Per.YEAR}  # fmt: skip
-
-
-def metric(
-    reader: Reader,
-    verb_end: int,
-    roles: list[Role],
-    quantities: list[Quantity],
-    verb_start: int = 0,
-) -> tuple[str | None, tuple[int, int]]:
-    """The measured thing, as written: the words after the verb, or after the
-    counted number, up to the first amount or marker; else the subject before the
-    verb ("Bookings double every year")."""
-    tokens, folded = reader.tokens, reader.folded
-    start = verb_end
-    while start < len(tokens):
-        skip = reader.words.match("half_words", folded, start) or reader.words.match(
-            "multiply_words", folded, start
-        )
-        if skip:
-            start += skip[0]
-        elif folded[start] in reader.skippable:
-            start += 1
-        else:
-            break
-    first = next(
-        (r.quantity for r in roles if r.role in ("target", "change", "baseline", "share")), None
-    )
-    markers_only = first is not None and all(
-        reader.words.word("to_markers", w) or reader.words.word("by_markers", w)
-        or w in reader.skippable
-        for w in folded[start : first.start]
-    )  # fmt: skip
-    if first is not None and (
-        (first.kind == "count" and first.start <= start + 1) or first.start == start or markers_only
-    ):
-        start = first.end
-        while start < len(tokens) and (
-            folded[start] in reader.skippable
-            or reader.words.word("after_count_words", folded[start])
-            or reader.words.word("change_nouns", folded[start])
-        ):
-            start += 1
-    end = start
-    starts = {q.start for q in quantities if not q.name}
-    named = {i for q in quantities if q.name for i in range(q.start, q.end)}
-    while end < len(tokens):
-        token = tokens[end]
-        if end in named:  # "30-day retention", "Fortune 500 accounts": part of the metric
-            end += 1
-            continue
-        if (
-            end in starts
-            or token.kind in ("number", "punct")
-            or (token.kind == "symbol" and token.text not in ("/",))
-        ):
-            break
-        word = folded[end]
-        if (
-            word in reader.stops
-            or reader.words.match("at_least_before", folded, end)
-            or (reader.words.match("at_most_before", folded, end))
-        ):
-            follows = end + 1
-            while follows < len(tokens) and folded[follows] in reader.skippable:
-                follows += 1
-            amount_next = follows < len(tokens) and (
-                tokens[follows].kind in ("number", "symbol") or follows in starts
-            )
-            if word in reader.of_words and not amount_next:
-                end += 1
-                continue
-            break
-        end += 1
-    while end > start and (folded[end - 1] in reader.skippable or folded[end - 1] in reader.stops):
-        end -= 1
-    while start < end and (
-        folded[start] in reader.of_words or reader.words.word("to_markers", folded[start])
-    ):
-        start += 1
-        while start < end and folded[start] in reader.skippable:
-            start += 1
-    if end <= start:
-        subject = [i for i in range(verb_start) if reader.tokens[i].kind == "word"]
-        if verb_start and len(subject) == verb_start:
-            return reader.span(0, verb_start), (0, verb_start)
-        return None, (start, start)
-    return reader.span(start, end), (start, end)
 
 
 def _metric_head(reader: Reader, span: tuple[int, int]) -> int | None:
@@ -604,7 +516,9 @@ def _work_metric(reader: Reader, head: int, span: tuple[int, int]) -> bool:
     measures = words.match("measure_nouns", folded, head)
     if not (measures or words.match("shared_nouns", folded, head)):
         return False
-    return any(words.match("activity_nouns", folded, i) for i in range(*span) if i != head)
+    # the words that name the head: before it in English, after it in Spanish
+    named = range(head + 1, span[1]) if words.head_first else range(span[0], head)
+    return any(words.match("activity_nouns", folded, i) for i in named)
 
 
 def _team_at_work(reader: Reader, span: tuple[int, int], verb_end: int) -> bool:

@@ -26,6 +26,7 @@ from okrkit._reading import Figure, Reading, StatementKind
 from okrkit._text import _decide as decide
 from okrkit._text._context import Reader, Role, amount_of
 from okrkit._text._language import prepared
+from okrkit._text._measured import metric as measured
 from okrkit._text._quantities import Quantity, find_quantities
 from okrkit._text._roles import assign_roles, change_noun, multiply_change
 from okrkit._text._tokens import MAX_CHARS
@@ -112,10 +113,12 @@ def _read(reader: Reader, currency: str) -> Reading:
         )
         if direction_hint is not None:
             verb_kinds = {*verb_kinds, direction_hint}
-    metric, metric_span = decide.metric(reader, verb_end, roles, quantities, verb_start)
+    metric, metric_span = measured(reader, verb_end, roles, quantities, verb_start)
     decide.count_from_metric(reader, picked, metric_span)
     measurable = "target" in picked or "change" in picked
     kind = decide.kind(reader, measurable, verb_kinds, verb_start, verb_end)
+    if metric is None and kind is not StatementKind.VAGUE:
+        reader.issues.append("statement-unclear")  # measurable, but of what?
     direction = decide.direction(reader, picked, verb_kinds, kind, metric_span)
     attainment = decide.attainment(reader, picked, metric_span)
     nature = decide.nature(

@@ -23,7 +23,15 @@ __all__ = ["LANGS", "Lexicon", "Words", "fold"]
 LANGS = ("en", "es")
 
 SETTING_KEYS = frozenset(
-    {"letters", "word_endings", "head_position", "decimal_marks", "verb_endings", "not_verbs"}
+    {
+        "letters",
+        "word_endings",
+        "head_position",
+        "decimal_marks",
+        "verb_endings",
+        "not_verbs",
+        "participle_endings",
+    }
 )
 """Lists that describe how the language is written, not words of it: its own
 letters, its typical word and verb endings (and the words with a verb's ending
@@ -53,6 +61,7 @@ LIST_KEYS = frozenset(
         "internal_words", "measure_nouns", "metric_heads", "occurrence_nouns",
         "around_event_words", "imperative_negations", "ceiling_words", "floor_words",
         "part_markers", "feeling_verbs", "causative_verbs", "habit_nouns", "payment_verbs",
+        "complement_words", "to_nouns", "time_nouns", "empty_subjects",
     }
     | SETTING_KEYS
 )  # fmt: skip
