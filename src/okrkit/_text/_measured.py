@@ -13,6 +13,8 @@ metric: then there is none, and the statement says it is unclear.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from okrkit._text._context import Reader, Role
 from okrkit._text._quantities import Quantity
 from okrkit._text._verb import VERB_KEYS
@@ -38,17 +40,26 @@ def metric(
     phrase = _Phrase(reader, quantities)
     first = next((r.quantity for r in roles if r.role in _FIGURES and not r.quantity.name), None)
     start = _object_start(reader, verb_end)
-    figures = {r.quantity.start for r in roles if r.role in _FIGURES}
-    candidates = (
-        phrase.read(phrase.past_figure(start, first, leading=True)),
-        _header(reader, verb_start, figures),
-        phrase.read(phrase.past_figure(first.start, first)) if first else None,
-        _subject(reader, verb_start),
-    )
-    for span in candidates:
+    for span in _candidates(reader, phrase, start, first, roles, verb_start):
         if span is not None and phrase.names_something(*span):
             return reader.span(*span), span
     return None, (start, start)
+
+
+def _candidates(
+    reader: Reader,
+    phrase: _Phrase,
+    start: int,
+    first: Quantity | None,
+    roles: list[Role],
+    verb_start: int,
+) -> Iterator[_Span | None]:
+    """Where the metric may stand, best first (each read only when asked)."""
+    yield phrase.read(phrase.past_figure(start, first, leading=True))
+    yield _header(reader, verb_start, {r.quantity.start for r in roles if r.role in _FIGURES})
+    if first is not None:
+        yield phrase.read(phrase.past_figure(first.start, first))
+    yield _subject(reader, verb_start)
 
 
 class _Phrase:
@@ -129,15 +140,17 @@ class _Phrase:
         )
         if word not in reader.stops and not bound:
             return False
-        if bound or self._figure_follows(index) or self._time_follows(index):
+        if bound:
             return True
         if words.word("complement_words", word):
-            return False
-        if words.word("to_markers", word):
-            return not (index > 0 and words.word("to_nouns", reader.folded[index - 1]))
-        if words.word("and_words", word):
-            return not self._joins_a_name(index)
-        return True
+            continues = True
+        elif words.word("to_markers", word):
+            continues = index > 0 and words.word("to_nouns", reader.folded[index - 1])
+        elif words.word("and_words", word):
+            continues = self._joins_a_name(index)
+        else:
+            return True
+        return not continues or self._figure_follows(index) or self._time_follows(index)
 
     def _figure_follows(self, index: int) -> bool:
         """Whether a figure follows the word at *index*, after its markers and
