@@ -66,6 +66,8 @@ COMPLEMENTS_AND_ASIDES = [
 # the phrase stops at a relative clause, a time phrase and the figure's own words
 BOUNDARIES = [
     ("Publish 12 case studies that name the customer by June", "en", "case studies"),
+    ("Hold 3 pricing reviews a week with sales", "en", "pricing reviews"),
+    ("Hacer 20 llamadas de seguimiento a la semana", "es", "llamadas de seguimiento"),
     ("Increase demo requests from organic search by 30%", "en",
      "demo requests from organic search"),
     ("Grow revenue per customer from $40 to $55 in the last quarter", "en",
@@ -129,6 +131,8 @@ NO_METRIC = [
     ("Facturar $3 millones en el trimestre de la feria", "es"),
     ("Vender 500.000 euros en el primer semestre", "es"),
     ("Ingresar $200k durante la temporada alta", "es"),
+    ("Salir a correr al menos 3 veces por semana", "es"),
+    ("Practice at least 4 times a week", "en"),
 ]
 
 

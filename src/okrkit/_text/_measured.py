@@ -113,6 +113,8 @@ class _Phrase:
                 break
             if self._boundary(end):
                 break
+            if end > start and folded[end - 1] in reader.skippable and _is_time(reader, end):
+                break  # "4 bike rides a week", "la cuota del mes": a time, not the metric
             end += 1
         while (
             end > start
@@ -223,8 +225,13 @@ class _Phrase:
             return False  # "mes", "There are", "It"
         if len(content) > 1:
             return True
-        lone = content[0]  # "asegurado", "firmada", "presentar", "KR2"
-        return not (_infinitive(reader, lone) or _participle(reader, lone) or _label(reader, lone))
+        lone = content[0]  # "asegurado", "firmada", "presentar", "KR2", "veces"
+        return not (
+            _infinitive(reader, lone)
+            or _participle(reader, lone)
+            or _label(reader, lone)
+            or words.word("occurrence_nouns", folded[lone])  # "3 veces por semana"
+        )
 
 
 def _capital_name(reader: Reader, index: int) -> bool:
