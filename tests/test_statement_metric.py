@@ -153,3 +153,16 @@ def test_a_vague_statement_is_not_also_unclear(text: str) -> None:
 
     assert reading.kind.value == "vague"
     assert "statement-unclear" not in reading.issues
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Reduce " + "x" * 70 + "s from 1200 to 800", "Reducir los " + "x" * 70 + "s de 1200 a 800"],
+)
+def test_a_metric_too_long_to_be_a_unit_still_gives_a_reading(text: str) -> None:
+    """The metric's plural head counts the figures only when it can name a unit."""
+    reading = read_statement(text)
+
+    assert reading.target is not None
+    assert reading.target.value == 800
+    assert reading.target.unit is None or len(reading.target.unit) <= 64

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from okrkit._amount import MAX_UNIT_CHARS
 from okrkit._model import Direction, Nature, Per
 from okrkit._reading import StatementKind
 from okrkit._text._context import Reader, Role
@@ -112,7 +113,8 @@ def _plural_noun(reader: Reader, head: int) -> str | None:
         return None
     if not word.endswith("s") or word.endswith("ss") or reader.words.word("rate_metrics", word):
         return None
-    return lemma(word)
+    noun = lemma(word)
+    return noun if len(noun) <= MAX_UNIT_CHARS else None  # a unit name has a bounded length
 
 
 def attainment(reader: Reader, picked: dict[str, Role], span: tuple[int, int]) -> bool:
