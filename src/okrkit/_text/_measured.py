@@ -273,6 +273,8 @@ def _participle(reader: Reader, index: int) -> bool:
         return True
     if words.match("work_done_words", reader.folded, index):
         return True
+    if words.value("count_nouns", [word]) is not None or words.word("activity_nouns", word):
+        return False  # "llamadas", "entradas": nouns with a participle's ending
     endings = tuple(words.data.get("participle_endings", ()))
     return len(word) > 5 and word.endswith(endings)
 
