@@ -274,6 +274,29 @@ FRESH_ES = [
 ]  # fmt: skip
 
 
+# --- a key result's label ("KR #3:", "Resultado clave nº 1:") numbers it: no amount --------
+
+LABEL_EN = [
+    ("KR #3: Increase signups to 500", {"direction": "increase", "target": (500, "count")}),
+    ("Key Result No. 4 – Reduce churn to 3%",
+     {"direction": "decrease", "target": (3, "percent"), "issues": []}),
+    ("KR-5: Launch the partner portal", {"kind": "milestone", "target": None}),
+    ("Objective 2 / KR 1: Ship the billing API", {"kind": "milestone", "target": None}),
+    ("Key result number 7 - Cut page load time to 2 s",
+     {"direction": "decrease", "target": (2, "duration")}),
+]  # fmt: skip
+LABEL_ES = [
+    ("Resultado clave nº 1: Aumentar las ventas a 500 unidades",
+     {"direction": "increase", "target": (500, "count"), "issues": []}),
+    ("Resultado Clave #2 - Reducir el churn al 3%",
+     {"direction": "decrease", "target": (3, "percent")}),
+    ("Objetivo 2 / KR 1: Lanzar el portal de socios", {"kind": "milestone", "target": None}),
+    ("R.C. 3: Conseguir 20 clientes nuevos", {"direction": "increase", "target": (20, "count")}),
+    ("KR n.º 6 – Bajar el tiempo de espera a 4 minutos",
+     {"direction": "decrease", "target": (4, "duration")}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -284,6 +307,7 @@ CLASSES = {
     "sign": (SIGNS_EN, SIGNS_ES),
     "habit-feeling": (HABITS_EN, HABITS_ES),
     "other-sources": (FRESH_EN, FRESH_ES),
+    "label": (LABEL_EN, LABEL_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

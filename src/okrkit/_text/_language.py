@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from okrkit._fields import optional_of_type
 from okrkit._period_words import check_lang
 from okrkit._text._tokens import Token, tokenize
@@ -61,7 +63,33 @@ def prepared(
     if lang is not None:
         check_lang(lang)
     lexicons = lexicon or Lexicon.default()
-    tokens = tokenize(text)
+    tokens = _unlabelled(text, tokenize(text), lexicons)
     detected, margin = detect_language(tokens, lexicons)
     language = detected or (lang if lang in LANGS else None) or "en"
     return tokens, detected, margin, lexicons.words(language)
+
+
+def _label_pattern(lexicons: Lexicon) -> re.Pattern[str]:
+    """What numbers a statement before it starts ("KR #3:", "Resultado clave nº 1 -",
+    "Objetivo 2 / KR 1:", "R.C. 3:"), from both languages' label words."""
+    found = lexicons.labels
+    if found is None:
+
+        def either(key: str) -> str:
+            entries = {e for lang in LANGS for e in lexicons.words(lang).data.get(key, ())}
+            spelled = (r"\.?\s*".join(map(re.escape, e.rstrip(".").split("."))) for e in entries)
+            return "|".join(sorted((e.replace(r"\ ", r"\s+") for e in spelled), key=len)[::-1])
+
+        item = rf"(?:{either('statement_labels')})\.?\s*(?:(?:{either('number_signs')})\.?\s*)?"
+        item += r"[-#]?\s*\d+(?:\.\d+)*[a-z]?\b"
+        found = re.compile(rf"\s*{item}(?:\s*[/|,·]\s*{item})*\s*(?:[:)\-–—]|\.\s)", re.I)
+        lexicons.labels = found
+    return found
+
+
+def _unlabelled(text: str, tokens: list[Token], lexicons: Lexicon) -> list[Token]:
+    """The tokens after a statement's label: its numbers are none of its amounts."""
+    label = _label_pattern(lexicons).match(text)
+    if label is None or label.end() >= len(text.rstrip()):
+        return tokens
+    return [token for token in tokens if token.start >= label.end()]

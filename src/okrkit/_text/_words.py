@@ -9,6 +9,7 @@ be taught to the reader without editing the package.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -62,6 +63,7 @@ LIST_KEYS = frozenset(
         "around_event_words", "imperative_negations", "ceiling_words", "floor_words",
         "part_markers", "feeling_verbs", "causative_verbs", "habit_nouns", "payment_verbs",
         "complement_words", "to_nouns", "time_nouns", "empty_subjects",
+        "statement_labels", "number_signs",
     }
     | SETTING_KEYS
 )  # fmt: skip
@@ -255,6 +257,8 @@ class Lexicon:
         self._words: dict[str, Words] = {}
         self._markers: dict[str, frozenset[str]] | None = None
         self._grammar: dict[str, frozenset[str]] | None = None
+        self.labels: re.Pattern[str] | None = None
+        """What numbers a statement before its text (made from the lists on first use)."""
 
     @classmethod
     def default(cls) -> Lexicon:
