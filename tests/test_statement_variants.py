@@ -297,6 +297,25 @@ LABEL_ES = [
 ]  # fmt: skip
 
 
+# --- text in quotation marks is a name: its numbers are no amounts -----------------------
+
+QUOTED_EN = [
+    ("Read «The 4 Agreements»", {"kind": "milestone", "target": None, "change": None}),
+    ("Complete the “Python 201” course",
+     {"kind": "milestone", "target": None, "issues": ["kr-is-task"]}),
+    ("Publish the '5 habits' guide", {"kind": "milestone", "target": None}),
+    ("Send the “2025 outlook” report to 300 customers", {"target": (300, "count")}),
+    ('Finish the "Top 10 tips" series', {"kind": "milestone", "target": None}),
+]  # fmt: skip
+QUOTED_ES = [
+    ('Leer el libro "12 reglas para vivir"', {"kind": "milestone", "target": None}),
+    ("Leer «Los 4 acuerdos»", {"kind": "milestone", "target": None, "issues": ["kr-is-task"]}),
+    ("Terminar el curso “Excel 365 avanzado”", {"kind": "milestone", "target": None}),
+    ("Lanzar la campaña «Verano 2x1» en 12 tiendas", {"target": (12, "count")}),
+    ("Publicar la guía '7 hábitos' en el blog", {"kind": "milestone", "target": None}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -308,6 +327,7 @@ CLASSES = {
     "habit-feeling": (HABITS_EN, HABITS_ES),
     "other-sources": (FRESH_EN, FRESH_ES),
     "label": (LABEL_EN, LABEL_ES),
+    "quoted": (QUOTED_EN, QUOTED_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

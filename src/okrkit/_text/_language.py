@@ -6,7 +6,7 @@ import re
 
 from okrkit._fields import optional_of_type
 from okrkit._period_words import check_lang
-from okrkit._text._tokens import Token, tokenize
+from okrkit._text._tokens import MAX_CHARS, Token, tokenize
 from okrkit._text._words import LANGS, Lexicon, Words
 
 
@@ -63,7 +63,7 @@ def prepared(
     if lang is not None:
         check_lang(lang)
     lexicons = lexicon or Lexicon.default()
-    tokens = _unlabelled(text, tokenize(text), lexicons)
+    tokens = _quoted(text, _unlabelled(text, tokenize(text), lexicons))
     detected, margin = detect_language(tokens, lexicons)
     language = detected or (lang if lang in LANGS else None) or "en"
     return tokens, detected, margin, lexicons.words(language)
@@ -93,3 +93,28 @@ def _unlabelled(text: str, tokens: list[Token], lexicons: Lexicon) -> list[Token
     if label is None or label.end() >= len(text.rstrip()):
         return tokens
     return [token for token in tokens if token.start >= label.end()]
+
+
+_QUOTE = re.compile(
+    r'"[^"\n]{1,200}"|“[^“”\n]{1,200}[”“]|„[^“”\n]{1,200}[“”]|«[^«»\n]{1,200}»'
+    r"|‘[^‘’\n]{1,200}’|(?<!\w)'[^'\n]{1,200}'(?!\w)"
+)
+
+
+def _quoted(text: str, tokens: list[Token]) -> list[Token]:
+    """Each text in quotation marks as one word: a title or a name ("Leer «Los 4
+    acuerdos»", "the “Python 201” course"), whose numbers are no amounts. A
+    statement quoted whole is read as if it had no quotes."""
+    spans = [m.span() for m in _QUOTE.finditer(text, 0, MAX_CHARS)]
+    if not spans:
+        return tokens
+    merged: list[Token] = []
+    for token in tokens:
+        span = next(((a, b) for a, b in spans if a <= token.start < b), None)
+        if span is None:
+            merged.append(token)
+        elif not merged or merged[-1].start < span[0]:
+            merged.append(Token("word", text[span[0] : span[1]], *span, token.glued))
+    if all(t.kind != "word" or t.start in {a for a, _ in spans} for t in merged):
+        return tokens  # nothing but quotes: the quotes are the statement's
+    return merged
