@@ -316,6 +316,30 @@ QUOTED_ES = [
 ]  # fmt: skip
 
 
+# --- an imperative of work with one thing named is a task; no content stays vague --------
+
+_TASK = {"kind": "milestone", "nature": "activity", "issues": ["kr-is-task"]}
+_VAGUE = {"kind": "vague"}
+TASK_EN = [
+    ("Remove the legacy export feature", _TASK),
+    ("Hire a data engineer", _TASK),
+    ("Buy a new CRM", _TASK),
+    ("Rename the billing module", _TASK),
+    ("Purchase a forklift for the warehouse", _TASK),
+    ("Improve customer satisfaction", _VAGUE),
+    ("Hire engineers", _VAGUE),
+]  # fmt: skip
+TASK_ES = [
+    ("Contratar un proveedor de encuestas", _TASK),
+    ("Eliminar la función de exportación antigua", _TASK),
+    ("Comprar un CRM", _TASK),
+    ("Dar de baja los servidores antiguos", _TASK),
+    ("Cursar el máster de analítica", _TASK),
+    ("Mejorar la satisfacción del cliente", _VAGUE),
+    ("Adquirir nuevos clientes", _VAGUE),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -328,6 +352,7 @@ CLASSES = {
     "other-sources": (FRESH_EN, FRESH_ES),
     "label": (LABEL_EN, LABEL_ES),
     "quoted": (QUOTED_EN, QUOTED_ES),
+    "task": (TASK_EN, TASK_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

@@ -142,13 +142,22 @@ def attainment(reader: Reader, picked: dict[str, Role], span: tuple[int, int]) -
     return False
 
 
+def _task(reader: Reader, verb_kinds: set[str], verb_end: int) -> bool:
+    """ "Hire a data engineer", "Eliminar la función de exportación": a verb that
+    counts ("Hire 5 engineers") but, with no amount and one thing named, is a task."""
+    after = reader.folded[verb_end] if verb_end < len(reader.folded) else ""
+    return "task_verbs" in verb_kinds and reader.words.word("task_determiners", after)
+
+
 def kind(
     reader: Reader, measurable: bool, verb_kinds: set[str], verb_start: int, verb_end: int
 ) -> StatementKind:
     if measurable:
         return StatementKind.METRIC
     words = reader.words
-    deliverable = verb_kinds & {"milestone_outcome_verbs", "activity_verbs"}
+    deliverable = verb_kinds & {"milestone_outcome_verbs", "activity_verbs"} or _task(
+        reader, verb_kinds, verb_end
+    )
     run = object_words(reader, verb_end)
     head = (run[0] if words.head_first else run[-1]) if run else None
     vague_object = (head is not None and words.word("vague_words", reader.folded[head])) or any(
@@ -392,6 +401,7 @@ def _nature(
     if where is not None:
         return outcome, "a capability others gain", where
     work_verb = "activity_verbs" in verb_kinds and "milestone_outcome_verbs" not in verb_kinds
+    work_verb = work_verb or _task(reader, verb_kinds, verb_end)
     if kind is StatementKind.MILESTONE:
         done = _done_words(reader)
         if not verb_kinds and done:

@@ -13,6 +13,7 @@ __all__ = ["VERB_KEYS", "all_anchor", "main_verb", "object_words", "work_object"
 VERB_KEYS = (
     "keep_verbs", "decrease_verbs", "increase_verbs", "improve_verbs", "produce_verbs",
     "activity_verbs", "milestone_outcome_verbs", "vague_verbs", "move_verbs", "exceed_verbs",
+    "task_verbs",
 )  # fmt: skip
 
 
@@ -136,7 +137,7 @@ def _infinitives(reader: Reader, index: int) -> list[list[str]]:
     return forms
 
 
-_NOUN_LIKE = frozenset({"activity_verbs", "improve_verbs", "produce_verbs"})
+_NOUN_LIKE = frozenset({"activity_verbs", "improve_verbs", "produce_verbs", "task_verbs"})
 """The verbs that are also nouns of a metric: verbs of work ("test", "call", "upgrade")."""
 
 

@@ -63,15 +63,16 @@ LIST_KEYS = frozenset(
         "around_event_words", "imperative_negations", "ceiling_words", "floor_words",
         "part_markers", "feeling_verbs", "causative_verbs", "habit_nouns", "payment_verbs",
         "complement_words", "to_nouns", "time_nouns", "empty_subjects",
-        "statement_labels", "number_signs",
+        "statement_labels", "number_signs", "task_verbs", "task_determiners",
     }
     | SETTING_KEYS
 )  # fmt: skip
 GRAMMAR_KEYS = (
     "grammar_words", "articles", "noun_stops", "keep_verbs", "increase_verbs", "produce_verbs",
     "decrease_verbs", "improve_verbs", "vague_verbs", "milestone_outcome_verbs",
-    "activity_verbs", "at_least_before", "at_least_after", "at_most_before", "at_most_after",
-    "from_markers", "to_markers", "by_markers", "rate_markers", "move_verbs", "exceed_verbs",
+    "activity_verbs", "task_verbs", "at_least_before", "at_least_after", "at_most_before",
+    "at_most_after", "from_markers", "to_markers", "by_markers", "rate_markers", "move_verbs",
+    "exceed_verbs",
 )  # fmt: skip
 """The lists whose words are grammar: what tells one language from another."""
 MAP_KEYS = frozenset(
