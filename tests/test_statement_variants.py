@@ -340,6 +340,23 @@ TASK_ES = [
 ]  # fmt: skip
 
 
+# --- a multiplier word of the other language is applied ----------------------------------
+
+FOREIGN_SCALE_EN = [
+    ("Grow revenue to 2 millones USD", {"target": (2_000_000, "currency")}),
+    ("Raise ARR to $3 millones", {"target": (3_000_000, "currency")}),
+    ("Grow revenue to $1.5 bn", {"target": (1_500_000_000, "currency")}),
+    ("Grow revenue to 2 mil millones USD", {"target": (2_000_000_000, "currency")}),
+]  # fmt: skip
+FOREIGN_SCALE_ES = [
+    ("Aumentar las ventas a €2 million", {"target": (2_000_000, "currency")}),
+    ("Aumentar ingresos a $3 mil", {"target": (3000, "currency")}),
+    ("Subir la facturación a 1,5 bn €", {"target": (1_500_000_000, "currency")}),
+    ("Llegar a $4 million en ARR", {"target": (4_000_000, "currency")}),
+    ("Alcanzar 2 mil millones de pesos en ventas", {"target": (2_000_000_000, "currency")}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -353,6 +370,7 @@ CLASSES = {
     "label": (LABEL_EN, LABEL_ES),
     "quoted": (QUOTED_EN, QUOTED_ES),
     "task": (TASK_EN, TASK_ES),
+    "foreign-scale": (FOREIGN_SCALE_EN, FOREIGN_SCALE_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

@@ -197,9 +197,7 @@ def _quantity_at(
     while index < len(tokens) and tokens[index].kind == "word":
         word = folded[index]
         scale = words.scales.get(word)
-        if scale is None and (
-            kind == "currency" or _next_is_currency(tokens, folded, words, index + 1)
-        ):
+        if scale is None and (kind == "currency" or _currency_after(tokens, folded, words, index)):
             scale = words.value("spaced_multipliers", [word])
         if scale is None:
             break
@@ -314,6 +312,14 @@ def _labelled(tokens: list[Token], folded: list[str], words: Words, start: int) 
     if not size:
         return False
     return start <= size or not words.word("rate_markers", folded[start - size - 1])
+
+
+def _currency_after(tokens: list[Token], folded: list[str], words: Words, index: int) -> bool:
+    """Whether a currency follows the multipliers from ``index`` ("2 mil millones USD")."""
+    index += 1
+    while index < len(tokens) and words.value("spaced_multipliers", [folded[index]]) is not None:
+        index += 1
+    return _next_is_currency(tokens, folded, words, index)
 
 
 def _attached(
