@@ -48,13 +48,22 @@ def _amount(text: Any) -> tuple[float, str | None] | None:
     return float(number), unit or None
 
 
+def _day(value: str | dt.date) -> dt.date:
+    """A date as JSON writes it (text), or as YAML and TOML read it (a date)."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
 def _checkin(data: dict[str, Any]) -> tuple[dt.date, float, str | None, float | None]:
     number, unit = _amount(data["value"]) or (0.0, None)
-    return dt.date.fromisoformat(data["date"]), number, unit, data.get("confidence")
+    return _day(data["date"]), number, unit, data.get("confidence")
 
 
 def load(text: str) -> dict[str, Any]:
-    data = json.loads(text)
+    return rows(json.loads(text))
+
+
+def rows(data: dict[str, Any]) -> dict[str, Any]:
+    """The plan's plain rows from a decoded document (JSON, YAML or TOML)."""
     period = _period(data["period"]) if data.get("period") else None
     objectives = []
     for objective in data["objectives"]:
@@ -67,7 +76,7 @@ def load(text: str) -> dict[str, Any]:
                     "per": kr.get("per"), "weight": float(kr.get("weight", 1)),
                     "baseline": _amount(kr.get("baseline")), "target": _amount(kr.get("target")),
                     "change": _amount(kr.get("change")), "share": _amount(kr.get("share")),
-                    "deadline": dt.date.fromisoformat(kr["deadline"]) if "deadline" in kr else None,
+                    "deadline": _day(kr["deadline"]) if "deadline" in kr else None,
                     "done": kr.get("done", False),
                     "checkins": [_checkin(c) for c in kr.get("checkins", ())],
                 }

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -774,36 +774,103 @@ def _currency(value: object) -> str:
     return currency_code("Plan.currency", value)
 
 
+DocumentPath = tuple[str | int, ...]
+"""A place in a plan document: ``("objectives", 0, "key_results", 1)``."""
+
+
+class KnownLines:
+    """Lines found already (a YAML reader keeps them as it reads): a Source's *find*."""
+
+    __slots__ = ("found",)
+
+    def __init__(self, found: dict[DocumentPath, int]) -> None:
+        self.found = found
+
+    def __call__(self, paths: list[DocumentPath]) -> dict[DocumentPath, int]:
+        found = self.found
+        return {path: found[path] for path in paths if path in found}
+
+
 @attrs.frozen
 class Source:
     """Where a plan was read from: the file, and the line of each place in it
-    (``"meta-q1"``, ``"meta-q1/ciclo"``, ``"links[0]"``)."""
+    (``"meta-q1"``, ``"meta-q1/ciclo"``, ``"links[0]"``).
+
+    Lines are found when first asked, and only those asked: *find* takes document
+    paths and gives the line of each one it finds in the text. Loading a large plan
+    and scoring it finds no line; checking it finds the lines of the places that
+    have something to say."""
 
     file: str | None = None
-    lines: tuple[tuple[str, int], ...] = ()
-    paths: tuple[tuple[str | int, ...], ...] = ()
-    """The place in the document of each of *lines*, in the same order
-    (``("objectives", 0, "key_results", 1)``), to tell apart places that share a name."""
+    places: tuple[tuple[str, DocumentPath], ...] = ()
+    """Each objective, key result and link read, in document order: the name a
+    finding gives it and its place in the document."""
     rule_ids: tuple[tuple[str, str, int], ...] = ()
     """The line of each rule id the plan's ``policy:`` names, as ``(setting, id,
     line)`` (``("select", "missing-owner", 6)``): an id that names no rule is only
     found when the plan is checked, with the plugins loaded."""
+    find: Callable[[list[DocumentPath]], dict[DocumentPath, int]] = attrs.field(
+        factory=lambda: KnownLines({}), kw_only=True, eq=False, repr=False
+    )
+    """What finds the line of document paths (it holds the text, to read it again)."""
 
     @functools.cached_property
-    def _by_place(self) -> dict[str, int]:
-        return dict(self.lines)
+    def _name_at(self) -> dict[DocumentPath, str]:
+        return {path: name for name, path in self.places}
 
     @functools.cached_property
-    def _by_path(self) -> dict[tuple[str | int, ...], tuple[str, int]]:
-        return dict(zip(self.paths, self.lines, strict=False))
+    def _paths_named(self) -> dict[str, list[DocumentPath]]:
+        named: dict[str, list[DocumentPath]] = {}
+        for name, path in self.places:
+            named.setdefault(name, []).append(path)
+        return named
 
-    def line(self, where: str, path: tuple[str | int, ...] = ()) -> int | None:
+    @functools.cached_property
+    def _known(self) -> dict[DocumentPath, int | None]:
+        return {}  # the line of each path looked for (None: not in the text)
+
+    def _lines_at(self, paths: list[DocumentPath]) -> dict[DocumentPath, int | None]:
+        known = self._known
+        new = [path for path in dict.fromkeys(paths) if path not in known]
+        if new:
+            found = self.find(new)
+            for path in new:
+                known[path] = found.get(path)
+        return known
+
+    @property
+    def lines(self) -> tuple[tuple[str, int], ...]:
+        """The line of every place found in the text, in document order."""
+        known = self._lines_at([path for _name, path in self.places])
+        return tuple((name, line) for name, path in self.places if (line := known[path]))
+
+    @property
+    def paths(self) -> tuple[DocumentPath, ...]:
+        """The place in the document of each of :attr:`lines`, in the same order."""
+        known = self._lines_at([path for _name, path in self.places])
+        return tuple(path for _name, path in self.places if known[path])
+
+    def line(self, where: str, path: DocumentPath = ()) -> int | None:
         """The line of the place named *where*; its *path* in the document picks
         the right one when two places share a name (two objectives titled alike)."""
-        found = self._by_path.get(path)
-        if found is not None and found[0] == where:
-            return found[1]
-        return self._by_place.get(where)
+        return self.lines_of([(where, path)])[0]
+
+    def lines_of(self, asked: list[tuple[str, DocumentPath]]) -> list[int | None]:
+        """:meth:`line` of each ``(where, path)``, the text read once for them all."""
+        name_at = self._name_at
+        direct = [path if name_at.get(path) == where else None for where, path in asked]
+        known = self._lines_at([path for path in direct if path is not None])
+        out = [None if path is None else known[path] for path in direct]
+        missing = {where for (where, _path), line in zip(asked, out, strict=True) if line is None}
+        if missing:  # else the last place of that name found in the text
+            named = self._paths_named
+            known = self._lines_at([p for where in missing for p in named.get(where, ())])
+            last = {name: known[path] for name, path in self.places if known.get(path)}
+            out = [
+                last.get(where) if line is None else line
+                for (where, _path), line in zip(asked, out, strict=True)
+            ]
+        return out
 
     def rule_line(self, setting: str, rule: str) -> int | None:
         """The line where the plan's ``policy:`` names *rule* under *setting*."""

@@ -494,16 +494,18 @@ def _refuse_unknown_ignores(ctx: Context, lang: str) -> None:
         for place, _objective, item in ctx.key_results()
         if item.ignore
     ]
+    wheres = [ctx.where(place) for place, _ids, _what in places]
+    lines: list[int | None] = [None] * len(places)
+    if source is not None and places:  # the text is read once, for them all
+        lines = source.lines_of([(where, ()) for where in wheres])
     errors = []
-    for place, ids, what in places:
-        where = ctx.where(place)
-        line = source.line(where) if source is not None else None
+    for (_place, ids, what), where, line in zip(places, wheres, lines, strict=True):
         errors += unknown_rules(
             ids,
             source=f"{what} {where}",
             lang=lang,
             file=file,
-            line_of=lambda _: line,  # noqa: B023
+            line_of=lambda _, line=line: line,  # type: ignore[misc]
         )
     refuse_all(errors)
 
@@ -700,7 +702,8 @@ def run_rules(
     ctx = Context(plan, policy=policy, as_of=as_of)
     _refuse_unknown_ignores(ctx, lang)
     source = plan.source
-    findings: list[tuple[tuple[int, int, int, int], Finding]] = []
+    found_here: list[tuple[tuple[int, int, int, int], Place, Rule, Severity, str, dict[str, Any]]]
+    found_here = []
     for made in registered_rules():
         severity = policy.severity_of(made.id, made.severity)
         if severity is None:
@@ -713,21 +716,28 @@ def run_rules(
             level = severity
             if found.ceiling is not None:  # the rule is on, so this is a severity too
                 level = policy.severity_of(made.id, made.severity, at_most=found.ceiling) or level
-            line = None
-            if source is not None:
-                line = source.line(where, _document_path(found.place))
-            finding = Finding(
-                made.id,
-                level,
-                where,
-                made.text("message", lang, params),
-                made.text("hint", lang, params),
-                line=line,
-                file=source.file if source is not None else None,
-            )
-            findings.append((_order(found.place), finding))
-    findings.sort(key=lambda pair: pair[0])
-    return Report((f for _, f in findings), lang=lang)
+            found_here.append((_order(found.place), found.place, made, level, where, params))
+    found_here.sort(key=lambda item: item[0])
+    lines: list[int | None] = [None] * len(found_here)
+    if source is not None:  # the text is read once, for the places that have findings
+        lines = source.lines_of(
+            [(where, _document_path(place)) for _o, place, _r, _l, where, _p in found_here]
+        )
+    findings = (
+        Finding(
+            made.id,
+            level,
+            where,
+            made.text("message", lang, params),
+            made.text("hint", lang, params),
+            line=line,
+            file=source.file if source is not None else None,
+        )
+        for (_order, _place, made, level, where, params), line in zip(
+            found_here, lines, strict=True
+        )
+    )
+    return Report(findings, lang=lang)
 
 
 def _document_path(place: Place) -> tuple[str | int, ...]:

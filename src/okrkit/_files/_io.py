@@ -16,6 +16,7 @@ import attrs
 from okrkit._fields import file_path, function, of_type, optional_of_type
 from okrkit._files._convert import Located, Path, PlanReader, plan_to_data
 from okrkit._files._locate import (
+    LinesInText,
     Spot,
     json_constant,
     json_deepest,
@@ -30,7 +31,7 @@ from okrkit._files._locate import (
 from okrkit._files._numbers import Whole, json_float, toml_float
 from okrkit._files._source import MAX_BYTES, max_bytes_of, read_file, write_file
 from okrkit._files._yaml import Flow, YamlProblem, dump_yaml, read_yaml
-from okrkit._model import KeyResult, Plan, Source
+from okrkit._model import KeyResult, KnownLines, Plan, Source
 from okrkit._text import Lexicon, omitted_fields, read_plan
 from okrkit.exceptions import PlanFileError, Problem, excerpt
 
@@ -146,18 +147,18 @@ def _source(
     starts: dict[int, tuple[int, int]] | None,
     locate: Callable[[str, list[Path]], dict[Path, tuple[Spot, Spot]]],
 ) -> Source:
-    """The line of each objective, key result and link, by the name findings give
-    it; named after the statements are read, since a key result without an id
-    takes its name from the metric its statement gives it."""
+    """The name findings give each objective, key result and link, and how to find
+    its line; named after the statements are read, since a key result without an id
+    takes its name from the metric its statement gives it. A YAML reader kept where
+    each mapping starts; in JSON and TOML a line is looked for only when asked."""
     names = _place_names(plan)
+    places = tuple((names[path], path) for path, _key in reader.places if path in names)
+    find: Callable[[list[Path]], dict[Path, int]]
     if starts is not None:
-        found = {path: starts[key][0] for path, key in reader.places if key in starts}
+        find = KnownLines({path: starts[key][0] for path, key in reader.places if key in starts})
     else:
-        spots = locate(text, [path for path, _key in reader.places])
-        found = {path: value[0] for path, (_key, value) in spots.items()}
-    paths = [path for path, _key in reader.places if path in found and path in names]
-    lines = tuple((names[p], found[p]) for p in paths)
-    return Source(name, lines, tuple(paths), rule_ids=_rule_id_lines(reader, text, locate))
+        find = LinesInText(text, locate)
+    return Source(name, places, _rule_id_lines(reader, text, locate), find=find)
 
 
 def _rule_id_lines(

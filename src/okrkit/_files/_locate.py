@@ -22,6 +22,7 @@ from okrkit._files._yaml import EventParser, YamlProblem, for_parser
 
 
 __all__ = [
+    "LinesInText",
     "Path",
     "Spot",
     "json_constant",
@@ -35,6 +36,21 @@ __all__ = [
 
 Path = tuple[str | int, ...]
 Spot = tuple[int, int]  # 1-based line and column
+
+
+class LinesInText:
+    """The line of document paths in a text, found when asked (a Source's *find*)."""
+
+    __slots__ = ("locate", "text")
+
+    def __init__(
+        self, text: str, locate: Callable[[str, list[Path]], dict[Path, tuple[Spot, Spot]]]
+    ) -> None:
+        self.text = text
+        self.locate = locate
+
+    def __call__(self, paths: list[Path]) -> dict[Path, int]:
+        return {path: value[0] for path, (_key, value) in self.locate(self.text, paths).items()}
 
 
 def _wanted(paths: Iterable[Path]) -> tuple[set[Path], set[Path]]:
@@ -139,31 +155,33 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 
 class _Lines:
     """Line and column of offsets asked in increasing order, counting line breaks
-    only between one offset and the next (linear in the text, in C).
+    only between one offset and the next: linear in the text, in C, however long
+    its lines (a JSON document on one line is one line).
 
     A line ends where the format says: at LF, and with *cr* also at a CR alone
     or before LF (JSON and YAML 1.2; TOML allows no lone CR). Nothing else ends
     a line: not U+0085, U+2028 or a form feed, as ``str.splitlines`` would have it.
     """
 
-    __slots__ = ("cr", "line", "offset", "text")
+    __slots__ = ("begins", "cr", "line", "offset", "text")
 
     def __init__(self, text: str, *, cr: bool) -> None:
         self.text = text
         self.cr = cr and "\r" in text
         self.offset = 0
         self.line = 1
+        self.begins = -1  # the offset of the line break before the line of *offset*
 
     def spot(self, offset: int) -> Spot:
         if offset < self.offset:  # not expected; count again from the start
-            self.offset, self.line = 0, 1
+            self.offset, self.line, self.begins = 0, 1, -1
         text, start = self.text, self.offset
         self.line += text.count("\n", start, offset)
-        begins = text.rfind("\n", 0, offset)
+        begins = max(self.begins, text.rfind("\n", start, offset))
         if self.cr:
             self.line += text.count("\r", start, offset) - text.count("\r\n", start, offset)
-            begins = max(begins, text.rfind("\r", 0, offset))
-        self.offset = offset
+            begins = max(begins, text.rfind("\r", start, offset))
+        self.offset, self.begins = offset, begins
         return (self.line, offset - begins)
 
 
