@@ -362,7 +362,21 @@ _LINE_SEPARATORS = re.compile(f"[{''.join(_YAML_1_1_BREAKS)}]")
 _TAG_OF_PLAIN = {type(None): "null", bool: "bool", Whole: "int", Number: "float", str: "str"}
 
 
-class _Dumper(yaml.SafeDumper):
+class _Judged:
+    """Mixin: :func:`read_yaml`'s own resolver as the judge of plain scalars."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        tag: str = super().resolve(kind, value, implicit)  # type: ignore[misc]
+        if kind is not yaml.ScalarNode or not implicit[0]:
+            return tag
+        read = _CORE + _TAG_OF_PLAIN[type(plain_scalar(value))]
+        return tag if read == _CORE + "str" else read
+
+
+class _Dumper(_Judged, yaml.SafeDumper):
     """PyYAML's safe writer, with :func:`read_yaml` as the judge of plain scalars.
 
     PyYAML decides what needs quoting by YAML 1.1 rules, the reader reads by
@@ -374,16 +388,11 @@ class _Dumper(yaml.SafeDumper):
     data gives equal text whichever objects it shares.
     """
 
-    def ignore_aliases(self, data: object) -> bool:
-        return True
 
-    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
-        tag: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-        if kind is not yaml.ScalarNode or not implicit[0]:
-            return tag
-        plain = ev.ScalarEvent(None, None, (True, False), value, None, None, "")
-        read = _CORE + _TAG_OF_PLAIN[type(_scalar(plain))]
-        return tag if read == _CORE + "str" else read
+try:  # libyaml's emitter, judged the same way, writes the same text many times faster
+    from yaml import CSafeDumper as _CBase
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _CBase = None  # type: ignore[assignment,misc]
 
 
 def _flow(dumper: yaml.SafeDumper, data: Flow) -> yaml.Node:
@@ -398,19 +407,35 @@ def _text(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
     return dumper.represent_scalar(_CORE + "str", data, style=style)
 
 
-_Dumper.add_representer(Flow, _flow)
-_Dumper.add_representer(str, _text)
-_Dumper.add_representer(dt.date, yaml.SafeDumper.represent_date)
-# Numbers the reader made (Whole, Number) and kept in a plan, like a cadence's day.
-_Dumper.add_multi_representer(int, yaml.SafeDumper.represent_int)
-_Dumper.add_multi_representer(float, yaml.SafeDumper.represent_float)
+_DUMPERS: list[type[yaml.SafeDumper]] = [_Dumper]
+if _CBase is not None:
+    _DUMPERS.insert(0, type("_CDumper", (_Judged, _CBase), {"__doc__": _Dumper.__doc__}))
+
+for _made in _DUMPERS:
+    _made.add_representer(Flow, _flow)
+    _made.add_representer(str, _text)
+    _made.add_representer(dt.date, yaml.SafeDumper.represent_date)
+    # Numbers the reader made (Whole, Number) and kept in a plan, like a cadence's day.
+    _made.add_multi_representer(int, yaml.SafeDumper.represent_int)
+    _made.add_multi_representer(float, yaml.SafeDumper.represent_float)
 
 
 def dump_yaml(data: object) -> str:
-    """YAML text for plain data; mappings keep their order."""
+    """YAML text for plain data; mappings keep their order.
+
+    libyaml's emitter writes what PyYAML's pure-Python one does, many times faster,
+    but for a character outside the BMP, which it escapes (``"\\U0001F600"``): a text
+    holding one is written again by the pure-Python emitter, to stay legible."""
+    text = _dump(data, _DUMPERS[0])
+    if "\\U" in text and len(_DUMPERS) > 1:
+        return _dump(data, _DUMPERS[-1])
+    return text
+
+
+def _dump(data: object, dumper: type[yaml.SafeDumper]) -> str:
     return yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
