@@ -37,6 +37,7 @@ LAYERS = {
         "_severity",
         "_policy",
         "_cadence",
+        "_collector",
     },
     1: {"_units", "_resolve", "_findings", "_rules", "_rules_builtin", "_score", "_forecast"},
     2: {

@@ -15,7 +15,7 @@ import okrkit
 from okrkit import Amount, CheckIn, KeyResult, Link, Objective
 from okrkit._files import _io, _locate
 from okrkit._model import Source
-from strategies import plans
+from strategies import plans, tricky_texts
 
 
 AS_OF = dt.date(2026, 2, 15)
@@ -194,3 +194,31 @@ class TestLinesAndColumns:
     def test_a_column_far_along_one_line(self) -> None:
         text = '{"a": [' + "1, " * 50_000 + '"x"]}'
         assert _locate.locate_json(text, [("a", 50_000)])[("a", 50_000)][1] == (1, 150_008)
+
+
+def _both_emitters(plan: okrkit.Plan) -> tuple[str, str]:
+    """The plan as dumps writes it, and as PyYAML's pure-Python emitter writes it."""
+    from okrkit._files import _yaml
+    from okrkit._files._convert import plan_to_data
+
+    pytest.importorskip("yaml._yaml")
+    data = plan_to_data(plan, flow=_yaml.Flow)
+    return _yaml.dump_yaml(data), _yaml._dump(data, _yaml._Dumper)
+
+
+class TestYamlWriters:
+    """libyaml's emitter, where PyYAML has it, writes what the pure-Python one does:
+    the same text for plans of ordinary texts, and text that reads back the same where
+    it folds a long quoted line elsewhere."""
+
+    @given(plans())
+    @settings(max_examples=40, deadline=None)
+    def test_the_same_text_for_ordinary_plans(self, plan: okrkit.Plan) -> None:
+        fast, plain = _both_emitters(plan)
+        assert fast == plain
+
+    @given(plans(text=tricky_texts()))
+    @settings(max_examples=40, deadline=None)
+    def test_the_same_plan_for_any_text(self, plan: okrkit.Plan) -> None:
+        fast, plain = _both_emitters(plan)
+        assert okrkit.loads(fast) == okrkit.loads(plain) == plan

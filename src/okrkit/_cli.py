@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from okrkit._collector import collector_paused
 from okrkit._escape import ci_log, file_name, json_dumps, terminal
 from okrkit._graph import LABEL_WIDTH
 from okrkit._version import __version__
@@ -696,7 +697,8 @@ def _run(argv: Sequence[str] | None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_BAD_INPUT
-        status: int = args.run(args)
+        with collector_paused():  # one command, one plan: no garbage cycle to chase
+            status: int = args.run(args)
         if isinstance(sys.stdout, _CiLog):
             sys.stdout.end()
         sys.stdout.flush()

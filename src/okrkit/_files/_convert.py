@@ -75,6 +75,9 @@ POLICY_KEYS = tuple(POLICY)
 _READ_BY_CALLER = frozenset({"list", "version", "currency", "calendar", "policy"})
 """Keys whose value the caller reads itself: lists of mappings, and the plan's own."""
 
+_DATE_VALUE_CONFIDENCE = frozenset({"date", "value", "confidence"})
+"""The keys of most check-ins: read without the general reader when already known."""
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -614,6 +617,10 @@ class PlanReader:
 
     def checkin(self, path: Path, value: object) -> CheckIn | None:
         """One check-in mapping as a CheckIn, or None."""
+        if type(value) is dict and value.keys() <= _DATE_VALUE_CONFIDENCE:
+            made = self._known_checkin(value)
+            if made is not None:
+                return made
         if not self.mapping(path, value, CHECKIN_KEYS, "a check-in like {date: .., value: ..}"):
             return None
         assert isinstance(value, Mapping)
@@ -626,6 +633,25 @@ class PlanReader:
         if fields.keys() == {"confidence"} and type(day) is dt.date:
             return trusted_checkin(day, amount, fields["confidence"])
         return self.build(path, lambda: CheckIn(day, amount, **fields))
+
+    def _known_checkin(self, value: dict[str, Any]) -> CheckIn | None:
+        """A check-in whose date and value were read before in this document (and
+        whose confidence, if any, is a plain number from 0 to 1), without reading
+        them again; None when any of it needs reading (and perhaps a problem)."""
+        day = value.get("date")
+        amount: Any = value.get("value")
+        known = day if type(day) is dt.date else self._dates.get(day) if type(day) is str else None
+        if known is None or type(amount) not in (str, float, int):
+            return None  # a Number or Whole is judged by how it is written, in amount()
+        made = self._amounts.get(amount)
+        if made is None:
+            return None
+        confidence = value.get("confidence")
+        if confidence is None:
+            return trusted_checkin(known, made, None)
+        if type(confidence) in (float, int) and 0 <= confidence <= 1:
+            return trusted_checkin(known, made, float(confidence))
+        return None
 
     def initiative(self, path: Path, value: object) -> Initiative | None:
         """One initiative (text or mapping) as an Initiative, or None."""

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import attrs
 
+from okrkit._collector import collector_paused
 from okrkit._fields import file_path, function, of_type, optional_of_type
 from okrkit._files._convert import Located, Path, PlanReader, plan_to_data
 from okrkit._files._locate import (
@@ -113,6 +114,11 @@ def loads(
     if "\x00" in text:
         line = spot_at(text, text.index("\x00"), cr=format != "toml")[0]
         raise PlanFileError([Problem("expected text, found a NUL character", file=name, line=line)])
+    with collector_paused():
+        return _read(text, format, name, lexicon)
+
+
+def _read(text: str, format: Format, name: str | None, lexicon: Lexicon | None) -> Plan:
     starts: dict[int, tuple[int, int]] | None = None
     if format == "yaml":
         try:
