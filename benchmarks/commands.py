@@ -1,0 +1,227 @@
+"""The ``okrkit`` command as a user runs it, against plain Python on the same file.
+
+Run: python benchmarks/commands.py [--sizes 1000,2000,4000,8000] [--repeat 3]
+                                   [--formats json-line,json-indented,yaml,toml]
+                                   [--startup 7] [--no-startup]
+
+Every figure is a whole process, started and waited for, so it counts what a
+user waits for: the interpreter, imports, reading the file, the work and the
+output.
+
+- Org plans (``orgplan.py``) of N team objectives × 4 key results × 12
+  check-ins, written with the plain libraries: ``json.dumps`` on one line
+  (what programs write) and with ``indent=2``, YAML in block style (libyaml's
+  emitter), TOML (``tomli_w``). For each, ``okrkit check`` and ``okrkit score``
+  against the plain limit for the same file in its own process: ``json.load`` /
+  ``yaml.load(..., CSafeLoader)`` / ``tomllib.load``, then ``baseline.py``'s
+  arithmetic for the same command (its check, or its score). Printed: seconds
+  and the ratio per command × format × size, then the growth exponent per
+  doubling of the plan (``log2(t(2N) / t(N))``: 1 is linear, 2 quadratic).
+- Startup: ``okrkit check`` on every shipped example plan (``examples/**``)
+  against ``python -c "import attrs, yaml, dateutil.relativedelta"``, best of
+  --startup runs each, the two alternating, as a ratio.
+
+Bytecode is written and warmed before timing (``PYTHONDONTWRITEBYTECODE`` is
+dropped for the processes timed), as an installed package has it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+HERE = Path(__file__).resolve().parent
+EXAMPLES = HERE.parent / "examples"
+AS_OF = "2026-02-15"
+FORMATS = ("json-line", "json-indented", "yaml", "toml")
+COMMANDS = ("check", "score")
+PLAIN_IMPORTS = "import attrs, yaml, dateutil.relativedelta"
+ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
+def plain(fmt: str, command: str, path: str) -> None:
+    """The plain limit, run in its own process: read *path* with the plain
+    library for *fmt*, then ``baseline.py``'s arithmetic for *command*."""
+    sys.path.insert(0, str(HERE))
+    import baseline
+
+    as_of = dt.date.fromisoformat(AS_OF)
+    if fmt.startswith("json"):
+        with open(path, encoding="utf-8") as stream:
+            data = json.load(stream)
+    elif fmt == "yaml":
+        import yaml
+
+        with open(path, encoding="utf-8") as stream:
+            data = yaml.load(stream, Loader=yaml.CSafeLoader)
+    else:
+        import tomllib
+
+        with open(path, "rb") as stream:
+            data = tomllib.load(stream)
+    rows = baseline.rows(data)
+    if command == "check":
+        baseline.check(rows, as_of)
+    else:
+        baseline.score(rows, as_of)
+
+
+def write_plan(objectives: int, folder: Path) -> dict[str, Path]:
+    """The org plan of *objectives* team objectives in every format, by the plain writers."""
+    import tomli_w
+    import yaml
+    from orgplan import org_plan
+
+    import okrkit
+
+    data = json.loads(okrkit.dumps(org_plan(objectives, key_results=4), format="json"))
+    texts = {
+        "json-line": json.dumps(data, ensure_ascii=False),
+        "json-indented": json.dumps(data, ensure_ascii=False, indent=2),
+        "yaml": yaml.dump(
+            data, Dumper=yaml.CSafeDumper, default_flow_style=False, sort_keys=False,
+            allow_unicode=True,
+        ),
+        "toml": tomli_w.dumps(data),
+    }  # fmt: skip
+    paths = {}
+    for fmt, text in texts.items():
+        suffix = {"json-line": "json", "json-indented": "json"}.get(fmt, fmt)
+        path = folder / f"plan-{objectives}-{fmt}.{suffix}"
+        path.write_text(text, encoding="utf-8")
+        paths[fmt] = path
+    return paths
+
+
+def seconds(argv: list[str]) -> float:
+    """Wall seconds of one process, its output thrown away."""
+    start = time.perf_counter()
+    subprocess.run(argv, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+_SCRIPT = Path(sys.executable).parent / "okrkit"
+OKRKIT = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "okrkit"]
+"""The installed ``okrkit`` command beside this Python, as a user runs it."""
+
+
+def okrkit_argv(command: str, path: Path) -> list[str]:
+    size = max(64 << 20, 2 * path.stat().st_size)
+    return [*OKRKIT, command, str(path), "--as-of", AS_OF, "--max-bytes", str(size)]
+
+
+def plain_argv(fmt: str, command: str, path: Path) -> list[str]:
+    return [sys.executable, __file__, "--plain", fmt, command, str(path)]
+
+
+def best_pair(mine: list[str], theirs: list[str], repeat: int) -> tuple[float, float]:
+    """Best of *repeat* runs of each, alternating."""
+    ours, plains = [], []
+    for _ in range(repeat):
+        ours.append(seconds(mine))
+        plains.append(seconds(theirs))
+    return min(ours), min(plains)
+
+
+def commands(sizes: list[int], formats: list[str], repeat: int) -> None:
+    times: dict[tuple[str, str, int], tuple[float, float]] = {}
+    print("| command | format | objectives | key results | MB | okrkit s | plain s | × |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="okrkit-bench-") as folder:
+        for fmt, path in write_plan(1, Path(folder)).items():  # write the bytecode first
+            for command in COMMANDS:
+                seconds(okrkit_argv(command, path))
+                seconds(plain_argv(fmt, command, path))
+        for size in sizes:
+            paths = write_plan(size, Path(folder))
+            for fmt in formats:
+                path = paths[fmt]
+                megabytes = path.stat().st_size / 1e6
+                for command in COMMANDS:
+                    mine, theirs = best_pair(
+                        okrkit_argv(command, path), plain_argv(fmt, command, path), repeat
+                    )
+                    times[(command, fmt, size)] = (mine, theirs)
+                    krs = 4 * size + 3 * max(1, size // 50)
+                    print(
+                        f"| {command} | {fmt} | {size:,} | {krs:,} | {megabytes:.1f} "
+                        f"| {mine:.3f} | {theirs:.3f} | {mine / theirs:.2f} |",
+                        flush=True,
+                    )
+                path.unlink()
+    pairs = list(itertools.pairwise(sizes))
+    if not pairs:
+        return
+    print("\nGrowth exponent, okrkit (plain in brackets): log2(t(2N) / t(N)) per doubling")
+    print("| command | format | " + " | ".join(f"{a:,}→{b:,}" for a, b in pairs) + " |")
+    print("|---|---|" + "---:|" * len(pairs))
+    for command in COMMANDS:
+        for fmt in formats:
+            cells = []
+            for small, large in pairs:
+                ratio = math.log2(large / small)
+                (mine_large, plain_large) = times[(command, fmt, large)]
+                (mine_small, plain_small) = times[(command, fmt, small)]
+                mine = math.log2(mine_large / mine_small) / ratio
+                theirs = math.log2(plain_large / plain_small) / ratio
+                cells.append(f"{mine:.2f} ({theirs:.2f})")
+            print(f"| {command} | {fmt} | " + " | ".join(cells) + " |")
+
+
+def startup(repeat: int) -> None:
+    """``okrkit check`` on each shipped example against importing okrkit's
+    dependencies other than pint, alternating, best of *repeat*."""
+    examples = sorted(EXAMPLES.glob("**/*.yaml"))
+    reference = [sys.executable, "-c", PLAIN_IMPORTS]
+    for example in examples:  # write the bytecode, warm the file cache
+        seconds(okrkit_argv("check", example))
+    base: list[float] = [seconds(reference)]
+    mine: dict[Path, list[float]] = {example: [] for example in examples}
+    for _ in range(repeat):
+        for example in examples:
+            mine[example].append(seconds(okrkit_argv("check", example)))
+            base.append(seconds(reference))
+    fastest = min(base)
+    print(f'\n`python -c "{PLAIN_IMPORTS}"`: {fastest * 1000:.0f} ms (best of {len(base)})')
+    print("| example | okrkit check ms | × |")
+    print("|---|---:|---:|")
+    for example in examples:
+        ms = min(mine[example]) * 1000
+        name = example.relative_to(EXAMPLES.parent)
+        print(f"| {name} | {ms:.0f} | {min(mine[example]) / fastest:.2f} |")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,2000,4000,8000", help="team objectives")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--startup", type=int, default=7, help="runs of each example")
+    parser.add_argument("--no-startup", action="store_true")
+    parser.add_argument("--no-commands", action="store_true")
+    parser.add_argument("--plain", nargs=3, metavar=("FORMAT", "COMMAND", "PATH"))
+    args = parser.parse_args(argv)
+    if args.plain:
+        plain(*args.plain)
+        return
+    sys.path.insert(0, str(HERE))
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores\n")
+    if not args.no_startup:
+        startup(args.startup)
+    if not args.no_commands:
+        print()
+        commands([int(s) for s in args.sizes.split(",")], args.formats.split(","), args.repeat)
+
+
+if __name__ == "__main__":
+    main()
