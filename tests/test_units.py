@@ -106,7 +106,8 @@ def test_rates_per_month_have_no_pint_quantity(ureg) -> None:
 
 
 def test_import_does_not_load_pint() -> None:
-    """import okrkit builds no registry and imports no pint; a unit's first use does."""
+    """import okrkit builds no registry and imports no pint, nor does reading a
+    duration (okrkit's table has them); a physical unit of another kind does."""
     code = (
         "import sys, okrkit\n"
         "assert 'pint' not in sys.modules, 'pint imported'\n"
@@ -114,6 +115,8 @@ def test_import_does_not_load_pint() -> None:
         "assert 'pint' not in sys.modules, 'pint imported by the DSL'\n"
         "import okrkit.units\n"
         "okrkit.units.unit_info('day')\n"
+        "assert 'pint' not in sys.modules, 'pint imported for a duration'\n"
+        "okrkit.units.unit_info('km')\n"
         "assert 'pint' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

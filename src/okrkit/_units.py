@@ -17,6 +17,7 @@ chose, never the text as written, so it parses nothing.
 
 from __future__ import annotations
 
+import sys
 import threading
 import weakref
 from enum import StrEnum
@@ -68,6 +69,33 @@ _PER_FACTORS = {  # how many of the first fit in the second, where that is exact
     ("quarter", "year"): 4.0,
 }
 
+_TIME_FACTORS: dict[str, dict[str, float]] = {
+    "second": {"minute": 0.016666666666666666, "hour": 0.0002777777777777778,
+               "day": 1.1574074074074073e-05, "week": 1.6534391534391533e-06,
+               "month": 3.802570537683474e-07, "year": 3.168808781402895e-08},
+    "minute": {"second": 60.0, "hour": 0.016666666666666666, "day": 0.0006944444444444444,
+               "week": 9.920634920634919e-05, "month": 2.2815423226100844e-05,
+               "year": 1.901285268841737e-06},
+    "hour": {"second": 3600.0, "minute": 60.0, "day": 0.041666666666666664,
+             "week": 0.005952380952380952, "month": 0.0013689253935660506,
+             "year": 0.00011407711613050422},
+    "day": {"second": 86400.0, "minute": 1440.0, "hour": 24.0, "week": 0.14285714285714285,
+            "month": 0.03285420944558522, "year": 0.0027378507871321013},
+    "week": {"second": 604800.0, "minute": 10080.0, "hour": 168.0, "day": 7.0,
+             "month": 0.2299794661190965, "year": 0.019164955509924708},
+    "month": {"second": 2629800.0, "minute": 43830.0, "hour": 730.5, "day": 30.4375,
+              "week": 4.348214285714286, "year": 0.08333333333333333},
+    "year": {"second": 31557600.0, "minute": 525960.0, "hour": 8766.0, "day": 365.25,
+             "week": 52.17857142857142, "month": 12.0},
+}  # fmt: skip
+"""How many of the second unit make one of the first, exactly as pint's default
+registry converts them (tests compare every pair with pint). Durations are the
+physical units plans use most; with this table, reading and converting them
+needs no registry, which costs pint a third of a second to build."""
+_TABLE_UNITS = frozenset({*_TIME_FACTORS, "percent"})
+"""The physical units read without pint: pint's default registry names each as
+okrkit does; percent is a plain number there, every other one a ``[time]``."""
+
 _lock = threading.RLock()
 
 
@@ -118,6 +146,18 @@ class _RegistryState:
 
 
 _states: weakref.WeakKeyDictionary[Any, _RegistryState] = weakref.WeakKeyDictionary()
+_table_state = _RegistryState()
+"""What was read without pint, for pint's default application registry."""
+
+
+class _NeedsPint(Exception):
+    """A unit the table does not hold: pint's registry reads it."""
+
+
+def _by_table(ureg: UnitRegistry | None) -> bool:
+    """Whether units can be read with the table: for the application registry, as
+    long as pint is not imported, so nothing can have replaced its default one."""
+    return ureg is None and "pint" not in sys.modules
 
 
 def _state(ureg: UnitRegistry) -> _RegistryState:
@@ -189,23 +229,42 @@ def unit_info(text: str | None, ureg: UnitRegistry | None = None) -> UnitInfo:
     """
     if text is not None and not isinstance(text, str):
         raise InvalidTypeError("unit", text, "unit text like 'day' or 'USD', or None")
-    ureg = registry(ureg)
     key = text or ""
-    state = _state(ureg)
-    found = state.read.get(key)
+    found = _table_state.read.get(key) if _by_table(ureg) else None
     if found is None:
-        with _lock:
-            found = state.read.get(key)
-            if found is None:
-                found = _read_unit(key, ureg, state)
-                state.read.put(key, found)
+        found = _read_cached(key, ureg)
     if isinstance(found, Refusal):
         told = f"; {found.hint}" if found.hint else ""
         raise UnitError(key, f"expected {found.expected}{told}")
     return found
 
 
-def _read_unit(text: str, ureg: UnitRegistry, state: _RegistryState) -> UnitInfo | Refusal:
+def _read_cached(key: str, ureg: UnitRegistry | None) -> UnitInfo | Refusal:
+    """*key* read once per registry (the table standing for the default one)."""
+    with _lock:
+        if _by_table(ureg):
+            found = _table_state.read.get(key)
+            if found is not None:
+                return found  # type: ignore[no-any-return]
+            try:
+                found = _read_unit(key, None, _table_state)
+            except _NeedsPint:
+                pass
+            else:
+                _table_state.read.put(key, found)
+                return found
+        ureg = registry(ureg)
+        state = _state(ureg)
+        found = state.read.get(key)
+        if found is None:
+            found = _read_unit(key, ureg, state)
+            state.read.put(key, found)
+        return found
+
+
+def _read_unit(text: str, ureg: UnitRegistry | None, state: _RegistryState) -> UnitInfo | Refusal:
+    """*text* read in *ureg*; with none, in the table (:class:`_NeedsPint` when a
+    unit is not there)."""
     form = unit_form(text)
     reading = form if isinstance(form, Refusal) else read_unit(form or "")
     if isinstance(reading, Refusal):
@@ -228,7 +287,13 @@ def _read_unit(text: str, ureg: UnitRegistry, state: _RegistryState) -> UnitInfo
             dimension = f"[currency_{name}]" if term.kind == CURRENCY else f"[{name}]"
             dims[dimension] = dims.get(dimension, 0) + term.power
         names[name] = names.get(name, 0) + term.power
-    if physical:
+    if physical and ureg is None:  # durations and percent, by the table
+        time = sum(power for name, power in physical.items() if name != "percent")
+        if time:
+            dims["[time]"] = dims.get("[time]", 0) + time
+        state.physical.put(text, tuple(physical.items()))
+    elif physical:
+        assert ureg is not None
         unit = ureg.Unit(ureg.UnitsContainer(physical))
         dims.update(dict(unit.dimensionality))
         if information:  # pint counts bits as plain numbers: they must not turn into percent
@@ -252,8 +317,13 @@ def _written(powers: dict[str, int]) -> str:
     return (above or ("1" if below else "")) + below
 
 
-def _pint_name(term: Term, ureg: UnitRegistry) -> str | Refusal:
-    """pint's name for a physical unit or percent, in this registry."""
+def _pint_name(term: Term, ureg: UnitRegistry | None) -> str | Refusal:
+    """pint's name for a physical unit or percent, in this registry (with none,
+    the table's name, which is the default registry's)."""
+    if ureg is None:
+        if term.name not in _TABLE_UNITS:
+            raise _NeedsPint(term.name)
+        return term.name
     try:
         return str(ureg.get_name(term.name))
     except Exception:  # a registry of the caller's without it
@@ -316,9 +386,20 @@ def convert_factor(
 ) -> tuple[float, float] | None:
     """``(scale, offset)`` so that ``value * scale + offset`` turns *source* into
     *target*, or ``None`` when they do not convert (calls and leads, USD and EUR)."""
+    key = (source.text, source.per, target.text, target.per)
+    if _by_table(ureg):
+        if key in _table_state.factors:
+            return _table_state.factors[key]  # type: ignore[no-any-return]
+        with _lock:
+            try:
+                result = _factor(source, target, None)
+            except _NeedsPint:
+                pass
+            else:
+                _table_state.factors.put(key, result)
+                return result
     ureg = registry(ureg)
     state = _state(ureg)
-    key = (source.text, source.per, target.text, target.per)
     if key in state.factors:
         return state.factors[key]  # type: ignore[no-any-return]
     with _lock:
@@ -327,7 +408,9 @@ def convert_factor(
     return result
 
 
-def _factor(source: UnitInfo, target: UnitInfo, ureg: UnitRegistry) -> tuple[float, float] | None:
+def _factor(
+    source: UnitInfo, target: UnitInfo, ureg: UnitRegistry | None
+) -> tuple[float, float] | None:
     per_scale = _per_factor(source.per, target.per)
     if per_scale is None:
         return None
@@ -336,7 +419,10 @@ def _factor(source: UnitInfo, target: UnitInfo, ureg: UnitRegistry) -> tuple[flo
     if source.dimension != target.dimension:
         return None
     # The same dimensions: the same currencies, nouns and points, so only the
-    # physical parts differ, and pint converts them.
+    # physical parts differ, and pint converts them (or the table, for one duration
+    # into another).
+    if ureg is None:
+        return _table_factor(source, target, per_scale)
     state = _state(ureg)
     source_unit = state.physical.get(source.text) or _physical_unit(source, ureg)
     target_unit = state.physical.get(target.text) or _physical_unit(target, ureg)
@@ -347,6 +433,19 @@ def _factor(source: UnitInfo, target: UnitInfo, ureg: UnitRegistry) -> tuple[flo
     except Exception:
         return None
     return ((one - zero) * per_scale, zero * per_scale)
+
+
+def _table_factor(source: UnitInfo, target: UnitInfo, per_scale: float) -> tuple[float, float]:
+    """One duration into another, both to the same power 1 or -1, by the table."""
+    mine = _table_state.physical.get(source.text)
+    theirs = _table_state.physical.get(target.text)
+    if mine is None or theirs is None or len(mine) != 1 or len(theirs) != 1:
+        raise _NeedsPint(source.text)
+    ((first, power),), ((second, other),) = mine, theirs
+    if power != other or power not in (1, -1) or first == "percent" or second == "percent":
+        raise _NeedsPint(source.text)
+    scale = _TIME_FACTORS[first][second] if power == 1 else _TIME_FACTORS[second][first]
+    return (scale * per_scale, 0.0 * per_scale)
 
 
 def _physical_unit(info: UnitInfo, ureg: UnitRegistry) -> str:
