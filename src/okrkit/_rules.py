@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
@@ -351,16 +353,54 @@ def _load_builtins() -> None:
     with _loading:
         if _builtins_loaded:
             return
-        from importlib.metadata import entry_points  # noqa: PLC0415 - only when checking
-
         from okrkit import _rules_builtin  # noqa: F401, PLC0415 - registers on import
 
-        for point in entry_points(group=ENTRY_POINT_GROUP):
-            try:
-                point.load()
-            except Exception as exc:
-                raise PluginError(point.value, f"{type(exc).__name__}: {exc}") from None
+        if _may_declare_rules():
+            from importlib.metadata import entry_points  # noqa: PLC0415 - only when needed
+
+            for point in entry_points(group=ENTRY_POINT_GROUP):
+                try:
+                    point.load()
+                except Exception as exc:
+                    raise PluginError(point.value, f"{type(exc).__name__}: {exc}") from None
         _builtins_loaded = True
+
+
+def _may_declare_rules() -> bool:
+    """Whether an installed distribution may declare rules under
+    :data:`ENTRY_POINT_GROUP`, without importing ``importlib.metadata`` (slow to
+    import and to scan): false only when every place it would look is a folder
+    whose ``entry_points.txt`` files never name the group; anything else it
+    might read (a zip file, an egg, a finder of distributions of another kind)
+    counts as a yes, and ``importlib.metadata`` answers as before."""
+    from importlib.machinery import PathFinder  # noqa: PLC0415 - already imported at start
+
+    for finder in sys.meta_path:
+        if finder is not PathFinder and hasattr(finder, "find_distributions"):
+            return True
+    group = ENTRY_POINT_GROUP.encode()
+    for entry in sys.path:
+        if not isinstance(entry, str):
+            return True
+        folder = entry or "."
+        try:
+            names = os.listdir(folder)
+        except NotADirectoryError:  # a zip file on the path
+            return True
+        except (OSError, ValueError):  # not there, or not a path
+            continue
+        for name in names:
+            lowered = name.lower()
+            if lowered.endswith(".egg"):
+                return True
+            if lowered.endswith((".dist-info", ".egg-info")):
+                try:
+                    with open(os.path.join(folder, name, "entry_points.txt"), "rb") as stream:
+                        if group in stream.read():
+                            return True
+                except OSError:
+                    continue
+    return False
 
 
 def _load_plugins(modules: Iterable[str]) -> None:
