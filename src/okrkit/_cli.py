@@ -14,7 +14,6 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -395,6 +394,8 @@ _STARTER = {"en": "starter-en.yaml", "es": "starter-es.yaml"}
 def _starter(lang: str, fmt: str) -> str:
     """The starter plan for next quarter in *fmt*: the commented YAML template, or
     its data as JSON, or as TOML under the template's opening comments."""
+    from importlib import resources  # noqa: PLC0415 - only okrkit init reads a template
+
     template = resources.files("okrkit").joinpath("_templates", _STARTER[lang]).read_text("utf-8")
     text = template.replace("{period}", _next_quarter(_today()))
     if fmt == "yaml":

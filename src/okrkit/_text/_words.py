@@ -9,11 +9,11 @@ be taught to the reader without editing the package.
 from __future__ import annotations
 
 import functools
+import pkgutil
 import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 from typing import Any
 
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
@@ -236,8 +236,11 @@ def _check_list(name: str, key: object, value: object) -> None:
 def _builtin(lang: str) -> dict[str, Any]:
     import json  # noqa: PLC0415 - read once, on the first statement
 
-    text = resources.files("okrkit._text").joinpath("words", f"{lang}.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
+    # pkgutil asks the package's own loader (a folder or a zip file), without the
+    # imports importlib.resources makes.
+    raw = pkgutil.get_data("okrkit._text", f"words/{lang}.json")
+    assert raw is not None  # the package's own loader reads files
+    data: dict[str, Any] = json.loads(raw.decode("utf-8"))
     return data
 
 
