@@ -106,8 +106,13 @@ def write_plan(objectives: int, folder: Path) -> dict[str, Path]:
 def seconds(argv: list[str]) -> float:
     """Wall seconds of one process, its output thrown away."""
     start = time.perf_counter()
-    subprocess.run(argv, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    done = subprocess.run(
+        argv, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+    )
+    took = time.perf_counter() - start
+    if done.returncode not in (0, 1):  # 1: check found an error-level finding
+        raise SystemExit(f"{' '.join(argv)} failed:\n{done.stderr.decode(errors='replace')}")
+    return took
 
 
 _SCRIPT = Path(sys.executable).parent / "okrkit"
