@@ -20,6 +20,7 @@ from __future__ import annotations
 import sys
 import threading
 import weakref
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
@@ -230,35 +231,40 @@ def unit_info(text: str | None, ureg: UnitRegistry | None = None) -> UnitInfo:
     if text is not None and not isinstance(text, str):
         raise InvalidTypeError("unit", text, "unit text like 'day' or 'USD', or None")
     key = text or ""
-    found = _table_state.read.get(key) if _by_table(ureg) else None
+    found: UnitInfo | Refusal | None = _table_state.read.get(key) if _by_table(ureg) else None
     if found is None:
-        found = _read_cached(key, ureg)
+        found = _remembered("read", key, ureg, lambda reg, state: _read_unit(key, reg, state))
     if isinstance(found, Refusal):
         told = f"; {found.hint}" if found.hint else ""
         raise UnitError(key, f"expected {found.expected}{told}")
     return found
 
 
-def _read_cached(key: str, ureg: UnitRegistry | None) -> UnitInfo | Refusal:
-    """*key* read once per registry (the table standing for the default one)."""
+def _remembered(
+    kept: str, key: object, ureg: UnitRegistry | None, work: Callable[[Any, _RegistryState], Any]
+) -> Any:
+    """``work(registry, state)`` once per *key* and registry, kept in the state's
+    cache named *kept*: by the table (registry ``None``) while it can stand for
+    the application registry and holds the units, else in pint's registry."""
     with _lock:
         if _by_table(ureg):
-            found = _table_state.read.get(key)
-            if found is not None:
-                return found  # type: ignore[no-any-return]
+            cache = getattr(_table_state, kept)
+            if key in cache:
+                return cache[key]
             try:
-                found = _read_unit(key, None, _table_state)
+                found = work(None, _table_state)
             except _NeedsPint:
                 pass
             else:
-                _table_state.read.put(key, found)
+                cache.put(key, found)
                 return found
         ureg = registry(ureg)
         state = _state(ureg)
-        found = state.read.get(key)
-        if found is None:
-            found = _read_unit(key, ureg, state)
-            state.read.put(key, found)
+        cache = getattr(state, kept)
+        if key in cache:
+            return cache[key]
+        found = work(ureg, state)
+        cache.put(key, found)
         return found
 
 
@@ -387,25 +393,9 @@ def convert_factor(
     """``(scale, offset)`` so that ``value * scale + offset`` turns *source* into
     *target*, or ``None`` when they do not convert (calls and leads, USD and EUR)."""
     key = (source.text, source.per, target.text, target.per)
-    if _by_table(ureg):
-        if key in _table_state.factors:
-            return _table_state.factors[key]  # type: ignore[no-any-return]
-        with _lock:
-            try:
-                result = _factor(source, target, None)
-            except _NeedsPint:
-                pass
-            else:
-                _table_state.factors.put(key, result)
-                return result
-    ureg = registry(ureg)
-    state = _state(ureg)
-    if key in state.factors:
-        return state.factors[key]  # type: ignore[no-any-return]
-    with _lock:
-        result = _factor(source, target, ureg)
-        state.factors.put(key, result)
-    return result
+    return _remembered(  # type: ignore[no-any-return]
+        "factors", key, ureg, lambda reg, _state: _factor(source, target, reg)
+    )
 
 
 def _factor(
