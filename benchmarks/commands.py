@@ -14,9 +14,10 @@ output.
   emitter), TOML (``tomli_w``). For each, ``okrkit check`` and ``okrkit score``
   against the plain limit for the same file in its own process: ``json.load`` /
   ``yaml.load(..., CSafeLoader)`` / ``tomllib.load``, then ``baseline.py``'s
-  arithmetic for the same command (its check, or its score). Printed: seconds
-  and the ratio per command × format × size, then the growth exponent per
-  doubling of the plan (``log2(t(2N) / t(N))``: 1 is linear, 2 quadratic).
+  arithmetic for the same command (its check, or its score). Printed: wall
+  and CPU seconds and their ratios per command × format × size, then the
+  growth exponent per doubling of the plan from CPU seconds
+  (``log2(t(2N) / t(N))``: 1 is linear, 2 quadratic).
 - Startup: ``okrkit check`` on every shipped example plan (``examples/**``)
   against ``python -c "import attrs, yaml, dateutil.relativedelta"``, best of
   --startup runs each, the two alternating, as a ratio of wall seconds and of
@@ -140,19 +141,29 @@ def plain_argv(fmt: str, command: str, path: Path) -> list[str]:
     return [sys.executable, __file__, "--plain", fmt, command, str(path)]
 
 
-def best_pair(mine: list[str], theirs: list[str], repeat: int) -> tuple[float, float]:
+Timing = tuple[float, float, float, float]
+"""okrkit's wall and CPU seconds, then the plain limit's, each the best of its runs."""
+
+
+def best_pair(mine: list[str], theirs: list[str], repeat: int) -> Timing:
     """Best of *repeat* runs of each, alternating."""
     ours, plains = [], []
     for _ in range(repeat):
-        ours.append(seconds(mine))
-        plains.append(seconds(theirs))
-    return min(ours), min(plains)
+        ours.append(timed(mine))
+        plains.append(timed(theirs))
+    return (
+        min(w for w, _ in ours), min(c for _, c in ours),
+        min(w for w, _ in plains), min(c for _, c in plains),
+    )  # fmt: skip
 
 
 def commands(sizes: list[int], formats: list[str], repeat: int) -> None:
-    times: dict[tuple[str, str, int], tuple[float, float]] = {}
-    print("| command | format | objectives | key results | MB | okrkit s | plain s | × |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    times: dict[tuple[str, str, int], Timing] = {}
+    print(
+        "| command | format | objectives | key results | MB | okrkit s | plain s | × "
+        "| okrkit CPU s | plain CPU s | CPU × |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="okrkit-bench-") as folder:
         for fmt, path in write_plan(1, Path(folder)).items():  # write the bytecode first
             for command in COMMANDS:
@@ -164,21 +175,29 @@ def commands(sizes: list[int], formats: list[str], repeat: int) -> None:
                 path = paths[fmt]
                 megabytes = path.stat().st_size / 1e6
                 for command in COMMANDS:
-                    mine, theirs = best_pair(
+                    found = best_pair(
                         okrkit_argv(command, path), plain_argv(fmt, command, path), repeat
                     )
-                    times[(command, fmt, size)] = (mine, theirs)
+                    times[(command, fmt, size)] = found
+                    wall, cpu, plain_wall, plain_cpu = found
                     krs = 4 * size + 3 * max(1, size // 50)
                     print(
                         f"| {command} | {fmt} | {size:,} | {krs:,} | {megabytes:.1f} "
-                        f"| {mine:.3f} | {theirs:.3f} | {mine / theirs:.2f} |",
+                        f"| {wall:.3f} | {plain_wall:.3f} | {wall / plain_wall:.2f} "
+                        f"| {cpu:.3f} | {plain_cpu:.3f} | {cpu / plain_cpu:.2f} |",
                         flush=True,
                     )
                 path.unlink()
+    growth(times, sizes, formats)
+
+
+def growth(times: dict[tuple[str, str, int], Timing], sizes: list[int], formats: list[str]) -> None:
+    """The growth exponent per doubling, from CPU seconds (which other work on the
+    machine moves less than wall seconds)."""
     pairs = list(itertools.pairwise(sizes))
     if not pairs:
         return
-    print("\nGrowth exponent, okrkit (plain in brackets): log2(t(2N) / t(N)) per doubling")
+    print("\nGrowth exponent from CPU seconds, okrkit (plain in brackets): log2(t(2N) / t(N))")
     print("| command | format | " + " | ".join(f"{a:,}→{b:,}" for a, b in pairs) + " |")
     print("|---|---|" + "---:|" * len(pairs))
     for command in COMMANDS:
@@ -186,8 +205,8 @@ def commands(sizes: list[int], formats: list[str], repeat: int) -> None:
             cells = []
             for small, large in pairs:
                 ratio = math.log2(large / small)
-                (mine_large, plain_large) = times[(command, fmt, large)]
-                (mine_small, plain_small) = times[(command, fmt, small)]
+                _, mine_large, _, plain_large = times[(command, fmt, large)]
+                _, mine_small, _, plain_small = times[(command, fmt, small)]
                 mine = math.log2(mine_large / mine_small) / ratio
                 theirs = math.log2(plain_large / plain_small) / ratio
                 cells.append(f"{mine:.2f} ({theirs:.2f})")
