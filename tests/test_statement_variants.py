@@ -357,6 +357,30 @@ FOREIGN_SCALE_ES = [
 ]  # fmt: skip
 
 
+# --- an absolute change given as an average ("per changeover" is no period) ---------------
+
+AVERAGE_CHANGE_EN = [
+    ("Cut handling time by an average of 2 minutes per ticket",
+     {"direction": "decrease", "change": (2, "duration"), "target": None, "per": None}),
+    ("Lower lead time by an average of 4 days per order",
+     {"direction": "decrease", "change": (4, "duration"), "target": None, "per": None}),
+    ("Shorten setup time by a mean of 5 minutes per batch",
+     {"direction": "decrease", "change": (5, "duration"), "target": None, "per": None}),
+    ("Reduce wait time by an average of 90 seconds per caller",
+     {"direction": "decrease", "change": (90, "duration"), "target": None, "per": None}),
+]  # fmt: skip
+AVERAGE_CHANGE_ES = [
+    ("Reducir el tiempo de atención en un promedio de 2 minutos por ticket",
+     {"direction": "decrease", "change": (2, "duration"), "target": None, "per": None}),
+    ("Bajar el plazo de entrega en una media de 4 días por pedido",
+     {"direction": "decrease", "change": (4, "duration"), "target": None, "per": None}),
+    ("Acortar el tiempo de preparación en una media de 5 minutos por lote",
+     {"direction": "decrease", "change": (5, "duration"), "target": None, "per": None}),
+    ("Disminuir la espera en un promedio de 90 segundos por llamada",
+     {"direction": "decrease", "change": (90, "duration"), "target": None, "per": None}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -371,6 +395,7 @@ CLASSES = {
     "quoted": (QUOTED_EN, QUOTED_ES),
     "task": (TASK_EN, TASK_ES),
     "foreign-scale": (FOREIGN_SCALE_EN, FOREIGN_SCALE_ES),
+    "average-change": (AVERAGE_CHANGE_EN, AVERAGE_CHANGE_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")
