@@ -381,6 +381,32 @@ AVERAGE_CHANGE_ES = [
 ]  # fmt: skip
 
 
+# --- a growth or reduction noun as the object, and a comparative after the figure ------
+
+COMPARATIVE_EN = [
+    ("Achieve an increase in online sales of 12%",
+     {"direction": "increase", "change": (12, "percent"), "target": None}),
+    ("Deliver a reduction in logistics costs of 8%",
+     {"direction": "decrease", "change": (8, "percent"), "target": None}),
+    ("Make checkout 10% faster", {"direction": "decrease", "change": (10, "percent")}),
+    ("Ship releases 25% quicker", {"direction": "decrease", "change": (25, "percent")}),
+    ("Make onboarding 20% cheaper", {"direction": "decrease", "change": (20, "percent")}),
+    ("Book 30% more demos", {"direction": "increase", "change": (30, "percent")}),
+    ("Log 15% fewer defects", {"direction": "decrease", "change": (15, "percent")}),
+]  # fmt: skip
+COMPARATIVE_ES = [
+    ("Lograr un aumento de las ventas online del 12%",
+     {"direction": "increase", "change": (12, "percent"), "target": None}),
+    ("Conseguir una reducción de costes logísticos del 8 %",
+     {"direction": "decrease", "change": (8, "percent"), "target": None}),
+    ("Un proceso de pago un 10% más rápido", {"direction": "decrease", "change": (10, "percent")}),
+    ("Entregas un 25 % más rápidas", {"direction": "decrease", "change": (25, "percent")}),
+    ("Un alta de clientes un 20% más barata", {"direction": "decrease", "change": (20, "percent")}),
+    ("Agendar un 30% más de demos", {"direction": "increase", "change": (30, "percent")}),
+    ("Registrar un 15% menos de defectos", {"direction": "decrease", "change": (15, "percent")}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -396,6 +422,7 @@ CLASSES = {
     "task": (TASK_EN, TASK_ES),
     "foreign-scale": (FOREIGN_SCALE_EN, FOREIGN_SCALE_ES),
     "average-change": (AVERAGE_CHANGE_EN, AVERAGE_CHANGE_ES),
+    "comparative": (COMPARATIVE_EN, COMPARATIVE_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

@@ -577,6 +577,13 @@ def _change_context(
     for size in (1, 2):
         if index - size >= 0 and words.has("change_nouns", reader.folded[index - size : index]):
             return index - size
+    if q.kind == "percent" and index < q.start and "keep_verbs" not in verb_kinds:
+        # "un crecimiento de suscripciones del 15 %": the noun, then what grows
+        for at in range(index - 1, max(index - 5, reader.clause_start(q.start)) - 1, -1):
+            if reader.tokens[at].kind != "word":
+                break
+            if words.word("change_nouns", reader.folded[at]):
+                return at
     if q.kind == "percent" and words.match("change_after_words", reader.folded, q.end):
         return q.start  # "un 60% más de software", "20% more demos"
     if _noun_after(reader, q) is not None:

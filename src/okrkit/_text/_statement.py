@@ -87,8 +87,10 @@ def _read(reader: Reader, currency: str) -> Reading:
             level.quantity.value = -level.quantity.value
     change = picked.get("change")
     noun = None if change is None else change_noun(reader, change)
-    if noun is not None and words.word("decrease_nouns", folded[noun]):
-        verb_kinds = {*verb_kinds, "decrease_verbs"}  # "a 6% reduction in churn"
+    if (noun is not None and words.word("decrease_nouns", folded[noun])) or (
+        change is not None and words.match("decrease_comparatives", folded, change.quantity.end)
+    ):
+        verb_kinds = {*verb_kinds, "decrease_verbs"}  # "a 6% reduction", "10% faster"
     if change is not None and change.quantity.times:  # "by 3x": 200 % more
         q = change.quantity
         q.value, q.unit, q.kind = (q.value - 1) * 100, "percent", "percent"
