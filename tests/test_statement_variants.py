@@ -407,6 +407,32 @@ COMPARATIVE_ES = [
 ]  # fmt: skip
 
 
+# --- a band of ratings is at least its lower end ------------------------------------------
+
+RATING_BAND_EN = [
+    ("Get 4 to 5 stars in app store reviews",
+     {"direction": "at_least", "target": (4, "number"), "baseline": None}),
+    ("Earn 4–5 star ratings on G2",
+     {"direction": "at_least", "target": (4, "number"), "baseline": None}),
+    ("Collect reviews of 4-5 stars",
+     {"direction": "at_least", "target": (4, "number"), "baseline": None}),
+    ("Win ratings between 4 and 5 stars",
+     {"direction": "at_least", "target": (4, "number"), "baseline": None}),
+    ("Keep 4-5-star feedback from buyers",
+     {"direction": "at_least", "target": (4, "number"), "baseline": None}),
+]  # fmt: skip
+RATING_BAND_ES = [
+    ("Conseguir reseñas de entre 4 y 5 estrellas",
+     {"direction": "at_least", "target": (4, "number"), "baseline": None}),
+    ("Lograr calificaciones de 4-5 estrellas en Google",
+     {"direction": "at_least", "target": (4, "number"), "baseline": None}),
+    ("Recibir opiniones de 4–5 estrellas",
+     {"direction": "at_least", "target": (4, "number"), "baseline": None}),
+    ("Tener puntuaciones entre 4 y 5 estrellas",
+     {"direction": "at_least", "target": (4, "number"), "baseline": None}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -423,6 +449,7 @@ CLASSES = {
     "foreign-scale": (FOREIGN_SCALE_EN, FOREIGN_SCALE_ES),
     "average-change": (AVERAGE_CHANGE_EN, AVERAGE_CHANGE_ES),
     "comparative": (COMPARATIVE_EN, COMPARATIVE_ES),
+    "rating-band": (RATING_BAND_EN, RATING_BAND_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

@@ -60,7 +60,7 @@ def count_from_metric(reader: Reader, picked: dict[str, Role], span: tuple[int, 
         return
     for name in ("baseline", "target"):
         role = picked.get(name)
-        if role is not None and role.quantity.kind == "number":
+        if role is not None and role.quantity.kind == "number" and not role.quantity.rating:
             role.quantity.kind, role.quantity.unit = "count", str(noun)
 
 

@@ -52,6 +52,8 @@ class Quantity:
     plus: bool = False
     """A "+" written after it: at least ("20+ demos", "(90%+)")."""
     times: bool = False
+    rating: bool = False
+    """A rating on a scale ("4.5/5", "4-5 stars"): a plain number, never a count."""
     """A multiple ("3x"): as a change, (3 - 1) × 100 %."""
     name: str = ""
     """Not an amount but part of a name or of the metric: "window" ("30-day
@@ -217,9 +219,11 @@ def _quantity_at(
     points = False
     noun_start: int | None = None
     noun_end: int | None = None
+    rating = band = 0
     if index < len(tokens):
         follow = tokens[index]
         rating = _rating(tokens, folded, words, index) if kind == "number" else 0
+        band = _band(tokens, folded, words, start, index) if kind == "number" else 0
         ratio = _ratio(tokens, folded, words, index) if kind == "number" else None
         part = _part(tokens, folded, words, index) if kind == "number" else None
         if ratio is None and part is not None:  # "8 of the 10 accounts": 8 accounts
@@ -228,6 +232,8 @@ def _quantity_at(
             value, kind, unit, end = value / ratio[0] * 100, "percent", "percent", ratio[1]
             noun = _count_noun(tokens, folded, words, end) if end < len(tokens) else None
             noun_end = noun[2] if noun is not None else None
+        elif band:  # "4-5 stars", "entre 4 y 5 estrellas": at least the lower end
+            end = index + band
         elif rating:  # "4.5/5", "8 out of 10", "4.6 stars", "4,5 sobre 5": a plain number
             end = index + rating
         elif follow.kind == "symbol" and follow.text == "%":
@@ -286,7 +292,7 @@ def _quantity_at(
     return Quantity(
         value, unit if kind != "number" else None, kind, start, end,
         points=points, noun_end=noun_end, noun_start=noun_start, ambiguous=ambiguous,
-        sign=sign, plus=plus,
+        sign=sign, plus=plus or bool(band), rating=bool(band or rating),
     )  # fmt: skip
 
 
@@ -400,6 +406,32 @@ def _rating(tokens: list[Token], folded: list[str], words: Words, index: int) ->
     if after < len(tokens) and tokens[after].kind == "number":
         return scale[0] + 1
     return 0
+
+
+_DASHES = frozenset("-\u2013\u2014")
+
+
+def _band(tokens: list[Token], folded: list[str], words: Words, start: int, index: int) -> int:
+    """How many tokens after a number close a band of ratings: "4-5 stars", "4 to 5
+    stars", "entre 4 y 5 estrellas"; 0 when none. "from 4 to 5 stars" is a change."""
+    if index >= len(tokens):
+        return 0
+    if tokens[index].text in _DASHES:
+        size = 1
+    else:
+        opener = words.value("band_joiners", folded[index : index + 1])
+        before = folded[start - 1] if start > 0 else ""
+        if opener is None or (opener and before != opener) or words.word("from_markers", before):
+            return 0
+        size = 1
+    after = index + size
+    if after >= len(tokens) or tokens[after].kind != "number":
+        return 0
+    after += 1
+    if after < len(tokens) and tokens[after].text in _DASHES:
+        after += 1  # "4-5-star"
+    rating = _rating(tokens, folded, words, after)
+    return after - index + rating if rating else 0
 
 
 def _match(words: Words, key: str, folded: list[str], index: int) -> int:

@@ -51,7 +51,8 @@ LIST_KEYS = frozenset(
         "number_of_words", "half_words", "bau_verbs", "date_words", "year_markers",
         "negations", "zero_words", "ordinal_words", "label_words", "attainment_nouns",
         "attainment_words", "skippable", "metric_stops", "noun_stops", "not_nouns", "possessives",
-        "decrease_nouns", "decrease_comparatives", "of_words", "and_words", "distributive_words", "after_count_words",
+        "decrease_nouns", "decrease_comparatives", "of_words", "and_words", "distributive_words",
+        "after_count_words",
         "plain_point_words", "time_words", "change_place_markers", "change_article_markers",
         "times_words", "grammar_words", "move_verbs", "rating_words", "name_figures",
         "window_nouns", "bare_timeframe_markers", "ordinal_suffixes", "done_words",
@@ -78,7 +79,7 @@ GRAMMAR_KEYS = (
 MAP_KEYS = frozenset(
     {
         "numbers", "scales", "currency_words", "duration_words", "period_words",
-        "count_nouns", "multiply_words", "glued_multipliers", "spaced_multipliers",
+        "count_nouns", "multiply_words", "glued_multipliers", "band_joiners", "spaced_multipliers",
         "period_adjectives", "growth_rates", "verb_inflections",
     }
 )  # fmt: skip
