@@ -433,6 +433,32 @@ RATING_BAND_ES = [
 ]  # fmt: skip
 
 
+# --- a percent right after a window phrase, with no preposition, is the change -----------
+
+WINDOW_THEN_CHANGE_EN = [
+    ("Reduce support calls in the first 60 days 35%",
+     {"direction": "decrease", "change": (35, "percent"), "target": None}),
+    ("Lower refunds in the first 14 days 20%",
+     {"direction": "decrease", "change": (20, "percent"), "target": None}),
+    ("Cut first-30-day support tickets 25%",
+     {"direction": "decrease", "change": (25, "percent"), "target": None}),
+    ("Increase first-90-day retention 10%",
+     {"direction": "increase", "change": (10, "percent"), "target": None}),
+    ("Grow usage during the first 30 days 15%",
+     {"direction": "increase", "change": (15, "percent"), "target": None}),
+]  # fmt: skip
+WINDOW_THEN_CHANGE_ES = [
+    ("Bajar las devoluciones en los primeros 30 días 20%",
+     {"direction": "decrease", "change": (20, "percent"), "target": None}),
+    ("Reducir los tickets de los primeros 90 días 15%",
+     {"direction": "decrease", "change": (15, "percent"), "target": None}),
+    ("Aumentar la retención en los primeros 7 días 10%",
+     {"direction": "increase", "change": (10, "percent"), "target": None}),
+    ("Disminuir las bajas durante los primeros 30 días 12%",
+     {"direction": "decrease", "change": (12, "percent"), "target": None}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -450,6 +476,7 @@ CLASSES = {
     "average-change": (AVERAGE_CHANGE_EN, AVERAGE_CHANGE_ES),
     "comparative": (COMPARATIVE_EN, COMPARATIVE_ES),
     "rating-band": (RATING_BAND_EN, RATING_BAND_ES),
+    "window-then-change": (WINDOW_THEN_CHANGE_EN, WINDOW_THEN_CHANGE_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

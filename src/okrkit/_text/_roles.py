@@ -463,7 +463,17 @@ def _bare_change(state: _State, q: Quantity, to_len: int, bound: Direction | Non
     between = reader.tokens[state.verb_end : q.start]
     if not between and state.verb_start > 0:
         return True  # "Customer calls grow 20%": the metric is the subject
-    if not between or any(t.kind != "word" for t in between):
+    # a window or a name is part of the metric: "en los primeros 60 días 35%"
+    named = {
+        at
+        for r in state.roles
+        if r.role in ("window", "name")
+        for at in range(r.quantity.start, r.quantity.noun_end or r.quantity.end)
+    }
+    if not between or any(
+        t.kind != "word" and at not in named and not (t.text == "-" and t.glued)
+        for at, t in enumerate(between, state.verb_end)
+    ):
         return False
     last = reader.folded[q.start - 1]
     return not (
