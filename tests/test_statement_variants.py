@@ -459,6 +459,29 @@ WINDOW_THEN_CHANGE_ES = [
 ]  # fmt: skip
 
 
+# --- points per game or match are a count, not percentage points ---------------------------
+
+POINTS_PER_GAME_EN = [
+    ("Score 80 points per game",
+     {"direction": "increase", "target": (80, "count"), "per": None, "change": None}),
+    ("Concede under 65 points per match",
+     {"direction": "at_most", "target": (65, "count"), "per": None}),
+    ("Hold opponents to < 60 pts/game",
+     {"direction": "at_most", "target": (60, "count"), "per": None}),
+    ("Average 25 pts a game", {"target": (25, "count"), "per": None}),
+    ("Raise the NPS by 5 pts", {"direction": "increase", "change": (5, "percent")}),
+]  # fmt: skip
+POINTS_PER_GAME_ES = [
+    ("Anotar 70 puntos por partido",
+     {"direction": "increase", "target": (70, "count"), "per": None, "change": None}),
+    ("Recibir menos de 65 puntos por juego",
+     {"direction": "at_most", "target": (65, "count"), "per": None}),
+    ("Encajar < 60 pts/partido", {"direction": "at_most", "target": (60, "count"), "per": None}),
+    ("Promediar 25 puntos por encuentro", {"target": (25, "count"), "per": None}),
+    ("Subir el NPS 5 pts", {"direction": "increase", "change": (5, "percent")}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -477,6 +500,7 @@ CLASSES = {
     "comparative": (COMPARATIVE_EN, COMPARATIVE_ES),
     "rating-band": (RATING_BAND_EN, RATING_BAND_ES),
     "window-then-change": (WINDOW_THEN_CHANGE_EN, WINDOW_THEN_CHANGE_ES),
+    "points-per-game": (POINTS_PER_GAME_EN, POINTS_PER_GAME_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

@@ -243,7 +243,10 @@ def _quantity_at(
                 points, end = True, end + points_len
         elif points_len := _match(words, "point_words", folded, index):
             bare = points_len == 1 and words.word("plain_point_words", folded[index])
-            if not bare or _percent_context(words, folded, start):
+            if game := _per_game(tokens, folded, words, index + points_len):
+                unit, kind, end = "point", "count", index + points_len  # "70 pts/game"
+                noun_start, noun_end = index, end + game
+            elif not bare or _percent_context(words, folded, start):
                 kind, unit, points, end = "percent", "percentage_point", True, index + points_len
             else:  # NPS points, score points: a plain number
                 end = index + 1
@@ -432,6 +435,18 @@ def _band(tokens: list[Token], folded: list[str], words: Words, start: int, inde
         after += 1  # "4-5-star"
     rating = _rating(tokens, folded, words, after)
     return after - index + rating if rating else 0
+
+
+def _per_game(tokens: list[Token], folded: list[str], words: Words, index: int) -> int:
+    """How many tokens say "per game", "/match", "por partido" (0 when none): points
+    scored in a game are a count, not percentage points."""
+    start = index
+    if index < len(tokens) and tokens[index].text == "/":
+        index += 1
+    else:
+        index += _match(words, "game_rate_markers", folded, index)
+    game = _match(words, "game_nouns", folded, index)
+    return index + game - start if game else 0
 
 
 def _match(words: Words, key: str, folded: list[str], index: int) -> int:
