@@ -482,6 +482,40 @@ POINTS_PER_GAME_ES = [
 ]  # fmt: skip
 
 
+# --- a multiple of, or an amount beyond, a level named as current is a change -------------
+
+CURRENT_LEVEL_EN = [
+    ("Support 3x current order volume",
+     {"direction": "increase", "change": (200, "percent"), "target": None,
+      "baseline_ref": "current order volume"}),
+    ("Serve 2x the current number of users",
+     {"direction": "increase", "change": (100, "percent"), "target": None,
+      "baseline_ref": "current number of users"}),
+    ("Process 4x today's transaction volume",
+     {"direction": "increase", "change": (300, "percent"), "target": None,
+      "baseline_ref": "today's transaction volume"}),
+    ("Ship orders 2 days faster than the current lead time",
+     {"direction": "decrease", "change": (2, "duration"), "target": None}),
+    ("Resolve tickets in 4 hours less than current time",
+     {"direction": "decrease", "change": (4, "duration"), "target": None}),
+]  # fmt: skip
+CURRENT_LEVEL_ES = [
+    ("Atender 2 veces el volumen actual de pedidos",
+     {"direction": "increase", "change": (100, "percent"), "target": None,
+      "baseline_ref": "volumen actual de pedidos"}),
+    ("Procesar 4 veces las transacciones actuales",
+     {"direction": "increase", "change": (300, "percent"), "target": None,
+      "baseline_ref": "transacciones actuales"}),
+    ("Soportar 3x el tráfico actual",
+     {"direction": "increase", "change": (200, "percent"), "target": None,
+      "baseline_ref": "tráfico actual"}),
+    ("Entregar los pedidos 2 días más rápido que el plazo actual",
+     {"direction": "decrease", "change": (2, "duration"), "target": None}),
+    ("Resolver incidencias en 4 horas menos que el tiempo actual",
+     {"direction": "decrease", "change": (4, "duration"), "target": None}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -501,6 +535,7 @@ CLASSES = {
     "rating-band": (RATING_BAND_EN, RATING_BAND_ES),
     "window-then-change": (WINDOW_THEN_CHANGE_EN, WINDOW_THEN_CHANGE_ES),
     "points-per-game": (POINTS_PER_GAME_EN, POINTS_PER_GAME_ES),
+    "current-level": (CURRENT_LEVEL_EN, CURRENT_LEVEL_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

@@ -195,6 +195,10 @@ def _quantity_at(
             index += 1
             if index >= len(tokens) or tokens[index].kind != "word" or not tokens[index].glued:
                 return Quantity(value, None, "number", start, index, times=True)  # "3x"
+    if index < len(tokens) and words.word("spaced_times_words", folded[index]):
+        later = folded[index + 1 : index + 6]
+        if any(words.word("current_words", word) for word in later):
+            return Quantity(value, None, "number", start, index + 1, times=True)  # "3 veces"
     # spaced multipliers: "3 MM", "2,5 millones", "1.2 million", "mil millones"
     while index < len(tokens) and tokens[index].kind == "word":
         word = folded[index]

@@ -559,6 +559,8 @@ def _change_context(
     to_start, to_size = reader.ending("to_markers", q.start, skip_articles=False)
     if to_size and to_start <= start:
         return None  # "hasta un 92%", "a un 5%": a value to reach
+    if _than_current(reader, q):
+        return q.start  # "5x current peak traffic", "2 días menos que el tiempo actual"
     marker = reader.folded[start : start + size]
     if size and "keep_verbs" in verb_kinds and words.word("value_markers", marker[0]):
         return None  # "mantener el margen en 40%": a level to keep
@@ -599,6 +601,20 @@ def _change_context(
     if _noun_after(reader, q) is not None:
         return q.start  # "a 20% increase in conversion", "a 15% cost reduction"
     return None
+
+
+def _than_current(reader: Reader, q: Quantity) -> bool:
+    """A multiple of, or an amount more or less than, a level named as current:
+    "5x current peak traffic", "3 veces el tráfico actual", "3 days less than
+    current time"."""
+    index = q.end
+    if not q.times:
+        found = reader.words.match("than_words", reader.folded, index)
+        if found is None:
+            return False
+        index += found[0]
+    end = min(index + 5, len(reader.tokens))
+    return any(reader.words.word("current_words", word) for word in reader.folded[index:end])
 
 
 def _noun_after(reader: Reader, q: Quantity) -> int | None:

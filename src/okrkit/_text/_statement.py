@@ -158,8 +158,19 @@ def _baseline_ref(reader: Reader) -> str | None:
         found = reader.words.match("baseline_context", reader.folded, start)
         assert found is not None
         begin = end = start + found[0]
-        if reader.words.word("past_words", reader.folded[begin - 1]):
+        if reader.words.word("past_words", reader.folded[begin - 1]) or (
+            reader.words.word("current_words", reader.folded[begin - 1])
+        ):
             begin = end = begin - 1  # "previous quarter": the marker is part of the name
+            while (  # "el tráfico pico actual": the noun comes first
+                reader.words.head_first
+                and begin > 0
+                and reader.tokens[begin - 1].kind == "word"
+                and reader.folded[begin - 1] not in reader.skippable
+                and reader.folded[begin - 1] not in reader.stops
+                and start - begin < 4
+            ):
+                begin -= 1
         if begin < len(reader.tokens) and reader.tokens[begin].text == ".":
             begin = end = begin + 1
         while end < len(reader.tokens) and reader.tokens[end].kind in ("word", "alnum"):
