@@ -516,6 +516,30 @@ CURRENT_LEVEL_ES = [
 ]  # fmt: skip
 
 
+# --- a percent that describes a noun, or the people who do the work, is a qualifier -------
+
+ATTRIBUTE_EN = [
+    ("Launch a 20% off promotion in 5 stores",
+     {"direction": "increase", "target": (5, "count"), "change": None}),
+    ("Run a 10% loyalty offer across 4 regional chains",
+     {"direction": "increase", "target": (4, "count"), "change": None}),
+    ("Have 90% of pull requests approved by 2 reviewers",
+     {"target": (90, "percent"), "change": None, "share": None}),
+    ("Get 100% of schema changes signed off by 2 architects",
+     {"target": (100, "percent"), "change": None, "share": None}),
+]  # fmt: skip
+ATTRIBUTE_ES = [
+    ("Lanzar una promoción del 20% en 5 tiendas",
+     {"direction": "increase", "target": (5, "count"), "change": None}),
+    ("Hacer una oferta de fidelización del 10% en 4 cadenas regionales",
+     {"direction": "increase", "target": (4, "count"), "change": None}),
+    ("Conseguir que el 90% de los cambios sean aprobados por 2 revisores",
+     {"target": (90, "percent"), "change": None, "share": None}),
+    ("Lograr que el 100% de los contratos sean revisados por 2 abogados",
+     {"target": (100, "percent"), "change": None, "share": None}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -536,6 +560,7 @@ CLASSES = {
     "window-then-change": (WINDOW_THEN_CHANGE_EN, WINDOW_THEN_CHANGE_ES),
     "points-per-game": (POINTS_PER_GAME_EN, POINTS_PER_GAME_ES),
     "current-level": (CURRENT_LEVEL_EN, CURRENT_LEVEL_ES),
+    "attribute": (ATTRIBUTE_EN, ATTRIBUTE_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

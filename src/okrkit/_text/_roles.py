@@ -329,6 +329,38 @@ def _qualifier(state: _State, q: Quantity, is_all: bool) -> bool:
     return True
 
 
+def _attribute(state: _State, q: Quantity, is_all: bool) -> bool:
+    """A figure that describes a noun rather than measures: "a 15% discount
+    campaign on 3 stations", "una campaña de descuentos del 15 % en 3 radios" (a
+    count follows in the clause), "reviewed by 2 engineers" (who does the work)."""
+    reader = state.reader
+    if q.kind in ("count", "number") and q.noun_start is not None:
+        agent = reader.ending("agent_markers", q.start)[1]
+        if (
+            agent
+            and (state.primary or state.shares)
+            and reader.words.match("agent_nouns", reader.folded, q.noun_start)
+        ):
+            state.add(Role(q, "qualifier"), "qualifier", q.start, "who does the work")
+            return True
+        return False
+    if q.kind != "percent" or state.primary is not None or state.shares:
+        return False
+    if state.verb_kinds & {"increase_verbs", "decrease_verbs", "improve_verbs", "keep_verbs"}:
+        return False
+    if not reader.ending("attribute_markers", q.start, skip_articles=False)[1]:
+        return False
+    if _bound(reader, q)[0] is not None or _change_context(reader, q, state.verb_kinds) is not None:
+        return False
+    counted = any(
+        later.kind == "count" and not later.name and reader.same_clause(q.end, later.start)
+        for later in state.later
+    )
+    if counted:
+        state.add(Role(q, "qualifier"), "qualifier", q.start, "it describes a noun")
+    return counted
+
+
 def _amount_follows(state: _State, q: Quantity, anchor: int, marker: int) -> bool:
     """ "tickets older than 3 days from 40 to 10", "los tickets con más de 3 días
     a 10": a bound on the noun after the verb, before an amount of another kind
@@ -416,8 +448,8 @@ def _unclear(state: _State, q: Quantity, is_all: bool) -> bool:
     return True
 
 
-_RULES = (_named, _scale, _window, _growth_rate, _later, _share_rule, _aside, _qualifier,
-          _measured, _unclear)  # fmt: skip
+_RULES = (_named, _scale, _window, _growth_rate, _attribute, _later, _share_rule, _aside,
+          _qualifier, _measured, _unclear)  # fmt: skip
 """The rules that give a quantity its role, tried in this order (a from … to pair
 is tried first, over two quantities)."""
 

@@ -52,6 +52,7 @@ LIST_KEYS = frozenset(
         "negations", "zero_words", "ordinal_words", "label_words", "attainment_nouns",
         "attainment_words", "skippable", "metric_stops", "noun_stops", "not_nouns", "possessives",
         "decrease_nouns", "decrease_comparatives", "game_nouns", "game_rate_markers", "than_words",
+        "agent_markers", "agent_nouns", "attribute_markers",
         "current_words", "spaced_times_words", "of_words",
         "and_words", "distributive_words", "after_count_words",
         "plain_point_words", "time_words", "change_place_markers", "change_article_markers",
