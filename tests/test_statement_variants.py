@@ -540,6 +540,30 @@ ATTRIBUTE_ES = [
 ]  # fmt: skip
 
 
+# --- a list of windows names when the metric is read, not what it reaches -----------------
+
+WINDOW_LIST_EN = [
+    ("Reach 40% retention at the 7, 14 and 28-day marks",
+     {"target": (40, "percent"), "baseline": None, "issues": []}),
+    ("Keep churn under 5% at 30, 60 and 90 days",
+     {"target": (5, "percent"), "baseline": None, "issues": []}),
+    ("Hold activation above 60% at day 1, 7 and 30",
+     {"target": (60, "percent"), "baseline": None, "issues": []}),
+    ("Lift repeat purchase to 25% at the 30, 60, and 90-day points",
+     {"target": (25, "percent"), "baseline": None, "issues": []}),
+]  # fmt: skip
+WINDOW_LIST_ES = [
+    ("Alcanzar una retención del 40% a los 7, 14 y 30 días",
+     {"target": (40, "percent"), "baseline": None, "issues": []}),
+    ("Mantener el churn por debajo del 5% a los 30, 60 y 90 días",
+     {"target": (5, "percent"), "baseline": None, "issues": []}),
+    ("Lograr una activación del 60% en los días 1, 7 y 30",
+     {"target": (60, "percent"), "baseline": None, "issues": []}),
+    ("Subir la recompra al 25% a las 4, 8 y 12 semanas",
+     {"target": (25, "percent"), "baseline": None, "issues": []}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -561,6 +585,7 @@ CLASSES = {
     "points-per-game": (POINTS_PER_GAME_EN, POINTS_PER_GAME_ES),
     "current-level": (CURRENT_LEVEL_EN, CURRENT_LEVEL_ES),
     "attribute": (ATTRIBUTE_EN, ATTRIBUTE_ES),
+    "window-list": (WINDOW_LIST_EN, WINDOW_LIST_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")
@@ -582,3 +607,12 @@ def test_every_class_has_variants_in_both_languages() -> None:
 def test_a_baseline_named_by_a_period_name_is_kept() -> None:
     reading = okrkit.read_statement("Reducir el gasto en viajes en 10% vs Q1")
     assert reading.baseline_ref == "Q1"
+
+
+def test_a_list_of_windows_gives_every_figure_the_window_role() -> None:
+    for text in ("Measure retention at the 7, 14 and 28-day marks",
+                 "Medir la retención a los 7, 14 y 30 días"):  # fmt: skip
+        roles = [
+            figure["role"] for figure in reading_to_dict(okrkit.read_statement(text))["figures"]
+        ]
+        assert roles == ["window"] * 3, text

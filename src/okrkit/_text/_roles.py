@@ -30,6 +30,8 @@ class _State:
         """Where the measured amount (or the population of a share) ends."""
         self.later: list[Quantity] = []
         """The quantities written after the one being read."""
+        self.windows: set[int] = set()
+        """The ids of the quantities in a list of windows ("at 30, 60 and 90 days")."""
 
     def has(self, name: str) -> bool:
         return any(r.role == name for r in self.roles)
@@ -53,12 +55,22 @@ def assign_roles(
     state = _State(reader, verb_kinds, verb_end, verb_start)
     items = sorted([*quantities, *anchors], key=lambda q: q.start)
     anchor_ids = {id(a) for a in anchors}
+    windows = state.windows = _window_list(reader, quantities)
     index = 0
     while index < len(items):
         q = items[index]
+        if id(q) in windows:
+            state.add(Role(q, "window"), "window", q.start, "one of a list of windows")
+            index += 1
+            continue
         following = items[index + 1] if index + 1 < len(items) else None
         state.later = items[index + 1 :]
-        if id(q) not in anchor_ids and following is not None and _pair(state, q, following):
+        if (
+            id(q) not in anchor_ids
+            and following is not None
+            and id(following) not in windows
+            and _pair(state, q, following)
+        ):
             index += 2
             continue
         for rule in _RULES:
@@ -67,6 +79,29 @@ def assign_roles(
         index += 1
     _settle_shares(state)
     return state.roles
+
+
+def _window_list(reader: Reader, quantities: list[Quantity]) -> set[int]:
+    """The figures of a list of windows: "at the 7, 14 and 28-day marks", "a los 7,
+    14 y 30 días", "at day 7, 14 and 30" (the ids of those quantities)."""
+    runs: list[list[Quantity]] = []
+    for q in quantities:
+        run = runs[-1] if runs else None
+        between = reader.folded[run[-1].end : q.start] if run else ["?"]
+        if run and all(w == "," or reader.words.word("and_words", w) for w in between):
+            run.append(q)
+        else:
+            runs.append([q])
+    found: set[int] = set()
+    for run in runs:
+        first, last = run[0], run[-1]
+        timed = last.name == "window" or (last.kind == "duration" and last.unit != "millisecond")
+        day = first.start > 0 and reader.words.match(
+            "duration_words", reader.folded, first.start - 1
+        )
+        if len(run) > 1 and (timed or day):
+            found.update(id(q) for q in run)
+    return found
 
 
 def _named(state: _State, q: Quantity, is_all: bool) -> bool:
@@ -371,7 +406,7 @@ def _amount_follows(state: _State, q: Quantity, anchor: int, marker: int) -> boo
     if reader.folded[marker - 1] in reader.skippable:
         return False
     for later in state.later:
-        if later.name or not reader.same_clause(q.end, later.start):
+        if later.name or id(later) in state.windows or not reader.same_clause(q.end, later.start):
             continue
         marked = (
             reader.ending("to_markers", later.start)[1]
