@@ -616,3 +616,17 @@ def test_a_list_of_windows_gives_every_figure_the_window_role() -> None:
             figure["role"] for figure in reading_to_dict(okrkit.read_statement(text))["figures"]
         ]
         assert roles == ["window"] * 3, text
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Anotar 70 puntos por partido", "puntos por partido"),
+        ("Score 80 points per game", "points per game"),
+        ("Keep 4-5-star feedback from buyers", "star feedback from buyers"),
+        ("Obtener valoraciones de 4-5 estrellas", "valoraciones"),
+    ],
+)
+def test_a_band_or_points_per_game_leaves_the_metric_readable(text: str, metric: str) -> None:
+    got = reading_to_dict(okrkit.read_statement(text))
+    assert (got["metric"], got["issues"]) == (metric, []), text

@@ -90,6 +90,7 @@ class _Phrase:
             return len(folded)  # "$95 Millones en el mes en que…": the amount's time
         while index < len(folded) and (
             folded[index] in reader.skippable
+            or (folded[index] == "-" and reader.tokens[index].glued)  # "4-5-star reviews"
             or reader.words.word("after_count_words", folded[index])
             or reader.words.word("change_nouns", folded[index])
             or reader.words.word("change_after_words", folded[index])

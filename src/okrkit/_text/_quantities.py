@@ -248,8 +248,8 @@ def _quantity_at(
         elif points_len := _match(words, "point_words", folded, index):
             bare = points_len == 1 and words.word("plain_point_words", folded[index])
             if game := _per_game(tokens, folded, words, index + points_len):
-                unit, kind, end = "point", "count", index + points_len  # "70 pts/game"
-                noun_start, noun_end = index, end + game
+                unit, kind, end = "point", "count", index  # "70 pts/game"
+                noun_start, noun_end = index, index + points_len + game
             elif not bare or _percent_context(words, folded, start):
                 kind, unit, points, end = "percent", "percentage_point", True, index + points_len
             else:  # NPS points, score points: a plain number
@@ -435,10 +435,9 @@ def _band(tokens: list[Token], folded: list[str], words: Words, start: int, inde
     if after >= len(tokens) or tokens[after].kind != "number":
         return 0
     after += 1
-    if after < len(tokens) and tokens[after].text in _DASHES:
-        after += 1  # "4-5-star"
-    rating = _rating(tokens, folded, words, after)
-    return after - index + rating if rating else 0
+    dash = int(after < len(tokens) and tokens[after].text in _DASHES)  # "4-5-star"
+    rating = _rating(tokens, folded, words, after + dash)
+    return after - index if rating else 0  # the rating's words name the metric
 
 
 def _per_game(tokens: list[Token], folded: list[str], words: Words, index: int) -> int:
