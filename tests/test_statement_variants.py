@@ -564,6 +564,27 @@ WINDOW_LIST_ES = [
 ]  # fmt: skip
 
 
+# --- verbless changes: the metric, then up or down and the figure ---------------------------
+
+SHIFT_EN = [
+    ("Average handling time down 15%",
+     {"direction": "decrease", "change": (15, "percent"), "metric": "Average handling time"}),
+    ("Churn down 2 points", {"direction": "decrease", "metric": "Churn"}),
+    ("Signups up 30%", {"direction": "increase", "change": (30, "percent"), "metric": "Signups"}),
+    ("Revenue up by 20%", {"direction": "increase", "change": (20, "percent")}),
+    ("Trial-to-paid conversion up 12%",
+     {"direction": "increase", "change": (12, "percent"),
+      "issues": ["ambiguous-percent", "missing-baseline"]}),
+]  # fmt: skip
+SHIFT_ES = [
+    ("Tiempo de respuesta baja un 20%", {"direction": "decrease", "change": (20, "percent")}),
+    ("Costes caen un 10%",
+     {"direction": "decrease", "change": (10, "percent"), "metric": "Costes"}),
+    ("Ventas suben 15%", {"direction": "increase", "change": (15, "percent"), "metric": "Ventas"}),
+    ("Las devoluciones disminuyen un 8%", {"direction": "decrease", "change": (8, "percent")}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -586,6 +607,7 @@ CLASSES = {
     "current-level": (CURRENT_LEVEL_EN, CURRENT_LEVEL_ES),
     "attribute": (ATTRIBUTE_EN, ATTRIBUTE_ES),
     "window-list": (WINDOW_LIST_EN, WINDOW_LIST_ES),
+    "shift": (SHIFT_EN, SHIFT_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

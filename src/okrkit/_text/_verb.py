@@ -59,12 +59,32 @@ def _first_verb(reader: Reader, begin: int) -> _Verb:
             return _verb_after_subject(reader, found, end) or found
         if guessed == index:  # a verb the lists do not know: a verb of work
             return index, index + 1, {"activity_verbs"}
+        shift = _shift_at(reader, index)
+        if shift is not None:
+            return index, index + 1, {shift}
         change_noun = words.match("change_nouns", folded, index)
         if change_noun is not None:
             noun = folded[index]
             hint = "decrease_verbs" if words.word("decrease_nouns", noun) else "increase_verbs"
             return index, index + change_noun[0], {hint}
     return 0, 0, set()
+
+
+def _shift_at(reader: Reader, index: int) -> str | None:
+    """ "Churn down 2 points", "Signups up 30%": a word of direction right
+    before a figure (or "by" and a figure) is the verb of a verbless change."""
+    words, folded, tokens = reader.words, reader.folded, reader.tokens
+    if words.word("shift_up_words", folded[index]):
+        kind = "increase_verbs"
+    elif words.word("shift_down_words", folded[index]):
+        kind = "decrease_verbs"
+    else:
+        return None
+    after = index + 1
+    marker = words.match("by_markers", folded, after)
+    after += marker[0] if marker else 0
+    figure = after < len(tokens) and tokens[after].kind in ("number", "symbol")
+    return kind if index > 0 and figure else None
 
 
 def _verb_at(reader: Reader, index: int) -> tuple[int, set[str]]:
