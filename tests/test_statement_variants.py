@@ -585,6 +585,25 @@ SHIFT_ES = [
 ]  # fmt: skip
 
 
+# --- a growth adverb after a change is its period; after a level it is no rate -------------
+
+GROWTH_ADVERB_EN = [
+    ("Grow revenue 6% annually", {"change": (6, "percent"), "per": "year"}),
+    ("Grow signups 4% quarterly", {"change": (4, "percent"), "per": "quarter"}),
+    ("Cut costs 2% yearly", {"direction": "decrease", "per": "year"}),
+    ("Grow MRR 3% monthly", {"change": (3, "percent"), "per": "month"}),
+    ("Keep churn below 3% monthly", {"direction": "at_most", "per": None}),
+]  # fmt: skip
+GROWTH_ADVERB_ES = [
+    ("Aumentar las ventas un 12% anualmente", {"change": (12, "percent"), "per": "year"}),
+    ("Reducir los costes un 5% mensualmente",
+     {"direction": "decrease", "change": (5, "percent"), "per": "month"}),
+    ("Crecer los registros un 3% trimestralmente", {"per": "quarter"}),
+    ("Subir las visitas un 1% diariamente", {"change": (1, "percent"), "per": "day"}),
+    ("Mantener el churn por debajo del 3% mensualmente", {"direction": "at_most", "per": None}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -608,6 +627,7 @@ CLASSES = {
     "attribute": (ATTRIBUTE_EN, ATTRIBUTE_ES),
     "window-list": (WINDOW_LIST_EN, WINDOW_LIST_ES),
     "shift": (SHIFT_EN, SHIFT_ES),
+    "growth-adverb": (GROWTH_ADVERB_EN, GROWTH_ADVERB_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")
