@@ -604,6 +604,25 @@ GROWTH_ADVERB_ES = [
 ]  # fmt: skip
 
 
+# --- shipping the team's own output is work -----------------------------------------------
+
+_SHIPPED = {"kind": "metric", "nature": "activity", "direction": "increase"}
+SHIPPING_EN = [
+    ("Ship 7 connectors this quarter", {**_SHIPPED, "target": (7, "count")}),
+    ("Launch 3 new dashboards for sales", {**_SHIPPED, "target": (3, "count")}),
+    ("Deliver 12 new endpoints", {**_SHIPPED, "target": (12, "count")}),
+    ("Roll out 4 product features", {**_SHIPPED, "target": (4, "count")}),
+    ("Publish 6 quarterly reports", {**_SHIPPED, "target": (6, "count")}),
+]  # fmt: skip
+SHIPPING_ES = [
+    ("Entregar 7 conectores este trimestre", {**_SHIPPED, "target": (7, "count")}),
+    ("Lanzar 3 nuevos paneles para ventas", {**_SHIPPED, "target": (3, "count")}),
+    ("Liberar 5 versiones de la app", {**_SHIPPED, "target": (5, "count")}),
+    ("Desplegar 12 microservicios", {**_SHIPPED, "target": (12, "count")}),
+    ("Entregar 6 informes trimestrales", {**_SHIPPED, "target": (6, "count")}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -628,6 +647,7 @@ CLASSES = {
     "window-list": (WINDOW_LIST_EN, WINDOW_LIST_ES),
     "shift": (SHIFT_EN, SHIFT_ES),
     "growth-adverb": (GROWTH_ADVERB_EN, GROWTH_ADVERB_ES),
+    "shipping": (SHIPPING_EN, SHIPPING_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

@@ -431,7 +431,7 @@ def _nature(
         return activity, "a verb of work the team controls", None
     if marked is not None:
         return activity, "work the team does: sent, held, outbound", marked[1]
-    counted = _counted_work(reader, verb_end, target)
+    counted = _counted_work(reader, verb, target)
     if counted is not None:
         return activity, "it counts work the team does", counted
     head = None if attainment else _metric_head(reader, span)  # "del plan" is no work plan
@@ -500,9 +500,13 @@ def _relocates(reader: Reader, verb_kinds: set[str], target: Role | None) -> boo
     return False
 
 
-def _counted_work(reader: Reader, verb_end: int, target: Role | None) -> tuple[int, int] | None:
-    """The counted noun names work ("40 calls", "12 talleres"); for a count of
-    times ("3 veces por semana") the work is the object before the number."""
+def _counted_work(
+    reader: Reader, verb: tuple[int, int], target: Role | None
+) -> tuple[int, int] | None:
+    """The counted noun names work ("40 calls", "12 talleres"), or the team's
+    own output after a verb of shipping it ("Ship 5 integrations", "Entregar 4
+    informes"); for a count of times ("3 veces por semana") the work is the
+    object before the number."""
     if target is None or target.quantity.kind != "count":
         return None
     q = target.quantity
@@ -511,9 +515,12 @@ def _counted_work(reader: Reader, verb_end: int, target: Role | None) -> tuple[i
     words, folded = reader.words, reader.folded
     nouns = range(q.noun_start, q.noun_end)
     if any(words.word("occurrence_nouns", folded[i]) for i in nouns):
-        nouns = range(verb_end, q.start)
+        nouns = range(verb[1], q.start)
+    ships = verb[0] < verb[1] and words.match("shipping_verbs", folded, verb[0]) is not None
     for index in nouns:
-        if words.match("activity_nouns", folded, index):
+        if words.match("activity_nouns", folded, index) or (
+            ships and words.match("output_nouns", folded, index)
+        ):
             return index, index + 1
     return None
 
