@@ -623,6 +623,32 @@ SHIPPING_ES = [
 ]  # fmt: skip
 
 
+# --- a verb of making sure leads into the statement ---------------------------------------
+
+_HELD = {"kind": "metric", "nature": "outcome"}
+ASSURED_EN = [
+    ("Ensure that response time stays below 200 ms",
+     {**_HELD, "direction": "at_most", "metric": "response time", "target": (200, "duration")}),
+    ("Make sure that the error rate remains under 1%",
+     {**_HELD, "direction": "at_most", "target": (1, "percent")}),
+    ("Guarantee that uptime stays above 99.9%",
+     {**_HELD, "direction": "at_least", "metric": "uptime", "target": (99.9, "percent")}),
+    ("Ensure 90% of invoices are paid on time",
+     {**_HELD, "direction": "at_least", "target": (90, "percent")}),
+]  # fmt: skip
+ASSURED_ES = [
+    ("Asegurar que el tiempo de respuesta se mantenga por debajo de 200 ms",
+     {**_HELD, "direction": "at_most", "metric": "tiempo de respuesta",
+      "target": (200, "duration")}),
+    ("Asegurarse de que la tasa de error se mantenga menor a 1%",
+     {**_HELD, "direction": "at_most", "metric": "tasa de error", "target": (1, "percent")}),
+    ("Garantizar que la disponibilidad sea mayor a 99,9%",
+     {**_HELD, "direction": "at_least", "metric": "disponibilidad", "target": (99.9, "percent")}),
+    ("Asegurar que el 95% de los tickets estén resueltos",
+     {**_HELD, "direction": "at_least", "target": (95, "percent")}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -648,6 +674,7 @@ CLASSES = {
     "shift": (SHIFT_EN, SHIFT_ES),
     "growth-adverb": (GROWTH_ADVERB_EN, GROWTH_ADVERB_ES),
     "shipping": (SHIPPING_EN, SHIPPING_ES),
+    "assured": (ASSURED_EN, ASSURED_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

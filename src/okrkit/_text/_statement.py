@@ -21,7 +21,7 @@ import math
 
 from okrkit._amount import format_number
 from okrkit._fields import currency_code, of_type
-from okrkit._model import Nature
+from okrkit._model import Direction, Nature
 from okrkit._reading import Figure, Reading, StatementKind
 from okrkit._text import _decide as decide
 from okrkit._text._context import Reader, Role, amount_of
@@ -29,9 +29,9 @@ from okrkit._text._language import prepared
 from okrkit._text._measured import metric as measured
 from okrkit._text._quantities import Quantity, find_quantities
 from okrkit._text._roles import assign_roles, change_noun, multiply_change
-from okrkit._text._tokens import MAX_CHARS
+from okrkit._text._tokens import MAX_CHARS, Token
 from okrkit._text._verb import all_anchor, main_verb, work_object
-from okrkit._text._words import Lexicon
+from okrkit._text._words import Lexicon, Words
 
 
 __all__ = ["read_statement"]
@@ -53,7 +53,8 @@ def read_statement(
     currency = currency_code("read_statement(currency)", currency)
     tokens, detected, margin, words = prepared(text, lang, lexicon)
     language = words.lang
-    reader = Reader(text, tokens, words, language)
+    clause = _assured(tokens, words)
+    reader = Reader(text, clause, words, language)
     if detected is None and lang is None and tokens:
         reader.note("lang", language, 0, 0, "the words did not tell English from Spanish")
     else:
@@ -62,10 +63,22 @@ def read_statement(
     if len(text) > MAX_CHARS:
         reader.issues.append("statement-unclear")
         reader.note("text", "truncated", 0, 0, f"only the first {MAX_CHARS} characters were read")
-    return _read(reader, currency)
+    return _read(reader, currency, assured=clause is not tokens)
 
 
-def _read(reader: Reader, currency: str) -> Reading:
+def _assured(tokens: list[Token], words: Words) -> list[Token]:
+    """ "Ensure that response time stays below 200 ms", "Asegurar que el 95% de
+    los tickets…": after a verb of making sure, the clause is the statement. A
+    bare verb ("Ensure 95% of…") leads only into a figure, so that "Ensure
+    GDPR compliance" stays a task."""
+    lead = words.match("assurance_leads", [t.folded for t in tokens], 0)
+    if lead is None or lead[0] >= len(tokens):
+        return tokens
+    joined = tokens[lead[0] - 1].folded in words.singles("qualifier_markers")
+    return tokens[lead[0] :] if joined or tokens[lead[0]].kind != "word" else tokens
+
+
+def _read(reader: Reader, currency: str, *, assured: bool) -> Reading:
     words, folded, tokens = reader.words, reader.folded, reader.tokens
     quantities = find_quantities(tokens, folded, words, reader.lang, currency)
     too_large = next((q for q in quantities if q.value == math.inf), None)
@@ -122,6 +135,8 @@ def _read(reader: Reader, currency: str) -> Reading:
     if metric is None and kind is not StatementKind.VAGUE:
         reader.issues.append("statement-unclear")  # measurable, but of what?
     direction = decide.direction(reader, picked, verb_kinds, kind, metric_span)
+    if assured and direction is Direction.INCREASE and picked.keys() == {"target"}:
+        direction = Direction.AT_LEAST  # "Ensure 95% of … are …": a floor to hold
     attainment = decide.attainment(reader, picked, metric_span)
     nature = decide.nature(
         reader, kind, verb_kinds, picked, verb_start, verb_end, metric_span, attainment=attainment
