@@ -649,6 +649,25 @@ ASSURED_ES = [
 ]  # fmt: skip
 
 
+# --- a leading plus without a verb is a change; a goal header is no metric ----------------
+
+_PLUS = {"kind": "metric", "direction": "increase", "target": None}
+PLUS_EN = [
+    ("Target: +90 visitors/month from search", {**_PLUS, "change": (90, "count"), "per": "month"}),
+    ("Goal: +40 demos per week", {**_PLUS, "change": (40, "count"), "per": "week",
+                                  "metric": "demos"}),
+    ("Objective: +25 new customers a month", {**_PLUS, "change": (25, "count"), "per": "month"}),
+    ("Signups: +30%", {**_PLUS, "change": (30, "percent"), "metric": "Signups"}),
+]  # fmt: skip
+PLUS_ES = [
+    ("Objetivo: +50 leads/semana", {**_PLUS, "change": (50, "count"), "per": "week"}),
+    ("Meta: +20 clientes nuevos al mes", {**_PLUS, "change": (20, "count"), "per": "month",
+                                          "metric": "clientes nuevos"}),
+    ("Meta: +15 reseñas por semana", {**_PLUS, "change": (15, "count"), "per": "week"}),
+    ("Objetivo: +10 demos al mes", {**_PLUS, "change": (10, "count"), "per": "month"}),
+]  # fmt: skip
+
+
 CLASSES = {
     "qualifier": (QUALIFIER_EN, QUALIFIER_ES),
     "bound-noun": (BOUND_NOUNS_EN, BOUND_NOUNS_ES),
@@ -675,6 +694,7 @@ CLASSES = {
     "growth-adverb": (GROWTH_ADVERB_EN, GROWTH_ADVERB_ES),
     "shipping": (SHIPPING_EN, SHIPPING_ES),
     "assured": (ASSURED_EN, ASSURED_ES),
+    "plus": (PLUS_EN, PLUS_ES),
 }
 CASES = [
     pytest.param(text, lang, want, id=f"{name}-{lang}-{text}")

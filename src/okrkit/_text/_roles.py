@@ -454,6 +454,9 @@ def _measured(state: _State, q: Quantity, is_all: bool) -> bool:
     change_start = None if primary is not None else _change_context(reader, q, state.verb_kinds)
     if change_start is None and primary is None and _bare_change(state, q, to_len, bound):
         change_start = q.start
+    verbless_plus = q.sign == "+" and not state.verb_kinds and q.kind != "number"
+    if change_start is None and primary is None and verbless_plus and not to_len:
+        change_start = q.start  # "Target: +90 visitors/month", "Leads: +50/semana"
     to_bound = bound is not None and reader.ending("to_markers", bound_start)[1]
     noun_verb = primary is None and not (to_len or to_bound) and _noun_verb(state)
     if change_start is None and noun_verb:

@@ -53,7 +53,7 @@ def read_statement(
     currency = currency_code("read_statement(currency)", currency)
     tokens, detected, margin, words = prepared(text, lang, lexicon)
     language = words.lang
-    clause = _assured(tokens, words)
+    clause, assured = _assured(tokens, words)
     reader = Reader(text, clause, words, language)
     if detected is None and lang is None and tokens:
         reader.note("lang", language, 0, 0, "the words did not tell English from Spanish")
@@ -63,19 +63,26 @@ def read_statement(
     if len(text) > MAX_CHARS:
         reader.issues.append("statement-unclear")
         reader.note("text", "truncated", 0, 0, f"only the first {MAX_CHARS} characters were read")
-    return _read(reader, currency, assured=clause is not tokens)
+    return _read(reader, currency, assured=assured)
 
 
-def _assured(tokens: list[Token], words: Words) -> list[Token]:
+def _assured(tokens: list[Token], words: Words) -> tuple[list[Token], bool]:
     """ "Ensure that response time stays below 200 ms", "Asegurar que el 95% de
-    los tickets…": after a verb of making sure, the clause is the statement. A
+    los tickets…": after a header that only says it is a goal ("Target:",
+    "Meta:") or a verb of making sure, the rest is the statement. A
     bare verb ("Ensure 95% of…") leads only into a figure, so that "Ensure
     GDPR compliance" stays a task."""
-    lead = words.match("assurance_leads", [t.folded for t in tokens], 0)
+    folded = [t.folded for t in tokens]
+    header = words.match("goal_headers", folded, 0)
+    if header is not None and header[0] + 1 < len(tokens) and folded[header[0]] == ":":
+        tokens, folded = tokens[header[0] + 1 :], folded[header[0] + 1 :]  # "Target: +90…"
+    lead = words.match("assurance_leads", folded, 0)
     if lead is None or lead[0] >= len(tokens):
-        return tokens
-    joined = tokens[lead[0] - 1].folded in words.singles("qualifier_markers")
-    return tokens[lead[0] :] if joined or tokens[lead[0]].kind != "word" else tokens
+        return tokens, False
+    joined = folded[lead[0] - 1] in words.singles("qualifier_markers")
+    if joined or tokens[lead[0]].kind != "word":
+        return tokens[lead[0] :], True
+    return tokens, False
 
 
 def _read(reader: Reader, currency: str, *, assured: bool) -> Reading:
