@@ -67,7 +67,8 @@ LIST_KEYS = frozenset(
         "part_markers", "feeling_verbs", "causative_verbs", "habit_nouns", "payment_verbs",
         "complement_words", "to_nouns", "time_nouns", "empty_subjects",
         "statement_labels", "number_signs", "task_verbs", "task_determiners",
-        "shift_up_words", "shift_down_words", "output_nouns", "shipping_verbs", "assurance_leads", "goal_headers",
+        "shift_up_words", "shift_down_words", "output_nouns", "shipping_verbs",
+        "assurance_leads", "goal_headers",
     }
     | SETTING_KEYS
 )  # fmt: skip
