@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from okrkit._text._context import Reader, Role
 from okrkit._text._quantities import Quantity
-from okrkit._text._verb import VERB_KEYS
+from okrkit._text._verb import VERB_KEYS, infinitive
 
 
 __all__ = ["metric"]
@@ -228,7 +228,7 @@ class _Phrase:
             return True
         lone = content[0]  # "asegurado", "firmada", "presentar", "KR2", "veces"
         return not (
-            _infinitive(reader, lone)
+            infinitive(reader, lone)
             or _participle(reader, lone)
             or _label(reader, lone)
             or words.word("occurrence_nouns", folded[lone])  # "3 veces por semana"
@@ -257,14 +257,7 @@ def _verb_like(reader: Reader, index: int) -> bool:
     words, word = reader.words, reader.folded[index]
     if any(words.match(key, reader.folded, index) for key in VERB_KEYS):
         return not words.word("metric_heads", word) and not words.value("count_nouns", [word])
-    return _infinitive(reader, index)
-
-
-def _infinitive(reader: Reader, index: int) -> bool:
-    """A word with a verb's ending that is no noun ("presentar", "optimize")."""
-    words, word = reader.words, reader.folded[index]
-    endings = tuple(words.data.get("verb_endings", ()))
-    return len(word) > 4 and word.endswith(endings) and not words.word("not_verbs", word)
+    return infinitive(reader, index)
 
 
 def _participle(reader: Reader, index: int) -> bool:

@@ -197,9 +197,7 @@ def _guessed_verb(reader: Reader, begin: int) -> int | None:
         index += 1
     if index >= len(tokens) or tokens[index].kind != "word":
         return None
-    word = folded[index]
-    endings = tuple(words.data.get("verb_endings", ()))
-    if len(word) < 5 or not word.endswith(endings) or words.word("not_verbs", word):
+    if not infinitive(reader, index):
         return None
     if negated:
         return index
@@ -217,6 +215,13 @@ def _guessed_verb(reader: Reader, begin: int) -> int | None:
         or (follower.kind == "word" and any(c.isupper() or c.isdigit() for c in follower.text))
     )
     return index if verb_like else None
+
+
+def infinitive(reader: Reader, index: int) -> bool:
+    """A word with a verb's ending that is no noun ("presentar", "optimize")."""
+    words, word = reader.words, reader.folded[index]
+    endings = tuple(words.data.get("verb_endings", ()))
+    return len(word) > 4 and word.endswith(endings) and not words.word("not_verbs", word)
 
 
 def _open_word(reader: Reader, index: int) -> bool:
