@@ -253,3 +253,15 @@ def test_three_digits_after_a_separator_are_thousands(head: int, tail: int) -> N
         assert reading.target is not None
         assert reading.target.value == head * 1000 + tail
         assert ("ambiguous-number" in reading.issues) is ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Staff all hours with an on-call engineer", "en"),
+     ("Cubrir todas las horas con una guardia", "es")],
+)  # fmt: skip
+def test_all_before_a_unit_of_time_is_no_population(text: str, lang: str) -> None:
+    """ "All hours", like "all days", spans time: it is no 100 % of a population."""
+    reading = read_statement(text, lang=lang)
+
+    assert reading.target is None

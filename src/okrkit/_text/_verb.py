@@ -298,9 +298,10 @@ def all_anchor(reader: Reader, verb_end: int) -> list[Quantity]:
             after += 1
         if after >= len(tokens) or tokens[after].kind != "word":
             continue
-        if words.value("period_words", [folded[after]]) is not None:
+        word = folded[after]
+        if words.value("period_words", [word]) is not None:
             continue
-        if words.word("duration_words", folded[after]) or words.word("time_words", folded[after]):
-            continue
+        if words.value("duration_words", [word]) is not None or words.word("time_words", word):
+            continue  # "all hours", "todas las horas": a span of time, no population
         return [Quantity(100.0, "percent", "percent", index, index + found[0], noun_end=after + 1)]
     return []
