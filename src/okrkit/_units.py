@@ -36,7 +36,6 @@ from okrkit._unit_words import (
     DATA_UNITS,
     PERCENT,
     PHYSICAL_UNIT,
-    RATE_PERIODS,
     Term,
     read_unit,
 )
@@ -53,7 +52,6 @@ __all__ = [
     "COUNTED_NOUNS",
     "CURRENCIES",
     "CURRENCY_CODES",
-    "RATE_PERIODS",
     "UnitInfo",
     "UnitKind",
     "convert_factor",
