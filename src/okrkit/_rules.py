@@ -54,7 +54,6 @@ __all__ = [
     "Rule",
     "refuse_all",
     "refuse_unknown_policy_rules",
-    "refuse_unknown_rules",
     "registered_rules",
     "rule",
     "run_rules",
@@ -417,26 +416,6 @@ def _load_plugins(modules: Iterable[str]) -> None:
 # --- rule ids given by people ------------------------------------------------------
 
 
-def refuse_unknown_rules(
-    ids: Iterable[str],
-    *,
-    source: str,
-    lang: str = "en",
-    file: str | None = None,
-    line: int | None = None,
-    plugins: Iterable[str] = (),
-) -> None:
-    """Raise :class:`~okrkit.exceptions.UnknownRuleError` for the ids in *ids*
-    that no rule has, each with *source* (where it was given) and the nearest
-    known id.
-
-    The modules in *plugins* are imported first, so the ids of the rules they
-    register are known.
-    """
-    _load_plugins(plugins)
-    refuse_all(unknown_rules(ids, source=source, lang=lang, file=file, line_of=lambda _: line))
-
-
 def refuse_all(unknown: Sequence[UnknownRuleError]) -> None:
     """Raise one :class:`~okrkit.exceptions.UnknownRuleError` for every id in
     *unknown*, if there is any: a user fixes every typo at once."""
@@ -485,10 +464,11 @@ def refuse_unknown_policy_rules(
     line_of: Callable[[str, str], int | None] | None = None,
     plugins: Iterable[str] | None = None,
 ) -> None:
-    """:func:`refuse_unknown_rules` for every id a policy names (``select``,
-    ``ignore``, ``severities``), once *plugins* (by default the policy's own) are
-    loaded; *source* is a template with ``{field}``, like ``"[tool.okrkit] {field}"``,
-    and *line_of* gives the line where a setting names an id, when it is known."""
+    """Raise one :class:`~okrkit.exceptions.UnknownRuleError` for the ids a policy
+    names (``select``, ``ignore``, ``severities``) that no rule has, once *plugins*
+    (by default the policy's own) are loaded; *source* is a template with
+    ``{field}``, like ``"[tool.okrkit] {field}"``, and *line_of* gives the line
+    where a setting names an id, when it is known."""
     _load_plugins(policy.plugins if plugins is None else plugins)
     refuse_all(unknown_policy_rules(policy, source=source, lang=lang, file=file, line_of=line_of))
 
