@@ -15,7 +15,7 @@ from okrkit._model import Plan
 from okrkit._period_words import check_lang
 from okrkit._policy import Policy, rule_list, selected_rules
 from okrkit._rules import (
-    _load_plugins,
+    load_plugins,
     refuse_all,
     run_rules,
     unknown_policy_rules,
@@ -88,7 +88,7 @@ def _unknown_rules(
 ) -> list[UnknownRuleError]:
     """Every rule id named by the caller's policy, the plan's policy and the
     ``select``/``ignore`` arguments that no rule has, once every plugin is loaded."""
-    _load_plugins(chosen.plugins)
+    load_plugins(chosen.plugins)
     unknown = []
     if given is not None:
         unknown += unknown_policy_rules(given, source="Policy.{field}", lang=lang)

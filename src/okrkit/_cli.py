@@ -263,10 +263,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _refuse_unknown_flags(args: argparse.Namespace, plan: Plan, base: Any, lang: str) -> None:
     """``--select`` and ``--ignore`` name rules (with the plugins the configuration
     and the plan load); a typo is bad usage, never a check switched off."""
-    from okrkit._rules import _load_plugins, refuse_all, unknown_rules  # noqa: PLC0415
+    from okrkit._rules import load_plugins, refuse_all, unknown_rules  # noqa: PLC0415
 
     plugins = (*base.plugins, *(plan.policy.plugins if plan.policy is not None else ()))
-    _load_plugins(plugins)
+    load_plugins(plugins)
     refuse_all(
         [
             error

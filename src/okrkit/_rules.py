@@ -52,6 +52,7 @@ __all__ = [
     "Hit",
     "Place",
     "Rule",
+    "load_plugins",
     "refuse_all",
     "refuse_unknown_policy_rules",
     "registered_rules",
@@ -402,7 +403,7 @@ def _may_declare_rules() -> bool:
     return False
 
 
-def _load_plugins(modules: Iterable[str]) -> None:
+def load_plugins(modules: Iterable[str]) -> None:
     """Import the modules a policy names, so the rules they register run."""
     import importlib  # noqa: PLC0415
 
@@ -469,7 +470,7 @@ def refuse_unknown_policy_rules(
     (by default the policy's own) are loaded; *source* is a template with
     ``{field}``, like ``"[tool.okrkit] {field}"``, and *line_of* gives the line
     where a setting names an id, when it is known."""
-    _load_plugins(policy.plugins if plugins is None else plugins)
+    load_plugins(policy.plugins if plugins is None else plugins)
     refuse_all(unknown_policy_rules(policy, source=source, lang=lang, file=file, line_of=line_of))
 
 
@@ -718,7 +719,7 @@ def run_rules(
     lang: str,
 ) -> Report:
     """Run every rule the policy enables and collect the findings, in plan order."""
-    _load_plugins(policy.plugins)
+    load_plugins(policy.plugins)
     ctx = Context(plan, policy=policy, as_of=as_of)
     _refuse_unknown_ignores(ctx, lang)
     source = plan.source
