@@ -191,6 +191,13 @@ class TestLinesAndColumns:
             if offset <= len(text):
                 assert lines.spot(offset) == _reference_spot(text, offset, cr=cr and "\r" in text)
 
+    def test_an_offset_between_cr_and_lf_counts_the_break_once(self) -> None:
+        # The CR before LF is no break of its own: asked there, then further on, the
+        # CRLF is one line break, not two.
+        lines = _locate._Lines("a\r\nb", cr=True)
+        assert lines.spot(2) == (1, 1)
+        assert lines.spot(3) == (2, 1)
+
     def test_a_column_far_along_one_line(self) -> None:
         text = '{"a": [' + "1, " * 50_000 + '"x"]}'
         assert _locate.locate_json(text, [("a", 50_000)])[("a", 50_000)][1] == (1, 150_008)

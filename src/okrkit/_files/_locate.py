@@ -179,7 +179,10 @@ class _Lines:
         self.line += text.count("\n", start, offset)
         begins = max(self.begins, text.rfind("\n", start, offset))
         if self.cr:
-            self.line += text.count("\r", start, offset) - text.count("\r\n", start, offset)
+            lone = text.count("\r", start, offset) - text.count("\r\n", start, offset)
+            if start < offset and text.startswith("\r\n", offset - 1):
+                lone -= 1  # its LF, at offset, ends the line: counted next time
+            self.line += lone
             begins = max(begins, text.rfind("\r", start, offset))
         self.offset, self.begins = offset, begins
         return (self.line, offset - begins)
