@@ -1,8 +1,9 @@
 """The ``okrkit`` command as a user runs it, against plain Python on the same file.
 
 Run: python benchmarks/commands.py [--sizes 1000,2000,4000,8000] [--repeat 3]
-                                   [--formats json-line,json-indented,yaml,toml]
-                                   [--startup 7] [--no-startup]
+                                   [--formats json-line,json-indented,yaml,yaml-flow,toml]
+                                   [--startup 7] [--no-startup] [--no-commands]
+                                   [--files DIR]
 
 Every figure is a whole process, started and waited for, so it counts what a
 user waits for: the interpreter, imports, reading the file, the work and the
@@ -10,8 +11,11 @@ output.
 
 - Org plans (``orgplan.py``) of N team objectives × 4 key results × 12
   check-ins, written with the plain libraries: ``json.dumps`` on one line
-  (what programs write) and with ``indent=2``, YAML in block style (libyaml's
-  emitter), TOML (``tomli_w``). For each, ``okrkit check`` and ``okrkit score``
+  (what programs write) and with ``indent=2``, YAML in block style and as one
+  flow mapping on one line (libyaml's emitter), TOML (``tomli_w``). With
+  ``--files DIR`` the files are kept in DIR and reused, so another version of
+  okrkit can be timed on the very same files (run this script with that
+  version installed, or first on ``PYTHONPATH``). For each, ``okrkit check`` and ``okrkit score``
   against the plain limit for the same file in its own process: ``json.load`` /
   ``yaml.load(..., CSafeLoader)`` / ``tomllib.load``, then ``baseline.py``'s
   arithmetic for the same command (its check, or its score). Printed: wall
@@ -46,7 +50,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE.parent / "examples"
 AS_OF = "2026-02-15"
-FORMATS = ("json-line", "json-indented", "yaml", "toml")
+FORMATS = ("json-line", "json-indented", "yaml", "yaml-flow", "toml")
+SUFFIX = {"json-line": "json", "json-indented": "json", "yaml-flow": "yaml"}
 COMMANDS = ("check", "score")
 PLAIN_IMPORTS = "import attrs, yaml, dateutil.relativedelta"
 ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
@@ -62,7 +67,7 @@ def plain(fmt: str, command: str, path: str) -> None:
     if fmt.startswith("json"):
         with open(path, encoding="utf-8") as stream:
             data = json.load(stream)
-    elif fmt == "yaml":
+    elif fmt.startswith("yaml"):
         import yaml
 
         with open(path, encoding="utf-8") as stream:
@@ -80,7 +85,13 @@ def plain(fmt: str, command: str, path: str) -> None:
 
 
 def write_plan(objectives: int, folder: Path) -> dict[str, Path]:
-    """The org plan of *objectives* team objectives in every format, by the plain writers."""
+    """The org plan of *objectives* team objectives in every format, by the plain
+    writers; files already in *folder* are reused."""
+    paths = {
+        fmt: folder / f"plan-{objectives}-{fmt}.{SUFFIX.get(fmt, fmt)}" for fmt in FORMATS
+    }
+    if all(path.exists() for path in paths.values()):
+        return paths
     import tomli_w
     import yaml
     from orgplan import org_plan
@@ -95,14 +106,14 @@ def write_plan(objectives: int, folder: Path) -> dict[str, Path]:
             data, Dumper=yaml.CSafeDumper, default_flow_style=False, sort_keys=False,
             allow_unicode=True,
         ),
+        "yaml-flow": yaml.dump(
+            data, Dumper=yaml.CSafeDumper, default_flow_style=True, sort_keys=False,
+            allow_unicode=True, width=2**31 - 1,
+        ),
         "toml": tomli_w.dumps(data),
     }  # fmt: skip
-    paths = {}
     for fmt, text in texts.items():
-        suffix = {"json-line": "json", "json-indented": "json"}.get(fmt, fmt)
-        path = folder / f"plan-{objectives}-{fmt}.{suffix}"
-        path.write_text(text, encoding="utf-8")
-        paths[fmt] = path
+        paths[fmt].write_text(text, encoding="utf-8")
     return paths
 
 
@@ -157,14 +168,16 @@ def best_pair(mine: list[str], theirs: list[str], repeat: int) -> Timing:
     )  # fmt: skip
 
 
-def commands(sizes: list[int], formats: list[str], repeat: int) -> None:
+def commands(sizes: list[int], formats: list[str], repeat: int, files: str | None) -> None:
     times: dict[tuple[str, str, int], Timing] = {}
     print(
         "| command | format | objectives | key results | MB | okrkit s | plain s | × "
         "| okrkit CPU s | plain CPU s | CPU × |"
     )
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    with tempfile.TemporaryDirectory(prefix="okrkit-bench-") as folder:
+    with tempfile.TemporaryDirectory(prefix="okrkit-bench-") as scratch:
+        folder = files or scratch
+        Path(folder).mkdir(parents=True, exist_ok=True)
         for fmt, path in write_plan(1, Path(folder)).items():  # write the bytecode first
             for command in COMMANDS:
                 seconds(okrkit_argv(command, path))
@@ -187,7 +200,8 @@ def commands(sizes: list[int], formats: list[str], repeat: int) -> None:
                         f"| {cpu:.3f} | {plain_cpu:.3f} | {cpu / plain_cpu:.2f} |",
                         flush=True,
                     )
-                path.unlink()
+                if files is None:
+                    path.unlink()
     growth(times, sizes, formats)
 
 
@@ -251,6 +265,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--startup", type=int, default=7, help="runs of each example")
     parser.add_argument("--no-startup", action="store_true")
     parser.add_argument("--no-commands", action="store_true")
+    parser.add_argument("--files", help="keep the plan files in this folder and reuse them")
     parser.add_argument("--plain", nargs=3, metavar=("FORMAT", "COMMAND", "PATH"))
     args = parser.parse_args(argv)
     if args.plain:
@@ -262,7 +277,12 @@ def main(argv: list[str] | None = None) -> None:
         startup(args.startup)
     if not args.no_commands:
         print()
-        commands([int(s) for s in args.sizes.split(",")], args.formats.split(","), args.repeat)
+        sizes = [int(size) for size in args.sizes.split(",")]
+        formats = args.formats.split(",")
+        unknown = sorted(set(formats) - set(FORMATS))
+        if unknown:
+            parser.error(f"unknown formats {unknown}; choose among {', '.join(FORMATS)}")
+        commands(sizes, formats, args.repeat, args.files)
 
 
 if __name__ == "__main__":
