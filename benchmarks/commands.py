@@ -87,9 +87,7 @@ def plain(fmt: str, command: str, path: str) -> None:
 def write_plan(objectives: int, folder: Path) -> dict[str, Path]:
     """The org plan of *objectives* team objectives in every format, by the plain
     writers; files already in *folder* are reused."""
-    paths = {
-        fmt: folder / f"plan-{objectives}-{fmt}.{SUFFIX.get(fmt, fmt)}" for fmt in FORMATS
-    }
+    paths = {fmt: folder / f"plan-{objectives}-{fmt}.{SUFFIX.get(fmt, fmt)}" for fmt in FORMATS}
     if all(path.exists() for path in paths.values()):
         return paths
     import tomli_w
