@@ -100,6 +100,14 @@ GROUPS = (
         order=_words("score Scorecard ObjectiveScore KeyResultScore Grade Status Forecast Cadence"),
     ),
     Group(
+        "History",
+        "Simulated histories with planted truth, and the calibration of owners' "
+        "confidence; see [history](history.md).",
+        modules=("okrkit._history",),
+        submodules=("history",),
+        order=_words("simulate Simulation SimulationSettings PlantedTruth"),
+    ),
+    Group(
         "Reports, graphs and frames",
         "A plan shown to people and to other tools.",
         modules=_words(
@@ -288,8 +296,8 @@ def render() -> str:
         "Every public name of okrkit, from its docstrings. Names are importable from the "
         "package (`okrkit.plan`, `okrkit.Report`) or, where a section says so, from a "
         "public submodule (`okrkit.text`, `okrkit.units`, `okrkit.metrics`, "
-        "`okrkit.rules`, `okrkit.strategies`, `okrkit.exceptions`). Anything not listed "
-        "here, including "
+        "`okrkit.rules`, `okrkit.strategies`, `okrkit.history`, `okrkit.exceptions`). "
+        "Anything not listed here, including "
         "every module whose name starts with an underscore, is private and may change.",
         "",
     ]

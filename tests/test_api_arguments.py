@@ -30,6 +30,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import okrkit
+import okrkit.history
 import okrkit.metrics
 import okrkit.rules
 import okrkit.text
@@ -38,7 +39,7 @@ from okrkit.exceptions import OkrkitError
 
 
 PUBLIC_MODULES = ("okrkit", "okrkit.units", "okrkit.metrics", "okrkit.rules", "okrkit.text",
-                  "okrkit.strategies")  # fmt: skip
+                  "okrkit.strategies", "okrkit.history")  # fmt: skip
 
 
 def _own_methods(cls: type) -> dict[str, Callable[..., Any]]:
@@ -116,6 +117,8 @@ CYCLES = okrkit.CycleCalendar("2026-01-05", weeks=6)
 RETAIL = okrkit.RetailCalendar()
 CALENDAR = okrkit.Calendar(fiscal_year_start=4)
 AMOUNT = okrkit.Amount(5, "USD")
+SIMULATION = okrkit.history.simulate(teams=1, quarters=1, seed=1)
+TRUTH = SIMULATION.truth
 
 
 @attrs.frozen
@@ -236,6 +239,19 @@ CALLS: dict[str, Call] = {
                                     min_key_results=1, max_key_results=2, directions=["achieve"],
                                     languages=["es"], period_kinds=["year"], links=False,
                                     aligned=False, max_checkins=1, statements=False),
+    # okrkit.history
+    "okrkit.history.simulate": call(okrkit.history.simulate, teams=1, quarters=1,
+                                    first_quarter="2026-Q2", lag=1, conversion=0.2,
+                                    background=0.5, calls=10, posts=2, referrals=1,
+                                    deal_size=100, spread=0.1, stretch=1, overconfident=1,
+                                    overconfidence=0.3, seed=4),
+    "SimulationSettings": call(okrkit.history.SimulationSettings, teams=2, seed=3),
+    "PlantedTruth.owner": method(TRUTH, "owner", "owner-1"),
+    "PlantedTruth.owners_who_are": method(TRUTH, "owners_who_are", "calibrated"),
+    "PlantedTruth.to_dict": method(TRUTH, "to_dict"),
+    "PlantedLink.to_dict": method(TRUTH.links[0], "to_dict"),
+    "PlantedOwner.to_dict": method(TRUTH.owners[0], "to_dict"),
+    "PlantedConfidence.to_dict": method(TRUTH.confidences[0], "to_dict"),
     # value classes, built by users
     "Amount": call(okrkit.Amount, 5, "USD"),
     "Amount.coerce": call(okrkit.Amount.coerce, "5 USD", field="KeyResult.target"),
@@ -419,6 +435,11 @@ MADE_BY_OKRKIT = {
     "KeyResultScore": "made by score()",
     "ObjectiveReading": "made by read_objective()",
     "ObjectiveScore": "made by score()",
+    "PlantedConfidence": "made by okrkit.history.simulate()",
+    "PlantedLink": "made by okrkit.history.simulate()",
+    "PlantedOwner": "made by okrkit.history.simulate()",
+    "PlantedTruth": "made by okrkit.history.simulate()",
+    "Simulation": "made by okrkit.history.simulate()",
     "Reading": "made by read_statement()",
     "Scorecard": "made by score()",
     "UnitInfo": "made by unit_info()",

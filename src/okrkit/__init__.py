@@ -203,7 +203,9 @@ _HOMES = {
 }  # fmt: skip
 
 
-_SUBMODULES = frozenset({"exceptions", "metrics", "rules", "strategies", "text", "units"})
+_SUBMODULES = frozenset(
+    {"exceptions", "history", "metrics", "rules", "strategies", "text", "units"}
+)
 
 
 _first_use: list[Callable[[], object]] = []

@@ -1,0 +1,31 @@
+"""Learning from history: simulated histories with planted truth, and how well
+owners' confidence foretold what happened. See [history](history.md).
+
+>>> import okrkit.history
+>>> simulation = okrkit.history.simulate(teams=2, quarters=1, seed=7)
+>>> len(simulation.plans), len(simulation.truth.owners)
+(1, 4)
+"""
+
+from okrkit._history._simulate import (
+    OwnerCalibration,
+    PlantedConfidence,
+    PlantedLink,
+    PlantedOwner,
+    PlantedTruth,
+    Simulation,
+    SimulationSettings,
+    simulate,
+)
+
+
+__all__ = [
+    "OwnerCalibration",
+    "PlantedConfidence",
+    "PlantedLink",
+    "PlantedOwner",
+    "PlantedTruth",
+    "Simulation",
+    "SimulationSettings",
+    "simulate",
+]
