@@ -119,6 +119,8 @@ CALENDAR = okrkit.Calendar(fiscal_year_start=4)
 AMOUNT = okrkit.Amount(5, "USD")
 SIMULATION = okrkit.history.simulate(teams=1, quarters=1, seed=1)
 TRUTH = SIMULATION.truth
+CALIBRATION = okrkit.history.calibration(SIMULATION.plans, as_of="2026-04-01", min_forecasts=1,
+                                         min_key_results=1)  # fmt: skip
 
 
 @attrs.frozen
@@ -252,6 +254,19 @@ CALLS: dict[str, Call] = {
     "PlantedLink.to_dict": method(TRUTH.links[0], "to_dict"),
     "PlantedOwner.to_dict": method(TRUTH.owners[0], "to_dict"),
     "PlantedConfidence.to_dict": method(TRUTH.confidences[0], "to_dict"),
+    "okrkit.history.calibration": call(okrkit.history.calibration, SIMULATION.plans,
+                                       as_of="2026-04-01", by="team", bins="distinct",
+                                       min_forecasts=2, min_key_results=1, names=["q1.yaml"],
+                                       lang="es"),
+    "Calibration.group": method(CALIBRATION, "group", "owner-1"),
+    "Calibration.to_dict": method(CALIBRATION, "to_dict"),
+    "Calibration.to_json": method(CALIBRATION, "to_json", indent=2),
+    "Calibration.to_markdown": method(CALIBRATION, "to_markdown", level=2),
+    "Calibration.to_svg": method(CALIBRATION, "to_svg", "owner-2"),
+    "Calibration.to_text": method(CALIBRATION, "to_text"),
+    "CalibrationGroup.to_dict": method(CALIBRATION.overall, "to_dict"),
+    "ReliabilityBin.to_dict": method(CALIBRATION.overall.curve[0], "to_dict"),
+    "StatedConfidence.to_dict": method(CALIBRATION.forecasts[0], "to_dict"),
     # value classes, built by users
     "Amount": call(okrkit.Amount, 5, "USD"),
     "Amount.coerce": call(okrkit.Amount.coerce, "5 USD", field="KeyResult.target"),
@@ -435,6 +450,10 @@ MADE_BY_OKRKIT = {
     "KeyResultScore": "made by score()",
     "ObjectiveReading": "made by read_objective()",
     "ObjectiveScore": "made by score()",
+    "Calibration": "made by okrkit.history.calibration()",
+    "CalibrationGroup": "made by okrkit.history.calibration()",
+    "ReliabilityBin": "made by okrkit.history.calibration()",
+    "StatedConfidence": "made by okrkit.history.calibration()",
     "PlantedConfidence": "made by okrkit.history.simulate()",
     "PlantedLink": "made by okrkit.history.simulate()",
     "PlantedOwner": "made by okrkit.history.simulate()",

@@ -8,6 +8,7 @@ import math
 import pickle
 import random
 import statistics
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -295,3 +296,13 @@ def test_a_wrong_keyword_is_refused_by_name(
 ) -> None:
     with pytest.raises(error, match=named.replace("(", r"\(").replace(")", r"\)")):
         simulate(**keywords)  # type: ignore[arg-type]
+
+
+def test_the_example_history_is_what_the_simulation_makes() -> None:
+    """examples/history/ holds simulate(teams=2, quarters=4, seed=1), one file a quarter."""
+    folder = Path(__file__).parent.parent / "examples" / "history"
+    made = simulate(teams=2, quarters=4, seed=1)
+
+    files = sorted(folder.glob("*.yaml"))
+    assert [path.name for path in files] == [f"sales-{p.period}.yaml" for p in made.plans]
+    assert [okrkit.load(path) for path in files] == list(made.plans)

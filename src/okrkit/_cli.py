@@ -316,11 +316,63 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from okrkit._report import report_html, report_markdown  # noqa: PLC0415
 
     plan = _read_plan(args.path, max_bytes=args.max_bytes)
+    history = None
+    if args.history:
+        history = _read_history(args.history, max_bytes=args.max_bytes)
+        if history is None:
+            return EXIT_BAD_INPUT
     render = report_html if args.format == "html" else report_markdown
     lang = _lang(args, plan)
-    text = render(plan, as_of=args.as_of or _today(), lang=lang, policy=_config(args, args.path))
-    inputs = (args.path,) if args.config is None else (args.path, args.config)
+    text = render(
+        plan, as_of=args.as_of or _today(), lang=lang, policy=_config(args, args.path),
+        history=history,
+    )  # fmt: skip
+    inputs = (args.path, *(args.history or ()), *(() if args.config is None else (args.config,)))
     return _write(text, args.output, "report", inputs=inputs)
+
+
+def _read_history(paths: Sequence[str], *, max_bytes: int) -> list[Plan] | None:
+    """The plans at *paths*, in order; ``None`` after every problem is reported,
+    when one cannot be read: a history with a period missing would mislead."""
+    plans = []
+    failed = False
+    for path in paths:
+        try:
+            plans.append(_read_plan(path, max_bytes=max_bytes))
+        except PlanFileError as exc:
+            _print_problems(exc, sys.stderr)
+            failed = True
+    return None if failed else plans
+
+
+_ONCE = {
+    "en": "okrkit calibration: standard input (-) can be read only once",
+    "es": "okrkit calibration: la entrada estándar (-) solo se puede leer una vez",
+}
+
+
+def _cmd_calibration(args: argparse.Namespace) -> int:
+    from okrkit._history._calibration import calibration  # noqa: PLC0415
+
+    if args.paths.count("-") > 1:
+        _complain(_ONCE[_lang(args)])
+        return EXIT_BAD_INPUT
+    plans = _read_history(args.paths, max_bytes=args.max_bytes)
+    if plans is None:
+        return EXIT_BAD_INPUT
+    names = ["<stdin>" if path == "-" else file_name(path) for path in args.paths]
+    result = calibration(
+        plans, as_of=args.as_of or _today(), by=args.by, bins=args.bins,
+        min_forecasts=args.min_forecasts, min_key_results=args.min_key_results, names=names,
+        lang=_lang(args, plans[0]),
+    )  # fmt: skip
+    if args.format == "json":
+        print(result.to_json())
+    elif args.format == "markdown":
+        sys.stdout.write(result.to_markdown())
+    else:
+        sys.stdout.write(result.to_text())
+    return EXIT_OK
 
 
 def _cmd_graph(args: argparse.Namespace) -> int:
@@ -458,6 +510,9 @@ _EXITS = {
     "report": ("0  the report was written", _READ_FAILED + ", or FILE cannot be written",
                _NO_CONFIG),
     "graph": ("0  the graph was written", _READ_FAILED),
+    "calibration": ("0  every plan was read and the calibration written",
+                    _READ_FAILED + " (nothing is written then: a history with a gap "
+                    "would mislead)"),
     "parse": ("0  every statement was read (vague ones too: see issues)",
               "2  standard input was too large or not UTF-8 text, or the command was "
               "used wrongly"),
@@ -476,7 +531,11 @@ _EXAMPLES = {
     "score": ("okrkit score plan.yaml --as-of 2026-02-15",
               "okrkit score okrs/*.yaml --format json --forecast"),
     "report": ("okrkit report plan.yaml > plan.md",
-               "okrkit report plan.yaml --format html -o plan.html --lang es"),
+               "okrkit report plan.yaml --format html -o plan.html --lang es",
+               "okrkit report plan.yaml --history okrs/2026-Q*.yaml > plan.md"),
+    "calibration": ("okrkit calibration okrs/2026-Q*.yaml --as-of 2027-01-05",
+                    "okrkit calibration okrs/*.yaml --by team --format json",
+                    "okrkit calibration q1.yaml q2.yaml --by plan --bins distinct"),
     "graph": ("okrkit graph plan.yaml > plan.mmd",
               "okrkit graph plan.yaml --format dot --label-width 0 | dot -Tsvg > plan.svg"),
     "parse": ('okrkit parse "Reducir el ciclo de venta de 35 días a 26 días"',
@@ -512,10 +571,24 @@ def _lang_option(parser: argparse.ArgumentParser, what: str) -> None:
     )  # fmt: skip
 
 
-def _byte_count(text: str) -> int:
+def _at_least_one(text: str, what: str = "a whole number") -> int:
     if text.isascii() and text.isdigit() and int(text) >= 1:
         return int(text)
-    raise argparse.ArgumentTypeError(f"expected a whole number of bytes ≥ 1, got {text!r}")
+    raise argparse.ArgumentTypeError(f"expected {what} ≥ 1, got {text!r}")
+
+
+def _bins(text: str) -> int | str:
+    if text == "distinct":
+        return text
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= 100:
+        return int(text)
+    raise argparse.ArgumentTypeError(
+        f"expected a whole number from 1 to 100 or distinct, got {text!r}"
+    )
+
+
+def _byte_count(text: str) -> int:
+    return _at_least_one(text, "a whole number of bytes")
 
 
 def _max_bytes_option(parser: argparse.ArgumentParser, what: str = "a plan") -> None:
@@ -617,10 +690,50 @@ def build_parser() -> argparse.ArgumentParser:
         help="markdown (default) or a self-contained html page",
     )  # fmt: skip
     report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    report.add_argument(
+        "--history", nargs="+", metavar="PLAN",
+        help="plans of past periods, in order: add a section on how well confidence "
+        "foretold their outcomes (see okrkit calibration)",
+    )  # fmt: skip
     _lang_option(report, "the report")
     _config_options(report)
     _max_bytes_option(report)
     report.set_defaults(run=_cmd_report)
+
+    calibrated = _command(commands, "calibration", "how well confidence foretold outcomes",
+                          "Compare the confidence stated at every check-in with whether its "
+                          "key result was achieved, for key results whose window has ended: "
+                          "the Brier score, its decomposition and a reliability curve, per "
+                          "owner, team or plan. Give the plans of several periods, in order."
+                          )  # fmt: skip
+    calibrated.add_argument(
+        "paths", nargs="+", metavar="PATH", help="plan files, in order, or - for stdin"
+    )
+    _as_of_option(calibrated)
+    calibrated.add_argument(
+        "--by", choices=("owner", "team", "plan"), default="owner",
+        help="group forecasts by the key result's owner (default), the objective's owner "
+        "(team) or the plan file",
+    )  # fmt: skip
+    calibrated.add_argument(
+        "--bins", type=_bins, default=10, metavar="N|distinct",
+        help="N equal bins of confidence from 0 to 1 (default: 10), or one per distinct value",
+    )  # fmt: skip
+    calibrated.add_argument(
+        "--min-forecasts", type=_at_least_one, default=30, metavar="N",
+        help="a group with fewer forecasts is not measured (default: 30)",
+    )  # fmt: skip
+    calibrated.add_argument(
+        "--min-key-results", type=_at_least_one, default=5, metavar="N",
+        help="nor one whose forecasts are about fewer key results (default: 5)",
+    )  # fmt: skip
+    calibrated.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text",
+        help="text for people (default), json (one document) or markdown",
+    )  # fmt: skip
+    _lang_option(calibrated, "the output")
+    _max_bytes_option(calibrated, "a plan")
+    calibrated.set_defaults(run=_cmd_calibration)
 
     graph = _command(commands, "graph", "the causality graph: Mermaid or DOT",
                      "Draw objectives, key results, the links between them with their "

@@ -17,6 +17,8 @@ from okrkit._amount import amount_for_people, score_for_people
 from okrkit._api import check, score
 from okrkit._escape import terminal
 from okrkit._findings import Finding, Report
+from okrkit._history._calibration import Calibration
+from okrkit._history_views import calibration_html
 from okrkit._html import GRADE_COLOURS, STATUS_COLOURS, badge
 from okrkit._html import escape as _e
 from okrkit._labels import counted, findings_count, labels
@@ -312,6 +314,8 @@ def html_for(value: Any) -> str:
             return scorecard_html(value)
         if isinstance(value, Report):
             return report_html_fragment(value)
+        if isinstance(value, Calibration):
+            return f'<div class="okrkit">{_STYLE}{calibration_html(value, level=4)}</div>'
     except Exception:
         pass
     return f"<pre>{_e(_short_repr(value))}</pre>"
@@ -344,7 +348,7 @@ def text_for(value: Any) -> str:
             from okrkit._render_text import score_text  # noqa: PLC0415
 
             return score_text(value, lang=value.lang)
-        if isinstance(value, Report):
+        if isinstance(value, (Report, Calibration)):
             return value.to_text()
     except Exception:
         pass

@@ -14,6 +14,8 @@ from okrkit._escape import markdown as _md
 from okrkit._escape import markdown_code as _code
 from okrkit._fields import of_type, to_date
 from okrkit._findings import Finding, Report, about_the_plan
+from okrkit._history._calibration import Calibration, calibration, history_plans
+from okrkit._history_views import calibration_html, calibration_markdown
 from okrkit._html import GRADE_COLOURS, STATUS_COLOURS, badge
 from okrkit._html import escape as _e
 from okrkit._labels import findings_count, labels
@@ -60,6 +62,7 @@ class _Context:
         as_of: dt.date | str,
         lang: str | None,
         policy: Policy | str | None,
+        history: Iterable[Plan] | None,
     ) -> None:
         self.plan = plan = of_type(f"{report}(plan)", plan, Plan, "a Plan")
         self.as_of = as_of = to_date("as_of", as_of)
@@ -68,6 +71,11 @@ class _Context:
         chosen = None if policy is None else Policy.coerce(policy, field=f"{report}(policy)")
         self.card: Scorecard = score(plan, as_of=as_of, lang=self.lang, policy=chosen)
         self.findings: Report = check(plan, as_of=as_of, lang=self.lang, policy=chosen)
+        self.calibration: Calibration | None = None
+        if history is not None:
+            self.calibration = calibration(
+                history_plans(f"{report}(history)", history), as_of=as_of, lang=self.lang
+            )
         self.by_place: dict[str, list[Finding]] = {}
         for finding in self.findings:
             self.by_place.setdefault(finding.where, []).append(finding)
@@ -137,11 +145,14 @@ def report_markdown(
     as_of: dt.date | str,
     lang: str | None = None,
     policy: Policy | str | None = None,
+    history: Iterable[Plan] | None = None,
 ) -> str:
     """The plan, its scores and its findings as Markdown, as of a date (or ISO date
     text); *policy* is the base policy :func:`~okrkit.check` and
-    :func:`~okrkit.score` take."""
-    context = _Context("report_markdown", plan, as_of, lang, policy)
+    :func:`~okrkit.score` take. With *history* (plans of past periods, in order), a
+    section on how well their owners' confidence foretold the outcomes
+    (:func:`okrkit.history.calibration`, by owner)."""
+    context = _Context("report_markdown", plan, as_of, lang, policy, history)
     card = context.card
     counts = context.findings.summary()
     lines = [
@@ -164,6 +175,8 @@ def report_markdown(
     plan_level = [f for f in context.findings if about_the_plan(f)]
     if plan_level:
         lines += [f"## {context.w('plan_findings')}", "", *_md_findings(plan_level, context), ""]
+    if context.calibration is not None:
+        lines.append(calibration_markdown(context.calibration, level=2))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -249,11 +262,14 @@ def report_html(
     as_of: dt.date | str,
     lang: str | None = None,
     policy: Policy | str | None = None,
+    history: Iterable[Plan] | None = None,
 ) -> str:
     """The plan, its scores, charts and findings as one self-contained HTML page, as
     of a date (or ISO date text); *policy* is the base policy :func:`~okrkit.check`
-    and :func:`~okrkit.score` take."""
-    context = _Context("report_html", plan, as_of, lang, policy)
+    and :func:`~okrkit.score` take. With *history* (plans of past periods, in
+    order), a section on how well their owners' confidence foretold the outcomes,
+    with a reliability diagram."""
+    context = _Context("report_html", plan, as_of, lang, policy, history)
     card = context.card
     counts = context.findings.summary()
     w = context.w
@@ -282,6 +298,8 @@ def report_html(
     plan_level = [f for f in context.findings if about_the_plan(f)]
     if plan_level:
         parts.append(f"<h2>{_e(w('plan_findings'))}</h2>{_html_findings(plan_level, context)}")
+    if context.calibration is not None:
+        parts.append(calibration_html(context.calibration, level=2))
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 

@@ -7,6 +7,15 @@ owners' confidence foretold what happened. See [history](history.md).
 (1, 4)
 """
 
+from okrkit._history._calibration import (
+    Calibration,
+    CalibrationGroup,
+    Grouping,
+    GroupStatus,
+    ReliabilityBin,
+    StatedConfidence,
+    calibration,
+)
 from okrkit._history._simulate import (
     OwnerCalibration,
     PlantedConfidence,
@@ -20,12 +29,19 @@ from okrkit._history._simulate import (
 
 
 __all__ = [
+    "Calibration",
+    "CalibrationGroup",
+    "GroupStatus",
+    "Grouping",
     "OwnerCalibration",
     "PlantedConfidence",
     "PlantedLink",
     "PlantedOwner",
     "PlantedTruth",
+    "ReliabilityBin",
     "Simulation",
     "SimulationSettings",
+    "StatedConfidence",
+    "calibration",
     "simulate",
 ]
