@@ -127,8 +127,11 @@ class _View:
                 *(w[figure] for figure in _FIGURES)]  # fmt: skip
 
     def curve_rows(self) -> list[list[str]]:
+        """The bins that hold forecasts (the JSON document lists the empty ones too)."""
         rows = []
         for piece in self.result.overall.curve:
+            if not piece.count:
+                continue
             span = self.edge(piece.lower)
             if not isinstance(self.result.bins, str):
                 span += f"–{self.edge(piece.upper)}"
