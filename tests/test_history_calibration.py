@@ -322,3 +322,29 @@ def test_calibrated_owners_are_more_reliable_than_over_confident_ones() -> None:
         wins += sum(g < b for g in good for b in bad)
         pairs += len(good) * len(bad)
     assert wins / pairs > 0.8
+
+
+def test_each_key_result_is_scored_once_whatever_its_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Key results with 50 different deadlines cost 50 scorings, not 50 of the whole
+    plan each (2,500): a plan of many deadlines stays linear."""
+    from okrkit import _score
+
+    items = [
+        _kr(f"k{day}", day % 2 == 0, 0.5).due(dt.date(2026, 2, 1) + dt.timedelta(days=day))
+        for day in range(50)
+    ]
+    counted = 0
+    progress = _score._progress
+
+    def counting(*args: object) -> tuple[float, float | None, bool]:
+        nonlocal counted
+        counted += 1
+        return progress(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_score, "_progress", counting)
+    found = calibration(_plan(*items), as_of=AFTER, **ANY)
+
+    assert found.overall.forecasts == 50
+    assert counted == 50

@@ -51,6 +51,7 @@ __all__ = [
     "ObjectiveScore",
     "Scorecard",
     "Status",
+    "achieved_on",
     "decrease_start",
     "expected_progress",
     "raw_progress",
@@ -471,6 +472,19 @@ def _status(
     return Status.OFF_TRACK
 
 
+def _clamped(progress: float) -> float:
+    """The score of a progress: clamped to 0..1."""
+    return 1.0 if progress >= 1.0 else (progress if progress > 0.0 else 0.0)
+
+
+def achieved_on(item: KeyResult, day: dt.date, ureg: Any = None) -> bool:
+    """Whether *item* scores 1 as of *day*, as :func:`score_plan` works it out (the
+    contract's ``achieved`` once its window has ended), without scoring the rest of
+    its plan."""
+    progress, _actual, _seen = _progress(item, resolve(item, ureg), day)
+    return _clamped(progress) >= 1.0 - _EPSILON
+
+
 def _confidence(resolved: Resolved, day: dt.date) -> float | None:
     """The confidence of the latest check-in by *day* that states one."""
     index = bisect.bisect_right(resolved.confidence_days, day) - 1
@@ -496,7 +510,7 @@ def _row(
     cadence: Cadence | None,
 ) -> _Row:
     progress, actual, seen = _progress(item, resolved, as_of)
-    score = 1.0 if progress >= 1.0 else (progress if progress > 0.0 else 0.0)
+    score = _clamped(progress)
     confidence = _confidence(resolved, as_of) if resolved.confidence_days else None
     status = _status(
         item, resolved.direction, progress, score, seen, expected, window, as_of, thresholds,

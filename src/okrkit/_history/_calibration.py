@@ -36,7 +36,7 @@ from okrkit._fields import json_indent, member, of_type, text, to_date, tuple_of
 from okrkit._model import Plan, key_result_window
 from okrkit._period_words import check_lang
 from okrkit._repr import fields_repr, value_repr
-from okrkit._score import score_plan
+from okrkit._score import achieved_on
 from okrkit.exceptions import InvalidTypeError, InvalidValueError, NotFoundError
 
 
@@ -52,9 +52,6 @@ __all__ = [
 
 DISTINCT = "distinct"
 """``bins="distinct"``: one bin per distinct forecast value."""
-
-_ACHIEVED = 1.0 - 1e-9
-"""A score this close to 1 counts as 1, as scoring's statuses count it."""
 
 _EDGE = 1e-9
 """A forecast this close below a bin's edge is on the edge (0.3 × 10 is 2.9999…)."""
@@ -378,32 +375,19 @@ def plan_names(plans: Sequence[Plan], given: object = None) -> tuple[str, ...]:
     )
 
 
-@attrs.frozen
-class _Waiting:
-    """A key result whose window has ended, waiting to be scored at its end."""
-
-    place: tuple[int, int]  # the objective's and the key result's index
-    objective: str
-    key: str
-    owner: str | None
-    team: str | None
-    stated: list[tuple[dt.date, float]]
-
-
 def stated_confidences(
     plans: Sequence[Plan], as_of: dt.date
 ) -> tuple[list[StatedConfidence], int, int, int]:
     """Every forecast of *plans* whose window has ended by *as_of*, with its
     outcome, in plan order; and how many key results with a stated confidence
     had ended, were still open, and had no period."""
-    found: list[tuple[tuple[int, int, int], StatedConfidence]] = []
+    found: list[StatedConfidence] = []
     ended = still_open = no_period = 0
     for index, plan in enumerate(plans):
-        waiting: dict[dt.date, list[_Waiting]] = {}
-        for o_index, objective in enumerate(plan.objectives):
+        for objective in plan.objectives:
             period = plan.period_of(objective)
             keys = objective.key_result_keys()
-            for k_index, (item, key) in enumerate(zip(objective.key_results, keys, strict=True)):
+            for item, key in zip(objective.key_results, keys, strict=True):
                 stated = [(c.date, c.confidence) for c in item.checkins if c.confidence is not None]
                 if not stated:
                     continue
@@ -415,25 +399,17 @@ def stated_confidences(
                     still_open += 1
                     continue
                 inside = sorted((day, sure) for day, sure in stated if start <= day <= end)
-                if inside:
-                    owner = item.owner or objective.owner
-                    held = _Waiting((o_index, k_index), objective.key, key, owner,
-                                    objective.owner, inside)  # fmt: skip
-                    waiting.setdefault(end, []).append(held)
-        for end, ready in waiting.items():
-            card = score_plan(plan, as_of=end)
-            for done in ready:
-                o_index, k_index = done.place
-                achieved = card.objectives[o_index].key_results[k_index].score >= _ACHIEVED
+                if not inside:
+                    continue
                 ended += 1
+                achieved = achieved_on(item, end)
+                owner = item.owner or objective.owner
                 found += [
-                    ((index, o_index, k_index), StatedConfidence(
-                        index, done.objective, done.key, done.owner, done.team, day, sure,
-                        achieved))
-                    for day, sure in done.stated
+                    StatedConfidence(index, objective.key, key, owner, objective.owner, day, sure,
+                                     achieved)
+                    for day, sure in inside
                 ]  # fmt: skip
-    found.sort(key=lambda pair: pair[0])  # stable: each key result's forecasts stay by date
-    return [forecast for _place, forecast in found], ended, still_open, no_period
+    return found, ended, still_open, no_period
 
 
 def calibration(
