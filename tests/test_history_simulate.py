@@ -29,7 +29,7 @@ SMALL = {"teams": 2, "quarters": 2}
 
 @settings(max_examples=15, deadline=None)
 @given(
-    seed=st.integers(min_value=-(2**70), max_value=2**70),
+    seed=st.integers(min_value=0, max_value=2**64 - 1),
     teams=st.integers(min_value=1, max_value=3),
     quarters=st.integers(min_value=1, max_value=2),
     lag=st.integers(min_value=0, max_value=6),
@@ -289,6 +289,8 @@ def test_draws_have_the_mean_they_are_drawn_with() -> None:
      ({"calls": math.nan}, InvalidValueError, "simulate(calls)"),
      ({"overconfident": 9, "teams": 4}, InvalidValueError, "simulate(overconfident)"),
      ({"seed": "7"}, InvalidTypeError, "simulate(seed)"),
+     ({"seed": -1}, InvalidValueError, "simulate(seed)"),
+     ({"seed": 2**64}, InvalidValueError, "simulate(seed)"),
      ({"seed": True}, InvalidTypeError, "simulate(seed)")],
 )  # fmt: skip
 def test_a_wrong_keyword_is_refused_by_name(
