@@ -101,11 +101,15 @@ GROUPS = (
     ),
     Group(
         "History",
-        "Simulated histories with planted truth, and the calibration of owners' "
-        "confidence; see [history](history.md).",
+        "Simulated histories with planted truth, the calibration of owners' "
+        "confidence, and probabilistic forecasts; see "
+        "[history](history.md).",
         modules=("okrkit._history",),
         submodules=("history",),
-        order=_words("simulate Simulation SimulationSettings PlantedTruth"),
+        order=_words(
+            "simulate Simulation SimulationSettings PlantedTruth calibration Calibration "
+            "CalibrationGroup forecast ForecastMethod ProbabilityStatus"
+        ),
     ),
     Group(
         "Reports, graphs and frames",

@@ -32,6 +32,7 @@ __all__ = [
     "amount_for_people",
     "format_number",
     "number_for_people",
+    "percent_for_people",
     "plain_number",
     "score_for_people",
     "trusted_amount",
@@ -563,6 +564,16 @@ def score_for_people(value: float, lang: str = "en") -> str:
     if abs(value) >= _LARGE or not math.isfinite(value):
         return number_for_people(value, lang)
     return written_for(f"{value + 0.0:,.2f}", lang)
+
+
+def percent_for_people(probability: float, lang: str = "en") -> str:
+    """A probability in whole percent (``73 %``), never rounded to a certainty it is
+    not: ``> 99 %`` and ``< 1 %`` short of 1 and 0."""
+    if 0.0 < probability < 0.005:
+        return "< 1 %"
+    if 0.995 <= probability < 1.0:
+        return "> 99 %"
+    return f"{round(probability * 100)} %"
 
 
 def amount_for_people(amount: Amount | None, lang: str = "en", *, decimals: int = 2) -> str:

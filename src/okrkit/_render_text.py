@@ -5,9 +5,21 @@ Every piece of the plan's text (ids, places, messages, values) goes through
 
 from __future__ import annotations
 
-from okrkit._amount import Amount, amount_for_people, score_for_people
+import math
+
+from okrkit._amount import (
+    Amount,
+    amount_for_people,
+    number_for_people,
+    percent_for_people,
+    score_for_people,
+    unit_for_people,
+    written_for,
+)
 from okrkit._escape import file_name, terminal
 from okrkit._findings import Report, suppression
+from okrkit._forecast import Forecast
+from okrkit._history._predictive import MIN_POINTS, ProbabilityStatus
 from okrkit._labels import findings_count, labels
 from okrkit._reading import Reading
 from okrkit._score import Scorecard
@@ -55,10 +67,14 @@ def report_text(report: Report, *, lang: str = "en", color: bool = False) -> str
 _SCORE_WORDS = {
     "en": {"plan": "plan", "none": "no check-in", "trend": "trend",
            "reached": "reaches the target", "due": "next check-in",
+           "chance": "chance of reaching the target", "interval": "{level} % interval",
+           "too_few": "not enough data (at least {least} points)",
            "key_result": "key result", "progress": "progress", "score": "score",
            "status": "status", "value": "latest value"},
     "es": {"plan": "plan", "none": "sin seguimiento", "trend": "tendencia",
            "reached": "alcanza la meta", "due": "próximo seguimiento",
+           "chance": "probabilidad de alcanzar la meta", "interval": "intervalo del {level} %",
+           "too_few": "datos insuficientes (al menos {least} puntos)",
            "key_result": "resultado clave", "progress": "avance", "score": "puntuación",
            "status": "estado", "value": "último valor"},
 }  # fmt: skip
@@ -130,7 +146,31 @@ def score_text(card: Scorecard, *, lang: str = "en", color: bool = False) -> str
                 lines.append(
                     f"  {'':<{width}}  {words['trend']}: {number(trend.projected_score)}{reach}"
                 )
+            chance = _chance(trend, words, lang)
+            if chance:
+                lines.append(f"  {'':<{width}}  {words['chance']}: {chance}")
     return "\n".join(lines) + "\n"
+
+
+def _chance(trend: Forecast | None, words: dict[str, str], lang: str) -> str | None:
+    """A forecast's probability and interval for people (``73 % (80 % interval:
+    7.38–16.62 leads)``), or why it has none; ``None`` for a milestone."""
+    if trend is None or trend.probability_status is None:
+        return None
+    if trend.probability_status is ProbabilityStatus.NOT_ENOUGH_DATA:
+        return words["too_few"].format(least=MIN_POINTS)
+    if trend.probability is None or trend.interval is None or trend.level is None:
+        return None
+    low, high = trend.interval
+    level = written_for(f"{trend.level * 100:g}", lang)
+    largest = max(abs(low.value), abs(high.value))
+    digits = 2 - math.floor(math.log10(largest)) if 0 < largest < 1e15 else 0
+    ends = [number_for_people(round(end.value, digits), lang, decimals=max(0, digits))
+            for end in (low, high)]  # fmt: skip
+    unit = unit_for_people(high.unit, lang, one=False)
+    span = terminal(f"{ends[0]}–{ends[1]} {unit}".rstrip())
+    interval = words["interval"].format(level=level)
+    return f"{percent_for_people(trend.probability, lang)} ({interval}: {span})"
 
 
 def reading_text(reading: Reading) -> str:

@@ -1,5 +1,5 @@
-"""Learning from history: simulated histories with planted truth, and how well
-owners' confidence foretold what happened. See [history](history.md).
+"""Learning from history: simulated histories with planted truth, how well
+owners' confidence foretold what happened, and probabilistic forecasts. See [history](history.md).
 
 >>> import okrkit.history
 >>> simulation = okrkit.history.simulate(teams=2, quarters=1, seed=7)
@@ -16,6 +16,8 @@ from okrkit._history._calibration import (
     StatedConfidence,
     calibration,
 )
+from okrkit._history._forecasts import forecast
+from okrkit._history._predictive import ForecastMethod, ProbabilityStatus
 from okrkit._history._simulate import (
     OwnerCalibration,
     PlantedConfidence,
@@ -31,6 +33,7 @@ from okrkit._history._simulate import (
 __all__ = [
     "Calibration",
     "CalibrationGroup",
+    "ForecastMethod",
     "GroupStatus",
     "Grouping",
     "OwnerCalibration",
@@ -38,10 +41,12 @@ __all__ = [
     "PlantedLink",
     "PlantedOwner",
     "PlantedTruth",
+    "ProbabilityStatus",
     "ReliabilityBin",
     "Simulation",
     "SimulationSettings",
     "StatedConfidence",
     "calibration",
+    "forecast",
     "simulate",
 ]
