@@ -102,13 +102,14 @@ GROUPS = (
     Group(
         "History",
         "Simulated histories with planted truth, the calibration of owners' "
-        "confidence, and probabilistic forecasts; see "
+        "confidence, and probabilistic forecasts with their backtest; see "
         "[history](history.md).",
         modules=("okrkit._history",),
         submodules=("history",),
         order=_words(
             "simulate Simulation SimulationSettings PlantedTruth calibration Calibration "
-            "CalibrationGroup forecast ForecastMethod ProbabilityStatus"
+            "CalibrationGroup forecast ForecastMethod "
+            "ProbabilityStatus backtest Backtest BacktestRow BacktestCase Forecaster"
         ),
     ),
     Group(

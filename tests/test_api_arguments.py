@@ -121,6 +121,7 @@ SIMULATION = okrkit.history.simulate(teams=1, quarters=1, seed=1)
 TRUTH = SIMULATION.truth
 CALIBRATION = okrkit.history.calibration(SIMULATION.plans, as_of="2026-04-01", min_forecasts=1,
                                          min_key_results=1)  # fmt: skip
+BACKTEST = okrkit.history.backtest(SIMULATION.plans, as_of="2026-04-01", min_key_results=1)
 
 
 @attrs.frozen
@@ -261,6 +262,17 @@ CALLS: dict[str, Call] = {
     "okrkit.history.forecast": call(okrkit.history.forecast, CALLS_KR, period=Q1, as_of=AS_OF,
                                     method="bootstrap", level=0.9, seed=2, resamples=200,
                                     ureg=None),
+    "okrkit.history.backtest": call(okrkit.history.backtest, SIMULATION.plans,
+                                    as_of="2026-04-01", cut=0.6, method="trend", seed=3,
+                                    resamples=200, min_key_results=2, lang="es"),
+    "Backtest.row": method(BACKTEST, "row", "pacing"),
+    "Backtest.to_dict": method(BACKTEST, "to_dict"),
+    "Backtest.to_json": method(BACKTEST, "to_json", indent=2),
+    "Backtest.to_markdown": method(BACKTEST, "to_markdown", level=3),
+    "Backtest.to_text": method(BACKTEST, "to_text"),
+    "BacktestCase.said": method(BACKTEST.cases[0], "said", "confidence"),
+    "BacktestCase.to_dict": method(BACKTEST.cases[0], "to_dict"),
+    "BacktestRow.to_dict": method(BACKTEST.rows[0], "to_dict"),
     "Calibration.group": method(CALIBRATION, "group", "owner-1"),
     "Calibration.to_dict": method(CALIBRATION, "to_dict"),
     "Calibration.to_json": method(CALIBRATION, "to_json", indent=2),
@@ -453,6 +465,9 @@ MADE_BY_OKRKIT = {
     "KeyResultScore": "made by score()",
     "ObjectiveReading": "made by read_objective()",
     "ObjectiveScore": "made by score()",
+    "Backtest": "made by okrkit.history.backtest()",
+    "BacktestCase": "made by okrkit.history.backtest()",
+    "BacktestRow": "made by okrkit.history.backtest()",
     "Calibration": "made by okrkit.history.calibration()",
     "CalibrationGroup": "made by okrkit.history.calibration()",
     "ReliabilityBin": "made by okrkit.history.calibration()",

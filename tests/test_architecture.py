@@ -67,7 +67,15 @@ LAYERS = {
         "strategies",
         "_hypothesis",
     },
-    2.5: {"_reference", "_report", "_notebook", "_frames", "_ci", "_history_views"},
+    2.5: {
+        "_reference",
+        "_report",
+        "_notebook",
+        "_frames",
+        "_ci",
+        "_history_views",
+        "_backtest_views",
+    },
     3: {"_cli", "__main__", "__init__"},
 }
 RANK = {name: rank for rank, names in LAYERS.items() for name in names}

@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import datetime as dt
 import io
+import math
 import os
 import sys
 from collections.abc import Sequence
@@ -346,18 +347,24 @@ def _read_history(paths: Sequence[str], *, max_bytes: int) -> list[Plan] | None:
 
 
 _ONCE = {
-    "en": "okrkit calibration: standard input (-) can be read only once",
-    "es": "okrkit calibration: la entrada estándar (-) solo se puede leer una vez",
+    "en": "okrkit {command}: standard input (-) can be read only once",
+    "es": "okrkit {command}: la entrada estándar (-) solo se puede leer una vez",
 }
+
+
+def _history_of(args: argparse.Namespace) -> list[Plan] | None:
+    """The plans a history command names, in order; ``None`` once a problem is
+    reported (standard input named twice, or a plan that cannot be read)."""
+    if args.paths.count("-") > 1:
+        _complain(_ONCE[_lang(args)].format(command=args.command))
+        return None
+    return _read_history(args.paths, max_bytes=args.max_bytes)
 
 
 def _cmd_calibration(args: argparse.Namespace) -> int:
     from okrkit._history._calibration import calibration  # noqa: PLC0415
 
-    if args.paths.count("-") > 1:
-        _complain(_ONCE[_lang(args)])
-        return EXIT_BAD_INPUT
-    plans = _read_history(args.paths, max_bytes=args.max_bytes)
+    plans = _history_of(args)
     if plans is None:
         return EXIT_BAD_INPUT
     names = ["<stdin>" if path == "-" else file_name(path) for path in args.paths]
@@ -365,6 +372,25 @@ def _cmd_calibration(args: argparse.Namespace) -> int:
         plans, as_of=args.as_of or _today(), by=args.by, bins=args.bins,
         min_forecasts=args.min_forecasts, min_key_results=args.min_key_results, names=names,
         lang=_lang(args, plans[0]),
+    )  # fmt: skip
+    if args.format == "json":
+        print(result.to_json())
+    elif args.format == "markdown":
+        sys.stdout.write(result.to_markdown())
+    else:
+        sys.stdout.write(result.to_text())
+    return EXIT_OK
+
+
+def _cmd_backtest(args: argparse.Namespace) -> int:
+    from okrkit._history._backtest import backtest  # noqa: PLC0415
+
+    plans = _history_of(args)
+    if plans is None:
+        return EXIT_BAD_INPUT
+    result = backtest(
+        plans, as_of=args.as_of or _today(), cut=args.cut, method=args.method, seed=args.seed,
+        min_key_results=args.min_key_results, lang=_lang(args, plans[0]),
     )  # fmt: skip
     if args.format == "json":
         print(result.to_json())
@@ -513,6 +539,9 @@ _EXITS = {
     "calibration": ("0  every plan was read and the calibration written",
                     _READ_FAILED + " (nothing is written then: a history with a gap "
                     "would mislead)"),
+    "backtest": ("0  every plan was read and the backtest written",
+                 _READ_FAILED + " (nothing is written then: a history with a gap "
+                 "would mislead)"),
     "parse": ("0  every statement was read (vague ones too: see issues)",
               "2  standard input was too large or not UTF-8 text, or the command was "
               "used wrongly"),
@@ -536,6 +565,8 @@ _EXAMPLES = {
     "calibration": ("okrkit calibration okrs/2026-Q*.yaml --as-of 2027-01-05",
                     "okrkit calibration okrs/*.yaml --by team --format json",
                     "okrkit calibration q1.yaml q2.yaml --by plan --bins distinct"),
+    "backtest": ("okrkit backtest okrs/2026-Q*.yaml --as-of 2027-01-05",
+                 "okrkit backtest okrs/*.yaml --cut 0.75 --method trend --format json"),
     "graph": ("okrkit graph plan.yaml > plan.mmd",
               "okrkit graph plan.yaml --format dot --label-width 0 | dot -Tsvg > plan.svg"),
     "parse": ('okrkit parse "Reducir el ciclo de venta de 35 días a 26 días"',
@@ -585,6 +616,22 @@ def _bins(text: str) -> int | str:
     raise argparse.ArgumentTypeError(
         f"expected a whole number from 1 to 100 or distinct, got {text!r}"
     )
+
+
+def _cut(text: str) -> float:
+    try:
+        share = float(text)
+    except ValueError:
+        share = math.nan
+    if 0.05 <= share <= 0.95:
+        return share
+    raise argparse.ArgumentTypeError(f"expected a share from 0.05 to 0.95, got {text!r}")
+
+
+def _seed(text: str) -> int:
+    if text.isascii() and text.lstrip("-").isdigit() and len(text) <= 30:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}")
 
 
 def _byte_count(text: str) -> int:
@@ -734,6 +781,41 @@ def build_parser() -> argparse.ArgumentParser:
     _lang_option(calibrated, "the output")
     _max_bytes_option(calibrated, "a plan")
     calibrated.set_defaults(run=_cmd_calibration)
+
+    tested = _command(commands, "backtest", "how well forecasts foretold outcomes",
+                      "For key results whose window has ended, cut each window (half way by "
+                      "default), forecast the chance of reaching the target from the "
+                      "check-ins before the cut, and compare with what happened, beside "
+                      "pacing and the owners' confidence: Brier scores and the paired "
+                      "differences. Give the plans of several periods, in order."
+                      )  # fmt: skip
+    tested.add_argument(
+        "paths", nargs="+", metavar="PATH", help="plan files, in order, or - for stdin"
+    )
+    _as_of_option(tested)
+    tested.add_argument(
+        "--cut", type=_cut, default=0.5, metavar="SHARE",
+        help="the share of each window seen, from 0.05 to 0.95 (default: 0.5)",
+    )  # fmt: skip
+    tested.add_argument(
+        "--method", choices=("increments", "trend", "bootstrap"), default="increments",
+        help="how the forecast is made (default: increments)",
+    )  # fmt: skip
+    tested.add_argument(
+        "--seed", type=_seed, default=0, metavar="N",
+        help="the seed of the random draws: the same seed, the same result (default: 0)",
+    )  # fmt: skip
+    tested.add_argument(
+        "--min-key-results", type=_at_least_one, default=10, metavar="N",
+        help="a forecaster compared on fewer key results is not measured (default: 10)",
+    )  # fmt: skip
+    tested.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text",
+        help="text for people (default), json (one document) or markdown",
+    )  # fmt: skip
+    _lang_option(tested, "the output")
+    _max_bytes_option(tested, "a plan")
+    tested.set_defaults(run=_cmd_backtest)
 
     graph = _command(commands, "graph", "the causality graph: Mermaid or DOT",
                      "Draw objectives, key results, the links between them with their "

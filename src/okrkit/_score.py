@@ -54,6 +54,7 @@ __all__ = [
     "achieved_on",
     "decrease_start",
     "expected_progress",
+    "progress_as_of",
     "raw_progress",
     "score_plan",
     "span_fraction",
@@ -427,6 +428,11 @@ def _progress(
         direction, baseline, resolved.target, actual, done=item.done, strict=item.strict
     )
     return progress, actual, True
+
+
+def progress_as_of(item: KeyResult, resolved: Resolved, day: dt.date) -> float:
+    """*item*'s raw progress as of *day*, as its score reads it (0 with no check-in)."""
+    return _progress(item, resolved, day)[0]
 
 
 def _status(

@@ -1,5 +1,6 @@
 """Learning from history: simulated histories with planted truth, how well
-owners' confidence foretold what happened, and probabilistic forecasts. See [history](history.md).
+owners' confidence foretold what happened, and probabilistic forecasts with
+their backtest. See [history](history.md).
 
 >>> import okrkit.history
 >>> simulation = okrkit.history.simulate(teams=2, quarters=1, seed=7)
@@ -7,6 +8,13 @@ owners' confidence foretold what happened, and probabilistic forecasts. See [his
 (1, 4)
 """
 
+from okrkit._history._backtest import (
+    Backtest,
+    BacktestCase,
+    BacktestRow,
+    Forecaster,
+    backtest,
+)
 from okrkit._history._calibration import (
     Calibration,
     CalibrationGroup,
@@ -31,9 +39,13 @@ from okrkit._history._simulate import (
 
 
 __all__ = [
+    "Backtest",
+    "BacktestCase",
+    "BacktestRow",
     "Calibration",
     "CalibrationGroup",
     "ForecastMethod",
+    "Forecaster",
     "GroupStatus",
     "Grouping",
     "OwnerCalibration",
@@ -46,6 +58,7 @@ __all__ = [
     "Simulation",
     "SimulationSettings",
     "StatedConfidence",
+    "backtest",
     "calibration",
     "forecast",
     "simulate",
