@@ -4,16 +4,12 @@ what it shows on simulated histories, and the command."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 import json
-from pathlib import Path
 
 import pytest
 
 import okrkit
-from okrkit._cli import main
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 from okrkit.history import (
     Forecaster,
@@ -23,10 +19,9 @@ from okrkit.history import (
     forecast,
     simulate,
 )
+from test_history_views import HISTORY, at_root, run  # noqa: F401 - the same runner and folder
 
 
-ROOT = Path(__file__).resolve().parent.parent
-HISTORY = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples" / "history").glob("*.yaml"))
 D = dt.date
 AFTER = "2026-04-01"  # the day after 2026-Q1
 ANY = {"min_key_results": 1}
@@ -283,20 +278,6 @@ def test_views_in_both_languages() -> None:
     assert "| forecast | 3 | 0.667 |  |  |  |" in markdown
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = main(list(args))
-    return status, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
-
-
 @pytest.mark.usefixtures("at_root")
 class TestCommand:
     def test_json_is_the_api_s_document(self) -> None:
@@ -329,6 +310,7 @@ class TestCommand:
         ("arguments", "said"),
         [(["--cut", "1"], "--cut"), (["--cut", "half"], "--cut"), (["--cut", "nan"], "--cut"),
          (["--method", "oracle"], "--method"), (["--seed", "1.5"], "--seed"),
+         (["--seed", "-1"], "--seed"), (["--seed", str(2**64)], "--seed"),
          (["--min-key-results", "0"], "--min-key-results")],
     )  # fmt: skip
     def test_bad_usage_is_status_two(self, arguments: list[str], said: str) -> None:

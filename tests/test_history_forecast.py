@@ -424,6 +424,8 @@ def test_the_text_says_when_there_is_not_enough_data() -> None:
         ({"level": "0.8"}, InvalidTypeError),
         ({"seed": True}, InvalidTypeError),
         ({"seed": 1.5}, InvalidTypeError),
+        ({"seed": -1}, InvalidValueError),  # random.Random reads -1 as 1
+        ({"seed": 2**64}, InvalidValueError),
         ({"resamples": 10}, InvalidValueError),
         ({"as_of": "soon"}, OkrkitError),
         ({"period": "next quarter-ish"}, OkrkitError),

@@ -10,7 +10,7 @@ from okrkit._escape import markdown as _md
 from okrkit._history._backtest import Backtest, BacktestRow, Forecaster
 from okrkit._history._calibration import GroupStatus
 from okrkit._history._predictive import MIN_POINTS, ProbabilityStatus
-from okrkit._history_views import _columns
+from okrkit._history_views import columns, markdown_header, markdown_opening
 from okrkit._plural import plural
 
 
@@ -142,7 +142,7 @@ def backtest_text(result: Backtest) -> str:
     lines = [f"{w['title'].lower()} {view.heading()}", *view.left_out(), ""]
     if not result.cases:
         return "\n".join([*lines, w["none"]]) + "\n"
-    lines += _columns([view.header(), *(view.cells(row) for row in result.rows)])
+    lines += columns([view.header(), *(view.cells(row) for row in result.rows)])
     lines += ["", *textwrap.wrap(w["reading"], width=88)]
     return "\n".join(lines) + "\n"
 
@@ -151,14 +151,11 @@ def backtest_markdown(result: Backtest, *, level: int = 1) -> str:
     """The backtest as a Markdown section headed at *level* (``#`` is 1)."""
     view = _View(result)
     w = view.words
-    heading = view.heading()
-    lines = [f"{'#' * level} {w['title']}", "", _md(heading[:1].upper() + heading[1:]) + "."]
-    lines += [line for left in view.left_out() for line in ("", _md(left))]
-    lines.append("")
+    lines = markdown_opening(w["title"], view.heading(), view.left_out(), level)
     if not result.cases:
         return "\n".join([*lines, _md(w["none"]).capitalize() + "."]) + "\n"
     header = view.header()
-    lines += ["| " + " | ".join(header) + " |", "|---" + "|---:" * (len(header) - 1) + "|"]
+    lines += markdown_header(header)
     for row in result.rows:
         cells = view.cells(row)
         cells += [""] * (len(header) - len(cells))

@@ -373,9 +373,14 @@ def _cmd_calibration(args: argparse.Namespace) -> int:
         min_forecasts=args.min_forecasts, min_key_results=args.min_key_results, names=names,
         lang=_lang(args, plans[0]),
     )  # fmt: skip
-    if args.format == "json":
+    return _show(result, args.format)
+
+
+def _show(result: Any, fmt: str) -> int:
+    """A history command's result on standard output, in the format asked."""
+    if fmt == "json":
         print(result.to_json())
-    elif args.format == "markdown":
+    elif fmt == "markdown":
         sys.stdout.write(result.to_markdown())
     else:
         sys.stdout.write(result.to_text())
@@ -392,13 +397,7 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
         plans, as_of=args.as_of or _today(), cut=args.cut, method=args.method, seed=args.seed,
         min_key_results=args.min_key_results, lang=_lang(args, plans[0]),
     )  # fmt: skip
-    if args.format == "json":
-        print(result.to_json())
-    elif args.format == "markdown":
-        sys.stdout.write(result.to_markdown())
-    else:
-        sys.stdout.write(result.to_text())
-    return EXIT_OK
+    return _show(result, args.format)
 
 
 def _cmd_graph(args: argparse.Namespace) -> int:
@@ -629,9 +628,11 @@ def _cut(text: str) -> float:
 
 
 def _seed(text: str) -> int:
-    if text.isascii() and text.lstrip("-").isdigit() and len(text) <= 30:
+    from okrkit._history._simulate import MAX_SEED  # noqa: PLC0415
+
+    if text.isascii() and text.isdigit() and len(text) <= 20 and int(text) <= MAX_SEED:
         return int(text)
-    raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}")
+    raise argparse.ArgumentTypeError(f"expected a whole number from 0 to {MAX_SEED}, got {text!r}")
 
 
 def _byte_count(text: str) -> int:
@@ -666,6 +667,30 @@ def _as_of_option(parser: argparse.ArgumentParser) -> None:
         "--as-of", type=_date, metavar="DATE",
         help="the date to check or score as of, like 2026-02-15 (default: today)",
     )  # fmt: skip
+
+
+def _history_command(
+    commands: Any, name: str, summary: str, description: str
+) -> argparse.ArgumentParser:
+    """A command that reads the plans of several periods, in order, as of a date."""
+    parser = _command(commands, name, summary, description)
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="plan files, in order, or - for stdin"
+    )
+    _as_of_option(parser)
+    return parser
+
+
+def _history_outputs(parser: argparse.ArgumentParser, run: Any) -> None:
+    """A history command's last options: its output's format and language, and the
+    largest plan it reads; then what runs it."""
+    parser.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text",
+        help="text for people (default), json (one document) or markdown",
+    )  # fmt: skip
+    _lang_option(parser, "the output")
+    _max_bytes_option(parser, "a plan")
+    parser.set_defaults(run=run)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -747,16 +772,12 @@ def build_parser() -> argparse.ArgumentParser:
     _max_bytes_option(report)
     report.set_defaults(run=_cmd_report)
 
-    calibrated = _command(commands, "calibration", "how well confidence foretold outcomes",
+    calibrated = _history_command(commands, "calibration", "how well confidence foretold outcomes",
                           "Compare the confidence stated at every check-in with whether its "
                           "key result was achieved, for key results whose window has ended: "
                           "the Brier score, its decomposition and a reliability curve, per "
                           "owner, team or plan. Give the plans of several periods, in order."
                           )  # fmt: skip
-    calibrated.add_argument(
-        "paths", nargs="+", metavar="PATH", help="plan files, in order, or - for stdin"
-    )
-    _as_of_option(calibrated)
     calibrated.add_argument(
         "--by", choices=("owner", "team", "plan"), default="owner",
         help="group forecasts by the key result's owner (default), the objective's owner "
@@ -774,25 +795,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-key-results", type=_at_least_one, default=5, metavar="N",
         help="nor one whose forecasts are about fewer key results (default: 5)",
     )  # fmt: skip
-    calibrated.add_argument(
-        "--format", choices=("text", "json", "markdown"), default="text",
-        help="text for people (default), json (one document) or markdown",
-    )  # fmt: skip
-    _lang_option(calibrated, "the output")
-    _max_bytes_option(calibrated, "a plan")
-    calibrated.set_defaults(run=_cmd_calibration)
+    _history_outputs(calibrated, _cmd_calibration)
 
-    tested = _command(commands, "backtest", "how well forecasts foretold outcomes",
+    tested = _history_command(commands, "backtest", "how well forecasts foretold outcomes",
                       "For key results whose window has ended, cut each window (half way by "
                       "default), forecast the chance of reaching the target from the "
                       "check-ins before the cut, and compare with what happened, beside "
                       "pacing and the owners' confidence: Brier scores and the paired "
                       "differences. Give the plans of several periods, in order."
                       )  # fmt: skip
-    tested.add_argument(
-        "paths", nargs="+", metavar="PATH", help="plan files, in order, or - for stdin"
-    )
-    _as_of_option(tested)
     tested.add_argument(
         "--cut", type=_cut, default=0.5, metavar="SHARE",
         help="the share of each window seen, from 0.05 to 0.95 (default: 0.5)",
@@ -809,13 +820,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-key-results", type=_at_least_one, default=10, metavar="N",
         help="a forecaster compared on fewer key results is not measured (default: 10)",
     )  # fmt: skip
-    tested.add_argument(
-        "--format", choices=("text", "json", "markdown"), default="text",
-        help="text for people (default), json (one document) or markdown",
-    )  # fmt: skip
-    _lang_option(tested, "the output")
-    _max_bytes_option(tested, "a plan")
-    tested.set_defaults(run=_cmd_backtest)
+    _history_outputs(tested, _cmd_backtest)
 
     graph = _command(commands, "graph", "the causality graph: Mermaid or DOT",
                      "Draw objectives, key results, the links between them with their "

@@ -7,6 +7,7 @@ it lands; figures are written in the view's language (``0.174``; ``0,174``)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from okrkit._amount import number_for_people, written_for
 from okrkit._escape import markdown as _md
@@ -16,7 +17,15 @@ from okrkit._html import escape as _e
 from okrkit._plural import plural
 
 
-__all__ = ["calibration_html", "calibration_markdown", "calibration_text", "reliability_svg"]
+__all__ = [
+    "calibration_html",
+    "calibration_markdown",
+    "calibration_text",
+    "columns",
+    "markdown_header",
+    "markdown_opening",
+    "reliability_svg",
+]
 
 _WORDS = {
     "en": {
@@ -143,7 +152,7 @@ class _View:
 # --- text ------------------------------------------------------------------------------------
 
 
-def _columns(rows: list[list[str]]) -> list[str]:
+def columns(rows: list[list[str]]) -> list[str]:
     """*rows* as aligned columns, the first to the left, the others to the right. A
     row shorter than the first ends in free text (a note), written as it is."""
     full = len(rows[0])
@@ -181,10 +190,10 @@ def calibration_text(result: Calibration) -> str:
             table.append([*counts, view.not_enough()])
         else:
             table.append([*counts, *view.figures(group)])
-    lines += _columns(table)
+    lines += columns(table)
     if result.overall.curve:
         lines += ["", w["curve"], ""]
-        lines += _columns([[w["confidence"], w["forecasts"], w["mean"], w["observed"]],
+        lines += columns([[w["confidence"], w["forecasts"], w["mean"], w["observed"]],
                            *view.curve_rows()])  # fmt: skip
     return "\n".join(lines) + "\n"
 
@@ -192,20 +201,29 @@ def calibration_text(result: Calibration) -> str:
 # --- Markdown --------------------------------------------------------------------------------
 
 
+def markdown_opening(title: str, heading: str, notes: Sequence[str], level: int) -> list[str]:
+    """A Markdown section's first lines: *title* at *level*, the sentence that says
+    what was counted, and each note a paragraph, all escaped."""
+    lines = [f"{'#' * level} {title}", "", _md(heading[:1].upper() + heading[1:]) + "."]
+    lines += [line for note in notes for line in ("", _md(note))]
+    return [*lines, ""]
+
+
+def markdown_header(header: Sequence[str]) -> list[str]:
+    """A Markdown table's header: the first column to the left, the others to the right."""
+    return ["| " + " | ".join(header) + " |", "|---" + "|---:" * (len(header) - 1) + "|"]
+
+
 def calibration_markdown(result: Calibration, *, level: int = 1) -> str:
     """The calibration as a Markdown section headed at *level* (``#`` is 1)."""
     view = _View(result)
     w = view.words
-    heading = view.heading()
-    lines = [f"{'#' * level} {w['title']}", "", _md(heading[:1].upper() + heading[1:]) + "."]
     left_out = view.left_out()
-    if left_out:
-        lines += ["", _md(left_out)]
-    lines.append("")
+    lines = markdown_opening(w["title"], view.heading(), [left_out] if left_out else [], level)
     if not result.overall.forecasts:
         return "\n".join([*lines, _md(w["none"]).capitalize() + "."]) + "\n"
     header = view.header()
-    lines += ["| " + " | ".join(header) + " |", "|---" + "|---:" * (len(header) - 1) + "|"]
+    lines += markdown_header(header)
     for name, group in view.rows():
         cells = [_md(name), str(group.forecasts), str(group.key_results)]
         if group.status is GroupStatus.NOT_ENOUGH_DATA:

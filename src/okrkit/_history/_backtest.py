@@ -46,6 +46,7 @@ from okrkit._history._predictive import (
     DEFAULT_RESAMPLES,
     ForecastMethod,
     ProbabilityStatus,
+    quantile,
 )
 from okrkit._model import KeyResult, Plan, key_result_window
 from okrkit._period_words import check_lang
@@ -236,13 +237,6 @@ def _brier(pairs: Sequence[tuple[float, bool]]) -> float:
     return math.fsum((said - happened) ** 2 for said, happened in pairs) / len(pairs)
 
 
-def _quantile(ordered: Sequence[float], share: float) -> float:
-    place = share * (len(ordered) - 1)
-    below = math.floor(place)
-    above = min(below + 1, len(ordered) - 1)
-    return ordered[below] + (ordered[above] - ordered[below]) * (place - below)
-
-
 def _row(
     forecaster: Forecaster,
     cases: Sequence[BacktestCase],
@@ -268,7 +262,7 @@ def _row(
     tail = (1.0 - _INTERVAL) / 2.0
     return BacktestRow(
         forecaster, GroupStatus.MEASURED, count, theirs, ours, math.fsum(gaps) / count,
-        _quantile(means, tail), _quantile(means, 1.0 - tail),
+        quantile(means, tail), quantile(means, 1.0 - tail),
     )  # fmt: skip
 
 

@@ -9,10 +9,10 @@ from typing import Any
 from okrkit._fields import member, number, of_type, to_date, whole
 from okrkit._forecast import Chances, Forecast, forecast_resolved
 from okrkit._history._predictive import DEFAULT_LEVEL, DEFAULT_RESAMPLES, ForecastMethod
+from okrkit._history._simulate import MAX_SEED
 from okrkit._model import KeyResult, key_result_window
 from okrkit._period import Period
 from okrkit._resolve import resolve
-from okrkit.exceptions import InvalidTypeError
 
 
 __all__ = ["checked_chances", "forecast"]
@@ -21,12 +21,11 @@ __all__ = ["checked_chances", "forecast"]
 def checked_chances(
     name: str, method: object, level: object, seed: object, resamples: object
 ) -> Chances:
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise InvalidTypeError(f"{name}(seed)", seed, "a whole number")
+    """A forecast's options, each checked and named after the function *name*."""
     return Chances(
         member(f"{name}(method)", method, ForecastMethod),
         number(f"{name}(level)", level, minimum=0.01, maximum=0.99),
-        seed,
+        whole(f"{name}(seed)", seed, minimum=0, maximum=MAX_SEED),
         whole(f"{name}(resamples)", resamples, minimum=100, maximum=100_000),
     )
 

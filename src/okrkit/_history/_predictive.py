@@ -48,6 +48,7 @@ __all__ = [
     "Predictive",
     "ProbabilityStatus",
     "predictive",
+    "quantile",
 ]
 
 MIN_POINTS = 4
@@ -139,7 +140,7 @@ def _trend(points: Sequence[tuple[float, float]], end: float) -> tuple[float, fl
     )
 
 
-def _quantile(ordered: Sequence[float], share: float) -> float:
+def quantile(ordered: Sequence[float], share: float) -> float:
     """The *share* quantile of sorted values, interpolated between neighbours."""
     place = share * (len(ordered) - 1)
     below = math.floor(place)
@@ -176,9 +177,9 @@ def _bootstrap(
     reached = sum(v >= threshold for v in values) if rising else sum(v <= threshold for v in values)
     tail = (1.0 - level) / 2.0
     return (
-        _quantile(values, 0.5),
-        _quantile(values, tail),
-        _quantile(values, 1.0 - tail),
+        quantile(values, 0.5),
+        quantile(values, tail),
+        quantile(values, 1.0 - tail),
         reached / resamples,
     )
 
