@@ -309,6 +309,7 @@ class TestCommand:
     @pytest.mark.parametrize(
         ("arguments", "said"),
         [(["--cut", "1"], "--cut"), (["--cut", "half"], "--cut"), (["--cut", "nan"], "--cut"),
+         (["--cut", "\uff10.5"], "--cut"), (["--cut", "0_5"], "--cut"),
          (["--method", "oracle"], "--method"), (["--seed", "1.5"], "--seed"),
          (["--seed", "-1"], "--seed"), (["--seed", str(2**64)], "--seed"),
          (["--min-key-results", "0"], "--min-key-results")],

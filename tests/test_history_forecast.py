@@ -462,14 +462,15 @@ def made(
     """A key result of *maker* toward *target*, checked in after each gap with a
     running total of *moves*, every figure times *scale* and written in *unit*."""
     if maker in (okrkit.increase, okrkit.decrease):
-        item = maker("time", to=f"{target * scale} {unit}", from_=f"{50 * scale} {unit}", id="t")
+        start = Amount(50 * scale, unit)
+        item = maker("time", to=Amount(target * scale, unit), from_=start, id="t")
     else:
-        item = maker("time", f"{target * scale} {unit}", id="t")
+        item = maker("time", Amount(target * scale, unit), id="t")
     day, total = D(2026, 1, 1), 50.0
     for move, gap in zip(moves, spacing, strict=False):
         day += dt.timedelta(days=gap)
         total += move
-        item = item.checked_in(day, f"{total * scale} {unit}")
+        item = item.checked_in(day, Amount(total * scale, unit))
     return item
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import math
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -618,13 +619,14 @@ def _bins(text: str) -> int | str:
 
 
 def _cut(text: str) -> float:
-    try:
-        share = float(text)
-    except ValueError:
-        share = math.nan
+    """A share written in ASCII digits (``float`` would also read ``０.5`` and ``0_5``)."""
+    share = float(text) if _DECIMAL.fullmatch(text) else math.nan
     if 0.05 <= share <= 0.95:
         return share
     raise argparse.ArgumentTypeError(f"expected a share from 0.05 to 0.95, got {text!r}")
+
+
+_DECIMAL = re.compile(r"[0-9]*\.?[0-9]+", re.ASCII)
 
 
 def _seed(text: str) -> int:

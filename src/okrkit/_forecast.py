@@ -17,7 +17,9 @@ score reads it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import math
 from collections.abc import Callable
 from typing import Any
@@ -150,40 +152,49 @@ def forecast_resolved(
     chances: Chances | None = None,
 ) -> Forecast:
     """:func:`forecast` for a key result already resolved to floats."""
-    found = _trend_of(item, resolved, window, as_of)
-    return attrs.evolve(found, **_chances_of(item, resolved, window, as_of, chances or Chances()))
-
-
-def _points(resolved: Resolved, start: dt.date, last: dt.date) -> list[tuple[float, float]]:
-    """The values from *start* to *last*, the baseline first when no check-in is
-    on the first day."""
-    points = [
-        (float((day - start).days), value)
-        for day, value in resolved.checkins
-        if start <= day <= last
-    ]
-    if resolved.baseline is not None and not any(x == 0 for x, _ in points):
+    start, end = window
+    points = _points(resolved.days, resolved.values, start, min(end, as_of))
+    if resolved.baseline is not None and not (points and points[0][0] == 0):
         points.insert(0, (0.0, resolved.baseline))
-    return points
+    chance = _chances_of(item, resolved, window, as_of, chances or Chances(), points)
+    return Forecast(**_trend_of(item, resolved, window, points), **chance)
+
+
+def _points(
+    days: list[dt.date], values: list[float], start: dt.date, last: dt.date
+) -> list[tuple[float, float]]:
+    """The values dated from *start* to *last* (*days* in order), each with its day
+    counted from *start*."""
+    low, high = bisect.bisect_left(days, start), bisect.bisect_right(days, last)
+    return [
+        (float((day - start).days), value)
+        for day, value in zip(days[low:high], values[low:high], strict=True)
+    ]
 
 
 def _trend_of(
-    item: KeyResult, resolved: Resolved, window: tuple[dt.date, dt.date], as_of: dt.date
-) -> Forecast:
+    item: KeyResult,
+    resolved: Resolved,
+    window: tuple[dt.date, dt.date],
+    points: list[tuple[float, float]],
+) -> dict[str, Any]:
+    """The trend's fields of a :class:`Forecast`, from the values in the window
+    (the baseline first)."""
     direction = resolved.direction
     if direction is Direction.ACHIEVE or direction is None:
-        return Forecast(0, note="a milestone has no trend: it is done or not")
+        return {"points": 0, "note": "a milestone has no trend: it is done or not"}
+    count = len(points)
+    if count < MIN_POINTS:
+        return {
+            "points": count,
+            "note": f"too few points for a trend: {count} (needs {MIN_POINTS})",
+        }
     start, end = window
-    points = _points(resolved, start, min(end, as_of))
-    if len(points) < MIN_POINTS:
-        return Forecast(
-            len(points), note=f"too few points for a trend: {len(points)} (needs {MIN_POINTS})"
-        )
     slope, intercept = _fit(points)
     horizon = float((end - start).days)
     projected = intercept + slope * horizon
     if not math.isfinite(projected):
-        return Forecast(len(points), note="the check-ins give no finite trend")
+        return {"points": count, "note": "the check-ins give no finite trend"}
     baseline = resolved.baseline
     if direction is Direction.DECREASE and baseline is None:
         baseline = decrease_start(points[0][1], resolved.target)
@@ -191,15 +202,15 @@ def _trend_of(
         direction, baseline, resolved.target, projected, done=item.done, strict=item.strict
     )
     reached, note = _reached(direction, resolved.target, slope, intercept, start, points)
-    return Forecast(
-        len(points),
-        projected=trusted_amount(projected, resolved.rate_unit),
-        projected_progress=progress,
-        projected_score=min(1.0, max(0.0, progress)),
-        reached=reached,
-        slope_per_day=slope,
-        note=note,
-    )
+    return {
+        "points": count,
+        "projected": trusted_amount(projected, resolved.rate_unit),
+        "projected_progress": progress,
+        "projected_score": min(1.0, max(0.0, progress)),
+        "reached": reached,
+        "slope_per_day": slope,
+        "note": note,
+    }
 
 
 def _reached(
@@ -241,7 +252,10 @@ class _Goal:
 
 
 def _last_per_day(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """One point a day: the one written last, as scoring reads a day's value."""
+    """One point a day (*points* in day order): the one written last, as scoring
+    reads a day's value."""
+    if all(a[0] < b[0] for a, b in itertools.pairwise(points)):
+        return points
     kept: dict[float, float] = {}
     for x, y in points:
         kept[x] = y
@@ -249,17 +263,16 @@ def _last_per_day(points: list[tuple[float, float]]) -> list[tuple[float, float]
 
 
 def _goal(
-    item: KeyResult, resolved: Resolved, start: dt.date, last: dt.date
+    item: KeyResult,
+    resolved: Resolved,
+    start: dt.date,
+    last: dt.date,
+    values: list[tuple[float, float]],
 ) -> _Goal | ProbabilityStatus:
     direction, target = resolved.direction, resolved.target
     if direction is Direction.ACHIEVE:
         return ProbabilityStatus.MILESTONE
-    shares = [
-        (float((day - start).days), value)
-        for day, value in zip(resolved.share_days, resolved.share_values, strict=True)
-        if start <= day <= last
-    ]
-    values = _points(resolved, start, last)
+    shares = _points(resolved.share_days, resolved.share_values, start, last)
     if shares and (not values or shares[-1][0] > values[-1][0]):
         wanted = resolved.share if resolved.share is not None else 100.0
         return _Goal(shares, wanted, True, lambda share: share >= wanted - 1e-9, "percent", True)
@@ -293,10 +306,12 @@ def _chances_of(
     window: tuple[dt.date, dt.date],
     as_of: dt.date,
     chances: Chances,
+    values: list[tuple[float, float]],
 ) -> dict[str, Any]:
-    """The probability's fields of a :class:`Forecast`."""
+    """The probability's fields of a :class:`Forecast`, from *values*, the points
+    of the trend."""
     start, end = window
-    goal = _goal(item, resolved, start, min(end, as_of))
+    goal = _goal(item, resolved, start, min(end, as_of), values)
     told: dict[str, Any] = {"method": chances.method}
     if isinstance(goal, ProbabilityStatus):
         return {**told, "probability_status": goal}
