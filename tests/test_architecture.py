@@ -66,6 +66,8 @@ LAYERS = {
         "_graph",
         "strategies",
         "_hypothesis",
+        "_tables",
+        "tables",
     },
     2.5: {
         "_reference",
@@ -138,3 +140,14 @@ def test_every_public_name_resolves() -> None:
     for name in okrkit.__all__:
         assert getattr(okrkit, name) is not None
     assert set(okrkit.__all__) <= set(dir(okrkit))
+
+
+def test_tables_load_no_engine_until_used() -> None:
+    """`import okrkit` and `import okrkit.tables` load neither pyarrow nor duckdb."""
+    code = (
+        "import sys, okrkit, okrkit.tables\n"
+        "okrkit.tables.COLUMNS\n"
+        "heavy = {m for m in sys.modules if m.split('.')[0] in ('pyarrow', 'duckdb', 'pyspark')}\n"
+        "assert not heavy, sorted(heavy)[:5]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -204,7 +204,7 @@ _HOMES = {
 
 
 _SUBMODULES = frozenset(
-    {"exceptions", "history", "metrics", "rules", "strategies", "text", "units"}
+    {"exceptions", "history", "metrics", "rules", "strategies", "tables", "text", "units"}
 )
 
 

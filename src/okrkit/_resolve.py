@@ -21,7 +21,7 @@ from okrkit._units import convert_factor, unit_info
 from okrkit.exceptions import UnitError
 
 
-__all__ = ["Resolved", "resolve", "resolved_target", "split_rate"]
+__all__ = ["Resolved", "checkin_values", "resolve", "resolved_target", "split_rate"]
 
 _POINT_UNITS = frozenset({"percentage_point"})
 
@@ -283,24 +283,53 @@ def _checkins(kr: KeyResult, out: Resolved, convert: _Converter) -> None:
             _in_date_order(dates, numbers)
 
 
+def _other_value(amount: Amount, convert: _Converter, share_kr: bool) -> tuple[float | None, bool]:
+    """A check-in's value in another unit than the key result's: (the value in the
+    key result's unit, or in percent for a measured share, or None for a unit that
+    does not convert; whether it is a measured share)."""
+    if share_kr and amount.unit == "percent":
+        return amount.value, True
+    found = convert.factor(amount.unit)
+    value = None if found is None else amount.value * found[0] + found[1]
+    if value is None or not math.isfinite(value):
+        return None, False
+    return value, False
+
+
 def _other_units(
     checkins: list[CheckIn], out: Resolved, convert: _Converter, share_kr: bool
 ) -> None:
     """Check-ins in another unit: a measured share, a value converted, or a mismatch."""
     for checkin in checkins:
-        amount = checkin.value
-        unit = amount.unit
-        if share_kr and unit == "percent":
+        value, measured_share = _other_value(checkin.value, convert, share_kr)
+        if measured_share:
             out.share_days.append(checkin.date)
-            out.share_values.append(amount.value)
-            continue
-        found = convert.factor(unit)
-        value = None if found is None else amount.value * found[0] + found[1]
-        if value is None or not math.isfinite(value):
-            out.mismatches.append(("checkins", unit or ""))
-            continue
-        out.days.append(checkin.date)
-        out.values.append(value)
+            out.share_values.append(checkin.value.value)
+        elif value is None:
+            out.mismatches.append(("checkins", checkin.value.unit or ""))
+        else:
+            out.days.append(checkin.date)
+            out.values.append(value)
+
+
+def checkin_values(kr: KeyResult, ureg: Any = None) -> list[tuple[float | None, bool]]:
+    """Each check-in of *kr*, in the order written, as scoring reads it: its value
+    in the key result's unit (a measured share: in percent; None: a unit that does
+    not convert, which scoring leaves out), and whether it is a measured share."""
+    reference = _reference(kr)
+    units = {checkin.value.unit for checkin in kr.checkins}
+    if units <= {None, reference}:  # the common case: every value in the key result's unit
+        return [(checkin.value.value, False) for checkin in kr.checkins]
+    convert = _figures(kr, Resolved(), ureg)
+    share_kr = kr.share is not None and reference != "percent"
+    out: list[tuple[float | None, bool]] = []
+    for checkin in kr.checkins:
+        unit = checkin.value.unit
+        if unit is None or unit == reference:
+            out.append((checkin.value.value, False))
+        else:
+            out.append(_other_value(checkin.value, convert, share_kr))
+    return out
 
 
 def _in_date_order(days: list[dt.date], values: list[float]) -> None:

@@ -1,0 +1,48 @@
+"""Plans as Arrow tables and Parquet files (the ``tables`` extra: pyarrow, duckdb).
+
+::
+
+    from okrkit.tables import to_tables, from_tables, write_parquet, read_parquet
+
+    tables = to_tables({"ventas-q1": plan}, tenant="acme")
+    write_parquet(tables, "okrs/")
+    plans = from_tables(read_parquet("okrs/"))   # {"ventas-q1": Plan(...)}
+
+The columns of each table are a contract: see docs/tables.md (and :data:`COLUMNS`).
+Importing this module loads neither pyarrow nor duckdb; the first function that
+needs them does, and says which extra to install when they are missing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+
+if TYPE_CHECKING:
+    from okrkit._tables._schema import COLUMNS, Column
+    from okrkit._tables._value import PlanTables
+    from okrkit._tables._write import to_tables
+
+
+__all__ = ["COLUMNS", "Column", "PlanTables", "to_tables"]
+
+_HOMES = {
+    "COLUMNS": "okrkit._tables._schema",
+    "Column": "okrkit._tables._schema",
+    "PlanTables": "okrkit._tables._value",
+    "to_tables": "okrkit._tables._write",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'okrkit.tables' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
