@@ -466,6 +466,83 @@ def _write(text: str, output: str | None, command: str, *, inputs: tuple[str, ..
     return EXIT_OK
 
 
+def _plan_keys(paths: list[str]) -> list[str]:
+    """The key of each plan file exported: its path without the extension (the
+    title's id for standard input), as typed, with / between folders."""
+    from okrkit._files._io import FORMATS  # noqa: PLC0415
+
+    keys = []
+    for path in paths:
+        stem = Path(path)
+        if stem.suffix.lower() in FORMATS:
+            stem = stem.with_suffix("")
+        keys.append(stem.as_posix())
+    return keys
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from okrkit._tables._parquet import write_parquet  # noqa: PLC0415
+    from okrkit._tables._write import plan_key, to_tables  # noqa: PLC0415
+
+    plans: list[tuple[str, Plan]] = []
+    status = EXIT_OK
+    for path, key in zip(args.paths, _plan_keys(args.paths), strict=True):
+        try:
+            plan = _read_plan(path, max_bytes=args.max_bytes)
+        except PlanFileError as exc:
+            _print_problems(exc, sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        plans.append((plan_key(plan) if path == "-" else key, plan))
+    if status != EXIT_OK:  # half an export is worse than none
+        _complain(f"okrkit export: nothing written to {file_name(args.output)}")
+        return status
+    keys = [key for key, _plan in plans]
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    if twice:
+        _complain(
+            f"okrkit export: two plans have the key {twice[0]!r} (a file's path without "
+            "its extension): export them one at a time, or rename one"
+        )
+        return EXIT_BAD_INPUT
+    tables = to_tables(plans, tenant=args.tenant)
+    write_parquet(tables, args.output, overwrite=args.overwrite)
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from okrkit._files._io import dumps, format_of  # noqa: PLC0415
+    from okrkit._tables._parquet import read_parquet  # noqa: PLC0415
+    from okrkit._tables._read import from_tables  # noqa: PLC0415
+
+    fmt = "yaml" if args.output is None else format_of(args.output)
+    tables = read_parquet(
+        args.folder, max_bytes=args.max_bytes, max_table_bytes=args.max_table_bytes
+    )
+    plans = from_tables(tables)
+    if args.plan is not None:
+        if args.plan not in plans:
+            _complain(
+                f"okrkit import: {file_name(args.folder)} holds no plan {args.plan!r}: "
+                f"expected one of {', '.join(map(repr, plans)) or 'none (it holds no plan)'}"
+            )
+            return EXIT_BAD_INPUT
+        plan = plans[args.plan]
+    elif len(plans) == 1:
+        plan = next(iter(plans.values()))
+    else:
+        listed = ", ".join(repr(key) for key in list(plans)[:10])
+        more = f" and {len(plans) - 10} more" if len(plans) > 10 else ""
+        _complain(
+            f"okrkit import: {file_name(args.folder)} holds {len(plans)} plans "
+            f"({listed}{more}): pick one with --plan KEY"
+            if plans
+            else f"okrkit import: {file_name(args.folder)} holds no plan"
+        )
+        return EXIT_BAD_INPUT
+    return _write(dumps(plan, format=fmt), args.output, "import")
+
+
 _STARTER = {"en": "starter-en.yaml", "es": "starter-es.yaml"}
 
 
@@ -550,6 +627,14 @@ _EXITS = {
     "init": ("0  the plan was written",
              "2  PATH exists, cannot be written, or does not end in .yaml, .yml, .json "
              "or .toml"),
+    "export": ("0  the tables were written",
+               _READ_FAILED + " (then nothing is written)",
+               "2  FOLDER cannot be written, holds other files, or holds tables already "
+               "(see --overwrite); or pyarrow is missing (the tables extra)"),
+    "import": ("0  the plan was written",
+               "2  FOLDER is no folder of okrkit's tables, a table cannot be read as one, "
+               "it holds several plans and --plan names none of them, FILE cannot be "
+               "written; or pyarrow is missing (the tables extra)"),
 }  # fmt: skip
 _EXAMPLES = {
     "check": ("okrkit check okrs/*.yaml",
@@ -577,6 +662,10 @@ _EXAMPLES = {
                "# yaml-language-server: $schema=okrkit-plan.schema.json"),
     "init": ("okrkit init okrs/2026-Q2/ventas.yaml --lang es", "okrkit init plan.toml",
              "okrkit init > plan.yaml"),
+    "export": ("okrkit export okrs/*.yaml --to parquet -o warehouse/okrs",
+               "okrkit export plan.yaml -o tables/ --tenant acme --overwrite"),
+    "import": ("okrkit import warehouse/okrs --plan okrs/ventas -o ventas.yaml",
+               "okrkit import tables/ > plan.yaml"),
 }  # fmt: skip
 
 
@@ -874,7 +963,55 @@ def build_parser() -> argparse.ArgumentParser:
                       ".yml, .json, .toml (default: YAML to stdout)")  # fmt: skip
     init.add_argument("--lang", choices=("en", "es"), help="language of the plan")
     init.set_defaults(run=_cmd_init)
+
+    export = _command(commands, "export", "plans as tables: Parquet files",
+                      "Write plans as okrkit's tables (docs/tables.md), one Parquet file per "
+                      "table, for DuckDB, Spark or a warehouse. Needs the tables extra "
+                      "(pyarrow).")  # fmt: skip
+    export.add_argument("paths", nargs="+", metavar="PLAN", help="plan files, or - for stdin")
+    export.add_argument(
+        "--to", choices=("parquet",), default="parquet", help="the file format (parquet)"
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FOLDER", required=True,
+        help="the folder to write the tables to (made if missing)",
+    )  # fmt: skip
+    export.add_argument("--tenant", help="the tenant column of every row (default: null)")
+    export.add_argument(
+        "--overwrite", action="store_true", help="write over the tables FOLDER holds already"
+    )
+    _max_bytes_option(export)
+    export.set_defaults(run=_cmd_export)
+
+    import_ = _command(commands, "import", "tables back to a plan file",
+                       "Read a folder of okrkit's tables (Parquet files, as okrkit export "
+                       "writes them) and write one of its plans as a plan file. Needs the "
+                       "tables extra (pyarrow).")  # fmt: skip
+    import_.add_argument("folder", metavar="FOLDER", help="a folder of okrkit's Parquet tables")
+    import_.add_argument(
+        "--plan", metavar="KEY", help="the plan to write, when the folder holds several"
+    )
+    import_.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="write here, in the format its extension names: .yaml, .yml, .json, .toml "
+        "(default: YAML to stdout)",
+    )  # fmt: skip
+    _parquet_limits(import_)
+    import_.set_defaults(run=_cmd_import)
     return parser
+
+
+def _parquet_limits(parser: argparse.ArgumentParser) -> None:
+    """The bounds of a Parquet read (okrkit._tables._parquet's defaults, which load
+    only when a command reads tables)."""
+    parser.add_argument(
+        "--max-bytes", type=_byte_count, default=2 << 30, metavar="N",
+        help="refuse a Parquet file larger than N bytes (default: 2 GiB)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-table-bytes", type=_byte_count, default=8 << 30, metavar="N",
+        help="refuse tables that take more than N bytes decoded (default: 8 GiB)",
+    )  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:

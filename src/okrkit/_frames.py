@@ -18,16 +18,15 @@ from. Nothing is dropped or guessed.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 import attrs
 
 from okrkit._amount import Amount
+from okrkit._files._cells import errors_at, read_as_in_file
 from okrkit._files._convert import (  # the plan-file forms, written one way
     PlanReader,
     _cadence_data,
@@ -45,7 +44,6 @@ from okrkit.exceptions import (
     InvalidTypeError,
     InvalidValueError,
     OptionalDependencyError,
-    PeriodError,
 )
 
 
@@ -213,17 +211,6 @@ def _cell(value: Any) -> Any:
     return value
 
 
-@contextlib.contextmanager
-def _at(place: str) -> Iterator[None]:
-    """Name the frame, row and column in an error raised while building from it."""
-    try:
-        yield
-    except (InvalidValueError, InvalidTypeError) as exc:
-        raise type(exc)(f"{place}: {exc.field}", exc.value, exc.expected) from None
-    except PeriodError as exc:
-        raise InvalidValueError(place, exc.text, exc.expected) from None
-
-
 def _rows(name: str, frame: Any, known: tuple[str, ...], required: tuple[str, ...]) -> Any:
     """The rows of *frame* as ``(label, cells)``, once its columns are checked."""
     if not hasattr(frame, "columns") or not hasattr(frame, "to_dict"):
@@ -274,7 +261,7 @@ def _typed(name: str, label: Any, column: str, cell: Any) -> Any:
     if read is None:
         return cell
     value = text if read == "date" else plain_scalar(text)
-    return _read_as_in_file(
+    return read_as_in_file(
         f"from_frame({name}) row {label}, {column}", cell,
         lambda reader: getattr(reader, read)((), value),
     )  # fmt: skip
@@ -347,35 +334,10 @@ def _plan_head(header: Any) -> Plan:
     place = f"from_frame(frame).attrs[{PLAN_ATTRS!r}]['plan']"
     if not isinstance(header, dict) or {"objectives", "links"} & set(header):
         raise InvalidValueError(place, header, "a plan file's header: no objectives or links")
-    head: Plan = _read_as_in_file(
+    head: Plan = read_as_in_file(
         place, header, lambda reader: reader.plan({**header, "objectives": []})
     )
     return head
-
-
-def _read_as_in_file(place: str, value: Any, read: Callable[[PlanReader], Any]) -> Any:
-    """*value*, written as in a plan file, read by the plan-file reader."""
-    reader = PlanReader()
-    made = read(reader)
-    if reader.problems or made is None:
-        found = reader.problems[0] if reader.problems else None
-        at = "".join(f"[{part!r}]" for part in found.path) if found else ""
-        there = _value_at(value, found.path) if found else value
-        raise InvalidValueError(
-            place + at, there, f"what a plan file takes there ({found.message if found else ''})"
-        )
-    return made
-
-
-def _value_at(value: Any, path: tuple[str | int, ...]) -> Any:
-    """What *value* holds at *path* (as far as the path goes into it): a problem
-    quotes the value it is about, not the whole mapping around it."""
-    for part in path:
-        try:
-            value = value[part]
-        except (KeyError, IndexError, TypeError):
-            break
-    return value
 
 
 def _history(checkins: Any) -> dict[tuple[Any, Any], list[tuple[Any, CheckIn]]]:
@@ -385,7 +347,7 @@ def _history(checkins: Any) -> dict[tuple[Any, Any], list[tuple[Any, CheckIn]]]:
         return history
     required = ("objective", "key_result", "date", "value")
     for label, cells in _rows("checkins", checkins, CHECKIN_COLUMNS, required):
-        with _at(f"from_frame(checkins) row {label}"):
+        with errors_at(f"from_frame(checkins) row {label}"):
             entry = CheckIn(
                 cells["date"],
                 Amount(cells["value"], cells.get("unit")),
@@ -402,7 +364,7 @@ def _links(links: Any) -> tuple[Link, ...]:
         return ()
     made = []
     for label, cells in _rows("links", links, LINK_COLUMNS, ("from", "to")):
-        with _at(f"from_frame(links) row {label}"):
+        with errors_at(f"from_frame(links) row {label}"):
             made.append(Link(cells["from"], cells["to"], because=cells.get("because")))
     return tuple(made)
 
@@ -436,10 +398,10 @@ def _objective(
         _nothing_of_a_key_result(first, place)
     period = _period(first, plan_period, place)
     ignore = first.get("objective_ignore")
-    ignored = _read_as_in_file(
+    ignored = read_as_in_file(
         f"{place}, objective_ignore", ignore, lambda reader: reader.rule_ids((), ignore)
     )
-    with _at(place):
+    with errors_at(place):
         objective = Objective(
             first["objective_title"],
             id=first.get("objective_id") if "objective_id" in first else key,
@@ -516,7 +478,7 @@ def _period(cells: dict[str, Any], plan_period: Period | None, place: str) -> Pe
         return None
     if start is None and end is None:
         return None
-    with _at(place):
+    with errors_at(place):
         return Period(start, end, cells.get("period"))
 
 
@@ -532,7 +494,7 @@ def _key_result(
     found = history.pop((objective, key), [])
     done, strict = _flag(cells, "done", place), _flag(cells, "strict", place)
     kind, cadence, initiatives, ignore = (
-        _read_as_in_file(f"{place}, {column}", cells.get(column), read)
+        read_as_in_file(f"{place}, {column}", cells.get(column), read)
         for column, read in (
             ("type", lambda r: r.metric_type((), cells.get("type")) or False),
             ("cadence", lambda r: r.cadence((), cells.get("cadence")) or False),
@@ -540,7 +502,7 @@ def _key_result(
             ("ignore", lambda r: r.rule_ids((), cells.get("ignore"))),
         )
     )
-    with _at(place):
+    with errors_at(place):
         item = KeyResult(
             cells.get("statement"),
             id=cells.get("kr_id") if "kr_id" in cells else key,
@@ -572,7 +534,7 @@ def _amount(cells: dict[str, Any], name: str, place: str) -> Amount | None:
                 f"{place}, {name}", None, f"the number its {name}_unit goes with"
             )
         return None
-    with _at(f"{place}, {name}"):
+    with errors_at(f"{place}, {name}"):
         return Amount(value, unit)
 
 

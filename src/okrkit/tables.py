@@ -20,18 +20,34 @@ from typing import TYPE_CHECKING, Any
 
 
 if TYPE_CHECKING:
-    from okrkit._tables._schema import COLUMNS, Column
+    from okrkit._tables._check import check_batches, check_tables
+    from okrkit._tables._parquet import read_parquet, write_parquet
+    from okrkit._tables._read import from_tables
+    from okrkit._tables._schema import COLUMNS, Column, arrow_schema
     from okrkit._tables._value import PlanTables
     from okrkit._tables._write import to_tables
 
 
-__all__ = ["COLUMNS", "Column", "PlanTables", "to_tables"]
+__all__ = [
+    "COLUMNS",
+    "Column",
+    "PlanTables",
+    "arrow_schema",
+    "check_batches",
+    "check_tables",
+    "from_tables",
+    "read_parquet",
+    "to_tables",
+    "write_parquet",
+]
 
 _HOMES = {
-    "COLUMNS": "okrkit._tables._schema",
-    "Column": "okrkit._tables._schema",
+    **dict.fromkeys(("COLUMNS", "Column", "arrow_schema"), "okrkit._tables._schema"),
     "PlanTables": "okrkit._tables._value",
     "to_tables": "okrkit._tables._write",
+    "from_tables": "okrkit._tables._read",
+    **dict.fromkeys(("read_parquet", "write_parquet"), "okrkit._tables._parquet"),
+    **dict.fromkeys(("check_batches", "check_tables"), "okrkit._tables._check"),
 }
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 
-__all__ = ["COLUMNS", "TABLES", "Column", "arrow_schema", "columns"]
+__all__ = ["COLUMNS", "FINDINGS", "TABLES", "Column", "arrow_schema", "columns"]
 
 
 class Column(NamedTuple):
@@ -194,6 +194,17 @@ INITIATIVES = (
 )  # fmt: skip
 """One row per initiative."""
 
+FINDINGS = (
+    *_KEYS,
+    _c("rule", "string", "the rule's id", null=False),
+    _c("severity", "string", "error | warning | info", null=False),
+    _c("where", "string", "objective-id, objective-id/kr-id, links[3], or \"\" for the plan",
+       null=False),
+    _c("message", "string", "what the rule found", null=False),
+    _c("hint", "string", "how to fix it", null=False),
+)  # fmt: skip
+"""One row per finding of :func:`okrkit.tables.check_tables`, in plan order."""
+
 TABLES: dict[str, tuple[Column, ...]] = {
     "plans": PLANS,
     "objectives": OBJECTIVES,
@@ -216,6 +227,9 @@ def columns(table: str) -> tuple[str, ...]:
     return COLUMNS[table]
 
 
+_ALL = {**TABLES, "findings": FINDINGS}
+
+
 def _arrow_type(pa: Any, kind: str) -> Any:
     if kind == "list<string>":
         return pa.list_(pa.string())
@@ -223,13 +237,13 @@ def _arrow_type(pa: Any, kind: str) -> Any:
 
 
 def arrow_schema(table: str) -> Any:
-    """The ``pyarrow.Schema`` of *table* (pyarrow loads here, on first use)."""
+    """The ``pyarrow.Schema`` of *table* (or of ``findings``); pyarrow loads here."""
     from okrkit._tables._arrow import pyarrow  # noqa: PLC0415 - an optional extra
 
     pa = pyarrow()
     return pa.schema(
         [
             pa.field(column.name, _arrow_type(pa, column.type), nullable=column.nullable)
-            for column in TABLES[table]
+            for column in _ALL[table]
         ]
     )
