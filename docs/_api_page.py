@@ -121,6 +121,16 @@ GROUPS = (
         ),
     ),
     Group(
+        "Plans as tables",
+        "Plans as Arrow tables and Parquet files, and checking at scale (the `tables` "
+        "extra); see [plans as tables](tables.md).",
+        submodules=("tables",),
+        order=_words(
+            "to_tables from_tables PlanTables write_parquet read_parquet check_tables "
+            "check_batches COLUMNS Column arrow_schema"
+        ),
+    ),
+    Group(
         "Reading statements",
         "Key-result sentences and objective titles, in English and Spanish; see "
         "[measurable key results](statements.md).",

@@ -47,25 +47,46 @@ def as_table(name: str, value: object) -> Any:
     if missing:
         raise InvalidValueError(place, None, f"a column named {missing[0]}")
     ordered = value.select(list(known))
+    wrong = [
+        field
+        for field in schema
+        if not _same_kind(pa, ordered.schema.field(field.name).type, field.type)
+    ]
+    if wrong:
+        field = wrong[0]
+        raise InvalidValueError(
+            f"{place}.{field.name}", str(ordered.schema.field(field.name).type),
+            f"a column of {field.type} (docs/tables.md); a number is never read from text, "
+            "nor a date from a number",
+        )  # fmt: skip
+    for field in schema:
+        if not field.nullable and ordered.column(field.name).null_count:
+            raise InvalidValueError(f"{place}.{field.name}", None, "no null in this column")
     try:
         cast = ordered.cast(schema, safe=True)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError) as exc:
-        wrong = [
-            f"{field.name} ({ordered.schema.field(field.name).type})"
-            for field in schema
-            if ordered.schema.field(field.name).type != field.type
-        ]
+    except (pa.ArrowException, ValueError) as exc:
         raise InvalidValueError(
-            place, ", ".join(wrong) or str(exc).splitlines()[0],
-            "columns of okrkit's types (docs/tables.md): " + ", ".join(
-                f"{field.name} {field.type}" for field in schema
-                if f"{field.name} (" in " ".join(wrong)
-            ),
-        ) from None  # fmt: skip
-    for field in schema:
-        if not field.nullable and cast.column(field.name).null_count:
-            raise InvalidValueError(f"{place}.{field.name}", None, "no null in this column")
+            place, str(exc).splitlines()[0], "values that fit okrkit's types (docs/tables.md)"
+        ) from None
     return cast
+
+
+def _same_kind(pa: Any, given: Any, wanted: Any) -> bool:
+    """Whether a column of type *given* holds what one of *wanted* does, cast
+    without reading one kind of value as another: a wider or narrower integer, a
+    large string, a column of nulls (that a query gives), never text as a number."""
+    types = pa.types
+    if given == wanted or types.is_null(given):
+        return True
+    kinds = (
+        types.is_integer, types.is_floating, types.is_boolean, types.is_date,
+        lambda t: types.is_string(t) or types.is_large_string(t),
+    )  # fmt: skip
+    if types.is_list(wanted):
+        return (types.is_list(given) or types.is_large_list(given)) and _same_kind(
+            pa, given.value_type, wanted.value_type
+        )
+    return any(kind(given) and kind(wanted) for kind in kinds)
 
 
 def _plans(value: object) -> Any:
