@@ -11,6 +11,7 @@ columns are not read (a statement is read again when the plan is checked).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from collections.abc import Callable, Mapping
@@ -18,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from okrkit._amount import Amount
+from okrkit._amount import Amount, trusted_amount, unit_form
 from okrkit._cadence import Cadence
 from okrkit._files._cells import errors_at, read_as_in_file
 from okrkit._files._convert import PlanReader
@@ -117,6 +118,7 @@ def from_tables(tables: object, *, ureg: Any = None) -> dict[str, Plan]:
     initiative_groups = initiatives.group(item_keys, "initiative_index")
     link_groups = links.group(("plan",), "link_index")
     out: dict[str, Plan] = {}
+    units: dict[Any, bool] = {}  # unit texts of check-ins, and whether each is in Amount's form
     tenants = plans.columns["tenant"]
     for row, key in enumerate(plans.columns["plan"]):
         if key in out:
@@ -135,7 +137,7 @@ def from_tables(tables: object, *, ureg: Any = None) -> dict[str, Plan]:
                 at = (key, index, key_results.columns["key_result_index"][krow])
                 crows = checkin_groups.pop(at, [])
                 irows = initiative_groups.pop(at, [])
-                history = tuple(_checkin(checkins, crow, tenant) for crow in crows)
+                history = tuple(_checkin(checkins, crow, tenant, units) for crow in crows)
                 work = tuple(_initiative(initiatives, irow, tenant) for irow in irows)
                 items.append(_key_result(key_results, krow, history, work))
                 rows.append((krow, crows, irows))
@@ -324,17 +326,32 @@ def _key_result(
         )
 
 
-def _checkin(table: _Table, row: int, tenant: str | None) -> CheckIn:
+def _checkin(table: _Table, row: int, tenant: str | None, units: dict[Any, bool]) -> CheckIn:
+    """A check-in; one whose unit is already in Amount's form (*units* remembers the
+    texts seen), with a finite value and confidence and neither note nor source,
+    is made without checking its fields again."""
     cells = table.columns
     _same(table, row, "tenant", tenant, "the tenant of its plan")
     day, confidence = cells["date"][row], cells["confidence"][row]
     value, unit = cells["written_value"][row], cells["written_unit"][row]
     note, source = cells["note"][row], cells["source"][row]
-    with errors_at(table.place(row)):
-        amount = Amount(value, unit)
-        if note is None and source is None and (confidence is None or 0 <= confidence <= 1):
-            return trusted_checkin(day, amount, confidence)  # a date32 is a date
-        return CheckIn(day, amount, confidence=confidence, note=note, source=source)
+    plain = units.get(unit)
+    if plain is None:
+        plain = units[unit] = unit is None or unit_form(unit) == unit
+    if (
+        plain
+        and note is None
+        and source is None
+        and type(value) is float
+        and math.isfinite(value)
+        and (confidence is None or 0 <= confidence <= 1)
+        and type(day) is dt.date
+    ):
+        return trusted_checkin(day, trusted_amount(value, unit), confidence)
+    try:
+        return CheckIn(day, Amount(value, unit), confidence=confidence, note=note, source=source)
+    except (InvalidValueError, InvalidTypeError) as exc:
+        raise type(exc)(f"{table.place(row)}: {exc.field}", exc.value, exc.expected) from None
 
 
 def _initiative(table: _Table, row: int, tenant: str | None) -> Initiative:
