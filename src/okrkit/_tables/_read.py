@@ -50,7 +50,11 @@ class _Table:
 
     def __init__(self, name: str, table: Any) -> None:
         self.name = name
-        self.columns: dict[str, list[Any]] = table.to_pydict()
+        self.columns: dict[str, list[Any]] = {  # what statements read is not read back
+            column: table.column(column).to_pylist()
+            for column in table.column_names
+            if not column.startswith("reading_")
+        }
         self.rows = table.num_rows
 
     def place(self, row: int, column: str | None = None) -> str:
@@ -137,7 +141,7 @@ def from_tables(tables: object, *, ureg: Any = None) -> dict[str, Plan]:
                 at = (key, index, key_results.columns["key_result_index"][krow])
                 crows = checkin_groups.pop(at, [])
                 irows = initiative_groups.pop(at, [])
-                history = tuple(_checkin(checkins, crow, tenant, units) for crow in crows)
+                history = _history(checkins, crows, tenant, units)
                 work = tuple(_initiative(initiatives, irow, tenant) for irow in irows)
                 items.append(_key_result(key_results, krow, history, work))
                 rows.append((krow, crows, irows))
@@ -326,32 +330,60 @@ def _key_result(
         )
 
 
-def _checkin(table: _Table, row: int, tenant: str | None, units: dict[Any, bool]) -> CheckIn:
-    """A check-in; one whose unit is already in Amount's form (*units* remembers the
-    texts seen), with a finite value and confidence and neither note nor source,
-    is made without checking its fields again."""
+def _history(
+    table: _Table, rows: list[int], tenant: str | None, units: dict[Any, bool]
+) -> tuple[CheckIn, ...]:
+    """The check-ins of *rows*. One whose unit is already in Amount's form (*units*
+    remembers the texts seen), with a finite value and confidence and neither
+    note nor source, is made without checking its fields again, as the plan-file
+    reader makes one; any other goes through CheckIn's checks."""
     cells = table.columns
-    _same(table, row, "tenant", tenant, "the tenant of its plan")
-    day, confidence = cells["date"][row], cells["confidence"][row]
-    value, unit = cells["written_value"][row], cells["written_unit"][row]
-    note, source = cells["note"][row], cells["source"][row]
-    plain = units.get(unit)
-    if plain is None:
-        plain = units[unit] = unit is None or unit_form(unit) == unit
-    if (
-        plain
-        and note is None
-        and source is None
-        and type(value) is float
-        and math.isfinite(value)
-        and (confidence is None or 0 <= confidence <= 1)
-        and type(day) is dt.date
-    ):
-        return trusted_checkin(day, trusted_amount(value, unit), confidence)
-    try:
-        return CheckIn(day, Amount(value, unit), confidence=confidence, note=note, source=source)
-    except (InvalidValueError, InvalidTypeError) as exc:
-        raise type(exc)(f"{table.place(row)}: {exc.field}", exc.value, exc.expected) from None
+    _all_same(table, rows, "tenant", tenant, "the tenant of its plan")
+    dates, values, written = cells["date"], cells["written_value"], cells["written_unit"]
+    sure, notes, sources = cells["confidence"], cells["note"], cells["source"]
+    out = []
+    for row in rows:
+        day, value, unit, confidence = dates[row], values[row], written[row], sure[row]
+        plain = units.get(unit)
+        if plain is None:
+            plain = units[unit] = unit is None or unit_form(unit) == unit
+        if (
+            plain
+            and notes[row] is None
+            and sources[row] is None
+            and type(value) is float
+            and math.isfinite(value)
+            and (confidence is None or 0 <= confidence <= 1)
+            and type(day) is dt.date
+        ):
+            out.append(trusted_checkin(day, trusted_amount(value, unit), confidence))
+            continue
+        note, source = notes[row], sources[row]
+        try:
+            amount = Amount(value, unit)
+            out.append(CheckIn(day, amount, confidence=confidence, note=note, source=source))
+        except (InvalidValueError, InvalidTypeError) as exc:
+            place = f"{table.place(row)}: {exc.field}"
+            raise type(exc)(place, exc.value, exc.expected) from None
+    return tuple(out)
+
+
+def _all_same(table: _Table, rows: list[int], column: str, expected: Any, what: str) -> None:
+    """Every row of *rows* holds *expected* in *column* (else the first that does not
+    is refused)."""
+    cells = table.columns[column]
+    found = [cells[row] for row in rows]
+    if found.count(expected) != len(found):
+        for row in rows:
+            _same(table, row, column, expected, what)
+
+
+def _all_derived(table: _Table, rows: list[int], column: str, expected: list[Any]) -> None:
+    """:func:`_derived` for each row of *rows*, *expected* in the same order."""
+    cells = table.columns[column]
+    if [cells[row] for row in rows] != expected:
+        for row, value in zip(rows, expected, strict=True):
+            _derived(table, row, column, value)
 
 
 def _initiative(table: _Table, row: int, tenant: str | None) -> Initiative:
@@ -387,28 +419,22 @@ def _agrees(
             derived = scoring_cells(item, period, ureg)
             for column in (*_SCORING, *_WINDOW):
                 _derived(key_results, krow, column, derived[column])
-            values = checkin_values(item, ureg) if crows else []
-            for crow, (value, share) in zip(crows, values, strict=True):
-                _derived(checkins, crow, "value", value)
-                _derived(checkins, crow, "measured_share", share)
+            if crows:
+                values = checkin_values(item, ureg)
+                _all_derived(checkins, crows, "value", [value for value, _share in values])
+                _all_derived(checkins, crows, "measured_share", [share for _value, share in values])
             for table, found in ((key_results, [krow]), (checkins, crows), (initiatives, irows)):
-                for at in found:
-                    _same(table, at, "objective", objective.key, "its objective's key")
-                    _same(table, at, "key_result", name, "the key result's key")
+                if found:
+                    _all_same(table, found, "objective", objective.key, "its objective's key")
+                    _all_same(table, found, "key_result", name, "the key result's key")
 
 
 def _derived(table: _Table, row: int, column: str, expected: Any) -> None:
     found = table.columns[column][row]
-    if found == expected or (
-        isinstance(found, float) and isinstance(expected, float) and _same_float(found, expected)
-    ):
+    if found == expected:
         return
     raise InvalidValueError(
         table.place(row, column), found,
         f"{expected!r}, worked out from the fields as written: change those instead "
         "(a scoring column is derived)",
     )  # fmt: skip
-
-
-def _same_float(a: float, b: float) -> bool:
-    return math.isfinite(a) and a == b
