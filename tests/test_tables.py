@@ -815,3 +815,41 @@ def test_the_cli_bounds_are_the_readers() -> None:
 
     args = build_parser().parse_args(["import", "x"])
     assert (args.max_bytes, args.max_table_bytes) == (MAX_PARQUET_BYTES, MAX_TABLE_BYTES)
+
+
+class _Planted:
+    """Unpickling this writes a file: proof that code ran."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Path.write_text, (Path(self.path), "ran"))
+
+
+def test_a_pickled_extension_type_in_a_file_is_never_unpickled(tmp_path: Path) -> None:
+    """Parquet can carry an Arrow extension type whose parameters are pickled
+    (pyarrow's old ``arrow.py_extension_type``): reading okrkit's tables never
+    unpickles it, and the column is refused as no column of okrkit's types."""
+    import pickle
+
+    write_parquet(_example(), tmp_path / "t")
+    proof = tmp_path / "proof"
+    links = _example().links
+    index = links.column_names.index("because")
+    field = links.schema.field(index).with_metadata(
+        {
+            b"ARROW:extension:name": b"arrow.py_extension_type",
+            b"ARROW:extension:metadata": pickle.dumps(_Planted(str(proof))),
+        }
+    )
+    planted = links.set_column(index, field, links.column(index))
+    pq.write_table(planted, tmp_path / "t" / "links.parquet")
+
+    try:
+        again = read_parquet(tmp_path / "t")
+    except PlanFileError:
+        again = None
+    assert not proof.exists()
+    if again is not None:
+        assert again.links.column("because").to_pylist() == links.column("because").to_pylist()

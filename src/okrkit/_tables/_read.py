@@ -125,8 +125,9 @@ def from_tables(tables: object, *, ureg: Any = None) -> dict[str, Plan]:
     units: dict[Any, bool] = {}  # unit texts of check-ins, and whether each is in Amount's form
     tenants = plans.columns["tenant"]
     for row, key in enumerate(plans.columns["plan"]):
-        if key in out:
-            raise InvalidValueError(plans.place(row, "plan"), key, "each plan key once")
+        if key in out or not key.strip():
+            expected = "each plan key once" if key in out else "a plan key: text, not blank"
+            raise InvalidValueError(plans.place(row, "plan"), key, expected)
         head = _plan_head(plans, row)
         tenant = tenants[row]
         built = []
