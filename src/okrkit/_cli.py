@@ -15,7 +15,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
@@ -142,6 +142,21 @@ def _print_problems(error: PlanFileError, stream: TextIO) -> None:
         print(terminal(str(problem)), file=stream)
 
 
+def _each_plan(
+    paths: Sequence[str], max_bytes: int, failed: list[Problem]
+) -> Iterator[tuple[str, Plan]]:
+    """Each plan read, with its path; the problems of a file that cannot be read
+    go to standard error and to *failed*, and the others are still read."""
+    for path in paths:
+        try:
+            plan = _read_plan(path, max_bytes=max_bytes)
+        except PlanFileError as exc:
+            _print_problems(exc, sys.stderr)
+            failed.extend(exc.problems)
+            continue
+        yield path, plan
+
+
 def _complain(message: str) -> None:
     """An error for people on standard error, the plan's or the command line's
     text in it escaped (a file name or an argument can hold control characters)."""
@@ -217,14 +232,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     as_of = args.as_of or _today()
     texts = []
     lang = args.lang
-    for path in args.paths:
-        try:
-            plan = _read_plan(path, max_bytes=args.max_bytes)
-        except PlanFileError as exc:
-            _print_problems(exc, sys.stderr)
-            problems.extend(exc.problems)
-            status = EXIT_BAD_INPUT
-            continue
+    for path, plan in _each_plan(args.paths, args.max_bytes, problems):
         lang = _lang(args, plan)
         base = _config(args, path)
         _refuse_unknown_flags(args, plan, base, lang)
@@ -245,6 +253,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             status = EXIT_FINDINGS
         if args.format == "text":
             texts.append(report_text(report, lang=lang, color=_use_color(sys.stdout)))
+    status = EXIT_BAD_INPUT if problems else status
     if args.format == "json":
         print(Report(findings).to_json())
     elif args.format in ("github", "sarif"):
@@ -286,13 +295,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
     as_of = args.as_of or _today()
     documents: list[dict[str, Any]] = []
     texts: list[str] = []
-    for path in args.paths:
-        try:
-            plan = _read_plan(path, max_bytes=args.max_bytes)
-        except PlanFileError as exc:
-            _print_problems(exc, sys.stderr)
-            status = EXIT_BAD_INPUT
-            continue
+    failed: list[Problem] = []
+    for path, plan in _each_plan(args.paths, args.max_bytes, failed):
         card = score(
             plan, as_of=as_of, policy=_config(args, path), rollup=args.rollup,
             forecasts=args.forecast,
@@ -303,6 +307,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
         else:
             text = score_text(card, lang=_lang(args, plan), color=_use_color(sys.stdout))
             texts.append(text if len(args.paths) == 1 else f"==> {terminal(name)} <==\n{text}")
+    status = EXIT_BAD_INPUT if failed else status
     if args.format != "json":
         sys.stdout.write("\n".join(texts))
     elif len(args.paths) == 1:
@@ -484,19 +489,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from okrkit._tables._parquet import write_parquet  # noqa: PLC0415
     from okrkit._tables._write import plan_key, to_tables  # noqa: PLC0415
 
-    plans: list[tuple[str, Plan]] = []
-    status = EXIT_OK
-    for path, key in zip(args.paths, _plan_keys(args.paths), strict=True):
-        try:
-            plan = _read_plan(path, max_bytes=args.max_bytes)
-        except PlanFileError as exc:
-            _print_problems(exc, sys.stderr)
-            status = EXIT_BAD_INPUT
-            continue
-        plans.append((plan_key(plan) if path == "-" else key, plan))
-    if status != EXIT_OK:  # half an export is worse than none
+    failed: list[Problem] = []
+    key_of = dict(zip(args.paths, _plan_keys(args.paths), strict=True))
+    plans = [
+        (plan_key(plan) if path == "-" else key_of[path], plan)
+        for path, plan in _each_plan(args.paths, args.max_bytes, failed)
+    ]
+    if failed:  # half an export is worse than none
         _complain(f"okrkit export: nothing written to {file_name(args.output)}")
-        return status
+        return EXIT_BAD_INPUT
     keys = [key for key, _plan in plans]
     twice = sorted({key for key in keys if keys.count(key) > 1})
     if twice:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import concurrent.futures
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from okrkit._api import check
@@ -23,9 +23,9 @@ from okrkit._period_words import check_lang
 from okrkit._policy import Policy, rule_list, selected_rules
 from okrkit._tables._arrow import pyarrow
 from okrkit._tables._read import from_tables
-from okrkit._tables._schema import TABLES, arrow_schema
-from okrkit._tables._value import PlanTables
-from okrkit.exceptions import InvalidTypeError, InvalidValueError
+from okrkit._tables._schema import arrow_schema
+from okrkit._tables._value import PlanTables, plan_tables
+from okrkit.exceptions import InvalidValueError
 
 
 __all__ = ["check_batches", "check_tables"]
@@ -67,22 +67,7 @@ def check_batches(
     time) calls this once per plan.
     """
     options = _options(as_of, policy, lang, select, ignore, strict)
-    return _check(_given(tables), options)
-
-
-def _given(tables: object) -> PlanTables:
-    if isinstance(tables, PlanTables):
-        return tables
-    if isinstance(tables, Mapping):
-        unknown = [name for name in tables if name not in TABLES]
-        if unknown:
-            raise InvalidValueError(
-                "check_batches(tables)", unknown[0], f"tables named {', '.join(TABLES)}"
-            )
-        return PlanTables(**tables)
-    raise InvalidTypeError(
-        "check_batches(tables)", tables, "PlanTables, or a mapping of table name to Arrow data"
-    )
+    return _check(plan_tables(tables, "check_batches(tables)"), options)
 
 
 def _check(tables: PlanTables, options: dict[str, Any]) -> Any:
@@ -131,7 +116,7 @@ def check_tables(
     the workers only where processes start by forking (Linux): elsewhere, pass
     ``processes=1`` or register it in a plugin.
     """
-    given = _given(tables)
+    given = plan_tables(tables, "check_tables(tables)")
     options = _options(as_of, policy, lang, select, ignore, strict)
     count = (
         None

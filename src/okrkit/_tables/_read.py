@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -27,8 +27,7 @@ from okrkit._metric import MetricType
 from okrkit._model import CheckIn, Initiative, KeyResult, Link, Objective, Plan, trusted_checkin
 from okrkit._period import Period
 from okrkit._resolve import checkin_values
-from okrkit._tables._schema import TABLES
-from okrkit._tables._value import PlanTables
+from okrkit._tables._value import plan_tables
 from okrkit._tables._write import plan_cells, scoring_cells
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
@@ -89,21 +88,6 @@ class _Table:
             )  # fmt: skip
 
 
-def _plan_tables(tables: object) -> PlanTables:
-    if isinstance(tables, PlanTables):
-        return tables
-    if isinstance(tables, Mapping):
-        unknown = [name for name in tables if name not in TABLES]
-        if unknown:
-            raise InvalidValueError(
-                "from_tables(tables)", unknown[0], f"tables named {', '.join(TABLES)}"
-            )
-        return PlanTables(**tables)
-    raise InvalidTypeError(
-        "from_tables(tables)", tables, "PlanTables, or a mapping of table name to pyarrow.Table"
-    )
-
-
 def from_tables(tables: object, *, ureg: Any = None) -> dict[str, Plan]:
     """The plans of *tables* (:class:`PlanTables`, or a mapping of table name to
     ``pyarrow.Table``), by plan key, in the order of the ``plans`` table.
@@ -111,7 +95,7 @@ def from_tables(tables: object, *, ureg: Any = None) -> dict[str, Plan]:
     *ureg* is the pint registry the scoring columns were worked out with (pint's
     application registry by default), to check them against the plans rebuilt.
     """
-    given = _plan_tables(tables)
+    given = plan_tables(tables, "from_tables(tables)")
     read = {name: _Table(name, table) for name, table in given.items()}
     plans, objectives, key_results = read["plans"], read["objectives"], read["key_results"]
     checkins, links, initiatives = read["checkins"], read["links"], read["initiatives"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -12,7 +13,7 @@ from okrkit._tables._schema import TABLES, arrow_schema, columns
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
-__all__ = ["PlanTables", "as_table"]
+__all__ = ["PlanTables", "as_table", "plan_tables"]
 
 
 def as_table(name: str, value: object) -> Any:
@@ -189,3 +190,16 @@ class PlanTables:
                 for name in TABLES
             }
         )
+
+
+def plan_tables(value: object, name: str) -> PlanTables:
+    """*value* as :class:`PlanTables`: itself, or a mapping of table name to a
+    ``pyarrow.Table`` or record batches (a table left out is empty)."""
+    if isinstance(value, PlanTables):
+        return value
+    if isinstance(value, Mapping):
+        unknown = [table for table in value if table not in TABLES]
+        if unknown:
+            raise InvalidValueError(name, unknown[0], f"tables named {', '.join(TABLES)}")
+        return PlanTables(**value)
+    raise InvalidTypeError(name, value, "PlanTables, or a mapping of table name to a pyarrow.Table")
