@@ -24,9 +24,15 @@ def blocks(text: str) -> list[tuple[str, str]]:
     return [(m.group(1), m.group(2)) for m in FENCE.finditer(text)]
 
 
+EXTRAS = {"tables.md": ("pyarrow", "duckdb")}
+"""Pages whose examples need an optional extra: skipped where it is not installed."""
+
+
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_page_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every python example on the page runs, and prints what the page says it prints."""
+    for module in EXTRAS.get(page.name, ()):
+        pytest.importorskip(module)
     monkeypatch.chdir(ROOT)
     found = blocks(page.read_text(encoding="utf-8"))
     namespace: dict[str, object] = {"__name__": "__doc_example__"}

@@ -311,6 +311,33 @@ class TestEveryField:
         assert tables.links.column("because").to_pylist() == ["más llamadas, más prospectos", None]
         assert tables.objectives.column("ignore").to_pylist() == [["objective-has-number"], [], []]
 
+    @pytest.mark.parametrize(
+        "calendar",
+        [
+            okrkit.Calendar(),
+            okrkit.Calendar(fiscal_year_start=7, fiscal_year_named_by="start"),
+            okrkit.RetailCalendar(week_ends_on="saturday"),
+            okrkit.CycleCalendar(dt.date(2026, 1, 5), weeks=6),
+        ],
+        ids=["gregorian", "fiscal", "retail", "cycles"],
+    )
+    def test_every_kind_of_calendar(self, calendar: okrkit.Calendar) -> None:
+        """The calendar, and periods named by it, come back; the plain Gregorian
+        calendar is a null cell."""
+        period = calendar.periods(2026, calendar.units[0])[0] if calendar.units else None
+        plan = Plan("p", calendar=calendar, period=period).with_objectives(
+            Objective("Crecer", id="o", period=period).measured_by(
+                KeyResult(id="k", target="10 deal")
+            )
+        )
+        tables = to_tables({"p": plan})
+
+        assert from_tables(tables)["p"].calendar == calendar
+        assert from_tables(tables) == {"p": plan}
+        assert (tables.plans.column("calendar")[0].as_py() is None) == (
+            calendar == okrkit.Calendar()
+        )
+
 
 # --- the schema ---------------------------------------------------------------------------
 
