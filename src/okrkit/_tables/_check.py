@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from okrkit._api import check
+from okrkit._collector import collector_paused
 from okrkit._fields import optional_date, whole
 from okrkit._period_words import check_lang
 from okrkit._policy import Policy, rule_list, selected_rules
@@ -71,6 +72,11 @@ def check_batches(
 
 
 def _check(tables: PlanTables, options: dict[str, Any]) -> Any:
+    with collector_paused():  # plans rebuilt and checked make no garbage cycle
+        return _findings(tables, options)
+
+
+def _findings(tables: PlanTables, options: dict[str, Any]) -> Any:
     pa = pyarrow()
     tenants = dict(
         zip(

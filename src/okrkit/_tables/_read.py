@@ -21,13 +21,14 @@ import attrs
 
 from okrkit._amount import Amount, trusted_amount, unit_form
 from okrkit._cadence import Cadence
+from okrkit._collector import collector_paused
 from okrkit._files._cells import errors_at, read_as_in_file
 from okrkit._files._convert import PlanReader
 from okrkit._metric import MetricType
 from okrkit._model import CheckIn, Initiative, KeyResult, Link, Objective, Plan, trusted_checkin
 from okrkit._period import Period
 from okrkit._resolve import checkin_values
-from okrkit._tables._value import plan_tables
+from okrkit._tables._value import PlanTables, plan_tables
 from okrkit._tables._write import plan_cells, scoring_cells
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
@@ -96,6 +97,11 @@ def from_tables(tables: object, *, ureg: Any = None) -> dict[str, Plan]:
     application registry by default), to check them against the plans rebuilt.
     """
     given = plan_tables(tables, "from_tables(tables)")
+    with collector_paused():  # many objects and no garbage cycle, as a plan file's reader
+        return _plans(given, ureg)
+
+
+def _plans(given: PlanTables, ureg: Any) -> dict[str, Plan]:
     read = {name: _Table(name, table) for name, table in given.items()}
     plans, objectives, key_results = read["plans"], read["objectives"], read["key_results"]
     checkins, links, initiatives = read["checkins"], read["links"], read["initiatives"]

@@ -16,6 +16,7 @@ from typing import Any
 from okrkit._amount import Amount
 from okrkit._api import _with_plan_policy
 from okrkit._cadence import Cadence
+from okrkit._collector import collector_paused
 from okrkit._files._calendar import calendar_data
 from okrkit._files._convert import _type_data
 from okrkit._metric import MetricType
@@ -27,7 +28,7 @@ from okrkit._resolve import checkin_values, resolve
 from okrkit._tables._arrow import pyarrow
 from okrkit._tables._schema import COLUMNS, TABLES
 from okrkit._tables._value import PlanTables
-from okrkit._text import read_plan
+from okrkit._text import read_statement
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -95,21 +96,25 @@ def to_tables(plans: object, *, tenant: object = None, ureg: Any = None) -> Plan
     """
     pairs = plans_of(plans)
     tenants = _tenants(tenant, [key for key, _plan in pairs])
-    rows: dict[str, list[Row]] = {name: [] for name in TABLES}
-    for key, plan in pairs:
-        _plan_rows(key, tenants[key], plan, rows, ureg)
-    return tables_of(rows)
+    rows: dict[str, list[Row]] = {name: [] for name in TABLES if name != "checkins"}
+    history: dict[str, list[Any]] = {column: [] for column in COLUMNS["checkins"]}
+    with collector_paused():  # many rows and no garbage cycle
+        for key, plan in pairs:
+            _plan_rows(key, tenants[key], plan, rows, history, ureg)
+        return tables_of(rows, checkins=history)
 
 
-def tables_of(rows: dict[str, list[Row]]) -> PlanTables:
-    """Rows, table by table, as :class:`PlanTables`."""
+def tables_of(rows: dict[str, list[Row]], **columns: dict[str, list[Any]]) -> PlanTables:
+    """Rows, table by table (or a table's *columns*), as :class:`PlanTables`."""
     from okrkit._tables._schema import arrow_schema  # noqa: PLC0415
 
     pa = pyarrow()
     made = {}
-    for name, found in rows.items():
-        schema = arrow_schema(name)
-        made[name] = pa.Table.from_pylist(found, schema=schema)
+    for name, found in rows.items():  # column by column: Arrow converts a list at C speed
+        cells = {column: [row[column] for row in found] for column in COLUMNS[name]}
+        made[name] = pa.Table.from_pydict(cells, schema=arrow_schema(name))
+    for name, cells in columns.items():
+        made[name] = pa.Table.from_pydict(cells, schema=arrow_schema(name))
     return PlanTables(**made)
 
 
@@ -153,11 +158,15 @@ def plan_cells(plan: Plan) -> Row:
 
 
 def _plan_rows(
-    key: str, tenant: str | None, plan: Plan, rows: dict[str, list[Row]], ureg: Any
+    key: str,
+    tenant: str | None,
+    plan: Plan,
+    rows: dict[str, list[Row]],
+    history: dict[str, list[Any]],
+    ureg: Any,
 ) -> None:
     keys = {"plan": key, "tenant": tenant}
     rows["plans"].append({**keys, **plan_cells(plan)})
-    read = read_plan(plan)  # the statements read, for their readings (kept on the plan)
     for index, objective in enumerate(plan.objectives):
         about = {**keys, "objective_index": index, "objective": objective.key}
         rows["objectives"].append(
@@ -174,31 +183,14 @@ def _plan_rows(
             }
         )
         period = objective.period or plan.period
-        readings = read.objectives[index].key_results
         names = objective.key_result_keys()
         for position, (item, name) in enumerate(zip(objective.key_results, names, strict=True)):
             at = {**about, "key_result_index": position, "key_result": name}
             row = {**at, **written_cells(item), **scoring_cells(item, period, ureg)}
-            row.update(reading_cells(current_reading(readings[position])))
+            row.update(reading_cells(_reading(item, plan)))
             rows["key_results"].append(row)
-            values = checkin_values(item, ureg)
-            for number, (checkin, (value, share)) in enumerate(
-                zip(item.checkins, values, strict=True)
-            ):
-                rows["checkins"].append(
-                    {
-                        **at,
-                        "checkin_index": number,
-                        "date": checkin.date,
-                        "written_value": checkin.value.value,
-                        "written_unit": checkin.value.unit,
-                        "value": value,
-                        "measured_share": share,
-                        "confidence": checkin.confidence,
-                        "note": checkin.note,
-                        "source": checkin.source,
-                    }
-                )
+            if item.checkins:
+                _checkin_columns(history, at, item, checkin_values(item, ureg))
             for number, initiative in enumerate(item.initiatives):
                 rows["initiatives"].append(
                     {
@@ -219,6 +211,29 @@ def _plan_rows(
                 "because": link.because,
             }
         )
+
+
+def _checkin_columns(
+    history: dict[str, list[Any]],
+    at: Row,
+    item: KeyResult,
+    values: list[tuple[float | None, bool]],
+) -> None:
+    """The check-ins of *item*, column by column (the largest table: a row per
+    check-in as a dict would cost more than the rest together)."""
+    checkins = item.checkins
+    count = len(checkins)
+    for column, cell in at.items():
+        history[column].extend([cell] * count)
+    history["checkin_index"].extend(range(count))
+    history["date"].extend([checkin.date for checkin in checkins])
+    history["written_value"].extend([checkin.value.value for checkin in checkins])
+    history["written_unit"].extend([checkin.value.unit for checkin in checkins])
+    history["value"].extend([value for value, _share in values])
+    history["measured_share"].extend([share for _value, share in values])
+    history["confidence"].extend([checkin.confidence for checkin in checkins])
+    history["note"].extend([checkin.note for checkin in checkins])
+    history["source"].extend([checkin.source for checkin in checkins])
 
 
 def _amount_cells(prefix: str, amount: Amount | None) -> Row:
@@ -282,6 +297,17 @@ def scoring_cells(item: KeyResult, period: Period | None, ureg: Any = None) -> R
 
 
 _NO_READING: Row = dict.fromkeys(c for c in COLUMNS["key_results"] if c.startswith("reading_"))
+
+
+def _reading(item: KeyResult, plan: Plan) -> Reading | None:
+    """What the reader finds in *item*'s statement, in the plan's language and
+    currency: the reading the key result holds when it is of this statement (as
+    a loaded plan's are), else read now."""
+    if item.statement is None:
+        return None
+    return current_reading(item) or read_statement(
+        item.statement, lang=plan.lang, currency=plan.currency
+    )
 
 
 def reading_cells(reading: Reading | None) -> Row:
