@@ -515,6 +515,18 @@ class TestRefused:
         with pytest.raises(InvalidTypeError, match=r"to_tables\(tenant\)"):
             to_tables(Plan(), tenant=3)
 
+    def test_a_registry_that_is_none_is_refused_before_any_work(self) -> None:
+        """Even a plan whose units need no pint: the argument is wrong either way."""
+        plan = okrkit.load(ROOT / "examples/es/meta-de-ventas.yaml")
+        with pytest.raises(InvalidTypeError, match="a pint UnitRegistry"):
+            to_tables(plan, ureg="x")
+        with pytest.raises(InvalidTypeError, match="a pint UnitRegistry"):
+            from_tables(to_tables(plan), ureg=3)
+
+    def test_overwrite_is_a_flag(self, tmp_path: Path) -> None:
+        with pytest.raises(InvalidTypeError, match=r"write_parquet\(overwrite\)"):
+            write_parquet(_example(), tmp_path, overwrite="yes")
+
     def test_from_tables_refuses_what_is_no_tables(self) -> None:
         with pytest.raises(InvalidTypeError, match="from_tables"):
             from_tables([1, 2])

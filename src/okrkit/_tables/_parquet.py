@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from okrkit._fields import flag
 from okrkit._files._source import max_bytes_of, read_file
 from okrkit._plural import plural
 from okrkit._tables._arrow import pyarrow, pyarrow_parquet
@@ -69,6 +70,7 @@ def write_parquet(tables: object, folder: object, *, overwrite: bool = False) ->
     if not isinstance(tables, PlanTables):
         raise InvalidTypeError("write_parquet(tables)", tables, "PlanTables, from to_tables()")
     path = _folder(folder, "write_parquet(folder)")
+    overwrite = flag("write_parquet(overwrite)", overwrite)
     pq = pyarrow_parquet()
     try:
         path.mkdir(parents=True, exist_ok=True)

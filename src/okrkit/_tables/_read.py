@@ -30,6 +30,7 @@ from okrkit._period import Period
 from okrkit._resolve import checkin_values
 from okrkit._tables._value import PlanTables, plan_tables
 from okrkit._tables._write import plan_cells, scoring_cells
+from okrkit._units import registry
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -97,6 +98,8 @@ def from_tables(tables: object, *, ureg: Any = None) -> dict[str, Plan]:
     application registry by default), to check them against the plans rebuilt.
     """
     given = plan_tables(tables, "from_tables(tables)")
+    if ureg is not None:
+        registry(ureg)  # a pint registry, or refused here rather than deep in a conversion
     with collector_paused():  # many objects and no garbage cycle, as a plan file's reader
         return _plans(given, ureg)
 

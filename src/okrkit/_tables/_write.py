@@ -29,6 +29,7 @@ from okrkit._tables._arrow import pyarrow
 from okrkit._tables._schema import COLUMNS, TABLES
 from okrkit._tables._value import PlanTables
 from okrkit._text import read_statement
+from okrkit._units import registry
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
@@ -96,6 +97,8 @@ def to_tables(plans: object, *, tenant: object = None, ureg: Any = None) -> Plan
     """
     pairs = plans_of(plans)
     tenants = _tenants(tenant, [key for key, _plan in pairs])
+    if ureg is not None:
+        registry(ureg)  # a pint registry, or refused here rather than deep in a conversion
     rows: dict[str, list[Row]] = {name: [] for name in TABLES if name != "checkins"}
     history: dict[str, list[Any]] = {column: [] for column in COLUMNS["checkins"]}
     with collector_paused():  # many rows and no garbage cycle
