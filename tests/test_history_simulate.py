@@ -214,20 +214,49 @@ def test_achieved_is_what_okrkit_scores_at_the_window_end() -> None:
     assert 0 < statistics.mean(achieved.values()) < 1  # targets are reached, and missed
 
 
-def test_the_true_probability_is_a_probability_the_history_bears_out() -> None:
+@pytest.mark.parametrize(("trend", "seeds"), [(0.0, 40), (0.8, 20)])
+def test_the_true_probability_is_a_probability_the_history_bears_out(
+    trend: float, seeds: int
+) -> None:
     """Over many histories, the first-week probabilities match how often the
-    targets were reached (within four standard errors)."""
+    targets were reached (within four standard errors), with a common trend too."""
     gaps = []
-    for seed in range(40):
+    for seed in range(seeds):
         first: dict[tuple[int, str], float] = {}
         achieved: dict[tuple[int, str], bool] = {}
-        for planted in simulate(seed=seed, teams=4, quarters=2).truth.confidences:
+        made = simulate(seed=seed, teams=4, quarters=2, trend=trend)
+        for planted in made.truth.confidences:
             first.setdefault((planted.plan, planted.key_result), planted.probability)
             achieved[(planted.plan, planted.key_result)] = planted.achieved
         gaps += [achieved[key] - chance for key, chance in first.items()]
 
     error = statistics.stdev(gaps) / math.sqrt(len(gaps))
     assert abs(statistics.mean(gaps)) < 4 * error
+
+
+def _weekly_counts(plan: okrkit.Plan, key: str) -> list[float]:
+    """A key result's count each week (its check-ins are running totals)."""
+    values = [0.0] + [c.value.value for c in plan.key_result(key).checkins]
+    return [after - before for before, after in itertools.pairwise(values)]
+
+
+@pytest.mark.parametrize(("trend", "rising"), [(0.0, False), (0.6, True)])
+def test_a_common_trend_makes_posts_and_referrals_rise_through_each_quarter(
+    trend: float, rising: bool
+) -> None:
+    """The trend is a common cause: both ends of the null link rise week by week
+    (the last four weeks against the first four, over many team-quarters), and
+    the truth still says neither moves the other."""
+    made = simulate(teams=10, quarters=4, trend=trend, seed=3)
+    for kind in ("posts", "referrals"):
+        rises = []
+        for plan in made.plans:
+            for team in range(1, 11):
+                counts = _weekly_counts(plan, f"team-{team}-{kind}")[:13]
+                rises.append(sum(counts[-4:]) - sum(counts[:4]))
+        error = statistics.stdev(rises) / math.sqrt(len(rises))
+        assert (statistics.mean(rises) > 4 * error) is rising, (kind, statistics.mean(rises))
+    assert not any(link.causal for link in made.truth.links if link.from_.endswith("-posts"))
 
 
 # --- the counts' arithmetic ------------------------------------------------------------------
@@ -288,6 +317,8 @@ def test_draws_have_the_mean_they_are_drawn_with() -> None:
      ({"conversion": 1.5}, InvalidValueError, "simulate(conversion)"),
      ({"calls": math.nan}, InvalidValueError, "simulate(calls)"),
      ({"overconfident": 9, "teams": 4}, InvalidValueError, "simulate(overconfident)"),
+     ({"trend": 0.95}, InvalidValueError, "simulate(trend)"),
+     ({"trend": "0.5"}, InvalidTypeError, "simulate(trend)"),
      ({"seed": "7"}, InvalidTypeError, "simulate(seed)"),
      ({"seed": -1}, InvalidValueError, "simulate(seed)"),
      ({"seed": 2**64}, InvalidValueError, "simulate(seed)"),

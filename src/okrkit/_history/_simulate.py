@@ -19,6 +19,12 @@ The model (every figure a keyword of :func:`simulate`):
 - **The null link**: referrals arrive independently of posts, though the plan
   links posts to referrals, ``because`` of a stated reason, as it links calls to
   revenue.
+- **A common trend** (``trend``, none by default): every rate of every team in
+  week *w* of a quarter of *n* weeks is multiplied by 1 + ``trend``·(2*w*/(*n* − 1)
+  − 1), rising from 1 − ``trend`` to 1 + ``trend`` (an end-of-quarter push). It
+  is a common cause: posts and referrals then both rise through each quarter,
+  week by week, though neither moves the other, which is the trap a test of a
+  link must not fall into.
 - **Targets** are set at the start of each quarter ``z`` standard deviations
   above the expected total, ``z`` uniform in ±``stretch``, so some are reached
   and some are not.
@@ -137,6 +143,10 @@ def _overconfidence(value: object) -> float:
     return _figure("overconfidence", value, 1)
 
 
+def _trend(value: object) -> float:
+    return _figure("trend", value, 0.9)
+
+
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 
 
@@ -193,6 +203,9 @@ class SimulationSettings:
     down, by default."""
     overconfidence: float = attrs.field(default=0.5, converter=_overconfidence)
     """The share of the gap to certainty an over-confident owner adds."""
+    trend: float = attrs.field(default=0.0, converter=_trend)
+    """A push every rate shares: from 1 − trend times the rate in a quarter's first
+    week to 1 + trend times it in its last (0: none)."""
     seed: int = attrs.field(default=0, converter=_seed)
 
     def __attrs_post_init__(self) -> None:
@@ -395,6 +408,13 @@ class _Deals:
         return at_least(needed, known, self.conversion, mean)
 
 
+def _push(trend: float, weeks: int) -> list[float]:
+    """What the common trend multiplies each week's rates by."""
+    if weeks < 2:
+        return [1.0] * weeks
+    return [1 + trend * (2 * week / (weeks - 1) - 1) for week in range(weeks)]
+
+
 def _target(rng: random.Random, mean: float, variance: float, stretch: float) -> int:
     return max(1, round(mean + rng.uniform(-stretch, stretch) * math.sqrt(variance)))
 
@@ -451,11 +471,15 @@ def _quarter_of(
     holds the team's calls so far and gets this quarter's."""
     spread, stretch = settings.spread, settings.stretch
     factors = [rng.uniform(1 - spread, 1 + spread) for _ in range(3)]
-    scaled = [[mean * factor * days / WEEK for _end, days in weeks]
-              for mean, factor in zip((settings.calls, settings.posts, settings.referrals),
-                                      factors, strict=True)]  # fmt: skip
-    call_rates, post_rates, referral_rates = scaled
-    noise = [settings.background * days / WEEK for _end, days in weeks]
+    push = _push(settings.trend, len(weeks))
+    days = [length for _end, length in weeks]
+    call_rates, post_rates, referral_rates = (
+        [mean * factor * length / WEEK * more for length, more in zip(days, push, strict=True)]
+        for mean, factor in zip((settings.calls, settings.posts, settings.referrals), factors,
+                                strict=True)
+    )  # fmt: skip
+    noise = [settings.background * length / WEEK * more
+             for length, more in zip(days, push, strict=True)]  # fmt: skip
     total_calls = math.fsum(call_rates)
     call_series = _Series(_target(rng, total_calls, total_calls, stretch), call_rates)
     deals = _Deals(0, calls, len(calls), call_rates, noise, settings.conversion, settings.lag)
@@ -571,6 +595,7 @@ def simulate(
     stretch: float = 1.5,
     overconfident: int | None = None,
     overconfidence: float = 0.5,
+    trend: float = 0.0,
     seed: int = 0,
 ) -> Simulation:
     """A history of *quarters* plans of *teams* teams, with weekly check-ins and
@@ -580,6 +605,6 @@ def simulate(
         teams=teams, quarters=quarters, first_quarter=first_quarter, lag=lag,
         conversion=conversion, background=background, calls=calls, posts=posts,
         referrals=referrals, deal_size=deal_size, spread=spread, stretch=stretch,
-        overconfident=overconfident, overconfidence=overconfidence, seed=seed,
+        overconfident=overconfident, overconfidence=overconfidence, trend=trend, seed=seed,
     )  # fmt: skip
     return Simulation(settings, *_history(settings))
