@@ -77,6 +77,7 @@ LAYERS = {
         "_ci",
         "_history_views",
         "_backtest_views",
+        "_evidence_views",
     },
     3: {"_cli", "__main__", "__init__"},
 }

@@ -38,6 +38,7 @@ def check(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     strict: bool | None = None,
+    history: Plan | Iterable[Plan] | None = None,
 ) -> Report:
     """Run every rule the policy enables on *plan* and return the findings.
 
@@ -51,6 +52,9 @@ def check(
         select: Run only these rule ids.
         ignore: Skip these rule ids.
         strict: Report warnings as errors.
+        history: Plans of past periods, in order: the rules that need them
+            (``link-not-supported-by-history``) run on them too. None by
+            default, and then those rules find nothing.
 
     Raises:
         UnknownRuleError: A rule id (in *select*, *ignore*, a policy or an
@@ -65,13 +69,20 @@ def check(
         select=selected_rules("check(select)", select),
         ignore=rule_list("check(ignore)", ignore),
     )
+    past = () if history is None else _history("check(history)", history)
     unknown = _unknown_rules(plan, given, chosen, language)
     try:
-        report = run_rules(read_plan(plan), policy=chosen, as_of=day, lang=language)
+        report = run_rules(read_plan(plan), policy=chosen, as_of=day, lang=language, history=past)
     except UnknownRuleError as exc:  # an ignore: of the plan: said with the others
         unknown += exc.each
     refuse_all(unknown)
     return report
+
+
+def _history(name: str, value: object) -> tuple[Plan, ...]:
+    from okrkit._history._calibration import history_plans  # noqa: PLC0415 - only when given
+
+    return history_plans(name, value)
 
 
 def _with_plan_policy(plan: Plan, given: Policy | None) -> Policy:

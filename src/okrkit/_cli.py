@@ -232,6 +232,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     as_of = args.as_of or _today()
     texts = []
     lang = args.lang
+    history = None
+    if args.history:
+        if [*args.paths, *args.history].count("-") > 1:
+            _complain(_ONCE[_lang(args)].format(command=args.command))
+            return EXIT_BAD_INPUT
+        history = _read_history(args.history, max_bytes=args.max_bytes)
+        if history is None:
+            return EXIT_BAD_INPUT
     for path, plan in _each_plan(args.paths, args.max_bytes, problems):
         lang = _lang(args, plan)
         base = _config(args, path)
@@ -239,7 +247,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         try:
             report = check(
                 plan, as_of=as_of, lang=lang, policy=base, select=args.select,
-                ignore=args.ignore, strict=args.strict or None,
+                ignore=args.ignore, strict=args.strict or None, history=history,
             )  # fmt: skip
         except UnknownRuleError as exc:  # the plan names rules no rule has
             for unknown in exc.each:
@@ -402,6 +410,20 @@ def _cmd_backtest(args: argparse.Namespace) -> int:
     result = backtest(
         plans, as_of=args.as_of or _today(), cut=args.cut, method=args.method, seed=args.seed,
         min_key_results=args.min_key_results, lang=_lang(args, plans[0]),
+    )  # fmt: skip
+    return _show(result, args.format)
+
+
+def _cmd_evidence(args: argparse.Namespace) -> int:
+    from okrkit._history._evidence import evidence  # noqa: PLC0415
+
+    plans = _history_of(args)
+    if plans is None:
+        return EXIT_BAD_INPUT
+    result = evidence(
+        plans, as_of=args.as_of or _today(), match=args.match, min_pairs=args.min_pairs,
+        min_periods=args.min_periods, max_lag=args.max_lag, level=args.level,
+        lang=_lang(args, plans[0]),
     )  # fmt: skip
     return _show(result, args.format)
 
@@ -620,6 +642,9 @@ _EXITS = {
     "backtest": ("0  every plan was read and the backtest written",
                  _READ_FAILED + " (nothing is written then: a history with a gap "
                  "would mislead)"),
+    "evidence": ("0  every plan was read and the evidence written",
+                 _READ_FAILED + " (nothing is written then: a history with a gap "
+                 "would mislead)"),
     "parse": ("0  every statement was read (vague ones too: see issues)",
               "2  standard input was too large or not UTF-8 text, or the command was "
               "used wrongly"),
@@ -642,7 +667,8 @@ _EXAMPLES = {
               "okrkit check plan.yaml --strict --as-of 2026-04-01 --lang es",
               "okrkit check plan.yaml --select missing-owner,not-measurable --format json",
               "okrkit check okrs/*/*.yaml --format github       # in a GitHub Actions step",
-              "okrkit check okrs/*/*.yaml --format sarif > okrkit.sarif"),
+              "okrkit check okrs/*/*.yaml --format sarif > okrkit.sarif",
+              "okrkit check okrs/2027-Q1.yaml --history okrs/2026-Q*.yaml"),
     "score": ("okrkit score plan.yaml --as-of 2026-02-15",
               "okrkit score okrs/*.yaml --format json --forecast"),
     "report": ("okrkit report plan.yaml > plan.md",
@@ -653,6 +679,9 @@ _EXAMPLES = {
                     "okrkit calibration q1.yaml q2.yaml --by plan --bins distinct"),
     "backtest": ("okrkit backtest okrs/2026-Q*.yaml --as-of 2027-01-05",
                  "okrkit backtest okrs/*.yaml --cut 0.75 --method trend --format json"),
+    "evidence": ("okrkit evidence okrs/2026-Q*.yaml --as-of 2027-01-05",
+                 "okrkit evidence okrs/*.yaml --match id --format json",
+                 "okrkit evidence q1.yaml q2.yaml q3.yaml --max-lag 8 --level 0.9"),
     "graph": ("okrkit graph plan.yaml > plan.mmd",
               "okrkit graph plan.yaml --format dot --label-width 0 | dot -Tsvg > plan.svg"),
     "parse": ('okrkit parse "Reducir el ciclo de venta de 35 días a 26 días"',
@@ -725,6 +754,26 @@ def _seed(text: str) -> int:
     if text.isascii() and text.isdigit() and len(text) <= 20 and int(text) <= MAX_SEED:
         return int(text)
     raise argparse.ArgumentTypeError(f"expected a whole number from 0 to {MAX_SEED}, got {text!r}")
+
+
+def _at_least_four(text: str) -> int:
+    if text.isascii() and text.isdigit() and int(text) >= 4:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"expected a whole number ≥ 4, got {text!r}")
+
+
+def _lag(text: str) -> int:
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= 26:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"expected a whole number of weeks from 1 to 26, got {text!r}")
+
+
+def _level(text: str) -> float:
+    """A confidence level written in ASCII digits, as --cut."""
+    level = float(text) if _DECIMAL.fullmatch(text) else math.nan
+    if 0.5 <= level <= 0.9999:
+        return level
+    raise argparse.ArgumentTypeError(f"expected a level from 0.5 to 0.9999, got {text!r}")
 
 
 def _byte_count(text: str) -> int:
@@ -823,6 +872,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--ignore", type=_rule_list, action="extend", metavar="RULE,...",
         help="skip these rules (may be given again: the lists add up)",
     )  # fmt: skip
+    check.add_argument(
+        "--history", nargs="+", metavar="PLAN",
+        help="plans of past periods, in order (put it last): also say where their "
+        "check-ins show no evidence for a link (link-not-supported-by-history)",
+    )  # fmt: skip
     _lang_option(check, "messages")
     _config_options(check)
     _max_bytes_option(check)
@@ -913,6 +967,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="a forecaster compared on fewer key results is not measured (default: 10)",
     )  # fmt: skip
     _history_outputs(tested, _cmd_backtest)
+
+    linked = _history_command(commands, "evidence", "whether history bears out the links",
+                              "Test each link of the plans against their check-ins: does "
+                              "progress on the link's from lead progress on its to, weeks "
+                              "later? The correlation of their weekly changes (detrended), "
+                              "pooled over the plans and teams that state the link, with its "
+                              "interval and a verdict: supported, not supported (no "
+                              "evidence), or not enough data. Give the plans of several "
+                              "periods, in order.")  # fmt: skip
+    linked.add_argument(
+        "--match", choices=("metric", "id"), default="metric",
+        help="pool links whose ends measure the same metrics (default), or only links "
+        "between the same ids",
+    )  # fmt: skip
+    linked.add_argument(
+        "--min-pairs", type=_at_least_four, default=30, metavar="N",
+        help="test a lag only with at least N paired weekly changes (default: 30)",
+    )  # fmt: skip
+    linked.add_argument(
+        "--min-periods", type=_at_least_one, default=2, metavar="N",
+        help="and only when they come from at least N periods (default: 2)",
+    )  # fmt: skip
+    linked.add_argument(
+        "--max-lag", type=_lag, default=4, metavar="WEEKS",
+        help="test leads of 1 to WEEKS weeks, at most 26 (default: 4)",
+    )  # fmt: skip
+    linked.add_argument(
+        "--level", type=_level, default=0.95, metavar="X",
+        help="confidence level of the intervals, from 0.5 to 0.9999 (default: 0.95)",
+    )  # fmt: skip
+    _history_outputs(linked, _cmd_evidence)
 
     graph = _command(commands, "graph", "the causality graph: Mermaid or DOT",
                      "Draw objectives, key results, the links between them with their "

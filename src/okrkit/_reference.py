@@ -7,13 +7,26 @@ from typing import Any
 
 from okrkit._api import check
 from okrkit._files import loads
+from okrkit._model import Plan
 from okrkit._rules import Rule, registered_rules
 
 
-__all__ = ["EXAMPLE_AS_OF", "rule_reference", "rules_table"]
+__all__ = ["EXAMPLE_AS_OF", "EXAMPLE_HISTORY", "example_history", "rule_reference", "rules_table"]
 
 EXAMPLE_AS_OF = dt.date(2026, 2, 15)
 """The date the examples are checked as of."""
+
+EXAMPLE_HISTORY = 'okrkit.history.simulate(teams=2, quarters=4, first_quarter="2025-Q1", seed=1)'
+"""The history the examples of rules that need one are checked with: the four
+quarters before the examples' (how to make it, as Python)."""
+
+
+def example_history() -> tuple[Plan, ...]:
+    """The plans of :data:`EXAMPLE_HISTORY`."""
+    from okrkit._history._simulate import simulate  # noqa: PLC0415 - only for these rules
+
+    return simulate(teams=2, quarters=4, first_quarter="2025-Q1", seed=1).plans
+
 
 _CATEGORIES = {
     "structure": ("Structure", "Estructura"),
@@ -36,6 +49,7 @@ def rules_table() -> list[dict[str, Any]]:
             "message": r.message,
             "hint": r.hint,
             "why": r.why,
+            "needs_history": r.needs_history,
         }
         for r in registered_rules()
     ]
@@ -45,9 +59,10 @@ def _fired(made: Rule) -> dict[str, Any] | None:
     if made.example is None:
         return None
     plan = loads(made.example)
+    history = example_history() if made.needs_history else None
     out: dict[str, Any] = {}
     for lang in ("en", "es"):
-        report = check(plan, as_of=EXAMPLE_AS_OF, lang=lang, select=[made.id])
+        report = check(plan, as_of=EXAMPLE_AS_OF, lang=lang, select=[made.id], history=history)
         if report.findings:
             out[lang] = report.findings[0]
     return out or None
@@ -89,7 +104,13 @@ def rule_reference() -> str:
                 line if len(line) <= 100 else line[:97] + "…  # (shortened here)"
                 for line in made.example.rstrip().splitlines()
             ]
-            lines += ["Fires on:", "", "```yaml", *shown, "```", ""]
+            fires = "Fires on:"
+            if made.needs_history:
+                fires = (
+                    "Fires on this plan checked with a history (`okrkit check PLAN "
+                    f"--history PAST...`): the plans of `{EXAMPLE_HISTORY}`."
+                )
+            lines += [fires, "", "```yaml", *shown, "```", ""]
         if fired:
             for lang in ("en", "es"):
                 finding = fired.get(lang)

@@ -186,6 +186,10 @@ def _rule_thresholds(value: object) -> tuple[str, ...]:
     return tuple_of("Rule.thresholds", value, str)
 
 
+def _rule_needs_history(value: object) -> bool:
+    return flag("Rule.needs_history", value)
+
+
 @attrs.frozen(eq=False)
 class Rule:
     """A check of the plan, with its id, default severity and messages.
@@ -205,6 +209,9 @@ class Rule:
     """A plan (YAML) where the rule fires, shown in the rule reference."""
     thresholds: tuple[str, ...] = attrs.field(default=(), converter=_rule_thresholds)
     """The :class:`~okrkit.Thresholds` the rule compares against."""
+    needs_history: bool = attrs.field(default=False, converter=_rule_needs_history, kw_only=True)
+    """The rule reads the plans of past periods (:attr:`Context.history`): it finds
+    nothing unless check is given them (``okrkit check --history``)."""
 
     def text(self, kind: str, lang: str, params: Mapping[str, Any]) -> str:
         """The ``message`` or ``hint`` (*kind*) in *lang* (else English), filled in."""
@@ -279,6 +286,7 @@ def rule(
     example: str | None = None,
     thresholds: tuple[str, ...] = (),
     replace: bool = False,
+    needs_history: bool = False,
 ) -> Callable[[Callable[[Context], Iterable[Hit]]], Callable[[Context], Iterable[Hit]]]:
     """Register a function as a checker rule.
 
@@ -294,7 +302,8 @@ def rule(
     """
 
     # Made now, so a wrong argument is refused here rather than where the function is.
-    made = Rule(id, severity, _not_yet, message, hint, why, category, example, thresholds)
+    made = Rule(id, severity, _not_yet, message, hint, why, category, example, thresholds,
+                needs_history=needs_history)  # fmt: skip
     flag("rule(replace)", replace)
 
     def register(check: Callable[[Context], Iterable[Hit]]) -> Callable[[Context], Iterable[Hit]]:
@@ -544,11 +553,21 @@ class Context:
     """What a rule sees: the plan, the policy's thresholds, ``as_of``, and helpers
     that name places and resolve references the same way for every rule."""
 
-    def __init__(self, plan: Plan, *, policy: Policy | str, as_of: dt.date | str | None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        *,
+        policy: Policy | str,
+        as_of: dt.date | str | None,
+        history: Iterable[Plan] = (),
+    ) -> None:
         self.plan = plan = of_type("Context(plan)", plan, Plan, "a Plan")
         self.policy = policy = Policy.coerce(policy, field="Context(policy)")
         self.thresholds = policy.thresholds
         self.as_of = optional_date("as_of", as_of)
+        self.history: tuple[Plan, ...] = tuple_of("Context(history)", history, Plan)
+        """The plans of past periods check was given, in order (none by default):
+        what rules that need history (``needs_history=True``) read."""
         self._kr_keys = [o.key_result_keys() for o in plan.objectives]
         self._cache: dict[str, Any] = {}
         self._objective_places: list[tuple[Place, Objective]] | None = None
@@ -717,10 +736,12 @@ def run_rules(
     policy: Policy,
     as_of: dt.date | None,
     lang: str,
+    history: tuple[Plan, ...] = (),
 ) -> Report:
-    """Run every rule the policy enables and collect the findings, in plan order."""
+    """Run every rule the policy enables and collect the findings, in plan order;
+    the rules that need *history* find nothing without it."""
     load_plugins(policy.plugins)
-    ctx = Context(plan, policy=policy, as_of=as_of)
+    ctx = Context(plan, policy=policy, as_of=as_of, history=history)
     _refuse_unknown_ignores(ctx, lang)
     source = plan.source
     found_here: list[tuple[tuple[int, int, int, int], Place, Rule, Severity, str, dict[str, Any]]]

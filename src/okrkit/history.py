@@ -1,6 +1,7 @@
 """Learning from history: simulated histories with planted truth, how well
-owners' confidence foretold what happened, and probabilistic forecasts with
-their backtest. See [history](history.md).
+owners' confidence foretold what happened, probabilistic forecasts with
+their backtest, and whether the links plans state are borne out by their
+check-ins. See [history](history.md).
 
 >>> import okrkit.history
 >>> simulation = okrkit.history.simulate(teams=2, quarters=1, seed=7)
@@ -24,6 +25,14 @@ from okrkit._history._calibration import (
     StatedConfidence,
     calibration,
 )
+from okrkit._history._evidence import (
+    CausalityEvidence,
+    LagEstimate,
+    LinkEvidence,
+    Match,
+    Verdict,
+    evidence,
+)
 from okrkit._history._forecasts import forecast
 from okrkit._history._predictive import ForecastMethod, ProbabilityStatus
 from okrkit._history._simulate import (
@@ -44,10 +53,14 @@ __all__ = [
     "BacktestRow",
     "Calibration",
     "CalibrationGroup",
+    "CausalityEvidence",
     "ForecastMethod",
     "Forecaster",
     "GroupStatus",
     "Grouping",
+    "LagEstimate",
+    "LinkEvidence",
+    "Match",
     "OwnerCalibration",
     "PlantedConfidence",
     "PlantedLink",
@@ -58,8 +71,10 @@ __all__ = [
     "Simulation",
     "SimulationSettings",
     "StatedConfidence",
+    "Verdict",
     "backtest",
     "calibration",
+    "evidence",
     "forecast",
     "simulate",
 ]

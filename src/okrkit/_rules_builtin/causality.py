@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from okrkit._amount import trusted_amount
@@ -459,3 +460,81 @@ def _sum_in_unit(ctx: Context, place: Place, unit: str, info: UnitInfo) -> tuple
             total += resolved.target * factor[0] + factor[1]
             found = True
     return total, found
+
+
+@rule(
+    "link-not-supported-by-history",
+    severity="info",
+    category="causality",
+    needs_history=True,
+    message={
+        "en": "the history shows no evidence that progress on {start!r} leads progress on "
+        "{end!r}: at its best lag, {lag:# week|# weeks}, the correlation of their weekly "
+        "changes is {estimate} ({low} to {high}), over {pairs} pairs from "
+        "{periods:# period|# periods}",
+        "es": "el historial no muestra que el avance de {start!r} se adelante al de {end!r}: "
+        "con su mejor desfase, {lag:# semana|# semanas}, la correlación de sus cambios "
+        "semanales es {estimate} ({low} a {high}), en {pairs} pares de "
+        "{periods:# periodo|# periodos}",
+    },
+    hint={
+        "en": "challenge the link: say why it should hold, look for what else moves {end!r}, "
+        "or keep it as a bet and measure again (okrkit evidence shows every lag)",
+        "es": "cuestiona el vínculo: explica por qué debería cumplirse, busca qué más mueve "
+        "{end!r}, o mantenlo como apuesta y vuelve a medir (okrkit evidence muestra cada "
+        "desfase)",
+    },
+    why={
+        "en": "A link claims that moving one thing moves another, and the claim is there to "
+        "be challenged. When the check-ins of past periods show no lead of the one over the "
+        "other, the claim is unproven there, not disproved. Runs only when check is given "
+        "the plans of past periods (okrkit check --history), never by default.",
+        "es": "Un vínculo afirma que mover una cosa mueve otra, y la afirmación está para "
+        "cuestionarla. Cuando los avances de periodos pasados no muestran que una se "
+        "adelante a la otra, la afirmación queda sin probar allí, no refutada. Solo se "
+        "comprueba cuando check recibe los planes de periodos pasados (okrkit check "
+        "--history), nunca por defecto.",
+    },
+    example="""\
+okrkit: 1
+period: 2026-Q1
+objectives:
+  - id: team-1
+    title: Win more customers in our region
+    owner: team-1
+    key_results:
+      - {id: posts, metric: social media posts, direction: increase, target: 70 post,
+         nature: activity, owner: owner-1}
+      - {id: referrals, metric: referrals, direction: increase, target: 40 referral,
+         nature: outcome, owner: owner-2}
+links:
+  - {from: posts, to: referrals, because: posts keep us in customers' minds}
+""",
+)
+def link_not_supported_by_history(ctx: Context) -> Iterator[Hit]:
+    if not ctx.history or not ctx.plan.links:
+        return
+    from okrkit._history._evidence import (  # noqa: PLC0415 - only with a history
+        CausalityEvidence,
+        Verdict,
+        evidence,
+        link_key,
+    )
+
+    found: CausalityEvidence = ctx.memo(
+        "evidence", lambda: evidence(ctx.history, as_of=ctx.as_of or dt.date.max)
+    )
+    by_key = {tested.key: tested for tested in found}
+    for index, link in enumerate(ctx.plan.links):
+        key = link_key(ctx, link, found.match)
+        tested = None if key is None else by_key.get(key)
+        if tested is None or tested.verdict is not Verdict.NOT_SUPPORTED:
+            continue
+        assert tested.interval is not None
+        assert tested.estimate is not None
+        low, high = tested.interval
+        yield ctx.hit(
+            Place(link=index), start=link.from_, end=link.to, lag=tested.lag,
+            estimate=round(tested.estimate, 2), low=round(low, 2), high=round(high, 2),
+            pairs=tested.pairs, periods=tested.periods,
+        )  # fmt: skip
