@@ -102,8 +102,8 @@ GROUPS = (
     Group(
         "History",
         "Simulated histories with planted truth, the calibration of owners' "
-        "confidence, and probabilistic forecasts with their backtest; see "
-        "[history](history.md).",
+        "confidence, probabilistic forecasts with their backtest, and the evidence "
+        "for links; see [history](history.md).",
         modules=("okrkit._history",),
         submodules=("history",),
         order=_words(

@@ -122,6 +122,8 @@ TRUTH = SIMULATION.truth
 CALIBRATION = okrkit.history.calibration(SIMULATION.plans, as_of="2026-04-01", min_forecasts=1,
                                          min_key_results=1)  # fmt: skip
 BACKTEST = okrkit.history.backtest(SIMULATION.plans, as_of="2026-04-01", min_key_results=1)
+EVIDENCE = okrkit.history.evidence(SIMULATION.plans, as_of="2026-04-01", min_pairs=4,
+                                   min_periods=1)  # fmt: skip
 
 
 @attrs.frozen
@@ -158,7 +160,8 @@ CALLS: dict[str, Call] = {
                            strict=True, id="t", owner="ana", weight=1, deadline=None,
                            nature=None, statement=None),
     "okrkit.check": call(okrkit.check, PLAN, as_of=AS_OF, policy=POLICY, lang="es",
-                         select=["missing-owner"], ignore=["objective-has-number"], strict=True),
+                         select=["missing-owner"], ignore=["objective-has-number"], strict=True,
+                         history=SIMULATION.plans),
     "okrkit.decrease": call(okrkit.decrease, "ciclo", to="26 day", from_="35 day", id="ciclo",
                             owner="ana", weight=1, deadline="2026-03-01", nature="outcome",
                             statement="Reducir el ciclo"),
@@ -193,7 +196,7 @@ CALLS: dict[str, Call] = {
                                    policy="strict"),
     "okrkit.rule": call(okrkit.rule, "x-made", severity="info", message="{where}", hint="h",
                         why={"en": "w"}, category="custom", example="title: x",
-                        thresholds=("stale_after_days",), replace=False),
+                        thresholds=("stale_after_days",), replace=False, needs_history=False),
     "okrkit.score": call(okrkit.score, PLAN, as_of=AS_OF, policy=POLICY, rollup=True,
                          forecasts=True, lang="es"),
     "okrkit.to_dot": call(okrkit.to_dot, PLAN, label_width=20),
@@ -247,7 +250,7 @@ CALLS: dict[str, Call] = {
                                     first_quarter="2026-Q2", lag=1, conversion=0.2,
                                     background=0.5, calls=10, posts=2, referrals=1,
                                     deal_size=100, spread=0.1, stretch=1, overconfident=1,
-                                    overconfidence=0.3, seed=4),
+                                    overconfidence=0.3, trend=0.4, seed=4),
     "SimulationSettings": call(okrkit.history.SimulationSettings, teams=2, seed=3),
     "PlantedTruth.owner": method(TRUTH, "owner", "owner-1"),
     "PlantedTruth.owners_who_are": method(TRUTH, "owners_who_are", "calibrated"),
@@ -282,6 +285,18 @@ CALLS: dict[str, Call] = {
     "CalibrationGroup.to_dict": method(CALIBRATION.overall, "to_dict"),
     "ReliabilityBin.to_dict": method(CALIBRATION.overall.curve[0], "to_dict"),
     "StatedConfidence.to_dict": method(CALIBRATION.forecasts[0], "to_dict"),
+    "okrkit.history.evidence": call(okrkit.history.evidence, SIMULATION.plans, as_of="2026-04-01",
+                                    match="id", min_pairs=5, min_periods=1, max_lag=3,
+                                    level=0.9, lang="es"),
+    "CausalityEvidence.link": method(EVIDENCE, "link", "sales calls", "revenue"),
+    "CausalityEvidence.for_link": method(EVIDENCE, "for_link", SIMULATION.plans[0],
+                                         SIMULATION.plans[0].links[0]),
+    "CausalityEvidence.to_dict": method(EVIDENCE, "to_dict"),
+    "CausalityEvidence.to_json": method(EVIDENCE, "to_json", indent=2),
+    "CausalityEvidence.to_markdown": method(EVIDENCE, "to_markdown", level=2),
+    "CausalityEvidence.to_text": method(EVIDENCE, "to_text"),
+    "LinkEvidence.to_dict": method(EVIDENCE.links[0], "to_dict"),
+    "LagEstimate.to_dict": method(EVIDENCE.links[0].lags[0], "to_dict"),
     # value classes, built by users
     "Amount": call(okrkit.Amount, 5, "USD"),
     "Amount.coerce": call(okrkit.Amount.coerce, "5 USD", field="KeyResult.target"),
@@ -424,7 +439,8 @@ CALLS: dict[str, Call] = {
     "Lexicon.markers": method(LEXICON, "markers"),
     "Lexicon.words": method(LEXICON, "words", "es"),
     # what rule authors write and call
-    "Context": call(okrkit.rules.Context, PLAN, policy=POLICY, as_of=AS_OF),
+    "Context": call(okrkit.rules.Context, PLAN, policy=POLICY, as_of=AS_OF,
+                    history=SIMULATION.plans),
     "Context.hit": method(CONTEXT, "hit", PLACE, value=3),
     "Context.key_results": method(CONTEXT, "key_results"),
     "Context.kr_key": method(CONTEXT, "kr_key", 0, 1),
@@ -441,7 +457,7 @@ CALLS: dict[str, Call] = {
     "Place": call(okrkit.rules.Place, 0, 1, None),
     "Figure": call(okrkit.Figure, "$60", okrkit.Amount(60, "USD"), "baseline"),
     "Rule": call(okrkit.rules.Rule, "x-rule", "warning", _check, {"en": "m"}, "h", why="w",
-                 category="custom", example=None, thresholds=()),
+                 category="custom", example=None, thresholds=(), needs_history=True),
     "Rule.text": method(RULE, "text", "message", "es", {"where": "crecer"}),
     # what okrkit makes: the methods of results
     "Finding.to_dict": method(FINDING, "to_dict"),
@@ -469,6 +485,9 @@ MADE_BY_OKRKIT = {
     "BacktestCase": "made by okrkit.history.backtest()",
     "BacktestRow": "made by okrkit.history.backtest()",
     "Calibration": "made by okrkit.history.calibration()",
+    "CausalityEvidence": "made by okrkit.history.evidence()",
+    "LinkEvidence": "made by okrkit.history.evidence()",
+    "LagEstimate": "made by okrkit.history.evidence()",
     "CalibrationGroup": "made by okrkit.history.calibration()",
     "ReliabilityBin": "made by okrkit.history.calibration()",
     "StatedConfidence": "made by okrkit.history.calibration()",

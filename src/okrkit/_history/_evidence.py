@@ -48,6 +48,7 @@ from okrkit._escape import json_dumps
 from okrkit._fields import json_indent, member, number, of_type, to_date, whole
 from okrkit._history._calibration import history_plans
 from okrkit._history._weekly import (
+    MIN_CHANGES,
     WEEK,
     Weekly,
     detrended,
@@ -410,13 +411,30 @@ def _lagged(segment: _Segment, lag: int) -> list[tuple[float, float]] | None:
 
 
 def _autocorrelation(series: Iterable[Weekly], lag: int) -> float:
-    """The lag-*lag* autocorrelation of detrended series (each centred), pooled."""
+    """The lag-*lag* autocorrelation of detrended series, pooled, beyond what
+    detrending makes by itself.
+
+    Taking a line away from white noise leaves residuals e that lean against each
+    other: E[e_t e_s] = −σ² h_ts, h_ts = 1/n + (t − t̄)(s − t̄)/Σ(t − t̄)², the
+    line's hat matrix. Fisher's z already pays for that (two figures a segment),
+    so that expected part, with σ² estimated as Σe²/(n − 2), is added back."""
     above: list[float] = []
     below: list[float] = []
     for values in series:
-        below += [v * v for v in values if v is not None]
-        above += [a * b for a, b in zip(values, values[lag:], strict=False)
-                  if a is not None and b is not None]  # fmt: skip
+        weeks = [week for week, value in enumerate(values) if value is not None]
+        if len(weeks) < MIN_CHANGES:
+            continue
+        squares = math.fsum(values[week] ** 2 for week in weeks)  # type: ignore[operator]
+        below.append(squares)
+        mean = math.fsum(weeks) / len(weeks)
+        spread = math.fsum((week - mean) ** 2 for week in weeks)
+        variance = squares / (len(weeks) - 2)
+        for week in weeks:
+            after, later = values[week], values[week + lag] if week + lag < len(values) else None
+            if after is None or later is None:
+                continue
+            lean = 1 / len(weeks) + (week - mean) * (week + lag - mean) / spread
+            above.append(after * later + variance * lean)
     total = math.fsum(below)
     return math.fsum(above) / total if total > 0 else 0.0
 
