@@ -17,7 +17,7 @@ from okrkit import _amount as amounts
 from okrkit._cli import main
 from okrkit._notebook import text_for
 from okrkit._plural import plural
-from okrkit._reference import EXAMPLE_AS_OF
+from okrkit._reference import EXAMPLE_AS_OF, example_history
 from okrkit._render_text import score_text
 from okrkit._report import report_html, report_markdown
 from okrkit.rules import registered_rules
@@ -94,9 +94,11 @@ SAID = [
 def _findings(rule: okrkit.Rule, lang: str) -> list[okrkit.Finding]:
     """What *rule* says, in *lang*, on its reference example and on its plan in MORE."""
     texts = [t for t in (rule.example, MORE.get(rule.id)) if t is not None]
+    history = example_history() if rule.needs_history else None
     found = []
     for text in texts:
-        report = okrkit.check(okrkit.loads(text), as_of=EXAMPLE_AS_OF, lang=lang, select=[rule.id])
+        report = okrkit.check(okrkit.loads(text), as_of=EXAMPLE_AS_OF, lang=lang, select=[rule.id],
+                              history=history)  # fmt: skip
         assert report.findings, f"{rule.id} does not fire on {text!r}"
         found += report.findings
     return found
