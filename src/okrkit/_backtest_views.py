@@ -10,7 +10,7 @@ from okrkit._escape import markdown as _md
 from okrkit._history._backtest import Backtest, BacktestRow, Forecaster
 from okrkit._history._calibration import GroupStatus
 from okrkit._history._predictive import MIN_POINTS, ProbabilityStatus
-from okrkit._history_views import columns, markdown_header, markdown_opening
+from okrkit._history_views import columns, figure, markdown_header, markdown_opening
 from okrkit._plural import plural
 
 
@@ -83,9 +83,7 @@ class _View:
         self.words: dict[object, str] = _WORDS[result.lang]  # type: ignore[assignment]
 
     def number(self, value: float | None) -> str:
-        if value is None:
-            return ""
-        return written_for(f"{round(value, 3) + 0.0:.3f}", self.lang)  # + 0.0: no "-0.000"
+        return figure(value, self.lang, missing="")
 
     def heading(self) -> str:
         result, w = self.result, self.words

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import textwrap
 
-from okrkit._amount import number_for_people, written_for
+from okrkit._amount import number_for_people
 from okrkit._escape import markdown as _md
 from okrkit._escape import terminal
 from okrkit._history._evidence import CausalityEvidence, LinkEvidence, Verdict
+from okrkit._history_views import columns, figure, markdown_header, markdown_opening
 from okrkit._plural import plural
 
 
@@ -82,18 +83,6 @@ _COUNTS = {
 """How many links got each verdict."""
 
 
-def _aligned(rows: list[list[str]], left: int) -> list[str]:
-    """*rows* as columns: the first *left* to the left, the others to the right."""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(
-            cell.ljust(widths[i]) if i < left else cell.rjust(widths[i])
-            for i, cell in enumerate(row)
-        ).rstrip()
-        for row in rows
-    ]
-
-
 class _View:
     def __init__(self, result: CausalityEvidence) -> None:
         self.result = result
@@ -101,9 +90,7 @@ class _View:
         self.words = _WORDS[result.lang]
 
     def number(self, value: float | None) -> str:
-        if value is None:
-            return "—"
-        return written_for(f"{round(value, 3) + 0.0:.3f}", self.lang)  # + 0.0: no "-0.000"
+        return figure(value, self.lang)
 
     def heading(self) -> str:
         result, w = self.result, self.words
@@ -161,25 +148,22 @@ def evidence_text(result: CausalityEvidence) -> str:
     table = [view.header()]
     table += [[terminal(found.from_), terminal(found.to), *view.figures(found)]
               for found in result]  # fmt: skip
-    lines += _aligned(table, left=3)
+    lines += columns(table, left=3)
     lines.append("")
     lines += [textwrap.fill(note, width=_WIDTH) for note in view.notes()]
     return "\n".join(lines) + "\n"
 
 
 def evidence_markdown(result: CausalityEvidence, *, level: int = 1) -> str:
-    """The evidence as a Markdown section headed at *level* (``#`` is 1)."""
+    """The evidence as a Markdown section headed at *level* (``#`` is 1): what was
+    tested, what the verdicts mean, and a table of the links."""
     view = _View(result)
     w = view.words
-    heading = view.heading()
-    lines = [f"{'#' * level} {w['title']}", "", _md(heading[:1].upper() + heading[1:]) + ".", ""]
+    lines = markdown_opening(w["title"], view.heading(), view.notes(), level)
     if not result.links:
         return "\n".join([*lines, _md(w["none"]).capitalize() + "."]) + "\n"
-    header = view.header()
-    lines += ["| " + " | ".join(header) + " |", "|---|---|---" + "|---:" * (len(header) - 3) + "|"]
+    lines += markdown_header(view.header(), left=3)
     for found in result:
         cells = [_md(found.from_), _md(found.to), *(_md(cell) for cell in view.figures(found))]
         lines.append("| " + " | ".join(cells) + " |")
-    for note in view.notes():
-        lines += ["", _md(note)]
     return "\n".join(lines) + "\n"

@@ -22,6 +22,7 @@ __all__ = [
     "calibration_markdown",
     "calibration_text",
     "columns",
+    "figure",
     "markdown_header",
     "markdown_opening",
     "reliability_svg",
@@ -67,6 +68,15 @@ _WORDS = {
     },
 }  # fmt: skip
 
+
+def figure(value: float | None, lang: str, *, missing: str = "—") -> str:
+    """A figure of a history's result for people: three decimals in *lang*'s
+    marks (``0.174``; ``0,174``), *missing* for none."""
+    if value is None:
+        return missing
+    return written_for(f"{round(value, 3) + 0.0:.3f}", lang)  # + 0.0: no "-0.000"
+
+
 _FIGURES = ("brier", "reliability", "resolution", "uncertainty", "within_bins")
 
 
@@ -77,9 +87,7 @@ class _View:
         self.words = _WORDS[result.lang]
 
     def number(self, value: float | None) -> str:
-        if value is None:
-            return "—"
-        return written_for(f"{round(value, 3) + 0.0:.3f}", self.lang)  # + 0.0: no "-0.000"
+        return figure(value, self.lang)
 
     def edge(self, value: float) -> str:
         """A bin's edge, as short as it is: ``0``, ``0.1``, ``0.05``."""
@@ -152,9 +160,9 @@ class _View:
 # --- text ------------------------------------------------------------------------------------
 
 
-def columns(rows: list[list[str]]) -> list[str]:
-    """*rows* as aligned columns, the first to the left, the others to the right. A
-    row shorter than the first ends in free text (a note), written as it is."""
+def columns(rows: list[list[str]], *, left: int = 1) -> list[str]:
+    """*rows* as aligned columns, the first *left* to the left, the others to the
+    right. A row shorter than the first ends in free text (a note), written as it is."""
     full = len(rows[0])
 
     def aligned(row: list[str]) -> int:
@@ -164,7 +172,7 @@ def columns(rows: list[list[str]]) -> list[str]:
     out = []
     for row in rows:
         cells = [
-            cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+            cell.ljust(widths[i]) if i < left else cell.rjust(widths[i])
             for i, cell in enumerate(row[: aligned(row)])
         ]
         out.append("  ".join([*cells, *row[aligned(row) :]]).rstrip())
@@ -209,9 +217,13 @@ def markdown_opening(title: str, heading: str, notes: Sequence[str], level: int)
     return [*lines, ""]
 
 
-def markdown_header(header: Sequence[str]) -> list[str]:
-    """A Markdown table's header: the first column to the left, the others to the right."""
-    return ["| " + " | ".join(header) + " |", "|---" + "|---:" * (len(header) - 1) + "|"]
+def markdown_header(header: Sequence[str], *, left: int = 1) -> list[str]:
+    """A Markdown table's header: the first *left* columns to the left, the others
+    to the right."""
+    return [
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * left + "---:|" * (len(header) - left),
+    ]
 
 
 def calibration_markdown(result: Calibration, *, level: int = 1) -> str:
