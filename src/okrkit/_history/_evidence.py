@@ -330,9 +330,10 @@ def _values(
 
 
 def _dates(ctx: Context, ends: _Ends, as_of: dt.date) -> tuple[list[dt.date], object]:
-    """The weekly grid of a link in a plan: the weeks of its ``from``'s period
-    (the period is the segment's), else weeks from the first check-in of either
-    end's objective (the plan is)."""
+    """The weekly grid of a link in a plan, and the period the segment counts
+    for: the weeks of its ``from``'s period; without a period, weeks from the
+    first check-in of either end's objective, and no period (the plan stands
+    for one)."""
     plan = ctx.plan
     assert ends.start.objective is not None
     period = plan.period_of(plan.objectives[ends.start.objective])
