@@ -11,6 +11,7 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import pytest
 
 import okrkit
@@ -81,7 +82,7 @@ class TestCommand:
             "owner-1", "24", "2", "not", "enough", "data", "(at", "least", "30", "forecasts",
             "on", "5", "key", "results)",
         ]  # fmt: skip
-        assert "Left out: 24 key results still open, 0 key results without a period." in out
+        assert "Left out: 24 key results still open, 0 without a period." in out
 
     def test_nothing_ended_yet(self) -> None:
         status, out, _ = run("calibration", HISTORY[0], "--as-of", "2026-02-01")
@@ -289,3 +290,29 @@ def test_a_hostile_file_name_is_shown_escaped(
     assert status == 0
     assert "\x1b" not in out
     assert "\\x1b]0;pwned\\x07::error::x.yaml" in out
+
+
+# --- what is left out agrees with its count ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("still_open", "spanish", "english"),
+    [
+        (1, "Fuera: 1 resultado clave aún abierto, 0 sin periodo.",
+         "Left out: 1 key result still open, 0 without a period."),
+        (2, "Fuera: 2 resultados clave aún abiertos, 0 sin periodo.",
+         "Left out: 2 key results still open, 0 without a period."),
+    ],
+)  # fmt: skip
+def test_the_left_out_line_agrees_with_its_count(
+    still_open: int, spanish: str, english: str
+) -> None:
+    ended, later = simulate(teams=1, quarters=2, seed=3).plans
+    objective = later.objectives[0]
+    kept = attrs.evolve(objective, key_results=objective.key_results[:still_open])
+    history = [ended, attrs.evolve(later, objectives=(kept,))]
+
+    for lang, line in (("es", spanish), ("en", english)):
+        found = calibration(history, as_of="2026-05-01", min_key_results=1, lang=lang)
+        assert line in found.to_text()
+        assert line in found.to_markdown()

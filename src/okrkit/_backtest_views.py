@@ -10,7 +10,13 @@ from okrkit._escape import markdown as _md
 from okrkit._history._backtest import Backtest, BacktestRow, Forecaster
 from okrkit._history._calibration import GroupStatus
 from okrkit._history._predictive import MIN_POINTS, ProbabilityStatus
-from okrkit._history_views import columns, figure, markdown_header, markdown_opening
+from okrkit._history_views import (
+    columns,
+    figure,
+    left_out_line,
+    markdown_header,
+    markdown_opening,
+)
 from okrkit._plural import plural
 
 
@@ -22,9 +28,6 @@ _WORDS = {
         "cut": "each window cut at {share} %, the forecast by {method}",
         "summary": "{ended}, {compared} forecast",
         "ended_forms": "# key result ended|# key results ended",
-        "open": "Left out: {open}, {no_period}.",
-        "open_forms": "# key result still open|# key results still open",
-        "period_forms": "# without a period|# without a period",
         "not_forecast": "Not forecast: {reasons}.",
         ProbabilityStatus.NOT_ENOUGH_DATA: (
             "# with fewer than {least} points before the cut|"
@@ -39,6 +42,7 @@ _WORDS = {
         Forecaster.FORECAST: "forecast", Forecaster.PACING: "pacing",
         Forecaster.PACE_SHARE: "pace share", Forecaster.CONFIDENCE: "confidence",
         "increments": "increments", "trend": "trend", "bootstrap": "bootstrap",
+        "pooled": "pooled increments",
         "not_enough": "not enough data (at least {least})",
         "reading": "Brier: the mean of (probability − outcome)², lower is better (saying 50 % "
         "every time scores 0.25). Each row is compared with the forecast on the key "
@@ -50,9 +54,6 @@ _WORDS = {
         "cut": "cada ventana cortada al {share} %, el pronóstico por {method}",
         "summary": "{ended}, {compared} con pronóstico",
         "ended_forms": "# resultado clave terminado|# resultados clave terminados",
-        "open": "Fuera: {open}, {no_period}.",
-        "open_forms": "# resultado clave aún abierto|# resultados clave aún abiertos",
-        "period_forms": "# sin periodo|# sin periodo",
         "not_forecast": "Sin pronóstico: {reasons}.",
         ProbabilityStatus.NOT_ENOUGH_DATA: (
             "# con menos de {least} puntos antes del corte|"
@@ -67,6 +68,7 @@ _WORDS = {
         Forecaster.FORECAST: "pronóstico", Forecaster.PACING: "ritmo",
         Forecaster.PACE_SHARE: "parte del ritmo", Forecaster.CONFIDENCE: "confianza",
         "increments": "incrementos", "trend": "tendencia", "bootstrap": "remuestreo",
+        "pooled": "incrementos agrupados",
         "not_enough": "datos insuficientes (al menos {least})",
         "reading": "Brier: la media de (probabilidad − resultado)², mejor cuanto más bajo "
         "(decir 50 % siempre da 0,25). Cada fila se compara con el pronóstico en los "
@@ -96,14 +98,8 @@ class _View:
 
     def left_out(self) -> list[str]:
         result, w = self.result, self.words
-        lines = []
-        if result.open or result.no_period:
-            lines.append(
-                w["open"].format(
-                    open=plural(result.open, w["open_forms"]),
-                    no_period=plural(result.no_period, w["period_forms"]),
-                )
-            )
+        opened = left_out_line(self.lang, result.open, result.no_period)
+        lines = [] if opened is None else [opened]
         counts = result.left_out
         if counts:
             order = list(ProbabilityStatus)

@@ -23,6 +23,7 @@ __all__ = [
     "calibration_text",
     "columns",
     "figure",
+    "left_out_line",
     "markdown_header",
     "markdown_opening",
     "reliability_svg",
@@ -38,7 +39,6 @@ _WORDS = {
         "not_enough": "not enough data (at least {forecasts} on {key_results})",
         "bins": "{count} bins", "distinct": "one bin per distinct confidence",
         "summary": "{forecasts} on {key_results}",
-        "left_out": "Left out: {open} still open, {no_period} without a period.",
         "curve": "Reliability curve (all forecasts)", "confidence": "confidence",
         "mean": "mean confidence", "observed": "achieved",
         "none": "no key result had ended with a stated confidence",
@@ -56,7 +56,6 @@ _WORDS = {
         "not_enough": "datos insuficientes (al menos {forecasts} sobre {key_results})",
         "bins": "{count} tramos", "distinct": "un tramo por cada confianza distinta",
         "summary": "{forecasts} sobre {key_results}",
-        "left_out": "Fuera: {open} aún abiertos, {no_period} sin periodo.",
         "curve": "Curva de fiabilidad (todos los pronósticos)", "confidence": "confianza",
         "mean": "confianza media", "observed": "logrado",
         "none": "ningún resultado clave con confianza declarada había terminado",
@@ -123,13 +122,7 @@ class _View:
         )
 
     def left_out(self) -> str | None:
-        result = self.result
-        if not result.open and not result.no_period:
-            return None
-        return self.words["left_out"].format(
-            open=self.counted(result.open, "kr_forms"),
-            no_period=self.counted(result.no_period, "kr_forms"),
-        )
+        return left_out_line(self.lang, self.result.open, self.result.no_period)
 
     def rows(self) -> list[tuple[str, CalibrationGroup]]:
         named = [(self.name(g), g) for g in self.result.groups]
@@ -158,6 +151,26 @@ class _View:
 
 
 # --- text ------------------------------------------------------------------------------------
+
+
+_LEFT_OUT = {
+    "en": ("Left out: {open}, {no_period}.", "# key result still open|# key results still open",
+           "# without a period|# without a period"),
+    "es": ("Fuera: {open}, {no_period}.",
+           "# resultado clave aún abierto|# resultados clave aún abiertos",
+           "# sin periodo|# sin periodo"),
+}  # fmt: skip
+
+
+def left_out_line(lang: str, still_open: int, no_period: int) -> str | None:
+    """What a history's figures left out, each count agreeing with its words
+    (``1 resultado clave aún abierto``); ``None`` when nothing was."""
+    if not still_open and not no_period:
+        return None
+    line, open_forms, period_forms = _LEFT_OUT[lang]
+    return line.format(
+        open=plural(still_open, open_forms), no_period=plural(no_period, period_forms)
+    )
 
 
 def columns(rows: list[list[str]], *, left: int = 1) -> list[str]:
