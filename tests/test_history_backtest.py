@@ -162,14 +162,14 @@ def test_nothing_ended_yet() -> None:
 
     assert (english.ended, english.open) == (0, 1)
     assert english.to_text() == (
-        "backtest as of 2026-03-01, each window cut at 50 %, the forecast by increments: "
-        "0 key results ended, 0 forecast\n"
+        "backtest as of 2026-03-01, each window cut at 50 %, the forecast by pooled "
+        "increments: 0 key results ended, 0 forecast\n"
         "Left out: 1 key result still open, 0 without a period.\n\n"
         "no key result had ended\n"
     )
     assert spanish.to_markdown() == (
         "# Prueba retrospectiva\n\n"
-        "Al 2026-03-01, cada ventana cortada al 50 %, el pronóstico por incrementos: "
+        "Al 2026-03-01, cada ventana cortada al 50 %, el pronóstico por incrementos agrupados: "
         "0 resultados clave terminados, 0 con pronóstico.\n\n"
         "Fuera: 1 resultado clave aún abierto, 0 sin periodo.\n\n"
         "Ningún resultado clave había terminado.\n"
@@ -182,7 +182,7 @@ def test_nothing_ended_yet() -> None:
 def test_the_same_arguments_give_the_same_backtest() -> None:
     history = simulate(teams=1, quarters=2, seed=5).plans
 
-    for method in ("increments", "bootstrap"):
+    for method in ("increments", "bootstrap", "pooled"):
         first = backtest(history, as_of="2027-01-01", method=method, seed=3, resamples=300)
         again = backtest(history, as_of="2027-01-01", method=method, seed=3, resamples=300)
         assert first == again
@@ -249,8 +249,8 @@ def test_views_in_both_languages() -> None:
     spanish = backtest(plan(A, B, C), as_of=AFTER, lang="es", **ANY).to_text()
 
     assert english.splitlines()[:7] == [
-        "backtest as of 2026-04-01, each window cut at 50 %, the forecast by increments: "
-        "3 key results ended, 3 forecast",
+        "backtest as of 2026-04-01, each window cut at 50 %, the forecast by pooled "
+        "increments: 3 key results ended, 3 forecast",
         "",
         "forecaster  key results  Brier  forecast's Brier  forecast − it    95 % interval",
         "forecast              3  0.667",
@@ -260,7 +260,7 @@ def test_views_in_both_languages() -> None:
     ]
     assert spanish.splitlines()[:7] == [
         "prueba retrospectiva al 2026-04-01, cada ventana cortada al 50 %, el pronóstico por "
-        "incrementos: 3 resultados clave terminados, 3 con pronóstico",
+        "incrementos agrupados: 3 resultados clave terminados, 3 con pronóstico",
         "",
         "pronosticador    resultados clave  Brier  Brier del pronóstico  pronóstico − este"
         "  intervalo del 95 %",

@@ -8,11 +8,13 @@ import datetime as dt
 import json
 import math
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import okrkit
+import okrkit.history
 from okrkit import Amount
 from okrkit._history._student import student_cdf, student_quantile
 from okrkit.exceptions import InvalidTypeError, InvalidValueError, OkrkitError
@@ -527,3 +529,95 @@ def test_a_higher_target_is_no_likelier(moves, spacing, target, more, method) ->
 
     if lower.probability is not None and higher.probability is not None:
         assert higher.probability <= lower.probability + 1e-12
+
+
+# --- the pooled method: learning from the key result's earlier windows -------------------------
+
+
+def earlier_leads(*points: tuple[str, float], key: str | None = "leads") -> okrkit.Plan:
+    """A plan of 2025-Q4 whose key result (id *key*) ran from 1 to 4 October."""
+    item = okrkit.increase("leads", from_="0 lead", to="10 lead", id=key).due("2025-10-04")
+    objective = okrkit.objective("Find leads").measured_by(series(item, *points))
+    return okrkit.plan("Leads", period="2025-Q4").with_objectives(objective)
+
+
+STEADY = (("2025-10-02", 2), ("2025-10-03", 4), ("2025-10-04", 6))
+
+
+def test_pooled_by_hand() -> None:
+    """The hand case (steps 1, 3, 2: drift 2, S = 2 on 2 degrees of freedom) beside
+    an earlier window of steps 2, 2, 2 (drift 2, S = 0 on 2). Pooled: σ² = 2 / 4 =
+    0.5 on 4 degrees of freedom. Both drifts are 2, so τ² = 0, the prior's mean is 2
+    and its variance (0 + 0.5/3) / 1 = 1/6, as much as the current drift's own
+    (σ²/G = 0.5/3): w = 1/2. Three days on: median 6 + 2·3 = 12, scale
+    √(0.5·3 + ½·(1/6)·9) = 1.5; a target of 14 is reached with 1 − F₄(4/3)."""
+    history = [earlier_leads(*STEADY)]
+    found = forecast(leads(14, *HAND), period=Q1, as_of="2026-01-04", method="pooled",
+                     history=history)  # fmt: skip
+
+    assert found.method is ForecastMethod.POOLED
+    assert found.median == Amount(12, "lead")
+    assert found.probability == pytest.approx(1 - student_cdf(4 / 3, 4), abs=1e-12)
+    assert found.interval is not None
+    reach = student_quantile(0.9, 4) * 1.5
+    assert found.interval[0].value == pytest.approx(12 - reach, abs=1e-9)
+    assert found.interval[1].value == pytest.approx(12 + reach, abs=1e-9)
+
+
+def test_pooled_without_an_earlier_window_is_the_increments() -> None:
+    plain = forecast(leads(14, *HAND), period=Q1, as_of="2026-01-04")
+    for history in (None, [], [earlier_leads(*STEADY, key="other")],
+                    [earlier_leads(*STEADY[:2])]):  # fmt: skip
+        found = forecast(leads(14, *HAND), period=Q1, as_of="2026-01-04", method="pooled",
+                         history=history)  # fmt: skip
+        assert found.probability == plain.probability
+        assert found.interval == plain.interval
+
+
+def test_pooled_reads_no_window_that_ends_after_as_of() -> None:
+    """An earlier window still open on the as-of date is not read, nor is the key
+    result's own window or a later one."""
+    item = leads(14, *HAND)
+    plain = forecast(item, period=Q1, as_of="2026-01-04")
+    late = okrkit.plan("Late", period="2026-Q1").with_objectives(
+        okrkit.objective("Later").measured_by(item.due("2026-01-02"))
+    )
+    for history in ([late], [okrkit.plan("Next", period="2026-Q2").with_objectives(
+            okrkit.objective("Next").measured_by(leads(9, *HAND)))]):  # fmt: skip
+        found = forecast(item, period=Q1, as_of="2026-01-04", method="pooled", history=history)
+        assert found.probability == plain.probability
+
+
+def test_the_pooled_backtest_uses_no_check_in_after_the_cut() -> None:
+    """Every check-in of the history dated on or after the cut of the second
+    quarter, in any plan, is changed wildly: the second quarter's pooled
+    forecasts stay the same, and they learn from the first quarter (they differ
+    from the increments')."""
+    plans = okrkit.history.simulate(teams=2, quarters=3, seed=11).plans
+    pooled = okrkit.history.backtest(plans, as_of="2027-01-01", method="pooled")
+    second = [case for case in pooled.cases if case.plan == 1]
+    cut = second[0].cut
+    assert {case.cut for case in second} == {cut}
+
+    def wild(item: okrkit.KeyResult) -> okrkit.KeyResult:
+        checkins = tuple(
+            c if c.date < cut else attrs.evolve(c, value=Amount(c.value.value * 1000 + 7,
+                                                                 c.value.unit))
+            for c in item.checkins
+        )  # fmt: skip
+        return attrs.evolve(item, checkins=checkins)
+
+    changed = [
+        attrs.evolve(plan, objectives=tuple(
+            attrs.evolve(o, key_results=tuple(map(wild, o.key_results))) for o in plan.objectives
+        ))
+        for plan in plans
+    ]  # fmt: skip
+    again = okrkit.history.backtest(changed, as_of="2027-01-01", method="pooled")
+    plain = okrkit.history.backtest(plans, as_of="2027-01-01", method="increments")
+
+    assert [c.forecast for c in again.cases if c.plan == 1] == [c.forecast for c in second]
+    assert all(c.forecast is not None for c in second)
+    assert [c.forecast for c in plain.cases if c.plan == 1] != [c.forecast for c in second]
+    first = [c.forecast for c in pooled.cases if c.plan == 0]
+    assert first == [c.forecast for c in plain.cases if c.plan == 0]  # nothing earlier to read

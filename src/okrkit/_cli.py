@@ -955,8 +955,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="the share of each window seen, from 0.05 to 0.95 (default: 0.5)",
     )  # fmt: skip
     tested.add_argument(
-        "--method", choices=("increments", "trend", "bootstrap"), default="increments",
-        help="how the forecast is made (default: increments)",
+        "--method", choices=("pooled", "increments", "trend", "bootstrap"), default="pooled",
+        help="how the forecast is made (default: pooled)",
     )  # fmt: skip
     tested.add_argument(
         "--seed", type=_seed, default=0, metavar="N",

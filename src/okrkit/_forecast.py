@@ -21,7 +21,7 @@ import bisect
 import datetime as dt
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -150,14 +150,23 @@ def forecast_resolved(
     window: tuple[dt.date, dt.date],
     as_of: dt.date,
     chances: Chances | None = None,
+    past: Sequence[tuple[Resolved, tuple[dt.date, dt.date]]] = (),
 ) -> Forecast:
-    """:func:`forecast` for a key result already resolved to floats."""
+    """:func:`forecast` for a key result already resolved to floats; *past*, the
+    same key result's earlier windows (each resolved, with its window), is what
+    the ``pooled`` method learns from."""
     start, end = window
-    points = _points(resolved.days, resolved.values, start, min(end, as_of))
+    points = _values(resolved, start, min(end, as_of))
+    chance = _chances_of(item, resolved, window, as_of, chances or Chances(), points, past)
+    return Forecast(**_trend_of(item, resolved, window, points), **chance)
+
+
+def _values(resolved: Resolved, start: dt.date, last: dt.date) -> list[tuple[float, float]]:
+    """The values dated from *start* to *last*, the baseline first (on day 0)."""
+    points = _points(resolved.days, resolved.values, start, last)
     if resolved.baseline is not None and not (points and points[0][0] == 0):
         points.insert(0, (0.0, resolved.baseline))
-    chance = _chances_of(item, resolved, window, as_of, chances or Chances(), points)
-    return Forecast(**_trend_of(item, resolved, window, points), **chance)
+    return points
 
 
 def _points(
@@ -300,6 +309,25 @@ def _goal(
     return _Goal(values, target, rising, met, resolved.rate_unit)
 
 
+def _earlier(
+    goal: _Goal, resolved: Resolved, past: Sequence[tuple[Resolved, tuple[dt.date, dt.date]]]
+) -> list[list[tuple[float, float]]]:
+    """The earlier windows' series of the kind *goal* reads (values or measured
+    shares), those in the same unit with :data:`MIN_PROBABILITY_POINTS` points."""
+    found = []
+    for earlier, (start, end) in past:
+        if goal.share:
+            points = _points(earlier.share_days, earlier.share_values, start, end)
+        elif earlier.rate_unit == resolved.rate_unit:
+            points = _values(earlier, start, end)
+        else:
+            continue
+        points = _last_per_day(points)
+        if len(points) >= MIN_PROBABILITY_POINTS:
+            found.append(points)
+    return found
+
+
 def _chances_of(
     item: KeyResult,
     resolved: Resolved,
@@ -307,9 +335,10 @@ def _chances_of(
     as_of: dt.date,
     chances: Chances,
     values: list[tuple[float, float]],
+    past: Sequence[tuple[Resolved, tuple[dt.date, dt.date]]],
 ) -> dict[str, Any]:
     """The probability's fields of a :class:`Forecast`, from *values*, the points
-    of the trend."""
+    of the trend (and for the ``pooled`` method, the earlier windows *past*)."""
     start, end = window
     goal = _goal(item, resolved, start, min(end, as_of), values)
     told: dict[str, Any] = {"method": chances.method}
@@ -323,6 +352,7 @@ def _chances_of(
         points, deadline, threshold=goal.threshold, rising=goal.rising, met=goal.met,
         method=chances.method, level=chances.level, seed=chances.seed,
         resamples=chances.resamples,
+        past=_earlier(goal, resolved, past) if chances.method is ForecastMethod.POOLED else (),
     )  # fmt: skip
     if found is None:
         return {**told, "probability_status": ProbabilityStatus.NOT_FINITE}

@@ -41,6 +41,7 @@ from okrkit._fields import json_indent, member, number, to_date, whole
 from okrkit._forecast import Chances, forecast_resolved
 from okrkit._history._calibration import GroupStatus, history_plans
 from okrkit._history._forecasts import checked_chances
+from okrkit._history._pooled import Earlier, earlier_windows, windows_by_id
 from okrkit._history._predictive import (
     DEFAULT_LEVEL,
     DEFAULT_RESAMPLES,
@@ -295,7 +296,7 @@ def _stated(resolved: Resolved, start: dt.date, day: dt.date) -> float | None:
 
 def _case(
     index: int, objective: str, key: str, owner: str | None, item: KeyResult,
-    window: tuple[dt.date, dt.date], cut: float, chances: Chances,
+    window: tuple[dt.date, dt.date], cut: float, chances: Chances, windows: Earlier,
 ) -> BacktestCase:  # fmt: skip
     """What each forecaster said of *item* at the cut of its *window*, and what happened."""
     start, end = window
@@ -303,7 +304,10 @@ def _case(
     cutting = start + dt.timedelta(days=seen_days)
     last = cutting - dt.timedelta(days=1)
     resolved = resolve(item)
-    foreseen = forecast_resolved(item, resolved, window=window, as_of=last, chances=chances)
+    past = earlier_windows(windows, item, window, last)
+    foreseen = forecast_resolved(
+        item, resolved, window=window, as_of=last, chances=chances, past=past
+    )
     seen = sum(start <= checkin.date <= last for checkin in item.checkins)
     pacing = share = None
     latest = _latest_day(resolved, last)
@@ -326,6 +330,7 @@ def _cases(
     in plan order; and how many were still open, and how many had no period."""
     cases: list[BacktestCase] = []
     still_open = no_period = 0
+    windows = windows_by_id(plans) if chances.method is ForecastMethod.POOLED else {}
     for index, plan in enumerate(plans):
         for objective in plan.objectives:
             period = plan.period_of(objective)
@@ -339,7 +344,9 @@ def _cases(
                     still_open += 1
                     continue
                 owner = item.owner or objective.owner
-                cases.append(_case(index, objective.key, key, owner, item, window, cut, chances))
+                cases.append(
+                    _case(index, objective.key, key, owner, item, window, cut, chances, windows)
+                )
     return cases, still_open, no_period
 
 
@@ -348,7 +355,7 @@ def backtest(
     *,
     as_of: dt.date | str,
     cut: float = 0.5,
-    method: ForecastMethod | str = ForecastMethod.INCREMENTS,
+    method: ForecastMethod | str = ForecastMethod.POOLED,
     seed: int = 0,
     resamples: int = DEFAULT_RESAMPLES,
     min_key_results: int = 10,
@@ -363,7 +370,9 @@ def backtest(
             ended before it count.
         cut: The share of each window seen, from 0.05 to 0.95 (half by default):
             check-ins dated on or after the cut are hidden from every forecaster.
-        method: The forecast's method: ``increments``, ``trend`` or ``bootstrap``.
+        method: The forecast's method: ``increments``, ``trend``, ``bootstrap``
+            or ``pooled`` (which learns from each key result's earlier windows in
+            *plans*, matched by id, that ended before the cut).
         seed: The seed of every random draw (the paired bootstrap's, and the
             bootstrap method's), so the same arguments give the same result.
         resamples: How many draws each bootstrap makes.

@@ -19,6 +19,18 @@ the window's first day. Three methods, each with its assumptions:
 - ``bootstrap``: the increments' model without the normal law: the steps seen,
   standardized, are drawn again with replacement (``resamples`` times, from
   ``random.Random(seed)``), once to redo the drift and once for the steps to come.
+- ``pooled``: the increments' model, learning from the key result's earlier
+  windows too (``past``: each a series of its own, in the same unit). The spread
+  is pooled: σ² = (S + Σ S_j) / (m − 1 + Σ (m_j − 1)), S being a window's sum of
+  squared standardized steps, on as many degrees of freedom. The drift gets an
+  empirical-Bayes prior: its mean μ₀ is the mean of the k earlier drifts, and
+  how much drifts differ from window to window, τ², is their variance (the
+  current one's included) less what sampling alone explains (σ²/G of each),
+  never below 0. The prior's own variance is P = τ² + (τ² + mean σ²/G_j) / k; the
+  drift is then μ = μ₀ + w (μ̂ − μ₀), w = P / (P + σ²/G), known to within
+  V = w σ²/G. The value at the deadline is y_n + μ h, give or take
+  √(σ² h + V h²), with Student's t on the pooled degrees of freedom. With no
+  earlier window it is ``increments``.
 
 Every method needs :data:`MIN_POINTS` points. Values are divided by their
 largest magnitude before any arithmetic, so a series in hours and the same in
@@ -66,6 +78,7 @@ class ForecastMethod(StrEnum):
     INCREMENTS = "increments"
     TREND = "trend"
     BOOTSTRAP = "bootstrap"
+    POOLED = "pooled"
 
     def __repr__(self) -> str:
         return value_repr(self)
@@ -111,15 +124,51 @@ def _steps(points: Sequence[tuple[float, float]]) -> tuple[list[float], list[flo
 
 def _increments(points: Sequence[tuple[float, float]], end: float) -> tuple[float, float, float]:
     """The increments' centre, scale and degrees of freedom at day *end*."""
-    steps, days, drift = _steps(points)
-    spread = math.fsum((d - drift * g) ** 2 / g for d, g in zip(steps, days, strict=True))
-    variance = spread / (len(steps) - 1)
-    total = points[-1][0] - points[0][0]
+    drift, total, spread, freedom = _spread(points)
+    variance = spread / freedom
     ahead = end - points[-1][0]
     return (
         points[-1][1] + drift * ahead,
         math.sqrt(variance * ahead * (1.0 + ahead / total)),
-        float(len(steps) - 1),
+        float(freedom),
+    )
+
+
+def _spread(points: Sequence[tuple[float, float]]) -> tuple[float, float, float, int]:
+    """A window's drift per day, its days, its sum of squared standardized steps,
+    and its degrees of freedom."""
+    steps, days, drift = _steps(points)
+    spread = math.fsum((d - drift * g) ** 2 / g for d, g in zip(steps, days, strict=True))
+    return drift, points[-1][0] - points[0][0], spread, len(steps) - 1
+
+
+def _pooled(
+    points: Sequence[tuple[float, float]],
+    end: float,
+    past: Sequence[Sequence[tuple[float, float]]],
+) -> tuple[float, float, float]:
+    """The pooled increments' centre, scale and degrees of freedom at day *end*."""
+    if not past:
+        return _increments(points, end)
+    drift, total, spread, freedom = _spread(points)
+    earlier = [_spread(window) for window in past]
+    freedom += sum(window[3] for window in earlier)
+    variance = (spread + math.fsum(window[2] for window in earlier)) / freedom
+    drifts = [window[0] for window in earlier]
+    prior = math.fsum(drifts) / len(drifts)
+    noise = math.fsum(variance / window[1] for window in earlier) / len(earlier)
+    everyone = [drift, *drifts]
+    middle = math.fsum(everyone) / len(everyone)
+    between = math.fsum((d - middle) ** 2 for d in everyone) / (len(everyone) - 1)
+    among = max(0.0, between - (noise * len(earlier) + variance / total) / len(everyone))
+    doubt = among + (among + noise) / len(earlier)
+    sampling = variance / total
+    weight = doubt / (doubt + sampling) if doubt + sampling > 0 else 1.0
+    ahead = end - points[-1][0]
+    return (
+        points[-1][1] + (prior + weight * (drift - prior)) * ahead,
+        math.sqrt(variance * ahead + weight * sampling * ahead * ahead),
+        float(freedom),
     )
 
 
@@ -195,9 +244,12 @@ def predictive(
     level: float = DEFAULT_LEVEL,
     seed: int = 0,
     resamples: int = DEFAULT_RESAMPLES,
+    past: Sequence[Sequence[tuple[float, float]]] = (),
 ) -> Predictive | None:
     """The value at day *end* of a series of at least :data:`MIN_POINTS` points
     with strictly rising days; ``None`` when a figure would not be finite.
+    *past* holds the earlier windows the ``pooled`` method learns from (each as
+    a series is: at least :data:`MIN_POINTS` points, strictly rising days).
 
     *threshold* and *rising* say which side reaches the target (at or above it,
     or at or below it); *met* is the exact test for a value known for sure
@@ -212,6 +264,9 @@ def predictive(
         centre, spread, freedom = 0.0, 0.0, 1.0
     elif method is ForecastMethod.TREND:
         centre, spread, freedom = _trend(series, end)
+    elif method is ForecastMethod.POOLED:
+        earlier = [[(x, y / scale) for x, y in window] for window in past]
+        centre, spread, freedom = _pooled(series, end, earlier)
     else:
         centre, spread, freedom = _increments(series, end)
     if method is ForecastMethod.BOOTSTRAP and spread > 0:
