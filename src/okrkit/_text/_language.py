@@ -76,8 +76,10 @@ def _label_pattern(lexicons: Lexicon) -> re.Pattern[str]:
     if found is None:
 
         def either(key: str) -> str:
-            entries = {e for lang in LANGS for e in lexicons.words(lang).data.get(key, ())}
-            spelled = (r"\.?\s*".join(map(re.escape, e.rstrip(".").split("."))) for e in entries)
+            spelled = (
+                r"\.?\s*".join(map(re.escape, e.rstrip(".").split(".")))
+                for e in lexicons._entries(key)
+            )
             return "|".join(sorted((e.replace(r"\ ", r"\s+") for e in spelled), key=len)[::-1])
 
         item = rf"(?:{either('statement_labels')})\.?\s*(?:(?:{either('number_signs')})\.?\s*)?"

@@ -104,20 +104,47 @@ def fold(word: str) -> str:
 
 
 def _phrase(text: str) -> tuple[str, ...]:
+    lowered = text.lower()
+    if lowered.isascii():  # folding changes nothing more
+        return tuple(lowered.split())
     return tuple(fold(part) for part in text.split())
 
 
+class _Index:
+    """One list or table of a language, indexed for phrase lookups."""
+
+    __slots__ = ("first", "last", "longest", "phrases", "table")
+
+    def __init__(self, key: str, value: Any) -> None:
+        self.table: dict[tuple[str, ...], Any] | None = None
+        self.phrases: frozenset[tuple[str, ...]] | None = None
+        entries: Iterable[tuple[str, ...]]
+        if key in MAP_KEYS:
+            entries = self.table = {_phrase(k): v for k, v in value.items()}
+        else:
+            entries = self.phrases = frozenset(_phrase(k) for k in value)
+        entries = [e for e in entries if e]
+        self.longest = max((len(k) for k in entries), default=0)
+        self.first = frozenset(e[0] for e in entries)
+        self.last = frozenset(e[-1] for e in entries)
+
+    def __contains__(self, phrase: tuple[str, ...]) -> bool:
+        return (self.phrases is not None and phrase in self.phrases) or (
+            self.table is not None and phrase in self.table
+        )
+
+
+_NO_INDEX = _Index("", ())
+
+
 class Words:
-    """One language's word lists, indexed for phrase lookups."""
+    """One language's word lists, indexed for phrase lookups (each list on its
+    first lookup: a statement meets only some of them)."""
 
     def __init__(self, lang: str, data: Mapping[str, Any]) -> None:
         self.lang = lang
         self.data = dict(data)
-        self._sets: dict[str, frozenset[tuple[str, ...]]] = {}
-        self._maps: dict[str, dict[tuple[str, ...], Any]] = {}
-        self._longest: dict[str, int] = {}
-        self._first: dict[str, frozenset[str]] = {}
-        self._last: dict[str, frozenset[str]] = {}
+        self._indexes: dict[str, _Index] = {}
         self._singles: dict[tuple[tuple[str, ...], frozenset[str]], frozenset[str]] = {}
         # what spelled-out numbers are made of, folded like the tokens they meet
         self.numbers = {fold(k): float(v) for k, v in self.data.get("numbers", {}).items()}
@@ -130,30 +157,31 @@ class Words:
         self.decimal_mark = "".join(self.data.get("decimal_marks", ()))[:1] or "."
         self.letters = frozenset("".join(self.data.get("letters", ())))
         self.endings = tuple(fold(w) for w in self.data.get("word_endings", ()))
-        for key, value in self.data.items():
-            if key in MAP_KEYS:
-                table = self._maps[key] = {_phrase(k): v for k, v in value.items()}
-                entries: Iterable[tuple[str, ...]] = table
-            elif key in LIST_KEYS:
-                entries = self._sets[key] = frozenset(_phrase(k) for k in value)
-            else:
-                continue
-            entries = [e for e in entries if e]
-            self._longest[key] = max((len(k) for k in entries), default=0)
-            self._first[key] = frozenset(e[0] for e in entries)
-            self._last[key] = frozenset(e[-1] for e in entries)
+
+    def _index(self, key: str) -> _Index:
+        """The list or table *key*, indexed (once: threads racing keep the first)."""
+        found = self._indexes.get(key)
+        if found is None:
+            value = self.data.get(key)
+            if value is None or (key not in MAP_KEYS and key not in LIST_KEYS):
+                return _NO_INDEX
+            found = self._indexes.setdefault(key, _Index(key, value))
+        return found
 
     def has(self, key: str, words: Sequence[str]) -> bool:
         """Whether the folded *words* are one entry of the list *key*."""
-        return tuple(words) in self._sets.get(key, frozenset())
+        phrases = self._index(key).phrases
+        return phrases is not None and tuple(words) in phrases
 
     def word(self, key: str, word: str) -> bool:
         """Whether the folded *word* is a one-word entry of the list *key*."""
-        return (word,) in self._sets.get(key, frozenset())
+        phrases = self._index(key).phrases
+        return phrases is not None and (word,) in phrases
 
     def value(self, key: str, words: Sequence[str]) -> Any:
         """The value of the folded phrase *words* in the table *key*, or None."""
-        return self._maps.get(key, {}).get(tuple(words))
+        table = self._index(key).table
+        return None if table is None else table.get(tuple(words))
 
     def singles(self, *keys: str, plus: frozenset[str] = frozenset()) -> frozenset[str]:
         """The one-word entries of the lists *keys*, folded, and the words *plus*
@@ -161,17 +189,21 @@ class Words:
         found = self._singles.get((keys, plus))
         if found is None:
             found = self._singles[keys, plus] = plus | frozenset(
-                entry[0] for key in keys for entry in self._sets.get(key, ()) if len(entry) == 1
+                entry[0]
+                for key in keys
+                for entry in self._index(key).phrases or ()
+                if len(entry) == 1
             )
         return found
 
     def match(self, key: str, words: Sequence[str], start: int) -> tuple[int, Any] | None:
         """The longest entry of *key* that starts at ``words[start]``: (length, value)."""
-        if start >= len(words) or words[start] not in self._first.get(key, ()):
+        index = self._index(key)
+        if start >= len(words) or words[start] not in index.first:
             return None
-        longest = min(self._longest.get(key, 0), len(words) - start)
-        table = self._maps.get(key)
-        phrases = self._sets.get(key)
+        longest = min(index.longest, len(words) - start)
+        table = index.table
+        phrases = index.phrases
         for size in range(longest, 0, -1):
             candidate = tuple(words[start : start + size])
             if table is not None and candidate in table:
@@ -182,14 +214,12 @@ class Words:
 
     def match_ending(self, key: str, words: Sequence[str], end: int) -> int:
         """The length of the longest entry of *key* that ends just before ``words[end]``."""
-        if end <= 0 or end > len(words) or words[end - 1] not in self._last.get(key, ()):
+        index = self._index(key)
+        if end <= 0 or end > len(words) or words[end - 1] not in index.last:
             return 0
-        longest = min(self._longest.get(key, 0), end)
-        phrases = self._sets.get(key, frozenset())
-        table = self._maps.get(key, {})
+        longest = min(index.longest, end)
         for size in range(longest, 0, -1):
-            candidate = tuple(words[end - size : end])
-            if candidate in phrases or candidate in table:
+            if tuple(words[end - size : end]) in index:
                 return size
         return 0
 
@@ -310,6 +340,10 @@ class Lexicon:
             shared = set.intersection(*vocab.values()) if len(vocab) > 1 else set()
             self._grammar = {lang: frozenset(words - shared) for lang, words in vocab.items()}
         return self._grammar
+
+    def _entries(self, key: str) -> set[str]:
+        """Every language's entries of the list *key*, as written (no list indexed)."""
+        return {entry for lang in LANGS for entry in self._data.get(lang, {}).get(key, ())}
 
     def words(self, lang: str) -> Words:
         """*lang*'s word lists, indexed for lookups (made once per lexicon)."""
