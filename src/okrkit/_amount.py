@@ -16,7 +16,6 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable
-from decimal import Decimal
 
 import attrs
 
@@ -127,6 +126,8 @@ def underflow_refusal(text: str, value: float) -> Refusal | None:
     another number (``2.5e-324`` as ``5e-324``); ``5e-324`` itself reads as written."""
     if abs(value) >= SMALLEST_FLOAT:
         return None
+    from decimal import Decimal  # noqa: PLC0415 - only numbers near 0 get here
+
     read = format_number(value)
     try:
         as_written = Decimal(text) == Decimal(read)
@@ -343,6 +344,8 @@ def _number_fix(written: str) -> Hint | None:
 
 def _whole_hint(number: str, factor: int | None, unit: str) -> Hint:
     """How to write *number* times *factor* (``1.2`` M) as the whole number it is."""
+    from decimal import Decimal  # noqa: PLC0415 - only a refusal's hint needs it
+
     try:
         value = Decimal(number) * (factor or 0)
     except ArithmeticError:  # not a number Decimal reads ("1.2.3")

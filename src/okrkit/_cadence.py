@@ -13,7 +13,6 @@ from enum import StrEnum
 
 import attrs
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import WEEKLY, rrule
 
 from okrkit._fields import optional_date, to_date
 from okrkit._period_words import WEEKDAYS, weekday_number
@@ -112,6 +111,8 @@ class Cadence:
             return tuple(found)
         weekday = start.weekday() if self.weekday is None else self.weekday
         interval = 2 if self.every is Every.TWO_WEEKS else 1
+        from dateutil.rrule import WEEKLY, rrule  # noqa: PLC0415 - only weekly cadences use it
+
         rule = rrule(
             WEEKLY,
             interval=interval,

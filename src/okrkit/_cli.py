@@ -16,7 +16,6 @@ import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from okrkit._collector import collector_paused
@@ -496,6 +495,8 @@ def _write(text: str, output: str | None, command: str, *, inputs: tuple[str, ..
 def _plan_keys(paths: list[str]) -> list[str]:
     """The key of each plan file exported: its path without the extension (the
     title's id for standard input), as typed, with / between folders."""
+    from pathlib import Path  # noqa: PLC0415 - only export names keys by path
+
     from okrkit._files._io import FORMATS  # noqa: PLC0415
 
     keys = []
@@ -602,6 +603,8 @@ def _cmd_init(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             _complain(f"okrkit init: {problem}")
         return EXIT_BAD_INPUT
+    from pathlib import Path  # noqa: PLC0415 - only init writes a file
+
     target = Path(args.path)
     if target.exists():
         _complain(f"okrkit init: {file_name(args.path)} already exists; choose another name")

@@ -22,7 +22,6 @@ only here, at the edge, for each destination:
 from __future__ import annotations
 
 import functools
-import html as _html
 import re
 import unicodedata
 from typing import Any, overload
@@ -243,4 +242,6 @@ def dot_string(text: str) -> str:
 def html(text: object) -> str:
     """*text* safe inside HTML elements and attribute values, hidden characters
     shown (a bidi override would reverse the page's text)."""
+    import html as _html  # noqa: PLC0415 - only HTML views need it (it loads its entities)
+
     return _html.escape(terminal(str(text), newlines=True), quote=True)

@@ -9,7 +9,6 @@ way (:class:`~okrkit.Policy`).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import sys
 import threading
@@ -460,6 +459,8 @@ def unknown_rules(
 def _nearest(given: str, known: Iterable[str]) -> str | None:
     """The known id closest to *given*, whatever the case of either: ids are
     matched exactly, but ``MISSING-OWNER`` is still a typo of ``missing-owner``."""
+    import difflib  # noqa: PLC0415 - only a typo needs it
+
     by_folded = {rule.casefold(): rule for rule in sorted(known)}
     close = difflib.get_close_matches(given.casefold(), list(by_folded), n=1)
     return by_folded[close[0]] if close else None

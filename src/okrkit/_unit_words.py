@@ -22,10 +22,13 @@ symbol written in another case is refused with how to write it
 
 from __future__ import annotations
 
+import functools
 import re
-from decimal import Decimal
-from fractions import Fraction
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 
 __all__ = [
@@ -166,13 +169,12 @@ _PREFIXES = {
     "Ki": "kibi", "Mi": "mebi", "Gi": "gibi", "Ti": "tebi", "Pi": "pebi",
 }  # fmt: skip
 _FACTORS = {
-    "kilo": Fraction(10**3), "mega": Fraction(10**6), "giga": Fraction(10**9),
-    "tera": Fraction(10**12), "peta": Fraction(10**15), "centi": Fraction(1, 10**2),
-    "milli": Fraction(1, 10**3), "micro": Fraction(1, 10**6), "nano": Fraction(1, 10**9),
-    "kibi": Fraction(2**10), "mebi": Fraction(2**20), "gibi": Fraction(2**30),
-    "tebi": Fraction(2**40), "pebi": Fraction(2**50),
+    "kilo": (10**3, 1), "mega": (10**6, 1), "giga": (10**9, 1), "tera": (10**12, 1),
+    "peta": (10**15, 1), "centi": (1, 10**2), "milli": (1, 10**3), "micro": (1, 10**6),
+    "nano": (1, 10**9), "kibi": (2**10, 1), "mebi": (2**20, 1), "gibi": (2**30, 1),
+    "tebi": (2**40, 1), "pebi": (2**50, 1),
 }  # fmt: skip
-"""What each prefix multiplies by."""
+"""What each prefix multiplies by, as a fraction (numerator, denominator)."""
 _DATA_PREFIXES = "k M G T P Ki Mi Gi Ti Pi"
 _NO_PLURAL = frozenset(
     {"feet", "foot", "celsius", "fahrenheit", "kilometer_per_hour", "mile_per_hour"}
@@ -437,22 +439,32 @@ def _shortest(name: str) -> str:
     )
 
 
-_FAMILIES = {
-    name: tuple(
-        (_FACTORS[_PREFIXES[p]] if p else Fraction(1), _shortest(_PREFIXES.get(p, "") + name))
-        for p in ("", *prefixes.split())
-    )
-    for name, others, prefixes in _BASES
-    if prefixes
-}
-"""Each unit that takes prefixes: the factor and the symbol of each of its sizes."""
-_BASE_SYMBOLS = {
-    **{_shortest(name): name for name in _FAMILIES},
-    **{symbol: name for name, others, prefixes in _BASES if prefixes
-       for symbol in _symbols(others)},
-    "b": "bit",  # okrkit reads "bit", so "Mb" is refused, never read as a megabyte
-}  # fmt: skip
-"""The symbols a prefix goes on, and the unit each one is."""
+_Sizes = tuple[dict[str, "Fraction"], dict[str, tuple[tuple["Fraction", str], ...]], dict[str, str]]
+
+
+@functools.cache
+def _sizes() -> _Sizes:
+    """What each prefix multiplies by; each unit that takes prefixes, with the
+    factor and the symbol of each of its sizes; the symbols a prefix goes on, and
+    the unit each one is. Only a symbol in the wrong case, said as written, needs them."""
+    from fractions import Fraction  # noqa: PLC0415 - only a refusal's hint needs it
+
+    factors = {name: Fraction(*ratio) for name, ratio in _FACTORS.items()}
+    families = {
+        name: tuple(
+            (factors[_PREFIXES[p]] if p else Fraction(1), _shortest(_PREFIXES.get(p, "") + name))
+            for p in ("", *prefixes.split())
+        )
+        for name, others, prefixes in _BASES
+        if prefixes
+    }
+    base_symbols = {
+        **{_shortest(name): name for name in families},
+        **{symbol: name for name, others, prefixes in _BASES if prefixes
+           for symbol in _symbols(others)},
+        "b": "bit",  # okrkit reads "bit", so "Mb" is refused, never read as a megabyte
+    }  # fmt: skip
+    return factors, families, base_symbols
 
 
 def _cased() -> frozenset[str]:
@@ -479,7 +491,11 @@ def _by_lowercase(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return found
 
 
-_CASED_BY_LOWER = _by_lowercase(_cased())
+@functools.cache
+def _cased_by_lower() -> dict[str, tuple[str, ...]]:
+    return _by_lowercase(_cased())
+
+
 _MEANT = {"Cal": "kcal", "MBps": "MB/s", "kBps": "kB/s", "KBps": "kB/s", "GBps": "GB/s"}
 """What a symbol in another case usually means, where no prefix says it (a food
 Calorie is a kilocalorie; MBps, megabytes per second)."""
@@ -496,7 +512,7 @@ def case_refusal(word: str) -> Refusal | None:
     """
     if word in PHYSICAL or word in ALIASES or word in COMPOUNDS or word in MULTIPLIERS:
         return None
-    symbols = _CASED_BY_LOWER.get(word.lower())
+    symbols = _cased_by_lower().get(word.lower())
     if symbols is None:
         return None
     meant = _MEANT.get(word) or _as_written(word)
@@ -523,15 +539,17 @@ def _either(words: tuple[str, ...], joint: str) -> str:
 def _as_written(word: str) -> str | None:
     """What *word* is as written, a prefix on a symbol, in a unit okrkit reads
     (``Ml``: ``1000000 l``; ``Mb``: ``Mbit``), or ``None`` when it is none."""
+    factors, families, base_symbols = _sizes()
     for prefix, prefix_name in _PREFIXES.items():
-        name = _BASE_SYMBOLS.get(word.removeprefix(prefix)) if word.startswith(prefix) else None
+        name = base_symbols.get(word.removeprefix(prefix)) if word.startswith(prefix) else None
         if name is None:
             continue
-        factor = _FACTORS[prefix_name]
+        factor = factors[prefix_name]
         if name in ("bit", "byte") and factor < 1:
             return None  # a thousandth of a bit is no size: "mb" is a typo for MB or Mb
-        sizes = [size for size in _FAMILIES[name] if (factor / size[0]).denominator == 1]
-        size, symbol = max(sizes or [_FAMILIES[name][0]])
+        family = families[name]
+        sizes = [size for size in family if (factor / size[0]).denominator == 1]
+        size, symbol = max(sizes or [family[0]])
         times = factor / size
         return symbol if times == 1 else f"{_decimal(times)} {symbol}"
     return None
@@ -539,6 +557,8 @@ def _as_written(word: str) -> str | None:
 
 def _decimal(number: Fraction) -> str:
     """A power of ten as people write it (``1000000``, ``0.001``)."""
+    from decimal import Decimal  # noqa: PLC0415 - only a refusal's hint needs it
+
     return format(Decimal(number.numerator) / Decimal(number.denominator), "f")
 
 

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from okrkit._fields import file_path
@@ -37,7 +36,7 @@ from okrkit.exceptions import PlanFileError, Problem
 __all__ = ["distrust", "find_pyproject", "load_policy"]
 
 
-def find_pyproject(start: str | os.PathLike[str]) -> tuple[Path, Any] | None:
+def find_pyproject(start: str | os.PathLike[str]) -> tuple[str, Any] | None:
     """The nearest ``pyproject.toml`` with a ``[tool.okrkit]`` table, from *start*
     up, and the table.
 
@@ -46,13 +45,15 @@ def find_pyproject(start: str | os.PathLike[str]) -> tuple[Path, Any] | None:
     too), and for the one found if it is not to be trusted (:func:`distrust`).
     """
     try:
-        here = Path(start).resolve()
-        if here.is_file():
-            here = here.parent
+        here = os.path.realpath(start)
+        if stat.S_ISREG(os.stat(here).st_mode):
+            here = os.path.dirname(here)
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # nothing there (yet): the folders above it are looked in
     except (OSError, ValueError):  # a name this system cannot hold (too long, a NUL)
         return None
-    for folder in (here, *here.parents):
-        candidate = folder / "pyproject.toml"
+    for folder in _up_from(here):
+        candidate = os.path.join(folder, "pyproject.toml")
         try:
             os.stat(candidate)
         except (FileNotFoundError, NotADirectoryError):
@@ -72,6 +73,16 @@ def find_pyproject(start: str | os.PathLike[str]) -> tuple[Path, Any] | None:
             raise PlanFileError([Problem(message + _TRUST_HOW, file=str(candidate))])
         return candidate, table
     return None
+
+
+def _up_from(folder: str) -> Iterator[str]:
+    """*folder* (an absolute path) and every folder above it, up to the root."""
+    while True:
+        yield folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return
+        folder = parent
 
 
 _TRUST_HOW = (
@@ -126,9 +137,11 @@ def _group(gid: int) -> str:
         return str(gid)
 
 
-def _read_toml(path: Path) -> tuple[dict[str, Any], os.stat_result]:
+def _read_toml(path: str | os.PathLike[str]) -> tuple[dict[str, Any], os.stat_result]:
     """The TOML document in *path* and the file's status; a located error when it
     cannot be read (not a regular file, not UTF-8, not TOML)."""
+    import tomllib  # noqa: PLC0415 - only a pyproject.toml found needs it
+
     name = str(path)
     raw, info = read_file_status(path)
     try:
@@ -158,11 +171,13 @@ def load_policy(
     if path is None:
         found = find_pyproject(file_path("load_policy(start)", start))
     else:
-        named = Path(file_path("load_policy(path)", path))
+        from pathlib import Path  # noqa: PLC0415 - its name, as messages show it
+
+        named = str(Path(file_path("load_policy(path)", path)))
         found = named, _okrkit_table(_read_toml(named)[0])
     if found is None or found[1] is None:
         return Policy()
-    name, table = str(found[0]), found[1]
+    name, table = found
     reader = PlanReader()  # a number or flag reads as it does in a plan's policy:
     policy = reader.policy(table, path=("tool", "okrkit"), plugins=True)
     if reader.problems or policy is None:

@@ -6,9 +6,7 @@ import json
 import os
 import re
 import sys
-import tomllib
 from collections.abc import Callable
-from pathlib import Path as FilePath
 from typing import Any, Literal
 
 import attrs
@@ -45,7 +43,7 @@ FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
     """The format a file name's extension picks."""
-    suffix = FilePath(path).suffix.lower()
+    suffix = _suffix(os.fspath(path)).lower()
     if suffix not in FORMATS:
         raise PlanFileError(
             [
@@ -57,6 +55,18 @@ def format_of(path: str | os.PathLike[str]) -> Format:
             ]
         )
     return FORMATS[suffix]
+
+
+def _suffix(path: str) -> str:
+    """The extension of *path*'s last part, as :attr:`pathlib.PurePath.suffix` says
+    it (``plan.yaml/``: ``.yaml``; ``.yaml``, ``plan.``: none), without loading pathlib."""
+    if os.altsep:  # Windows: either slash, and a drive ("C:plan.yaml") is no part of a name
+        path = path.replace(os.altsep, os.sep)
+        path = path[2:] if path[1:2] == ":" else path
+    parts = [part for part in path.split(os.sep) if part not in ("", ".")]
+    name = parts[-1] if parts else ""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def load(
@@ -297,6 +307,8 @@ _TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def _read_toml(text: str, name: str | None) -> Any:
+    import tomllib  # noqa: PLC0415 - only TOML plans need it
+
     try:
         data = tomllib.loads(text, parse_float=toml_float)
     except tomllib.TOMLDecodeError as exc:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -494,6 +493,8 @@ def _toml_key_text(token: str) -> str:
     """The text of a quoted key: a literal one as written, a basic one unescaped."""
     if token.startswith("'"):
         return token[1:-1]
+    import tomllib  # noqa: PLC0415 - only TOML plans need it
+
     return str(tomllib.loads(f"k = {token}")["k"])
 
 

@@ -9,7 +9,7 @@ be taught to the reader without editing the package.
 from __future__ import annotations
 
 import functools
-import pkgutil
+import os
 import re
 import threading
 import unicodedata
@@ -271,10 +271,12 @@ def _check_list(name: str, key: object, value: object) -> None:
 def _builtin(lang: str) -> dict[str, Any]:
     import json  # noqa: PLC0415 - read once, on the first statement
 
-    # pkgutil asks the package's own loader (a folder or a zip file), without the
-    # imports importlib.resources makes.
-    raw = pkgutil.get_data("okrkit._text", f"words/{lang}.json")
-    assert raw is not None  # the package's own loader reads files
+    # The package's own loader reads it (from a folder or a zip file), as
+    # pkgutil.get_data would, without the imports importlib.resources makes.
+    loader = __spec__.loader
+    assert loader is not None  # a file's loader, which reads files
+    assert hasattr(loader, "get_data")
+    raw = loader.get_data(os.path.join(os.path.dirname(__file__), "words", f"{lang}.json"))
     data: dict[str, Any] = json.loads(raw.decode("utf-8"))
     return data
 
