@@ -15,7 +15,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from okrkit._collector import collector_paused
@@ -813,16 +813,13 @@ def _as_of_option(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def _history_command(
-    commands: Any, name: str, summary: str, description: str
-) -> argparse.ArgumentParser:
-    """A command that reads the plans of several periods, in order, as of a date."""
-    parser = _command(commands, name, summary, description)
+def _history_inputs(parser: argparse.ArgumentParser) -> None:
+    """A history command's first arguments: the plans of several periods, in order,
+    and the date they are read as of."""
     parser.add_argument(
         "paths", nargs="+", metavar="PATH", help="plan files, in order, or - for stdin"
     )
     _as_of_option(parser)
-    return parser
 
 
 def _history_outputs(parser: argparse.ArgumentParser, run: Any) -> None:
@@ -837,28 +834,7 @@ def _history_outputs(parser: argparse.ArgumentParser, run: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``okrkit`` argument parser, with every command of cli.md."""
-    parser = _Parser(
-        prog="okrkit",
-        description="Check, score and read OKR plans (objectives and key results) written "
-        "as YAML, JSON or TOML files.",
-        epilog="Run okrkit COMMAND --help for a command's options, exit statuses and "
-        "examples.\n\nexit status: 0 all is well; 1 check found an error-level finding; "
-        "2 a file could not be read as a plan, or bad usage.\n\nexamples:\n"
-        "  okrkit init plan.yaml\n  okrkit check plan.yaml\n  okrkit score plan.yaml",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "--version", action="version", version=f"okrkit {__version__}",
-        help="print the version and exit",
-    )  # fmt: skip
-    commands = parser.add_subparsers(
-        dest="command", parser_class=_Parser, metavar="COMMAND", help="one of:"
-    )
-
-    check = _command(commands, "check", "run every rule on one or more plans",
-                     "Load each plan and run every rule of the method on it.")  # fmt: skip
+def _check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="+", metavar="PATH", help="plan files, or - for stdin")
     check.add_argument(
         "--format", choices=("text", "json", "github", "sarif"), default="text",
@@ -885,9 +861,8 @@ def build_parser() -> argparse.ArgumentParser:
     _max_bytes_option(check)
     check.set_defaults(run=_cmd_check)
 
-    score = _command(commands, "score", "progress, score, pacing and status",
-                     "Score every key result and objective of each plan as of a date: "
-                     "progress, score, expected progress and status.")  # fmt: skip
+
+def _score_arguments(score: argparse.ArgumentParser) -> None:
     score.add_argument("paths", nargs="+", metavar="PATH", help="plan files, or - for stdin")
     _as_of_option(score)
     score.add_argument(
@@ -901,9 +876,8 @@ def build_parser() -> argparse.ArgumentParser:
     _max_bytes_option(score)
     score.set_defaults(run=_cmd_score)
 
-    report = _command(commands, "report", "a readable report: Markdown or HTML",
-                      "Write a report of the plan: objectives, key results, progress "
-                      "and findings.")  # fmt: skip
+
+def _report_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("path", metavar="PATH", help="a plan file, or - for stdin")
     _as_of_option(report)
     report.add_argument(
@@ -921,12 +895,9 @@ def build_parser() -> argparse.ArgumentParser:
     _max_bytes_option(report)
     report.set_defaults(run=_cmd_report)
 
-    calibrated = _history_command(commands, "calibration", "how well confidence foretold outcomes",
-                          "Compare the confidence stated at every check-in with whether its "
-                          "key result was achieved, for key results whose window has ended: "
-                          "the Brier score, its decomposition and a reliability curve, per "
-                          "owner, team or plan. Give the plans of several periods, in order."
-                          )  # fmt: skip
+
+def _calibration_arguments(calibrated: argparse.ArgumentParser) -> None:
+    _history_inputs(calibrated)
     calibrated.add_argument(
         "--by", choices=("owner", "team", "plan"), default="owner",
         help="group forecasts by the key result's owner (default), the objective's owner "
@@ -946,13 +917,9 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     _history_outputs(calibrated, _cmd_calibration)
 
-    tested = _history_command(commands, "backtest", "how well forecasts foretold outcomes",
-                      "For key results whose window has ended, cut each window (half way by "
-                      "default), forecast the chance of reaching the target from the "
-                      "check-ins before the cut, and compare with what happened, beside "
-                      "pacing and the owners' confidence: Brier scores and the paired "
-                      "differences. Give the plans of several periods, in order."
-                      )  # fmt: skip
+
+def _backtest_arguments(tested: argparse.ArgumentParser) -> None:
+    _history_inputs(tested)
     tested.add_argument(
         "--cut", type=_cut, default=0.5, metavar="SHARE",
         help="the share of each window seen, from 0.05 to 0.95 (default: 0.5)",
@@ -971,14 +938,9 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     _history_outputs(tested, _cmd_backtest)
 
-    linked = _history_command(commands, "evidence", "whether history bears out the links",
-                              "Test each link of the plans against their check-ins: does "
-                              "progress on the link's from lead progress on its to, weeks "
-                              "later? The correlation of their weekly changes (detrended), "
-                              "pooled over the plans and teams that state the link, with its "
-                              "interval and a verdict: supported, not supported (no "
-                              "evidence), or not enough data. Give the plans of several "
-                              "periods, in order.")  # fmt: skip
+
+def _evidence_arguments(linked: argparse.ArgumentParser) -> None:
+    _history_inputs(linked)
     linked.add_argument(
         "--match", choices=("metric", "id"), default="metric",
         help="pool links whose ends measure the same metrics (default), or only links "
@@ -1002,9 +964,8 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     _history_outputs(linked, _cmd_evidence)
 
-    graph = _command(commands, "graph", "the causality graph: Mermaid or DOT",
-                     "Draw objectives, key results, the links between them with their "
-                     "reasons, and alignment.")  # fmt: skip
+
+def _graph_arguments(graph: argparse.ArgumentParser) -> None:
     graph.add_argument("path", metavar="PATH", help="a plan file, or - for stdin")
     graph.add_argument(
         "--format", choices=("mermaid", "dot"), default="mermaid",
@@ -1017,9 +978,8 @@ def build_parser() -> argparse.ArgumentParser:
     _max_bytes_option(graph)
     graph.set_defaults(run=_cmd_graph)
 
-    parse = _command(commands, "parse", "read key-result statements",
-                     "Read key-result statements in English or Spanish and say what "
-                     "each one measures.")  # fmt: skip
+
+def _parse_arguments(parse: argparse.ArgumentParser) -> None:
     parse.add_argument("text", nargs="*", metavar="TEXT", help="statements (default: stdin lines)")
     parse.add_argument("--lang", choices=("en", "es"), help="language when detection is unsure")
     parse.add_argument(
@@ -1029,9 +989,8 @@ def build_parser() -> argparse.ArgumentParser:
     _max_bytes_option(parse, "standard input")
     parse.set_defaults(run=_cmd_parse)
 
-    rules = _command(commands, "rules", "list the rules check runs",
-                     "List every rule the checker runs, with its default severity "
-                     "and why it exists.")  # fmt: skip
+
+def _rules_arguments(rules: argparse.ArgumentParser) -> None:
     rules.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text",
         help="text (default), json, or markdown (the rule reference)",
@@ -1039,24 +998,21 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--lang", choices=("en", "es"), help="language of the list")
     rules.set_defaults(run=_cmd_rules)
 
-    schema = _command(commands, "schema", "the JSON Schema of plan files, for editors",
-                      "Print the JSON Schema (draft-07) of a plan file, so editors "
-                      "complete and check plans as they are typed.")  # fmt: skip
+
+def _schema_arguments(schema: argparse.ArgumentParser) -> None:
     schema.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     schema.set_defaults(run=_cmd_schema)
 
-    init = _command(commands, "init", "write a commented starter plan",
-                    "Write a commented starter plan for next quarter.")  # fmt: skip
+
+def _init_arguments(init: argparse.ArgumentParser) -> None:
     init.add_argument("path", nargs="?", metavar="PATH",
                       help="where to write it, in the format its extension names: .yaml or "
                       ".yml, .json, .toml (default: YAML to stdout)")  # fmt: skip
     init.add_argument("--lang", choices=("en", "es"), help="language of the plan")
     init.set_defaults(run=_cmd_init)
 
-    export = _command(commands, "export", "plans as tables: Parquet files",
-                      "Write plans as okrkit's tables (docs/tables.md), one Parquet file per "
-                      "table, for DuckDB, Spark or a warehouse. Needs the tables extra "
-                      "(pyarrow).")  # fmt: skip
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument("paths", nargs="+", metavar="PLAN", help="plan files, or - for stdin")
     export.add_argument(
         "--to", choices=("parquet",), default="parquet", help="the file format (parquet)"
@@ -1072,10 +1028,8 @@ def build_parser() -> argparse.ArgumentParser:
     _max_bytes_option(export)
     export.set_defaults(run=_cmd_export)
 
-    import_ = _command(commands, "import", "tables back to a plan file",
-                       "Read a folder of okrkit's tables (Parquet files, as okrkit export "
-                       "writes them) and write one of its plans as a plan file. Needs the "
-                       "tables extra (pyarrow).")  # fmt: skip
+
+def _import_arguments(import_: argparse.ArgumentParser) -> None:
     import_.add_argument("folder", metavar="FOLDER", help="a folder of okrkit's Parquet tables")
     import_.add_argument(
         "--plan", metavar="KEY", help="the plan to write, when the folder holds several"
@@ -1087,6 +1041,128 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     _parquet_limits(import_)
     import_.set_defaults(run=_cmd_import)
+
+
+_COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]] = {
+    "check": (
+        "run every rule on one or more plans",
+        "Load each plan and run every rule of the method on it.",
+        _check_arguments,
+    ),
+    "score": (
+        "progress, score, pacing and status",
+        "Score every key result and objective of each plan as of a date: "
+        "progress, score, expected progress and status.",
+        _score_arguments,
+    ),
+    "report": (
+        "a readable report: Markdown or HTML",
+        "Write a report of the plan: objectives, key results, progress and findings.",
+        _report_arguments,
+    ),
+    "calibration": (
+        "how well confidence foretold outcomes",
+        "Compare the confidence stated at every check-in with whether its "
+        "key result was achieved, for key results whose window has ended: "
+        "the Brier score, its decomposition and a reliability curve, per "
+        "owner, team or plan. Give the plans of several periods, in order.",
+        _calibration_arguments,
+    ),
+    "backtest": (
+        "how well forecasts foretold outcomes",
+        "For key results whose window has ended, cut each window (half way by "
+        "default), forecast the chance of reaching the target from the "
+        "check-ins before the cut, and compare with what happened, beside "
+        "pacing and the owners' confidence: Brier scores and the paired "
+        "differences. Give the plans of several periods, in order.",
+        _backtest_arguments,
+    ),
+    "evidence": (
+        "whether history bears out the links",
+        "Test each link of the plans against their check-ins: does "
+        "progress on the link's from lead progress on its to, weeks "
+        "later? The correlation of their weekly changes (detrended), "
+        "pooled over the plans and teams that state the link, with its "
+        "interval and a verdict: supported, not supported (no "
+        "evidence), or not enough data. Give the plans of several "
+        "periods, in order.",
+        _evidence_arguments,
+    ),
+    "graph": (
+        "the causality graph: Mermaid or DOT",
+        "Draw objectives, key results, the links between them with their reasons, and alignment.",
+        _graph_arguments,
+    ),
+    "parse": (
+        "read key-result statements",
+        "Read key-result statements in English or Spanish and say what each one measures.",
+        _parse_arguments,
+    ),
+    "rules": (
+        "list the rules check runs",
+        "List every rule the checker runs, with its default severity and why it exists.",
+        _rules_arguments,
+    ),
+    "schema": (
+        "the JSON Schema of plan files, for editors",
+        "Print the JSON Schema (draft-07) of a plan file, so editors "
+        "complete and check plans as they are typed.",
+        _schema_arguments,
+    ),
+    "init": (
+        "write a commented starter plan",
+        "Write a commented starter plan for next quarter.",
+        _init_arguments,
+    ),
+    "export": (
+        "plans as tables: Parquet files",
+        "Write plans as okrkit's tables (docs/tables.md), one Parquet file per "
+        "table, for DuckDB, Spark or a warehouse. Needs the tables extra "
+        "(pyarrow).",
+        _export_arguments,
+    ),
+    "import": (
+        "tables back to a plan file",
+        "Read a folder of okrkit's tables (Parquet files, as okrkit export "
+        "writes them) and write one of its plans as a plan file. Needs the "
+        "tables extra (pyarrow).",
+        _import_arguments,
+    ),
+}
+"""Each command: its summary, its description, and what adds its arguments."""
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``okrkit`` argument parser, with every command of cli.md.
+
+    With *only*, the parser for one command line: the command it names alone,
+    with its arguments, or, when it names none (``--help``, a typo), every
+    command without its arguments, which only the command's own parser shows.
+    Each parser argparse builds costs a new interpreter time, and a command line
+    runs one command."""
+    parser = _Parser(
+        prog="okrkit",
+        description="Check, score and read OKR plans (objectives and key results) written "
+        "as YAML, JSON or TOML files.",
+        epilog="Run okrkit COMMAND --help for a command's options, exit statuses and "
+        "examples.\n\nexit status: 0 all is well; 1 check found an error-level finding; "
+        "2 a file could not be read as a plan, or bad usage.\n\nexamples:\n"
+        "  okrkit init plan.yaml\n  okrkit check plan.yaml\n  okrkit score plan.yaml",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"okrkit {__version__}",
+        help="print the version and exit",
+    )  # fmt: skip
+    commands = parser.add_subparsers(
+        dest="command", parser_class=_Parser, metavar="COMMAND", help="one of:"
+    )
+    for name, (summary, description, arguments) in _COMMANDS.items():
+        if only in _COMMANDS and only != name:
+            continue
+        command = _command(commands, name, summary, description)
+        if only is None or only == name:
+            arguments(command)
     return parser
 
 
@@ -1120,7 +1196,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    typed = sys.argv[1:] if argv is None else argv
+    # The command is the first word that is no option: the top level takes no values.
+    parser = build_parser(only=next((arg for arg in typed if not arg.startswith("-")), ""))
     try:
         args = parser.parse_args(argv)
         if args.command is None:
@@ -1132,7 +1210,7 @@ def _run(argv: Sequence[str] | None) -> int:
             sys.stdout.end()
         sys.stdout.flush()
     except _UsageError as exc:
-        _complain(_typed_excerpts(str(exc), sys.argv[1:] if argv is None else argv))
+        _complain(_typed_excerpts(str(exc), typed))
         return EXIT_BAD_INPUT
     except PlanFileError as exc:
         _print_problems(exc, sys.stderr)
