@@ -16,7 +16,7 @@ import sys
 if not sys.flags.safe_path and sys.path and sys.path[0] == os.getcwd():
     del sys.path[0]
 
-from okrkit._cli import main  # after the current folder is off the path
+from okrkit._cli import run  # after the current folder is off the path
 
 
-sys.exit(main())
+run()

@@ -58,7 +58,7 @@ _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?
 # optional power ("m^2", "second ** 2"), joined by spaces, "/", "*" or "·"; "1/s".
 _TERM = rf"{NAME}(?: ?(?:\^|\*\*) ?-?[0-9]+)?"
 _UNIT = re.compile(rf"(?:1 ?/ ?)?{_TERM}(?:(?: ?[/*·] ?| ){_TERM})*")
-_UNIT_CHARACTER = re.compile(r"[\w°%€ /*^·]")
+_UNIT_CHARACTER = r"[\w°%€ /*^·]"
 _GLUED = frozenset("%€°")
 """What may follow a number without a space: "75%", "5€", "21°C"."""
 _SPACES = re.compile(r"\s+")
@@ -201,7 +201,7 @@ def unit_refusal(unit: str) -> Refusal | None:
                 f"{char!a} is a lone surrogate, no character",
                 hint_es=f"{char!a} es un sustituto suelto, no un carácter",
             )
-        if not _UNIT_CHARACTER.match(char):
+        if not re.match(_UNIT_CHARACTER, char):
             shown = repr(char)[1:-1]
             return Refusal(
                 _A_UNIT,
@@ -283,17 +283,19 @@ def _read(written: str) -> Refusal | tuple[float, str | None]:
 
 
 # How people write numbers that a quantity does not read, and how to write them.
+# Only a refused quantity meets these: they are texts, compiled (and kept) by re
+# on the first refusal, which a plan with none never pays for.
 _GROUP = "[' _\u00a0\u202f]"  # between groups of three digits, with "," or "."
-_GROUPED_COMMA = re.compile(rf"[+-]?[0-9]{{1,3}}([.]|{_GROUP})[0-9]{{3}}(?:\1[0-9]{{3}})*,[0-9]+")
-_GROUPED = re.compile(rf"[+-]?[0-9]{{1,3}}([,]|{_GROUP})[0-9]{{3}}(?:\1[0-9]{{3}})*(?:\.[0-9]+)?")
-_GROUPED_DOTS = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{3}){2,}")
-_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
-_UNDERSCORES = re.compile(r"[+-]?[0-9]+(?:_[0-9]+)+(?:\.[0-9]+)?")
-_OTHER_BASE = re.compile(r"[+-]?0[xXoObB][0-9a-fA-F_]+")
-_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}")
-_MULTIPLIED = re.compile(r"([+-]?[0-9.]+)(k|K|M|MM|B|bn|mn)(?:\s|$)")
-_UNIT_FIRST = re.compile(r"(US\$|R\$|S/\.?|[$£¥€₹]|[A-Z]{3})\s*([+-]?[0-9]+(?:\.[0-9]+)?)")
-_ANY_DIGIT = re.compile(r"[+-]?\d")
+_GROUPED_COMMA = rf"[+-]?[0-9]{{1,3}}([.]|{_GROUP})[0-9]{{3}}(?:\1[0-9]{{3}})*,[0-9]+"
+_GROUPED = rf"[+-]?[0-9]{{1,3}}([,]|{_GROUP})[0-9]{{3}}(?:\1[0-9]{{3}})*(?:\.[0-9]+)?"
+_GROUPED_DOTS = r"[+-]?[0-9]{1,3}(?:\.[0-9]{3}){2,}"
+_DECIMAL_COMMA = r"[+-]?[0-9]+,[0-9]+"
+_UNDERSCORES = r"[+-]?[0-9]+(?:_[0-9]+)+(?:\.[0-9]+)?"
+_OTHER_BASE = r"[+-]?0[xXoObB][0-9a-fA-F_]+"
+_TIME = r"[0-9]{1,2}:[0-9]{2}"
+_MULTIPLIED = r"([+-]?[0-9.]+)(k|K|M|MM|B|bn|mn)(?:\s|$)"
+_UNIT_FIRST = r"(US\$|R\$|S/\.?|[$£¥€₹]|[A-Z]{3})\s*([+-]?[0-9]+(?:\.[0-9]+)?)"
+_ANY_DIGIT = r"[+-]?\d"
 
 
 def _decimal(match: re.Match[str]) -> str | None:
@@ -308,7 +310,7 @@ def _decimal(match: re.Match[str]) -> str | None:
         return None
 
 
-_FIXES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]], ...] = (
+_FIXES: tuple[tuple[str, Callable[[re.Match[str]], str | None]], ...] = (
     (_GROUPED_COMMA, lambda m: m.group().replace(m.group(1), "").replace(",", ".")),
     (_GROUPED, lambda m: m.group().replace(m.group(1), "")),
     (_GROUPED_DOTS, lambda m: m.group().replace(".", "")),
@@ -325,7 +327,7 @@ Hint = tuple[str, str]
 def _number_fix(written: str) -> Hint | None:
     """How to write the number *written* starts with, if it is written one known way."""
     for pattern, fix in _FIXES:
-        match = pattern.match(written)
+        match = re.match(pattern, written)
         rest = written[match.end() :] if match else ""
         if match is None or (rest and not rest[0].isspace() and rest[0] not in _GLUED):
             continue  # the number goes on past what the pattern saw
@@ -361,11 +363,9 @@ def _whole_hint(number: str, factor: int | None, unit: str) -> Hint:
 
 
 # Signs and words people put around a number that a quantity says elsewhere.
-_SIGN_AFTER = re.compile(r"([+-]?[0-9][0-9.,]*)\s*(US\$|R\$|S/\.?|[$£¥€₹])")
-_BOUND = re.compile(
-    r"([+-]?[0-9][0-9.,]*)\s*\+(?:\s+(.*))?|(?:>=?|≥)\s*([0-9][0-9.,]*)(?:\s+(.*))?"
-)
-_MULTIPLE = re.compile(r"[0-9][0-9.,]*\s*[x×X](?![^\W\d_])|[x×]\s*[0-9][0-9.,]*")
+_SIGN_AFTER = r"([+-]?[0-9][0-9.,]*)\s*(US\$|R\$|S/\.?|[$£¥€₹])"
+_BOUND = r"([+-]?[0-9][0-9.,]*)\s*\+(?:\s+(.*))?|(?:>=?|≥)\s*([0-9][0-9.,]*)(?:\s+(.*))?"
+_MULTIPLE = r"[0-9][0-9.,]*\s*[x×X](?![^\W\d_])|[x×]\s*[0-9][0-9.,]*"
 
 
 def _currency_hint(sign: str, number: str) -> Hint:
@@ -394,29 +394,29 @@ def _quantity_hint(written: str) -> Hint | None:
     fix = _number_fix(written)
     if fix is not None:
         return fix
-    if _TIME.match(written):
+    if re.match(_TIME, written):
         return (
             'a quantity is one number and a unit, like "90 minute", not a time',
             'una cantidad es un número y una unidad, como "90 minute", no una hora',
         )
-    multiplied = _MULTIPLIED.match(written)
+    multiplied = re.match(_MULTIPLIED, written)
     if multiplied is not None:
         number, multiplier = multiplied.groups()
         return _whole_hint(number, MULTIPLIERS[multiplier], written[multiplied.end() :])
-    first = _UNIT_FIRST.fullmatch(written)
+    first = re.fullmatch(_UNIT_FIRST, written)
     if first is not None:
         return _currency_hint(*first.groups())
-    after = _SIGN_AFTER.fullmatch(written)
+    after = re.fullmatch(_SIGN_AFTER, written)
     if after is not None:
         return _currency_hint(after.group(2), after.group(1))
-    bound = _BOUND.fullmatch(written)
+    bound = re.fullmatch(_BOUND, written)
     if bound is not None:
         number, unit, at_least, unit_after = bound.groups()
         return _bound_hint(number or at_least, unit or unit_after)
-    if _MULTIPLE.fullmatch(written) or _MULTIPLE.match(written):
+    if re.fullmatch(_MULTIPLE, written) or re.match(_MULTIPLE, written):
         return MULTIPLE_HINT
     number = _NUMBER.match(written)
-    if number is None and _ANY_DIGIT.match(written):
+    if number is None and re.match(_ANY_DIGIT, written):
         return "write the number with the digits 0 to 9", "escribe el número con los dígitos 0 a 9"
     if number is not None and written[number.end() : number.end() + 1].isalpha():
         return (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from okrkit._fields import flag, of_type, optional_date, optional_flag
 from okrkit._findings import Report
@@ -21,9 +22,12 @@ from okrkit._rules import (
     unknown_policy_rules,
     unknown_rules,
 )
-from okrkit._score import Scorecard, score_plan
 from okrkit._text import read_plan
 from okrkit.exceptions import InvalidValueError, UnknownRuleError
+
+
+if TYPE_CHECKING:
+    from okrkit._score import Scorecard
 
 
 __all__ = ["check", "score"]
@@ -143,6 +147,8 @@ def score(
         lang: ``en`` or ``es`` for the scorecard's views (notebook table, text);
             by default the plan's ``lang``, else English, as :func:`check` does.
     """
+    from okrkit._score import score_plan  # noqa: PLC0415 - checking a plan scores nothing
+
     plan = of_type("score(plan)", plan, Plan, "a Plan")
     day = optional_date("as_of", as_of)
     if day is None:

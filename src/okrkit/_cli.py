@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import gc
 import io
 import math
 import os
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from okrkit._policy import Policy
 
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -1193,6 +1194,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         for log in (out, err):
             with contextlib.suppress(OSError, ValueError):  # a closed pipe
                 log.end()
+
+
+def run() -> NoReturn:
+    """The ``okrkit`` command, and ``python -m okrkit``: :func:`main`, then exit
+    with its status."""
+    status = main()
+    # The process ends here: the collector's last pass over every object the
+    # command made would only free memory the system takes back at once.
+    gc.freeze()
+    sys.exit(status)
 
 
 def _run(argv: Sequence[str] | None) -> int:

@@ -6,6 +6,7 @@ Every piece of the plan's text (ids, places, messages, values) goes through
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from okrkit._amount import (
     Amount,
@@ -18,12 +19,14 @@ from okrkit._amount import (
 )
 from okrkit._escape import file_name, terminal
 from okrkit._findings import Report, suppression
-from okrkit._forecast import Forecast
-from okrkit._history._predictive import MIN_POINTS, ProbabilityStatus
 from okrkit._labels import findings_count, labels
-from okrkit._reading import Reading
-from okrkit._score import Scorecard
 from okrkit._severity import Severity
+
+
+if TYPE_CHECKING:
+    from okrkit._forecast import Forecast
+    from okrkit._reading import Reading
+    from okrkit._score import Scorecard
 
 
 __all__ = ["reading_text", "report_text", "score_text"]
@@ -157,6 +160,9 @@ def _chance(trend: Forecast | None, words: dict[str, str], lang: str) -> str | N
     7.38–16.62 leads)``), or why it has none; ``None`` for a milestone."""
     if trend is None or trend.probability_status is None:
         return None
+    # check prints its findings with this module and never loads forecasts
+    from okrkit._history._predictive import MIN_POINTS, ProbabilityStatus  # noqa: PLC0415
+
     if trend.probability_status is ProbabilityStatus.NOT_ENOUGH_DATA:
         return words["too_few"].format(least=MIN_POINTS)
     if trend.probability is None or trend.interval is None or trend.level is None:
