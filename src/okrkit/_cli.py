@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from okrkit._collector import collector_paused
 from okrkit._escape import ci_log, file_name, json_dumps, terminal
-from okrkit._graph import LABEL_WIDTH
 from okrkit._version import __version__
 from okrkit.exceptions import (
     EXCERPT,
@@ -59,6 +58,34 @@ class _Parser(argparse.ArgumentParser):
         if extras:
             self.error(f"unrecognized arguments: {_quoted(' '.join(extras))}")
         return parsed
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help, descriptions as written, as wide as the terminal.
+
+    argparse asks :func:`shutil.get_terminal_size` for the width, importing
+    shutil and the compression modules it loads (a new interpreter pays for them
+    on every command); the width is found here by the same rule."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:  # fmt: skip
+        width = _terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _terminal_columns() -> int:
+    """:func:`shutil.get_terminal_size`'s columns: ``COLUMNS``, else the width of
+    the terminal standard output is, else 80."""
+    with contextlib.suppress(KeyError, ValueError):
+        columns = int(os.environ["COLUMNS"])
+        if columns > 0:
+            return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no standard output, or no terminal
+        return 80
 
 
 def _quoted(typed: str) -> str:
@@ -713,7 +740,7 @@ def _epilog(name: str) -> str:
 def _command(commands: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = commands.add_parser(
         name, help=summary, description=description, epilog=_epilog(name),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )  # fmt: skip
     return parser
 
@@ -967,6 +994,8 @@ def _evidence_arguments(linked: argparse.ArgumentParser) -> None:
 
 
 def _graph_arguments(graph: argparse.ArgumentParser) -> None:
+    from okrkit._graph import LABEL_WIDTH  # noqa: PLC0415
+
     graph.add_argument("path", metavar="PATH", help="a plan file, or - for stdin")
     graph.add_argument(
         "--format", choices=("mermaid", "dot"), default="mermaid",
@@ -1149,7 +1178,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "examples.\n\nexit status: 0 all is well; 1 check found an error-level finding; "
         "2 a file could not be read as a plan, or bad usage.\n\nexamples:\n"
         "  okrkit init plan.yaml\n  okrkit check plan.yaml\n  okrkit score plan.yaml",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument(
         "--version", action="version", version=f"okrkit {__version__}",
