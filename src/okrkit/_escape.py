@@ -44,7 +44,9 @@ _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 """Control, format (bidi, zero-width), surrogate and line/paragraph separator
 characters: none of them shows as itself."""
 
-_NOT_PLAIN = re.compile(r"[^\x20-\x7e]")
+# Patterns only some text needs are kept as text: re compiles one (once) when a
+# text first needs it, and a command whose text never does pays nothing for it.
+_NOT_PLAIN = r"[^\x20-\x7e]"
 """Every character a hidden one could be (ASCII letters, digits and punctuation
 never are)."""
 
@@ -66,7 +68,7 @@ def _shown(char: str) -> str:
     return f"\\U{point:08x}"
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = "[\ud800-\udfff]"
 
 
 def _surrogate_shown(match: re.Match[str]) -> str:
@@ -90,7 +92,7 @@ def file_name(name: str | None) -> str | None:
     No encoder fails on the result, and no strict JSON reader refuses it."""
     if name is None or name.isascii():
         return name
-    return _LONE_SURROGATE.sub(_surrogate_shown, name)
+    return re.sub(_LONE_SURROGATE, _surrogate_shown, name)
 
 
 def _terminal_char(match: re.Match[str]) -> str:
@@ -109,7 +111,7 @@ def terminal(text: str, *, newlines: bool = False) -> str:
     if text.isprintable():
         return text
     replace = _terminal_char_keeping_newlines if newlines else _terminal_char
-    return _NOT_PLAIN.sub(replace, text)
+    return re.sub(_NOT_PLAIN, replace, text)
 
 
 def one_line(text: str) -> str:
@@ -119,7 +121,7 @@ def one_line(text: str) -> str:
     return text if text.isprintable() else " ".join(text.splitlines())
 
 
-_WORKFLOW_COMMAND = re.compile(r"(?:\A|(?<=[\n\r]))[^\S\n\r]*(?=::)|#(?=#\[)")
+_WORKFLOW_COMMAND = r"(?:\A|(?<=[\n\r]))[^\S\n\r]*(?=::)|#(?=#\[)"
 """Where a GitHub Actions runner reads a workflow command in a line of a log: ``::``
 first on the line (the runner trims whitespace before it), or the older ``##[``
 anywhere in it. Lines end at LF, CR or CRLF, as the runner reads them."""
@@ -133,14 +135,14 @@ def ci_log(text: str) -> str:
     Markdown reads both backslashes as escapes, and shows ``::`` and ``##[``."""
     if "::" not in text and "##[" not in text:
         return text
-    return _WORKFLOW_COMMAND.sub(lambda m: m[0] + "\\", text)
+    return re.sub(_WORKFLOW_COMMAND, lambda m: m[0] + "\\", text)
 
 
 def _json_char(match: re.Match[str]) -> str:
     char = match[0]
     if char == "\n" or _shown(char) == char:  # json escapes every new line in a string
         return char
-    if _LONE_SURROGATE.match(char):  # no character: a strict reader refuses "\\udc9b"
+    if "\ud800" <= char <= "\udfff":  # no character: a strict reader refuses "\\udc9b"
         return _surrogate_shown(match).replace("\\", "\\\\")
     units = char.encode("utf-16-be", "surrogatepass")  # two units above U+FFFF
     return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
@@ -157,7 +159,7 @@ def json_dumps(value: Any, *, indent: int | None = None) -> str:
     text = json.dumps(value, ensure_ascii=False, indent=indent)
     if "##[" in text:
         text = text.replace("##[", "#\\u0023[")
-    return text if text.isascii() and "\x7f" not in text else _NOT_PLAIN.sub(_json_char, text)
+    return text if text.isascii() and "\x7f" not in text else re.sub(_NOT_PLAIN, _json_char, text)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~$&]")

@@ -303,7 +303,7 @@ def _read_json(text: str, name: str | None) -> Any:
         raise PlanFileError([Problem(f"not valid JSON: {_value_error(exc)}", file=name)]) from None
 
 
-_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_AT = r"\(at line (\d+), column (\d+)\)"  # compiled by re for the first error
 
 
 def _read_toml(text: str, name: str | None) -> Any:
@@ -313,9 +313,9 @@ def _read_toml(text: str, name: str | None) -> Any:
         data = tomllib.loads(text, parse_float=toml_float)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
-        at = _TOML_AT.search(message)
+        at = re.search(_TOML_AT, message)
         line, column = (int(at.group(1)), int(at.group(2))) if at else (None, None)
-        message = _TOML_AT.sub("", message).strip()
+        message = re.sub(_TOML_AT, "", message).strip()
         raise PlanFileError(
             [Problem(f"not valid TOML: {message}", file=name, line=line, column=column)]
         ) from None

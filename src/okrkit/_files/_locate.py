@@ -212,19 +212,21 @@ def json_duplicate(text: str) -> Spot | None:
     return walk.duplicate
 
 
-_JSON_STRING_OR_CONSTANT = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?Infinity|NaN)')
+# The patterns of a plan's faults (a constant, nesting too deep) are texts, compiled by
+# re for the first fault: a plan without one never pays for them.
+_JSON_STRING_OR_CONSTANT = r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?Infinity|NaN)'
 
 
 def json_constant(text: str) -> Spot | None:
     """Where the first ``NaN``, ``Infinity`` or ``-Infinity`` outside a string is:
     the one the decoder stopped at, since it reads in order (it tells no offset)."""
-    for match in _JSON_STRING_OR_CONSTANT.finditer(text):
+    for match in re.finditer(_JSON_STRING_OR_CONSTANT, text):
         if match.group(1):
             return spot_at(text, match.start())
     return None
 
 
-_JSON_NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|([\[{])|([\]}])')
+_JSON_NESTING = r'"[^"\\]*(?:\\.[^"\\]*)*"|([\[{])|([\]}])'
 
 
 def json_deepest(text: str) -> Spot | None:
@@ -233,10 +235,10 @@ def json_deepest(text: str) -> Spot | None:
     return _deepest(text, _JSON_NESTING, cr=True)
 
 
-def _deepest(text: str, tokens: re.Pattern[str], *, cr: bool) -> Spot | None:
+def _deepest(text: str, tokens: str, flags: int = 0, *, cr: bool) -> Spot | None:
     depth = most = 0
     at: int | None = None
-    for match in tokens.finditer(text):
+    for match in re.finditer(tokens, text, flags):
         if match.group(1):
             depth += 1
             if depth > most:
@@ -318,15 +320,13 @@ _TOML_STRING = re.compile(
 _TOML_SCALAR = re.compile(r"[^,\]}\r\n#]*+")  # numbers, booleans, dates (which may hold a space)
 _TOML_OTHER = re.compile(r"[^\[\]{}\"'#]++")  # inside an array or inline table being skipped
 _TOML_COMMENT = re.compile(r"#[^\n]*+")
-_TOML_NESTING = re.compile(
-    f"{_TOML_STRING.pattern}|{_TOML_COMMENT.pattern}|([\\[{{])|([\\]}}])", re.DOTALL
-)
+_TOML_NESTING = f"{_TOML_STRING.pattern}|{_TOML_COMMENT.pattern}|([\\[{{])|([\\]}}])"
 
 
 def toml_deepest(text: str) -> Spot | None:
     """Where a TOML text nests deepest: the first ``[`` or ``{`` outside strings
     and comments that opens its deepest level."""
-    return _deepest(text, _TOML_NESTING, cr=False)
+    return _deepest(text, _TOML_NESTING, re.DOTALL, cr=False)
 
 
 def locate_toml(text: str, paths: Iterable[Path]) -> dict[Path, tuple[Spot, Spot]]:

@@ -99,7 +99,7 @@ _YAML_1_1_BREAKS = ("\x85", "\u2028", "\u2029")
 """Characters YAML 1.2 reads as text but PyYAML and libyaml take for line breaks."""
 
 _PRIVATE_USE = (range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
-_CODE_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
+_CODE_ESCAPE = r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))"  # compiled when first needed
 
 Restore = Callable[[str], str]
 
@@ -117,7 +117,7 @@ def for_parser(text: str) -> tuple[str, Restore | None]:
     if not present:
         return text, None
     taken = set(text)
-    escaped = (int(m[1] or m[2], 16) for m in _CODE_ESCAPE.finditer(text))
+    escaped = (int(m[1] or m[2], 16) for m in re.finditer(_CODE_ESCAPE, text))
     taken.update(chr(code) for code in escaped if code <= 0x10FFFF)
     free = (c for block in _PRIVATE_USE for c in map(chr, block) if c not in taken)
     pairs = list(zip(present, free, strict=False))
@@ -357,8 +357,6 @@ class Flow(dict):  # type: ignore[type-arg]
     """A mapping written on one line (check-ins, links)."""
 
 
-_LINE_SEPARATORS = re.compile(f"[{''.join(_YAML_1_1_BREAKS)}]")
-
 _TAG_OF_PLAIN = {type(None): "null", bool: "bool", Whole: "int", Number: "float", str: "str"}
 
 
@@ -403,7 +401,7 @@ def _text(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
     """Text in the style that keeps every character: escaped in double quotes
     when it holds a character PyYAML would write raw but read as a line break,
     a literal block when it has lines, else whatever the emitter finds safe."""
-    style = '"' if _LINE_SEPARATORS.search(data) else ("|" if "\n" in data else None)
+    style = '"' if any(brk in data for brk in _YAML_1_1_BREAKS) else ("|" if "\n" in data else None)
     return dumper.represent_scalar(_CORE + "str", data, style=style)
 
 

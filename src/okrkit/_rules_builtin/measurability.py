@@ -606,7 +606,7 @@ def ambiguous_number(ctx: Context) -> Iterator[Hit]:
         if reading is None or "ambiguous-number" not in reading.issues:
             continue
         pattern = _TWO_WAY_NUMBER.get(reading.lang)
-        written = list(dict.fromkeys(pattern.findall(reading.text))) if pattern else []
+        written = list(dict.fromkeys(re.findall(pattern, reading.text))) if pattern else []
         yield ctx.hit(
             place,
             numbers=", ".join(repr(n) for n in written) or "a number",
@@ -617,8 +617,9 @@ def ambiguous_number(ctx: Context) -> Iterator[Hit]:
 
 
 # One separator, then exactly three digits: thousands to okrkit, and the decimal mark
-# of the statement's language ("1,500" in Spanish, "1.500" in English).
+# of the statement's language ("1,500" in Spanish, "1.500" in English). Compiled by
+# re when a statement first has such a number.
 _TWO_WAY_NUMBER = {
-    lang: re.compile(rf"(?<![\d.,])[1-9][0-9]{{0,2}}{mark}[0-9]{{3}}(?![.,]?\d)")
+    lang: rf"(?<![\d.,])[1-9][0-9]{{0,2}}{mark}[0-9]{{3}}(?![.,]?\d)"
     for lang, mark in (("en", r"\."), ("es", ","))
 }
