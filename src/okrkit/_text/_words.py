@@ -110,23 +110,37 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(fold(part) for part in text.split())
 
 
-class _Index:
-    """One list or table of a language, indexed for phrase lookups."""
+def _words_of(entries: Iterable[object]) -> set[str]:
+    """Every word of *entries*, folded (what :func:`_phrase` gives for each, at once)."""
+    words = " ".join(map(str, entries)).lower().split()
+    return {word if word.isascii() else fold(word) for word in words}
 
-    __slots__ = ("first", "last", "longest", "phrases", "table")
+
+class _Index:
+    """One list or table of a language, indexed for phrase lookups; the first and
+    last words of its entries, which only a phrase match needs, on the first one."""
+
+    __slots__ = ("ends", "phrases", "table")
 
     def __init__(self, key: str, value: Any) -> None:
         self.table: dict[tuple[str, ...], Any] | None = None
         self.phrases: frozenset[tuple[str, ...]] | None = None
-        entries: Iterable[tuple[str, ...]]
+        self.ends: tuple[int, frozenset[str], frozenset[str]] | None = None
         if key in MAP_KEYS:
-            entries = self.table = {_phrase(k): v for k, v in value.items()}
+            self.table = {_phrase(k): v for k, v in value.items()}
         else:
-            entries = self.phrases = frozenset(_phrase(k) for k in value)
-        entries = [e for e in entries if e]
-        self.longest = max((len(k) for k in entries), default=0)
-        self.first = frozenset(e[0] for e in entries)
-        self.last = frozenset(e[-1] for e in entries)
+            self.phrases = frozenset(_phrase(k) for k in value)
+
+    def longest_first_last(self) -> tuple[int, frozenset[str], frozenset[str]]:
+        """The most words an entry has, and the words entries start and end with."""
+        if self.ends is None:
+            entries = [e for e in self.table or self.phrases or () if e]
+            self.ends = (
+                max((len(k) for k in entries), default=0),
+                frozenset(e[0] for e in entries),
+                frozenset(e[-1] for e in entries),
+            )
+        return self.ends
 
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return (self.phrases is not None and phrase in self.phrases) or (
@@ -199,9 +213,10 @@ class Words:
     def match(self, key: str, words: Sequence[str], start: int) -> tuple[int, Any] | None:
         """The longest entry of *key* that starts at ``words[start]``: (length, value)."""
         index = self._index(key)
-        if start >= len(words) or words[start] not in index.first:
+        most, first, _ = index.longest_first_last()
+        if start >= len(words) or words[start] not in first:
             return None
-        longest = min(index.longest, len(words) - start)
+        longest = min(most, len(words) - start)
         table = index.table
         phrases = index.phrases
         for size in range(longest, 0, -1):
@@ -215,9 +230,10 @@ class Words:
     def match_ending(self, key: str, words: Sequence[str], end: int) -> int:
         """The length of the longest entry of *key* that ends just before ``words[end]``."""
         index = self._index(key)
-        if end <= 0 or end > len(words) or words[end - 1] not in index.last:
+        most, _, last = index.longest_first_last()
+        if end <= 0 or end > len(words) or words[end - 1] not in last:
             return 0
-        longest = min(index.longest, end)
+        longest = min(most, end)
         for size in range(longest, 0, -1):
             if tuple(words[end - size : end]) in index:
                 return size
@@ -294,7 +310,10 @@ class Lexicon:
     _lock = threading.Lock()
 
     def __init__(self, data: Mapping[str, Mapping[str, Any]]) -> None:
-        self._data = _lexicon_data(data)
+        self._start(_lexicon_data(data))
+
+    def _start(self, data: dict[str, dict[str, Any]]) -> None:
+        self._data = data
         self._words: dict[str, Words] = {}
         self._markers: dict[str, frozenset[str]] | None = None
         self._grammar: dict[str, frozenset[str]] | None = None
@@ -307,7 +326,10 @@ class Lexicon:
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    cls._default = cls({lang: _builtin(lang) for lang in LANGS})
+                    # The package's own lists, which its tests check: not again here.
+                    lexicon = cls.__new__(cls)
+                    lexicon._start({lang: dict(_builtin(lang)) for lang in LANGS})
+                    cls._default = lexicon
         return cls._default
 
     def markers(self) -> dict[str, frozenset[str]]:
@@ -320,8 +342,7 @@ class Lexicon:
                 for key, value in self._data[lang].items():
                     entries = value.keys() if isinstance(value, Mapping) else value
                     if (key in LIST_KEYS or key in MAP_KEYS) and key not in SETTING_KEYS:
-                        for entry in entries:
-                            found.update(_phrase(str(entry)))
+                        found.update(_words_of(entries))
                 vocab[lang] = found
             shared = set.intersection(*vocab.values()) if len(vocab) > 1 else set()
             self._markers = {lang: frozenset(words - shared) for lang, words in vocab.items()}
@@ -332,13 +353,10 @@ class Lexicon:
         bound and marker phrases) that the other language lacks: what decides the
         language of a text, whatever its nouns ("Reducir el Churn Rate")."""
         if self._grammar is None:
-            vocab = {}
-            for lang, lists in self._data.items():
-                found: set[str] = set()
-                for key in GRAMMAR_KEYS:
-                    for entry in lists.get(key, ()):
-                        found.update(_phrase(str(entry)))
-                vocab[lang] = found
+            vocab = {
+                lang: _words_of(entry for key in GRAMMAR_KEYS for entry in lists.get(key, ()))
+                for lang, lists in self._data.items()
+            }
             shared = set.intersection(*vocab.values()) if len(vocab) > 1 else set()
             self._grammar = {lang: frozenset(words - shared) for lang, words in vocab.items()}
         return self._grammar
