@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from okrkit._amount import Amount
-from okrkit._calendars import AnyCalendar
 from okrkit._fields import text
 from okrkit._model import (
     Commitment,
@@ -42,6 +41,10 @@ from okrkit._model import (
 from okrkit._period import Calendar, Period
 from okrkit._text import Lexicon, read_key_result
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
+
+
+if TYPE_CHECKING:
+    from okrkit._calendars import AnyCalendar
 
 
 __all__ = [

@@ -21,7 +21,7 @@ import attrs
 
 from okrkit._amount import Amount, optional_amount
 from okrkit._cadence import Cadence
-from okrkit._calendars import AnyCalendar, is_calendar
+from okrkit._calendars import is_calendar
 from okrkit._fields import (
     boolean,
     currency_code,
@@ -48,6 +48,7 @@ from okrkit.exceptions import InvalidTypeError, InvalidValueError, NotFoundError
 
 
 if TYPE_CHECKING:
+    from okrkit._calendars import AnyCalendar
     from okrkit._findings import Report
     from okrkit._score import Scorecard
 

@@ -14,7 +14,18 @@ from typing import Literal, NamedTuple
 from okrkit.exceptions import InvalidValueError
 
 
-__all__ = ["LANGS", "WEEKDAYS", "Name", "Weekday", "check_lang", "phrase", "span", "weekday_number"]
+__all__ = [
+    "LANGS",
+    "PATTERNS",
+    "WEEKDAYS",
+    "Name",
+    "Pattern",
+    "Weekday",
+    "check_lang",
+    "phrase",
+    "span",
+    "weekday_number",
+]
 
 LANGS = ("en", "es")
 
@@ -22,6 +33,11 @@ Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 WEEKDAYS: tuple[Weekday, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 )  # fmt: skip
+Pattern = Literal["4-4-5", "4-5-4", "5-4-4"]
+PATTERNS: tuple[Pattern, ...] = ("4-4-5", "4-5-4", "5-4-4")
+"""How a retail calendar splits each quarter's 13 weeks among its three periods (its
+home is here, with the weekdays, so a plan file's keys name them without loading
+the retail calendar)."""
 _WEEKDAYS_ES = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
 _DAY_NUMBERS: dict[str, int] = {
     **{day: number for number, day in enumerate(WEEKDAYS)},

@@ -27,16 +27,13 @@ from okrkit._period import (
     part_name,
     within_dates,
 )
-from okrkit._period_words import WEEKDAYS, Name, Weekday, weekday_number
+from okrkit._period_words import PATTERNS, WEEKDAYS, Name, Pattern, Weekday, weekday_number
 from okrkit._repr import fields_repr
 from okrkit.exceptions import InvalidValueError, PeriodError
 
 
 __all__ = ["PATTERNS", "RetailCalendar"]
 
-Pattern = Literal["4-4-5", "4-5-4", "5-4-4"]
-
-PATTERNS: tuple[Pattern, ...] = ("4-4-5", "4-5-4", "5-4-4")
 _RELATIVE_DAYS = (MO, TU, WE, TH, FR, SA, SU)
 
 _RETAIL_AFTER = re.compile(r"^(?:fy|af)\s?(\d{4}|\d{2})[ -]?(p|w)\s?(\d{1,2})$")

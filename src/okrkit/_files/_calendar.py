@@ -11,18 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from okrkit._calendars import AnyCalendar
-from okrkit._cycle import CycleCalendar
 from okrkit._files._hints import did_you_mean
 from okrkit._files._keys import Key, Section, choices
 from okrkit._period import Calendar
-from okrkit._period_words import WEEKDAYS, weekday_number
-from okrkit._retail import PATTERNS, RetailCalendar
+from okrkit._period_words import PATTERNS, WEEKDAYS, weekday_number
 from okrkit.exceptions import excerpt
 
 
 if TYPE_CHECKING:
+    from okrkit._calendars import AnyCalendar
+    from okrkit._cycle import CycleCalendar
     from okrkit._files._convert import Path, PlanReader
+    from okrkit._retail import RetailCalendar
 
 
 __all__ = ["CALENDAR", "CALENDAR_KEYS", "KINDS", "calendar_data", "read_calendar"]
@@ -139,6 +139,8 @@ def _gregorian(reader: PlanReader, path: Path, value: Mapping[str, Any]) -> Cale
 
 
 def _retail(reader: PlanReader, path: Path, value: Mapping[str, Any]) -> RetailCalendar | None:
+    from okrkit._retail import RetailCalendar  # noqa: PLC0415 - only a retail plan needs it
+
     fields: dict[str, Any] = {}
     _put(fields, "pattern", _one_of(reader, (*path, "pattern"), value.get("pattern")))
     month = _month(reader, (*path, "year_end_month"), value.get("year_end_month"))
@@ -164,6 +166,8 @@ def _retail(reader: PlanReader, path: Path, value: Mapping[str, Any]) -> RetailC
 
 
 def _cycle(reader: PlanReader, path: Path, value: Mapping[str, Any]) -> CycleCalendar | None:
+    from okrkit._cycle import CycleCalendar  # noqa: PLC0415 - only a plan in cycles needs it
+
     start = reader.date((*path, "start"), value.get("start"))
     if value.get("start") is None:
         reader.problem(path, "required: start, the first day of cycle 1 (like 2026-01-05)")
@@ -188,21 +192,25 @@ def _cycle(reader: PlanReader, path: Path, value: Mapping[str, Any]) -> CycleCal
 
 def calendar_data(calendar: AnyCalendar, date: Callable[[Any], Any]) -> dict[str, Any] | None:
     """The ``calendar:`` section for *calendar*, or None for the plain Gregorian one."""
-    if isinstance(calendar, RetailCalendar):
-        return {
-            "kind": "retail",
-            "pattern": calendar.pattern,
-            "year_end_month": calendar.year_end_month,
-            "week_ends_on": calendar.week_ends_on,
-            "rule": calendar.rule,
-            "named_by": calendar.named_by,
-            "week53": "last" if calendar.week53 == 12 else calendar.week53,
-        }
-    if isinstance(calendar, CycleCalendar):
-        cycle = {"kind": "cycle", "start": date(calendar.start)}
-        if calendar.weeks is not None:
-            return {**cycle, "weeks": calendar.weeks}
-        return {**cycle, "days": calendar.days}
+    if not isinstance(calendar, Calendar):  # only then can it be one of the others
+        from okrkit._cycle import CycleCalendar  # noqa: PLC0415
+        from okrkit._retail import RetailCalendar  # noqa: PLC0415
+
+        if isinstance(calendar, RetailCalendar):
+            return {
+                "kind": "retail",
+                "pattern": calendar.pattern,
+                "year_end_month": calendar.year_end_month,
+                "week_ends_on": calendar.week_ends_on,
+                "rule": calendar.rule,
+                "named_by": calendar.named_by,
+                "week53": "last" if calendar.week53 == 12 else calendar.week53,
+            }
+        if isinstance(calendar, CycleCalendar):
+            cycle = {"kind": "cycle", "start": date(calendar.start)}
+            if calendar.weeks is not None:
+                return {**cycle, "weeks": calendar.weeks}
+            return {**cycle, "days": calendar.days}
     if calendar == Calendar():
         return None
     data: dict[str, Any] = {"fiscal_year_start": calendar.fiscal_year_start}

@@ -12,11 +12,10 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from okrkit._amount import Amount, plain_number
 from okrkit._cadence import Cadence
-from okrkit._calendars import AnyCalendar
 from okrkit._fields import as_float, characters, id_reference, identifier
 from okrkit._files._calendar import calendar_data, read_calendar
 from okrkit._files._hints import did_you_mean
@@ -52,6 +51,10 @@ from okrkit._plural import plural
 from okrkit._policy import Policy
 from okrkit._unit_words import Refusal
 from okrkit.exceptions import EXCERPT, InvalidValueError, OkrkitError, PeriodError, excerpt
+
+
+if TYPE_CHECKING:
+    from okrkit._calendars import AnyCalendar
 
 
 __all__ = ["FORMAT_VERSION", "Located", "PlanReader", "plan_to_data"]
