@@ -126,6 +126,8 @@ def underflow_refusal(text: str, value: float) -> Refusal | None:
     another number (``2.5e-324`` as ``5e-324``); ``5e-324`` itself reads as written."""
     if abs(value) >= SMALLEST_FLOAT:
         return None
+    if value == 0 and not any(digit in text for digit in "123456789"):
+        return None  # a zero, as written (0, 0.0, -0e3): no digit of it is lost
     from decimal import Decimal  # noqa: PLC0415 - only numbers near 0 get here
 
     read = format_number(value)
