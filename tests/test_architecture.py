@@ -136,6 +136,30 @@ def test_core_needs_no_heavy_dependency() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_import_okrkit_loads_nothing_of_its_own() -> None:
+    """`import okrkit` loads its version and no other module of okrkit's, nor any of
+    its dependencies: each public name loads its module on first use."""
+    code = (
+        "import sys, okrkit\n"
+        "own = {m for m in sys.modules if m.startswith('okrkit.')} - {'okrkit._version'}\n"
+        "deps = {'attr', 'attrs', 'dateutil', 'yaml', 'pint', 'json', 'tomllib'}\n"
+        "used = deps & set(sys.modules)\n"
+        "assert not own and not used, (sorted(own), sorted(used))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_model_loads_no_module_of_numbers_paths_or_other_calendars() -> None:
+    """The model reads durations, amounts and Gregorian periods without decimal,
+    fractions or pathlib, and without the retail and cycle calendars."""
+    code = (
+        "import sys, okrkit._model\n"
+        "unused = {'decimal', 'fractions', 'pathlib', 'okrkit._retail', 'okrkit._cycle'}\n"
+        "assert not unused & set(sys.modules), sorted(unused & set(sys.modules))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_every_public_name_resolves() -> None:
     """Every name in __all__ can be imported from okrkit."""
     for name in okrkit.__all__:
