@@ -297,6 +297,11 @@ def _builtin(lang: str) -> dict[str, Any]:
     return data
 
 
+class _Checked(dict[str, dict[str, Any]]):
+    """Word lists a lexicon takes as they are: the package's own, which its tests
+    check, and not again each time a process reads its first statement."""
+
+
 class Lexicon:
     """The reader's vocabulary in every language.
 
@@ -310,10 +315,7 @@ class Lexicon:
     _lock = threading.Lock()
 
     def __init__(self, data: Mapping[str, Mapping[str, Any]]) -> None:
-        self._start(_lexicon_data(data))
-
-    def _start(self, data: dict[str, dict[str, Any]]) -> None:
-        self._data = data
+        self._data = dict(data) if isinstance(data, _Checked) else _lexicon_data(data)
         self._words: dict[str, Words] = {}
         self._markers: dict[str, frozenset[str]] | None = None
         self._grammar: dict[str, frozenset[str]] | None = None
@@ -326,10 +328,7 @@ class Lexicon:
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    # The package's own lists, which its tests check: not again here.
-                    lexicon = cls.__new__(cls)
-                    lexicon._start({lang: dict(_builtin(lang)) for lang in LANGS})
-                    cls._default = lexicon
+                    cls._default = cls(_Checked({lang: dict(_builtin(lang)) for lang in LANGS}))
         return cls._default
 
     def markers(self) -> dict[str, frozenset[str]]:
