@@ -179,6 +179,25 @@ def _notebook_members(
     return None
 
 
+def _names_for_annotations() -> None:
+    """Give autodoc the names some modules import only for type checkers, so that
+    a command loads less (the retail and cycle calendars, scoring): autodoc reads a
+    signature's annotations with its module's names (attrs writes a class's
+    methods with a copy of them), and shows the types they name
+    (``Calendar | RetailCalendar | CycleCalendar``, not ``AnyCalendar``)."""
+    from okrkit import _api, _calendars, _dsl, _model, _score  # noqa: PLC0415
+
+    calendars = {"AnyCalendar": _calendars.AnyCalendar}
+    given = {_model: calendars, _dsl: calendars, _api: {"Scorecard": _score.Scorecard}}
+    for module, names in given.items():
+        vars(module).update(names)
+        for value in list(vars(module).values()):
+            if isinstance(value, type) and value.__module__ == module.__name__:
+                for method in vars(value).values():
+                    if inspect.isfunction(method):
+                        method.__globals__.update(names)
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.connect("autodoc-process-docstring", _api_docstring)
     app.connect("autodoc-process-signature", _enum_signature)
@@ -187,4 +206,5 @@ def setup(app: Any) -> dict[str, Any]:
     # Import the public submodules now, so a broken import fails the build at once.
     for name in sorted(_SUBMODULES):
         importlib.import_module(f"okrkit.{name}")
+    _names_for_annotations()
     return {"parallel_read_safe": True}
