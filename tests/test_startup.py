@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from okrkit import PlanFileError, _cli
-from okrkit._cli import build_parser, main
+from okrkit._cli import build_parser, main, parser_for
 from okrkit._files._io import FORMATS, format_of
 from okrkit._text._words import LANGS, Lexicon, _builtin
 
@@ -120,13 +120,23 @@ def _described(parser: argparse.ArgumentParser) -> list[dict[str, object]]:
     ]
 
 
-@pytest.mark.parametrize("words", [[], ["--help"], ["--version"], ["chek"], ["-x"]])
-def test_a_line_naming_no_command_gets_every_command(words: list[str]) -> None:
-    """--help, --version and a typo see every command (listed, or offered as a choice)."""
-    parser = build_parser(only=next((w for w in words if not w.startswith("-")), ""))
+@pytest.mark.parametrize(
+    "words",
+    [[], ["--help"], ["-h", "check"], ["--version", "check"], ["chek"], ["--", "check", "x"]],
+)
+def test_a_line_that_does_not_start_with_a_command_gets_every_command(words: list[str]) -> None:
+    """--help, --version, a typo or an option before the command see the whole parser."""
+    parser = parser_for(words)
 
-    assert list(_commands(parser)) == list(ALL)
     assert parser.format_help() == build_parser().format_help()
+    assert {name: _described(p) for name, p in _commands(parser).items()} == {
+        name: _described(p) for name, p in ALL.items()
+    }
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_a_line_that_starts_with_a_command_gets_that_command(name: str) -> None:
+    assert list(_commands(parser_for([name, "plan.yaml", "--help"]))) == [name]
 
 
 @pytest.mark.parametrize("columns", [None, "", "50", "200", "0", "-3", "abc", " 70 "], ids=repr)

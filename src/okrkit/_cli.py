@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from okrkit._policy import Policy
 
 
-__all__ = ["main", "run"]
+__all__ = ["main", "parser_for", "run"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -1162,14 +1162,19 @@ _COMMANDS: dict[str, tuple[str, str, Callable[[argparse.ArgumentParser], None]]]
 """Each command: its summary, its description, and what adds its arguments."""
 
 
+def parser_for(typed: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser of the command line *typed*: a line that starts with a command
+    runs that command alone; any other (``--help``, ``--version``, a typo) gets
+    every command."""
+    return build_parser(only=typed[0] if typed and typed[0] in _COMMANDS else None)
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The ``okrkit`` argument parser, with every command of cli.md.
 
-    With *only*, the parser for one command line: the command it names alone,
-    with its arguments, or, when it names none (``--help``, a typo), every
-    command without its arguments, which only the command's own parser shows.
-    Each parser argparse builds costs a new interpreter time, and a command line
-    runs one command."""
+    With *only*, a command's name, that command alone: the parser of a command
+    line that starts with the command, which runs that command and needs no
+    other (each parser argparse builds costs a new interpreter time)."""
     parser = _Parser(
         prog="okrkit",
         description="Check, score and read OKR plans (objectives and key results) written "
@@ -1188,11 +1193,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         dest="command", parser_class=_Parser, metavar="COMMAND", help="one of:"
     )
     for name, (summary, description, arguments) in _COMMANDS.items():
-        if only in _COMMANDS and only != name:
-            continue
-        command = _command(commands, name, summary, description)
         if only is None or only == name:
-            arguments(command)
+            arguments(_command(commands, name, summary, description))
     return parser
 
 
@@ -1237,8 +1239,7 @@ def run() -> NoReturn:
 
 def _run(argv: Sequence[str] | None) -> int:
     typed = sys.argv[1:] if argv is None else argv
-    # The command is the first word that is no option: the top level takes no values.
-    parser = build_parser(only=next((arg for arg in typed if not arg.startswith("-")), ""))
+    parser = parser_for(typed)
     try:
         args = parser.parse_args(argv)
         if args.command is None:
