@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from okrkit._files._hints import did_you_mean
-from okrkit._files._keys import Key, Section, choices
+from okrkit._files._keys import Key, Section
 from okrkit._period import Calendar
 from okrkit._period_words import PATTERNS, WEEKDAYS, weekday_number
 from okrkit.exceptions import excerpt
@@ -114,13 +114,7 @@ def _month(reader: PlanReader, path: Path, value: object) -> int | None:
 
 def _one_of(reader: PlanReader, path: Path, value: object) -> Any:
     """*value* as one of the choices CALENDAR gives the key at the end of *path*."""
-    allowed = choices(CALENDAR[str(path[-1])])
-    if value is None:
-        return None
-    if value in allowed:
-        return value
-    reader.expected(path, " | ".join(allowed), value)
-    return None
+    return reader.choice(path, value, CALENDAR[str(path[-1])])
 
 
 def _put(fields: dict[str, Any], name: str, value: object) -> None:

@@ -31,6 +31,7 @@ from okrkit._files._keys import (
     POLICY,
     Key,
     Section,
+    accepted,
     choices,
 )
 from okrkit._files._numbers import Number, Whole, bare_number_refusal
@@ -65,15 +66,8 @@ T = TypeVar("T")
 
 Path = tuple[str | int, ...]
 
-PLAN_KEYS = tuple(PLAN)
-CADENCE_KEYS = tuple(CADENCE)
-OBJECTIVE_KEYS = tuple(OBJECTIVE)
-KR_KEYS = tuple(KEY_RESULT)
-CHECKIN_KEYS = tuple(CHECKIN)
-INITIATIVE_KEYS = tuple(INITIATIVE)
-LINK_KEYS = tuple(LINK)
-TYPE_KEYS = tuple(METRIC_TYPE)
-POLICY_KEYS = tuple(POLICY)
+_POLICY_AND_PLUGINS = dict.fromkeys((*POLICY, "plugins"))
+"""The keys of ``[tool.okrkit]``: a plan's ``policy:`` keys, and ``plugins``."""
 
 _READ_BY_CALLER = frozenset({"list", "version", "currency", "calendar", "policy"})
 """Keys whose value the caller reads itself: lists of mappings, and the plan's own."""
@@ -202,9 +196,10 @@ class PlanReader:
         self.expected(path, refusal.expected, value, hint=refusal.hint, hint_es=refusal.hint_es)
         return True
 
-    def mapping(self, path: Path, value: object, keys: tuple[str, ...], what: str) -> bool:
-        """Whether *value* is a mapping with only *keys* (unknown keys are problems)."""
-        if type(value) is dict and len(value) <= len(keys) and value.keys() <= set(keys):
+    def mapping(self, path: Path, value: object, keys: Mapping[str, object], what: str) -> bool:
+        """Whether *value* is a mapping with only the keys of *keys* (a Section; unknown
+        keys are problems)."""
+        if type(value) is dict and value.keys() <= keys.keys():
             return True  # the common case, without an ABC check per key
         if not isinstance(value, Mapping):
             self.expected(path, what, value)
@@ -345,11 +340,10 @@ class PlanReader:
         or None and a problem listing them."""
         if value is None:
             return None
-        allowed = choices(key)
-        if isinstance(value, str) and value in allowed:
-            return value if isinstance(key.choices, tuple) else key.choices(value)
-        self.expected(path, " | ".join(allowed), value)
-        return None
+        found = accepted(key.choices).get(value) if isinstance(value, str) else None
+        if found is None:
+            self.expected(path, " | ".join(choices(key)), value)
+        return found
 
     def fields(
         self, path: Path, value: Mapping[str, Any], keys: Section,
@@ -470,7 +464,7 @@ class PlanReader:
         names code to import). Thresholds and ``strict`` are read by the rules of
         every number and flag of a plan file. The place of every rule id it names is
         kept in :attr:`policy_ids`, for an id that turns out to name no rule."""
-        keys = (*POLICY_KEYS, "plugins") if plugins else POLICY_KEYS
+        keys: Mapping[str, object] = _POLICY_AND_PLUGINS if plugins else POLICY
         if not plugins and isinstance(value, Mapping) and "plugins" in value:
             self.problem((*path, "plugins"), _NO_PLUGINS, at_key=True)
             value = {key: item for key, item in value.items() if key != "plugins"}
@@ -533,7 +527,7 @@ class PlanReader:
             return None
         if data.get("lang") == "es":
             self.lang = "es"
-        self.mapping((), data, PLAN_KEYS, _A_PLAN)
+        self.mapping((), data, PLAN, _A_PLAN)
         calendar = self.calendar(("calendar",), data.get("calendar"))
         currency = self.text(("currency",), data.get("currency"))
         if currency is not None and not re.fullmatch(r"[A-Z]{3}", currency):
@@ -571,7 +565,7 @@ class PlanReader:
 
     def objective(self, path: Path, value: object, calendar: AnyCalendar) -> Objective | None:
         """One objective mapping as an Objective, or None."""
-        if not self.mapping(path, value, OBJECTIVE_KEYS, "an objective (a mapping with title:)"):
+        if not self.mapping(path, value, OBJECTIVE, "an objective (a mapping with title:)"):
             return None
         assert isinstance(value, Mapping)
         fields = self.fields(path, value, OBJECTIVE, calendar)
@@ -596,7 +590,7 @@ class PlanReader:
         """One key-result mapping (or a bare statement) as a KeyResult, or None."""
         if isinstance(value, str):
             return self.build(path, lambda: KeyResult(value))
-        if not self.mapping(path, value, KR_KEYS, "a key result (a statement or a mapping)"):
+        if not self.mapping(path, value, KEY_RESULT, "a key result (a statement or a mapping)"):
             return None
         assert isinstance(value, Mapping)
         get = value.get
@@ -624,7 +618,7 @@ class PlanReader:
             made = self._known_checkin(value)
             if made is not None:
                 return made
-        if not self.mapping(path, value, CHECKIN_KEYS, "a check-in like {date: .., value: ..}"):
+        if not self.mapping(path, value, CHECKIN, "a check-in like {date: .., value: ..}"):
             return None
         assert isinstance(value, Mapping)
         fields = self.fields(path, value, CHECKIN)
@@ -660,7 +654,7 @@ class PlanReader:
         """One initiative (text or mapping) as an Initiative, or None."""
         if isinstance(value, str):
             return self.build(path, lambda: Initiative(value))
-        if not self.mapping(path, value, INITIATIVE_KEYS, "an initiative (text or a mapping)"):
+        if not self.mapping(path, value, INITIATIVE, "an initiative (text or a mapping)"):
             return None
         assert isinstance(value, Mapping)
         fields = self.fields(path, value, INITIATIVE)
@@ -670,7 +664,7 @@ class PlanReader:
 
     def link(self, path: Path, value: object) -> Link | None:
         """One link mapping as a Link, or None."""
-        if not self.mapping(path, value, LINK_KEYS, "a link like {from: .., to: .., because: ..}"):
+        if not self.mapping(path, value, LINK, "a link like {from: .., to: .., because: ..}"):
             return None
         assert isinstance(value, Mapping)
         fields = self.fields(path, value, LINK)
@@ -684,9 +678,7 @@ class PlanReader:
             return None
         if isinstance(value, str):
             value = {"every": value}
-        if not self.mapping(
-            path, value, CADENCE_KEYS, "weekly | biweekly | monthly, or {every: ..}"
-        ):
+        if not self.mapping(path, value, CADENCE, "weekly | biweekly | monthly, or {every: ..}"):
             return None
         assert isinstance(value, Mapping)
         if self.refused((*path, "day"), value.get("day"), bare_number_refusal(value.get("day"))):
@@ -706,7 +698,7 @@ class PlanReader:
             except OkrkitError as exc:
                 self.problem(path, str(exc))
                 return None
-        if not self.mapping(path, value, TYPE_KEYS, "a metric type name or mapping"):
+        if not self.mapping(path, value, METRIC_TYPE, "a metric type name or mapping"):
             return None
         assert isinstance(value, Mapping)
         fields = self.fields(path, value, METRIC_TYPE)

@@ -8,8 +8,9 @@ plan against the schema and okrkit agree on which keys exist and what they hold.
 
 from __future__ import annotations
 
+import functools
 from enum import Enum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from okrkit._cadence import EVERY_ALIASES, Every
 from okrkit._metric import MetricKind, Polarity
@@ -30,6 +31,7 @@ __all__ = [
     "SECTIONS",
     "Key",
     "Section",
+    "accepted",
     "choices",
 ]
 
@@ -64,11 +66,18 @@ class Section(dict[str, Key]):
         self.required = tuple(name for name, key in keys.items() if key.required)
 
 
+@functools.cache
+def accepted(allowed: type[Enum] | tuple[str, ...]) -> dict[str, Any]:
+    """Each text a ``choice`` key with these *allowed* choices accepts, in order, and
+    what it reads as: the member of the enum, or the text itself (made once per key)."""
+    if isinstance(allowed, tuple):
+        return {text: text for text in allowed}
+    return {str(member.value): member for member in allowed}
+
+
 def choices(key: Key) -> tuple[str, ...]:
     """The values a ``choice`` key accepts, in order."""
-    if isinstance(key.choices, tuple):
-        return key.choices
-    return tuple(str(member.value) for member in key.choices)
+    return tuple(accepted(key.choices))
 
 
 _RULES = "rule ids this one does not report, like [objective-has-number]"
