@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -67,8 +67,11 @@ __all__ = [
     "key_result_window",
     "reference",
     "slugify",
+    "trusted",
     "trusted_checkin",
 ]
+
+T = TypeVar("T")
 
 
 class Direction(StrEnum):
@@ -189,6 +192,39 @@ class CheckIn:
 
     def __repr__(self) -> str:
         return fields_repr(self, positional=("date", "value"))
+
+
+_FIELDS: dict[type, tuple[tuple[str, str, object], ...]] = {}
+"""Each class :func:`trusted` has made: its fields' names, aliases and defaults."""
+
+
+def trusted(cls: type[T], **fields: Any) -> T:
+    """A *cls* of *fields* that a reader has already checked, each in the form the
+    value holds it (what the field's converter gives back: stripped text or None, a
+    member of the enum, an Amount, a tuple), so none is checked again; a field not
+    given takes its default. The public constructors check every value."""
+    spec = _FIELDS.get(cls)
+    if spec is None:
+        spec = _FIELDS[cls] = _fields_of(cls)
+    made = object.__new__(cls)
+    for name, alias, default in spec:
+        value = fields.pop(alias, default)
+        if value is attrs.NOTHING:
+            raise TypeError(f"trusted({cls.__name__}) needs {alias}=")
+        object.__setattr__(made, name, value)
+    if fields:
+        raise TypeError(f"{cls.__name__} has no field {next(iter(fields))!r}")
+    return made
+
+
+def _fields_of(cls: Any) -> tuple[tuple[str, str, object], ...]:
+    """Each field's name, alias and default (:data:`attrs.NOTHING` if it has none)."""
+    spec = []
+    for field in attrs.fields(cls):
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            raise TypeError(f"trusted({cls.__name__}): {field.name} has a factory")
+        spec.append((field.name, field.alias or field.name, field.default))
+    return tuple(spec)
 
 
 def trusted_checkin(date: dt.date, value: Amount, confidence: float | None) -> CheckIn:

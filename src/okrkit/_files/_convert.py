@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from okrkit._amount import Amount, plain_number
 from okrkit._cadence import Cadence
-from okrkit._fields import as_float, characters, id_reference, identifier
+from okrkit._fields import as_float, characters, id_reference, identifier, optional_text
 from okrkit._files._calendar import calendar_data, read_calendar
 from okrkit._files._hints import did_you_mean
 from okrkit._files._keys import (
@@ -44,6 +44,7 @@ from okrkit._model import (
     Link,
     Objective,
     Plan,
+    trusted,
     trusted_checkin,
 )
 from okrkit._period import Calendar, Period
@@ -74,6 +75,8 @@ _READ_BY_CALLER = frozenset({"list", "version", "currency", "calendar", "policy"
 
 _DATE_VALUE_CONFIDENCE = frozenset({"date", "value", "confidence"})
 """The keys of most check-ins: read without the general reader when already known."""
+
+_NUMBERS = (float, int)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -372,8 +375,8 @@ class PlanReader:
                 made = self.date(where, raw)
             elif read == "number":
                 made = self.number(where, raw, minimum=key.minimum, maximum=key.maximum)
-            elif read == "text":
-                made = self.text(where, raw, required=key.required)
+            elif read == "text":  # as the model holds it: stripped, None when blank
+                made = optional_text(name, self.text(where, raw, required=key.required))
             elif read == "identifier":
                 made = self.identifier(where, raw)
             elif read == "reference":
@@ -577,14 +580,10 @@ class PlanReader:
                 key_results.append(made)
         if "title" not in fields:
             return None
-        objective: Objective | None = self.build(
-            path, lambda: Objective(key_results=tuple(key_results), **fields)
-        )
-        if objective is not None:
-            self.places.append((path, id(value)))
-            for index, item in enumerate(kr_values):
-                self.places.append(((*path, "key_results", index), id(item)))
-        return objective
+        self.places.append((path, id(value)))
+        for index, item in enumerate(kr_values):
+            self.places.append(((*path, "key_results", index), id(item)))
+        return trusted(Objective, key_results=tuple(key_results), **fields)
 
     def key_result(self, path: Path, value: object) -> KeyResult | None:
         """One key-result mapping (or a bare statement) as a KeyResult, or None."""
@@ -595,11 +594,7 @@ class PlanReader:
         assert isinstance(value, Mapping)
         get = value.get
         fields = self.fields(path, value, KEY_RESULT)
-        checkins = []
-        for index, item in enumerate(self.items((*path, "checkins"), get("checkins"), "check-ins")):
-            made = self.checkin((*path, "checkins", index), item)
-            if made is not None:
-                checkins.append(made)
+        checkins = self.checkins((*path, "checkins"), get("checkins"))
         initiatives = []
         for index, item in enumerate(
             self.items((*path, "initiatives"), get("initiatives"), "initiatives")
@@ -607,48 +602,44 @@ class PlanReader:
             initiative = self.initiative((*path, "initiatives", index), item)
             if initiative is not None:
                 initiatives.append(initiative)
-        return self.build(
-            path,
-            lambda: KeyResult(checkins=tuple(checkins), initiatives=tuple(initiatives), **fields),
-        )
+        return trusted(KeyResult, checkins=checkins, initiatives=tuple(initiatives), **fields)
+
+    def checkins(self, path: Path, value: object) -> tuple[CheckIn, ...]:
+        """A key result's list of check-ins. Most check-ins hold a date and
+        a value read before in this document, and no confidence or a plain number from
+        0 to 1: those are taken as they are, without the general reader."""
+        checkins = []
+        dates, amounts = self._dates, self._amounts
+        for index, item in enumerate(self.items(path, value, "check-ins")):
+            if type(item) is dict and item.keys() <= _DATE_VALUE_CONFIDENCE:
+                day, sure = item.get("date"), item.get("confidence")
+                amount: Any = item.get("value")
+                if type(day) is str:
+                    day = dates.get(day)
+                # a Number or a Whole is judged by how it is written, in amount()
+                amount = amounts.get(amount) if type(amount) in (str, *_NUMBERS) else None
+                if (
+                    type(day) is dt.date
+                    and type(amount) is Amount
+                    and (sure is None or (type(sure) in _NUMBERS and 0 <= sure <= 1))
+                ):
+                    confidence = None if sure is None else float(sure)
+                    checkins.append(trusted_checkin(day, amount, confidence))
+                    continue
+            made = self.checkin((*path, index), item)
+            if made is not None:
+                checkins.append(made)
+        return tuple(checkins)
 
     def checkin(self, path: Path, value: object) -> CheckIn | None:
         """One check-in mapping as a CheckIn, or None."""
-        if type(value) is dict and value.keys() <= _DATE_VALUE_CONFIDENCE:
-            made = self._known_checkin(value)
-            if made is not None:
-                return made
         if not self.mapping(path, value, CHECKIN, "a check-in like {date: .., value: ..}"):
             return None
         assert isinstance(value, Mapping)
         fields = self.fields(path, value, CHECKIN)
-        day, amount = fields.pop("date", None), fields.pop("value", None)
-        if day is None or amount is None:
+        if "date" not in fields or "value" not in fields:
             return None
-        if not fields and type(day) is dt.date:
-            return trusted_checkin(day, amount, None)  # every field checked above
-        if fields.keys() == {"confidence"} and type(day) is dt.date:
-            return trusted_checkin(day, amount, fields["confidence"])
-        return self.build(path, lambda: CheckIn(day, amount, **fields))
-
-    def _known_checkin(self, value: dict[str, Any]) -> CheckIn | None:
-        """A check-in whose date and value were read before in this document (and
-        whose confidence, if any, is a plain number from 0 to 1), without reading
-        them again; None when any of it needs reading (and perhaps a problem)."""
-        day = value.get("date")
-        amount: Any = value.get("value")
-        known = day if type(day) is dt.date else self._dates.get(day) if type(day) is str else None
-        if known is None or type(amount) not in (str, float, int):
-            return None  # a Number or Whole is judged by how it is written, in amount()
-        made = self._amounts.get(amount)
-        if made is None:
-            return None
-        confidence = value.get("confidence")
-        if confidence is None:
-            return trusted_checkin(known, made, None)
-        if type(confidence) in (float, int) and 0 <= confidence <= 1:
-            return trusted_checkin(known, made, float(confidence))
-        return None
+        return trusted(CheckIn, **fields)
 
     def initiative(self, path: Path, value: object) -> Initiative | None:
         """One initiative (text or mapping) as an Initiative, or None."""
@@ -660,7 +651,7 @@ class PlanReader:
         fields = self.fields(path, value, INITIATIVE)
         if "title" not in fields:
             return None
-        return self.build(path, lambda: Initiative(**fields))
+        return trusted(Initiative, **fields)
 
     def link(self, path: Path, value: object) -> Link | None:
         """One link mapping as a Link, or None."""
@@ -670,7 +661,7 @@ class PlanReader:
         fields = self.fields(path, value, LINK)
         if "from_" not in fields or "to" not in fields:
             return None
-        return self.build(path, lambda: Link(**fields))
+        return trusted(Link, **fields)
 
     def cadence(self, path: Path, value: object) -> Cadence | None:
         """A cadence (``weekly`` or a mapping) as a Cadence, or None."""
