@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +23,9 @@ from hypothesis import strategies as st
 import okrkit
 from okrkit import strategies as okst
 from okrkit._files import _convert
-from strategies import plans, tricky_ids, tricky_texts
+from okrkit._resolve import Resolved, resolve
+from okrkit._text import read_plan
+from strategies import key_results, plans, tricky_ids, tricky_texts
 
 
 AS_OF = dt.date(2026, 2, 15)
@@ -51,13 +55,29 @@ def _general(text: str, fmt: str) -> tuple[Any, ...]:
         return _outcome(text, fmt)
 
 
+def _checked_again(value: Any) -> None:
+    """*value*, built again by its constructor (which checks every field), is equal
+    and has the same repr: the reader gave each field in the form the model holds it."""
+    again = attrs.evolve(value)
+    assert again == value
+    assert repr(again) == repr(value)
+
+
 def _same_both_ways(text: str, fmt: str) -> tuple[Any, ...]:
     short, general = _outcome(text, fmt), _general(text, fmt)
     assert short == general, text
-    if short[0] == "read":  # equal plans made the two ways hold the same check-ins
+    if short[0] == "read":
+        plan = short[1]
+        for objective in plan.objectives:
+            _checked_again(objective)
+        for link in plan.links:
+            _checked_again(link)
         for (_o, mine), (_p, theirs) in zip(
-            short[1].iter_key_results(), general[1].iter_key_results(), strict=True
+            plan.iter_key_results(), general[1].iter_key_results(), strict=True
         ):
+            _checked_again(mine)
+            for item in (*mine.checkins, *mine.initiatives):
+                _checked_again(item)
             assert mine.checkins == theirs.checkins
             assert [type(c) for c in mine.checkins] == [type(c) for c in theirs.checkins]
     return short
@@ -302,3 +322,104 @@ class TestProperties:
         """Check-ins of any keys and any scalar values give the same plan or the
         same problems either way."""
         _same_both_ways(_plan_text(_kr({"date": DAY, "value": "3 call"}, *checkins)), "json")
+
+
+def _key_result_both_ways(kr: okrkit.KeyResult) -> tuple[okrkit.KeyResult, okrkit.KeyResult]:
+    """*kr* as built in code (check-ins kept as CheckIn values) and the same key result
+    read from a file (check-ins kept as columns), statements read alike."""
+    plan = read_plan(
+        okrkit.plan("p", period="2026-Q1").with_objectives(
+            okrkit.objective("Grow the partner channel", id="o").measured_by(kr)
+        )
+    )
+    built = plan.objectives[0].key_results[0]
+    read = okrkit.loads(okrkit.dumps(plan, format="json"), format="json")
+    return built, read.objectives[0].key_results[0]
+
+
+CALLS = okrkit.increase("calls", to="20 call").with_id("calls")
+
+
+class TestCheckInColumns:
+    def _pair(self) -> tuple[okrkit.KeyResult, okrkit.KeyResult]:
+        kr = (
+            CALLS.checked_in("2026-01-12", "4 call", confidence=0.5)
+            .checked_in("2026-01-05", "2 call", note="first week", source="crm")
+            .checked_in("2026-01-19", "1 hour")
+        )
+        return _key_result_both_ways(kr)
+
+    def test_read_and_built_are_the_same_value(self) -> None:
+        """A key result whose check-ins are columns is equal to one built with CheckIn
+        values, with the same hash, repr, check-ins, history and pickle."""
+        built, read = self._pair()
+
+        assert read._checkins._items is None  # columns, until asked for CheckIn values
+        assert read == built
+        assert hash(read) == hash(built)
+        assert repr(read) == repr(built)
+        assert read.checkins == built.checkins
+        assert read.history(until="2026-01-12") == built.history(until="2026-01-12")
+        assert read.checkin_as_of("2026-01-13") == okrkit.CheckIn(
+            dt.date(2026, 1, 12), okrkit.Amount(4, "call"), confidence=0.5
+        )
+        for value in (read, built):
+            again = pickle.loads(pickle.dumps(value))
+            assert again == value
+            assert again.checkins == value.checkins
+
+    def test_building_on_a_read_key_result(self) -> None:
+        """Fluent methods on a key result read from a file keep its check-ins."""
+        built, read = self._pair()
+
+        assert read.owned_by("sales").checkins == built.checkins
+        assert attrs.evolve(read, statement=None) == attrs.evolve(built, statement=None)
+        longer = read.checked_in("2026-01-26", "6 call")
+        assert longer.checkins == (*built.checkins, okrkit.CheckIn("2026-01-26", "6 call"))
+        assert longer != read
+
+    def test_different_check_ins_are_different(self) -> None:
+        """Key results that differ only in one check-in's note, source or confidence
+        are not equal, whichever way they were made."""
+        built, read = self._pair()
+        for change in ({"note": "x"}, {"source": "sheet"}, {"confidence": 0.25}):
+            first = attrs.evolve(built.checkins[0], **change)
+            other = attrs.evolve(built, checkins=(first, *built.checkins[1:]))
+            assert other != read
+            assert read != other
+
+    def test_resolving_reads_the_columns_as_the_check_ins_say(self) -> None:
+        """The numbers a rule or the scorer gets from a read key result are those of
+        the same key result built in code: in date order, hours converted, the
+        confidences that were stated."""
+        built, read = self._pair()
+        mine, theirs = resolve(read), resolve(built)
+
+        assert mine.checkins == theirs.checkins == [
+            (dt.date(2026, 1, 5), 2.0), (dt.date(2026, 1, 12), 4.0)
+        ]  # fmt: skip
+        assert mine.mismatches == theirs.mismatches == [("checkins", "hour")]
+        assert (mine.confidence_days, mine.confidences) == ([dt.date(2026, 1, 12)], [0.5])
+        assert (theirs.confidence_days, theirs.confidences) == ([dt.date(2026, 1, 12)], [0.5])
+
+    @settings(max_examples=80, deadline=None)
+    @given(key_results())
+    def test_any_key_result_resolves_alike_read_or_built(self, kr: okrkit.KeyResult) -> None:
+        built, read = _key_result_both_ways(kr)
+        mine, theirs = resolve(read), resolve(built)
+
+        assert read == built
+        for name in Resolved.__slots__:
+            assert getattr(mine, name) == getattr(theirs, name), name
+
+    @settings(max_examples=10, deadline=None)
+    @given(okst.plans(max_objectives=2))
+    def test_checking_and_scoring_make_no_check_in_values(self, drawn: okrkit.Plan) -> None:
+        """okrkit check and score read a plan file's check-ins as columns: no CheckIn
+        is made for them."""
+        plan = okrkit.loads(okrkit.dumps(drawn, format="json"), format="json")
+        okrkit.check(plan, as_of=AS_OF).to_text()
+        okrkit.score(plan, as_of=AS_OF).to_text()
+
+        for _objective, kr in plan.iter_key_results():
+            assert kr._checkins._items in (None, ())  # () when it has no check-in

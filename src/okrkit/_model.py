@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CheckIn",
+    "CheckIns",
     "Commitment",
     "Direction",
     "Initiative",
@@ -227,17 +228,92 @@ def _fields_of(cls: Any) -> tuple[tuple[str, str, object], ...]:
     return tuple(spec)
 
 
-def trusted_checkin(date: dt.date, value: Amount, confidence: float | None) -> CheckIn:
-    """A check-in from values a reader has already checked (a real date, an
-    Amount, a confidence in 0..1 or None), without checking them again."""
+Columns = tuple[
+    tuple[dt.date, ...],
+    tuple[Amount, ...],
+    tuple[float | None, ...],
+    tuple[str | None, ...],
+    tuple[str | None, ...],
+]
+"""Check-ins as columns: their dates, values, confidences, notes and sources."""
+
+
+class CheckIns:
+    """A key result's check-ins, kept as :data:`Columns` or as CheckIn values.
+
+    Scoring and the rules read check-ins as time series, so a plan file's are kept
+    as columns, each :class:`CheckIn` made only when :attr:`KeyResult.checkins` is
+    first read; check-ins given as CheckIn values are kept so, their columns made
+    when first read. Either way two are equal when their CheckIn values are."""
+
+    __slots__ = ("_columns", "_items")
+
+    def __init__(
+        self, items: tuple[CheckIn, ...] | None = None, *, columns: Columns | None = None
+    ) -> None:
+        self._items = items
+        self._columns = columns
+
+    @property
+    def items(self) -> tuple[CheckIn, ...]:
+        if self._items is None:
+            assert self._columns is not None
+            self._items = tuple(map(trusted_checkin, *self._columns))
+        return self._items
+
+    @property
+    def columns(self) -> Columns:
+        if self._columns is None:
+            items = self.items
+            self._columns = (
+                tuple(c.date for c in items),
+                tuple(c.value for c in items),
+                tuple(c.confidence for c in items),
+                tuple(c.note for c in items),
+                tuple(c.source for c in items),
+            )
+        return self._columns
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        return self.columns[0]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CheckIns):
+            return NotImplemented
+        return self is other or self.items == other.items
+
+    def __hash__(self) -> int:
+        return hash(self.items)
+
+    def __repr__(self) -> str:
+        return value_repr(self.items)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (CheckIns, (self.items,))
+
+
+def trusted_checkin(
+    date: dt.date,
+    value: Amount,
+    confidence: float | None,
+    note: str | None = None,
+    source: str | None = None,
+) -> CheckIn:
+    """A check-in of values a reader has already checked (a real date, an Amount, a
+    confidence in 0..1 or None, stripped text or None), without checking them
+    again: :func:`trusted` for the values made most often."""
     made = object.__new__(CheckIn)
     _set = object.__setattr__
     _set(made, "date", date)
     _set(made, "value", value)
     _set(made, "confidence", confidence)
-    _set(made, "note", None)
-    _set(made, "source", None)
+    _set(made, "note", note)
+    _set(made, "source", source)
     return made
+
+
+NO_CHECKINS = CheckIns(())
 
 
 def _by_date(checkin: CheckIn) -> dt.date:
@@ -373,8 +449,10 @@ def _keyresult_owner(value: object) -> str | None:
     return optional_text("KeyResult.owner", value)
 
 
-def _keyresult_checkins(value: object) -> tuple[CheckIn, ...]:
-    return tuple_of("KeyResult.checkins", value, CheckIn, _checkin)
+def _keyresult_checkins(value: object) -> CheckIns:
+    if type(value) is CheckIns:
+        return value
+    return CheckIns(tuple_of("KeyResult.checkins", value, CheckIn, _checkin))
 
 
 def _keyresult_initiatives(value: object) -> tuple[Initiative, ...]:
@@ -465,11 +543,13 @@ class KeyResult:
         validator=attrs.validators.optional(field_of(MetricType, "a MetricType")),
         kw_only=True,
     )
-    checkins: tuple[CheckIn, ...] = attrs.field(
-        default=(),
+    _checkins: CheckIns = attrs.field(
+        default=NO_CHECKINS,
         converter=_keyresult_checkins,
         kw_only=True,
+        alias="checkins",
     )
+    """The check-ins (:attr:`checkins`), kept as :class:`CheckIns`: a plan file's as columns."""
     initiatives: tuple[Initiative, ...] = attrs.field(
         default=(),
         converter=_keyresult_initiatives,
@@ -503,6 +583,11 @@ class KeyResult:
         from okrkit._notebook import text_for  # noqa: PLC0415 - rendering sits outside
 
         printer.text(text_for(self))
+
+    @property
+    def checkins(self) -> tuple[CheckIn, ...]:
+        """The check-ins, in the order written."""
+        return self._checkins.items
 
     # -- names ---------------------------------------------------------------
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from okrkit._amount import Amount
-from okrkit._model import CheckIn, Direction, KeyResult
+from okrkit._model import Direction, KeyResult
 from okrkit._unit_words import period_of
 from okrkit._units import convert_factor, unit_info
 from okrkit.exceptions import UnitError
@@ -256,31 +256,30 @@ def _apply_change(kr: KeyResult, out: Resolved, convert: _Converter) -> None:
 
 
 def _checkins(kr: KeyResult, out: Resolved, convert: _Converter) -> None:
-    days, values = out.days, out.values
-    reference = convert.reference
-    share_kr = kr.share is not None and reference != "percent"
-    odd = []
-    for checkin in kr.checkins:  # the common case first: a value in the key result's unit
-        amount = checkin.value
-        unit = amount.unit
-        if unit is None or unit == reference:
-            days.append(checkin.date)
-            values.append(amount.value)
-        else:
-            odd.append(checkin)
-    if odd:
-        _other_units(odd, out, convert, share_kr)
-    stated = [(c.date, c.confidence) for c in kr.checkins if c.confidence is not None]
-    if stated:
+    """The check-ins' columns as *out*'s: whole columns at a time where they can be."""
+    dates, amounts, confidences, _notes, _sources = kr._checkins.columns
+    if {amount.unit for amount in amounts} <= {None, convert.reference}:  # most: one unit
+        out.days = list(dates)
+        out.values = [amount.value for amount in amounts]
+    else:
+        _other_units(dates, amounts, out, convert, share_kr=kr.share is not None)
+    unstated = confidences.count(None)
+    if not unstated:  # each says how confident its owner is
+        out.confidence_days = list(dates)
+        out.confidences = list(cast("tuple[float, ...]", confidences))
+    elif unstated < len(confidences):
+        stated = [
+            (day, sure) for day, sure in zip(dates, confidences, strict=True) if sure is not None
+        ]
         out.confidence_days = [day for day, _ in stated]
         out.confidences = [sure for _, sure in stated]
-    for dates, numbers in (
-        (days, values),
+    for days, numbers in (
+        (out.days, out.values),
         (out.share_days, out.share_values),
         (out.confidence_days, out.confidences),
     ):
-        if len(dates) > 1:
-            _in_date_order(dates, numbers)
+        if len(days) > 1:
+            _in_date_order(days, numbers)
 
 
 def _other_value(amount: Amount, convert: _Converter, share_kr: bool) -> tuple[float | None, bool]:
@@ -297,18 +296,30 @@ def _other_value(amount: Amount, convert: _Converter, share_kr: bool) -> tuple[f
 
 
 def _other_units(
-    checkins: list[CheckIn], out: Resolved, convert: _Converter, share_kr: bool
+    dates: tuple[dt.date, ...],
+    amounts: tuple[Amount, ...],
+    out: Resolved,
+    convert: _Converter,
+    *,
+    share_kr: bool,
 ) -> None:
-    """Check-ins in another unit: a measured share, a value converted, or a mismatch."""
-    for checkin in checkins:
-        value, measured_share = _other_value(checkin.value, convert, share_kr)
+    """Check-ins not all in the key result's unit: each is a value in its unit, a
+    measured share, a value converted, or a mismatch."""
+    reference = convert.reference
+    share_kr = share_kr and reference != "percent"
+    for day, amount in zip(dates, amounts, strict=True):
+        if amount.unit is None or amount.unit == reference:
+            out.days.append(day)
+            out.values.append(amount.value)
+            continue
+        value, measured_share = _other_value(amount, convert, share_kr)
         if measured_share:
-            out.share_days.append(checkin.date)
-            out.share_values.append(checkin.value.value)
+            out.share_days.append(day)
+            out.share_values.append(amount.value)
         elif value is None:
-            out.mismatches.append(("checkins", checkin.value.unit or ""))
+            out.mismatches.append(("checkins", amount.unit or ""))
         else:
-            out.days.append(checkin.date)
+            out.days.append(day)
             out.values.append(value)
 
 

@@ -37,7 +37,9 @@ from okrkit._files._keys import (
 from okrkit._files._numbers import Number, Whole, bare_number_refusal
 from okrkit._metric import MetricType, metric_type
 from okrkit._model import (
+    NO_CHECKINS,
     CheckIn,
+    CheckIns,
     Commitment,
     Initiative,
     KeyResult,
@@ -45,7 +47,6 @@ from okrkit._model import (
     Objective,
     Plan,
     trusted,
-    trusted_checkin,
 )
 from okrkit._period import Calendar, Period
 from okrkit._period_words import WEEKDAYS
@@ -604,32 +605,34 @@ class PlanReader:
                 initiatives.append(initiative)
         return trusted(KeyResult, checkins=checkins, initiatives=tuple(initiatives), **fields)
 
-    def checkins(self, path: Path, value: object) -> tuple[CheckIn, ...]:
-        """A key result's list of check-ins. Most check-ins hold a date and
+    def checkins(self, path: Path, value: object) -> CheckIns:
+        """A key result's list of check-ins, as columns. Most check-ins hold a date and
         a value read before in this document, and no confidence or a plain number from
         0 to 1: those are taken as they are, without the general reader."""
-        checkins = []
-        dates, amounts = self._dates, self._amounts
+        rows: list[tuple[Any, ...]] = []
+        known_dates, known_amounts = self._dates, self._amounts
         for index, item in enumerate(self.items(path, value, "check-ins")):
             if type(item) is dict and item.keys() <= _DATE_VALUE_CONFIDENCE:
                 day, sure = item.get("date"), item.get("confidence")
                 amount: Any = item.get("value")
                 if type(day) is str:
-                    day = dates.get(day)
+                    day = known_dates.get(day)
                 # a Number or a Whole is judged by how it is written, in amount()
-                amount = amounts.get(amount) if type(amount) in (str, *_NUMBERS) else None
+                amount = known_amounts.get(amount) if type(amount) in (str, *_NUMBERS) else None
                 if (
                     type(day) is dt.date
                     and type(amount) is Amount
                     and (sure is None or (type(sure) in _NUMBERS and 0 <= sure <= 1))
                 ):
-                    confidence = None if sure is None else float(sure)
-                    checkins.append(trusted_checkin(day, amount, confidence))
+                    rows.append((day, amount, None if sure is None else float(sure), None, None))
                     continue
             made = self.checkin((*path, index), item)
             if made is not None:
-                checkins.append(made)
-        return tuple(checkins)
+                rows.append((made.date, made.value, made.confidence, made.note, made.source))
+        if not rows:
+            return NO_CHECKINS
+        dates, values, confidences, notes, sources = zip(*rows, strict=True)
+        return CheckIns(columns=(dates, values, confidences, notes, sources))
 
     def checkin(self, path: Path, value: object) -> CheckIn | None:
         """One check-in mapping as a CheckIn, or None."""

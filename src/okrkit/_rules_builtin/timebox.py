@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 
 from okrkit._model import Direction
@@ -273,10 +274,11 @@ objectives:
 def checkin_outside_period(ctx: Context) -> Iterator[Hit]:
     for place, _objective, item in ctx.key_results():
         window = ctx.window(place)
-        if window is None or not item.checkins:
+        dates = item._checkins.dates
+        if window is None or not dates:
             continue
         start, end = window
-        outside = sorted(c.date for c in item.checkins if not start <= c.date <= end)
+        outside = sorted(day for day in dates if not start <= day <= end)
         if outside:
             yield ctx.hit(
                 place, count=len(outside), first=outside[0].isoformat(),
@@ -320,15 +322,10 @@ objectives:
 )
 def duplicate_checkin(ctx: Context) -> Iterator[Hit]:
     for place, _objective, item in ctx.key_results():
-        if len(item.checkins) < 2:
-            continue
-        seen: set[dt.date] = set()
-        repeated: set[dt.date] = set()
-        for checkin in item.checkins:
-            (repeated if checkin.date in seen else seen).add(checkin.date)
-        if repeated:
-            dates = [day.isoformat() for day in sorted(repeated)]
-            yield ctx.hit(place, dates=some_of(dates, most=3))
+        dates = item._checkins.dates
+        if len(set(dates)) < len(dates):
+            repeated = sorted(day for day, count in Counter(dates).items() if count > 1)
+            yield ctx.hit(place, dates=some_of([day.isoformat() for day in repeated], most=3))
 
 
 @rule(
@@ -374,7 +371,7 @@ def stale_checkins(ctx: Context) -> Iterator[Hit]:
     stale: list[tuple[Place, dt.date]] = []
     checked_in = False
     for place, _objective, item in ctx.key_results():
-        dates = [c.date for c in item.checkins if c.date <= as_of]
+        dates = [day for day in item._checkins.dates if day <= as_of]
         checked_in = checked_in or bool(dates)
         window = ctx.window(place)
         if window is None or not window[0] <= as_of <= window[1]:
