@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import math
 import pickle
+import re
 import statistics
 from collections.abc import Sequence
 from pathlib import Path
@@ -486,8 +487,7 @@ def test_a_wrong_argument_is_refused_by_name(
     keywords: dict[str, object], error: type[Exception], named: str
 ) -> None:
     arguments: dict[str, object] = {"plans": HISTORY_PLANS, "as_of": AFTER, **keywords}
-    with pytest.raises(error, match=named.replace("(", r"\(").replace(")", r"\)")
-                       .replace("[", r"\[").replace("]", r"\]")):  # fmt: skip
+    with pytest.raises(error, match=re.escape(named)):
         evidence(**arguments)  # type: ignore[arg-type]
 
 
