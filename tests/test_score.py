@@ -197,6 +197,30 @@ class TestKeyResults:
         assert scored.confidence == 0.3
         assert item.checkin_as_of(MID).value == scored.value
 
+    @pytest.mark.parametrize(
+        ("first", "last", "value"),
+        [
+            ("3 week", "35 day", 35),  # converted, then in the key result's unit
+            ("35 day", "3 week", 21),  # in the key result's unit, then converted
+            ("2 week", "3 week", 21),  # both converted
+        ],
+    )
+    def test_the_last_written_on_a_day_counts_whatever_its_unit(
+        self, first: str, last: str, value: float
+    ) -> None:
+        """A value in another unit than the key result's is no later than one in its
+        own unit on the same day: the one written last is the day's value."""
+        item = (
+            reduce("sales cycle", from_="40 day", to="20 day")
+            .checked_in("2026-02-01", first)
+            .checked_in("2026-02-01", last)
+        )
+        scored = only(item)
+
+        assert scored.value == Amount(value, "day")
+        assert scored.progress == pytest.approx((40 - value) / 20)
+        assert item.checkin_as_of(MID).value == Amount.parse(last)
+
     def test_a_conversion_past_the_largest_float_is_a_mismatch(self) -> None:
         """1e308 km in metres overflows: the check-in is left out and reported, not a crash."""
         item = increase("distancia", from_="0 m", to="100 m").checked_in("2026-02-01", "1e308 km")
