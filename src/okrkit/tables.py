@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from okrkit._tables._parquet import read_parquet, write_parquet
     from okrkit._tables._read import from_tables
     from okrkit._tables._schema import COLUMNS, Column, arrow_schema
+    from okrkit._tables._scoring import TableScores, score_tables
     from okrkit._tables._value import PlanTables
     from okrkit._tables._write import to_tables
 
@@ -32,11 +33,13 @@ __all__ = [
     "COLUMNS",
     "Column",
     "PlanTables",
+    "TableScores",
     "arrow_schema",
     "check_batches",
     "check_tables",
     "from_tables",
     "read_parquet",
+    "score_tables",
     "to_tables",
     "write_parquet",
 ]
@@ -48,6 +51,7 @@ _HOMES = {
     "from_tables": "okrkit._tables._read",
     **dict.fromkeys(("read_parquet", "write_parquet"), "okrkit._tables._parquet"),
     **dict.fromkeys(("check_batches", "check_tables"), "okrkit._tables._check"),
+    **dict.fromkeys(("TableScores", "score_tables"), "okrkit._tables._scoring"),
 }
 
 

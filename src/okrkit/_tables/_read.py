@@ -34,7 +34,7 @@ from okrkit._units import registry
 from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
-__all__ = ["MAX_JSON_CHARS", "from_tables"]
+__all__ = ["MAX_JSON_CHARS", "from_tables", "json_text", "policy_text"]
 
 MAX_JSON_CHARS = 1 << 20
 """The longest JSON text a cell may hold (a calendar, a policy, a metric type)."""
@@ -182,7 +182,17 @@ def _json_cell(table: _Table, row: int, column: str) -> Any:
     text = table.columns[column][row]
     if text is None:
         return None
-    place = table.place(row, column)
+    return json_text(table.place(row, column), text)
+
+
+def policy_text(place: str, text: str) -> Any:
+    """A ``policy`` cell's :class:`~okrkit.Policy`, read as a plan file's ``policy:``."""
+    data = json_text(place, text)
+    return read_as_in_file(place, data, lambda reader: reader.policy(data, path=()))
+
+
+def json_text(place: str, text: str) -> Any:
+    """A cell's JSON text, read: bounded in size, no NaN or Infinity."""
     if len(text) > MAX_JSON_CHARS:
         raise InvalidValueError(place, text, f"JSON text of at most {MAX_JSON_CHARS:,} characters")
     try:
@@ -223,10 +233,8 @@ def _plan_head(table: _Table, row: int) -> Plan:
         table, row, "calendar", calendar_data,
         lambda reader: _calendar(reader, calendar_data),
     )  # fmt: skip
-    policy_data = _json_cell(table, row, "policy")
-    policy = _read(
-        table, row, "policy", policy_data, lambda reader: reader.policy(policy_data, path=())
-    )
+    policy_cell = cells["policy"][row]
+    policy = None if policy_cell is None else policy_text(table.place(row, "policy"), policy_cell)
     with errors_at(table.place(row)):
         return Plan(
             cells["title"][row],

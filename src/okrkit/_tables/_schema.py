@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 
-__all__ = ["COLUMNS", "FINDINGS", "TABLES", "Column", "arrow_schema", "columns"]
+__all__ = ["COLUMNS", "FINDINGS", "SCORES", "TABLES", "Column", "arrow_schema", "columns"]
 
 
 class Column(NamedTuple):
@@ -205,6 +205,53 @@ FINDINGS = (
 )  # fmt: skip
 """One row per finding of :func:`okrkit.tables.check_tables`, in plan order."""
 
+KEY_RESULT_SCORES = (
+    *_KEYS,
+    *_KEY_RESULT_KEYS,
+    _c("progress", "float64", "how far it has come: 1 at the target; may pass 1 or fall "
+       "below 0 (never past ±10¹²)", null=False),
+    _c("score", "float64", "progress clamped to 0 … 1", null=False),
+    _c("expected", "float64", "the share of its window gone by (null: no period)"),
+    _c("status", "string", "on_track | at_risk | off_track | not_started | achieved | missed",
+       null=False),
+    _c("grade", "string", "red | yellow | green: the grade of its score", null=False),
+    _c("value", "float64", "the latest value it was scored on, in unit (null: none, a "
+       "milestone or a measured share)"),
+    _c("unit", "string", "the unit of value, as people read it (call/week)"),
+    _c("confidence", "float64", "the latest confidence stated (null: none)"),
+    _c("window_start", "date32", "the first day it is measured over (null: no period)"),
+    _c("window_end", "date32", "the last day it is measured over (null: no period)"),
+)  # fmt: skip
+"""One row per key result of :func:`okrkit.tables.score_tables`."""
+
+OBJECTIVE_SCORES = (
+    *_KEYS,
+    *_OBJECTIVE_KEYS,
+    _c("score", "float64", "the weighted mean of its key results' scores (rolled up: and "
+       "of its aligned objectives')", null=False),
+    _c("grade", "string", "red | yellow | green", null=False),
+    _c("status", "string", "the status its key results share, else the worst", null=False),
+    _c("expected", "float64", "the weighted mean of its key results' expected progress"),
+    _c("commitment", "string", "committed | aspirational", null=False),
+)  # fmt: skip
+"""One row per objective of :func:`okrkit.tables.score_tables`."""
+
+PLAN_SCORES = (
+    *_KEYS,
+    _c("as_of", "date32", "the day it was scored as of", null=False),
+    _c("score", "float64", "the weighted mean of its objectives' scores (rolled up: of "
+       "those with no parent in the plan)", null=False),
+    _c("grade", "string", "red | yellow | green", null=False),
+)  # fmt: skip
+"""One row per plan of :func:`okrkit.tables.score_tables`."""
+
+SCORES: dict[str, tuple[Column, ...]] = {
+    "key_result_scores": KEY_RESULT_SCORES,
+    "objective_scores": OBJECTIVE_SCORES,
+    "plan_scores": PLAN_SCORES,
+}
+"""The tables :func:`okrkit.tables.score_tables` answers with."""
+
 TABLES: dict[str, tuple[Column, ...]] = {
     "plans": PLANS,
     "objectives": OBJECTIVES,
@@ -227,7 +274,7 @@ def columns(table: str) -> tuple[str, ...]:
     return COLUMNS[table]
 
 
-_ALL = {**TABLES, "findings": FINDINGS}
+_ALL = {**TABLES, "findings": FINDINGS, **SCORES}
 
 
 def _arrow_type(pa: Any, kind: str) -> Any:
@@ -237,7 +284,8 @@ def _arrow_type(pa: Any, kind: str) -> Any:
 
 
 def arrow_schema(table: str) -> Any:
-    """The ``pyarrow.Schema`` of *table* (or of ``findings``); pyarrow loads here."""
+    """The ``pyarrow.Schema`` of *table* (or of ``findings`` or a score table); pyarrow
+    loads here."""
     from okrkit._tables._arrow import pyarrow  # noqa: PLC0415 - an optional extra
 
     pa = pyarrow()
