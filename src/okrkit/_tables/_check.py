@@ -23,10 +23,11 @@ from okrkit._fields import optional_date, whole
 from okrkit._period_words import check_lang
 from okrkit._policy import Policy, rule_list, selected_rules
 from okrkit._tables._arrow import pyarrow
+from okrkit._tables._engine import is_spark_session
 from okrkit._tables._read import from_tables
 from okrkit._tables._schema import arrow_schema
 from okrkit._tables._value import PlanTables, plan_tables
-from okrkit.exceptions import InvalidValueError
+from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
 __all__ = ["check_batches", "check_tables"]
@@ -111,19 +112,31 @@ def check_tables(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     strict: bool | None = None,
+    engine: object = None,
 ) -> Any:
     """:func:`check_batches` of every plan in *tables*, spread over *processes*
     worker processes (by default one per CPU, and none for a single run of
     plans); the findings are those of a loop over the plans, in the order of
     the ``plans`` table.
 
+    With a SparkSession as *engine*, the plans are checked on Spark instead, one
+    group of rows per plan (*tables* may then also be a folder of Parquet files
+    or a mapping of table name to DataFrame), and the findings are a DataFrame,
+    in no particular order.
+
     Rules registered by plugins (``policy``'s or ``[tool.okrkit]``'s) load in each
     worker; a rule registered with :func:`okrkit.rule` in your own code reaches
     the workers only where processes start by forking (Linux): elsewhere, pass
     ``processes=1`` or register it in a plugin.
     """
-    given = plan_tables(tables, "check_tables(tables)")
     options = _options(as_of, policy, lang, select, ignore, strict)
+    if engine is not None:
+        if not is_spark_session(engine):
+            raise InvalidTypeError("check_tables(engine)", engine, "None or a SparkSession")
+        from okrkit._tables._grouped import check_on_spark  # noqa: PLC0415 - Spark, on use
+
+        return check_on_spark(tables, engine, options)
+    given = plan_tables(tables, "check_tables(tables)")
     count = (
         None
         if processes is None

@@ -1,0 +1,88 @@
+"""okrkit.tables on Spark in local mode: scoring equals okrkit.score, and checking
+grouped by plan equals check_tables. Run with ``pytest -m spark`` (CI runs them in
+a step of their own); skipped without pyspark or Java."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+
+pytest.importorskip("pyarrow")
+pytest.importorskip("pyspark")
+
+import okrkit
+from okrkit import increase
+from okrkit.tables import TableScores, check_tables, score_tables, to_tables, write_parquet
+from scored_plans import as_of_dates, assert_scores_equal, plan_sets
+
+
+pytestmark = pytest.mark.spark
+
+SLOW = settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def arrow(scores: TableScores) -> TableScores:
+    """The answers of Spark (DataFrames) as Arrow tables."""
+    return TableScores(
+        key_results=scores.key_results.toArrow(),
+        objectives=scores.objectives.toArrow(),
+        plans=scores.plans.toArrow(),
+        as_of=scores.as_of,
+    )
+
+
+@given(plans=plan_sets, data=st.data(), rollup=st.booleans())
+@SLOW
+def test_spark_scores_equal_okrkit_score(spark, plans, data, rollup: bool) -> None:
+    """Every figure to 1e-9 and every status and grade, as on DuckDB."""
+    as_of = data.draw(as_of_dates(plans), label="as_of")
+    scores = score_tables(to_tables(plans), as_of=as_of, rollup=rollup, engine=spark)
+
+    assert_scores_equal(arrow(scores), plans, as_of, rollup=rollup)
+
+
+def test_spark_answers_dataframes_of_the_documented_schema(spark, tmp_path) -> None:
+    item = increase("leads", to="100 lead").with_id("a").checked_in("2026-02-01", "20 lead")
+    plan = okrkit.plan("p", period="2026-Q1").with_objectives(
+        okrkit.objective("Crecer", id="o").owned_by("v").measured_by(item)
+    )
+    tables = to_tables({"p": plan}, tenant="acme")
+    write_parquet(tables, tmp_path / "okrs")
+    on_duckdb = score_tables(tables, as_of="2026-02-15", rollup=True)
+
+    from_files = score_tables(tmp_path / "okrs", as_of="2026-02-15", rollup=True, engine=spark)
+    frames = {
+        name: spark.read.parquet(str(tmp_path / "okrs" / f"{name}.parquet"))
+        for name in ("plans", "objectives", "key_results", "checkins")
+    }
+    from_frames = score_tables(frames, as_of="2026-02-15", engine=spark, rollup=True)
+
+    for found in (from_files, from_frames):
+        assert repr(found) == (
+            "<TableScores as of 2026-02-15: plans=DataFrame, objectives=DataFrame, "
+            "key_results=DataFrame>"
+        )
+        for name, table in arrow(found).items():
+            assert table.equals(getattr(on_duckdb, name)), name
+
+
+def sorted_findings(table):
+    return sorted(tuple(row.values()) for row in table.to_pylist())
+
+
+@given(plans=plan_sets, as_of=st.dates(dt.date(2000, 1, 1), dt.date(2061, 1, 1)))
+@SLOW
+def test_grouped_checking_on_spark_equals_check_tables(spark, plans, as_of) -> None:
+    """The findings of a grouped map on Spark are those of check_tables, plan by plan."""
+    tables = to_tables(plans, tenant="acme")
+
+    on_spark = check_tables(tables, as_of=as_of, engine=spark)
+
+    expected = check_tables(tables, as_of=as_of, processes=1)
+    assert sorted_findings(on_spark.toArrow()) == sorted_findings(expected)
