@@ -17,28 +17,55 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
-FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```\s*$", re.DOTALL | re.MULTILINE)
+FENCE = re.compile(r"^(<!-- spark -->\n)?```(\w*)[^\n]*\n(.*?)^```\s*$", re.DOTALL | re.MULTILINE)
+"""A fenced block; ``<!-- spark -->`` on the line before marks an example that
+needs Spark (run by ``pytest -m spark``, which starts a local Spark first)."""
 
 
 def blocks(text: str) -> list[tuple[str, str]]:
-    return [(m.group(1), m.group(2)) for m in FENCE.finditer(text)]
+    return [(m.group(2), m.group(3)) for m in FENCE.finditer(text)]
 
 
-EXTRAS = {"tables.md": ("pyarrow", "duckdb")}
+def spark_blocks(text: str) -> set[int]:
+    """The positions, among blocks(text), of the examples that need Spark."""
+    return {index for index, m in enumerate(FENCE.finditer(text)) if m.group(1)}
+
+
+EXTRAS = {
+    "tables.md": ("pyarrow", "duckdb"),
+    "tables-duckdb-spark.md": ("pyarrow", "duckdb"),
+}
 """Pages whose examples need an optional extra: skipped where it is not installed."""
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_page_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every python example on the page runs, and prints what the page says it prints."""
+    """Every python example on the page runs, and prints what the page says it prints
+    (those that need Spark: in test_spark_examples_run)."""
+    run_examples(page, monkeypatch, spark=False)
+
+
+SPARK_PAGES = [page for page in PAGES if spark_blocks(page.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("page", SPARK_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_spark_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch, spark: object) -> None:
+    """The page's examples run with those that need Spark, on the local Spark."""
+    run_examples(page, monkeypatch, spark=True)
+
+
+def run_examples(page: Path, monkeypatch: pytest.MonkeyPatch, *, spark: bool) -> None:
     for module in EXTRAS.get(page.name, ()):
         pytest.importorskip(module)
     monkeypatch.chdir(ROOT)
-    found = blocks(page.read_text(encoding="utf-8"))
+    text = page.read_text(encoding="utf-8")
+    found = blocks(text)
+    needs_spark = spark_blocks(text)
     namespace: dict[str, object] = {"__name__": "__doc_example__"}
     ran = 0
     for index, (language, code) in enumerate(found):
-        if language != "python":
+        if language != "python" or (index in needs_spark and not spark):
             continue
         output = io.StringIO()
         with contextlib.redirect_stdout(output):

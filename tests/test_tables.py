@@ -346,10 +346,10 @@ class TestSchema:
     def test_the_docs_list_every_column_of_every_table(self) -> None:
         """docs/tables.md is the contract: each table's columns, in order, with type
         and nullability, as the schema has them."""
-        from okrkit._tables._schema import FINDINGS, TABLES
+        from okrkit._tables._schema import FINDINGS, SCORES, TABLES
 
         text = (ROOT / "docs" / "tables.md").read_text(encoding="utf-8")
-        for name, columns in {**TABLES, "findings": FINDINGS}.items():
+        for name, columns in {**TABLES, "findings": FINDINGS, **SCORES}.items():
             section = text.split(f"### `{name}`", 1)[1].split("###", 1)[0]
             rows = [line.split("|")[1:4] for line in section.splitlines() if line.startswith("| `")]
             written = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 
@@ -27,7 +27,7 @@ MID = dt.date(2026, 2, 15)
 
 
 @given(plans=plan_sets, data=st.data(), rollup=st.booleans())
-@settings(deadline=None)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_duckdb_scores_equal_okrkit_score(plans, data, rollup: bool) -> None:
     """For every key result, objective and plan: progress, score, expected, value,
     confidence and window to 1e-9, and every status and grade."""

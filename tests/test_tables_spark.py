@@ -16,7 +16,14 @@ pytest.importorskip("pyspark")
 
 import okrkit
 from okrkit import increase
-from okrkit.tables import TableScores, check_tables, score_tables, to_tables, write_parquet
+from okrkit.tables import (
+    TableScores,
+    arrow_schema,
+    check_tables,
+    score_tables,
+    to_tables,
+    write_parquet,
+)
 from scored_plans import as_of_dates, assert_scores_equal, plan_sets
 
 
@@ -28,11 +35,12 @@ SLOW = settings(
 
 
 def arrow(scores: TableScores) -> TableScores:
-    """The answers of Spark (DataFrames) as Arrow tables."""
+    """The answers of Spark (DataFrames) as Arrow tables of the documented schema
+    (Spark has its own idea of which columns may be null)."""
     return TableScores(
-        key_results=scores.key_results.toArrow(),
-        objectives=scores.objectives.toArrow(),
-        plans=scores.plans.toArrow(),
+        key_results=scores.key_results.toArrow().cast(arrow_schema("key_result_scores")),
+        objectives=scores.objectives.toArrow().cast(arrow_schema("objective_scores")),
+        plans=scores.plans.toArrow().cast(arrow_schema("plan_scores")),
         as_of=scores.as_of,
     )
 

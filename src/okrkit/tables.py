@@ -7,7 +7,10 @@
     tables = to_tables({"ventas-q1": plan}, tenant="acme")
     write_parquet(tables, "okrs/")
     plans = from_tables(read_parquet("okrs/"))   # {"ventas-q1": Plan(...)}
+    scores = score_tables("okrs/", as_of="2026-02-15")  # every plan, as queries
 
+Scoring runs on DuckDB in process, or on Spark given a SparkSession (the
+``spark`` extra: pyspark, sqlglot); so does checking, on Spark.
 The columns of each table are a contract: see docs/tables.md (and :data:`COLUMNS`).
 Importing this module loads neither pyarrow nor duckdb; the first function that
 needs them does, and says which extra to install when they are missing.

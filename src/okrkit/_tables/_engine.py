@@ -269,13 +269,16 @@ def engine_for(engine: object, field: str) -> Engine:
 def input_tables(tables: object, needed: Mapping[str, Sequence[str]], field: str) -> dict[str, Any]:
     """The tables *needed* (name: the columns read) of a ``tables=`` argument:
     :class:`PlanTables` (its Arrow tables), a folder of okrkit's Parquet files
-    (their paths: the engine reads them), or a mapping of table name to an Arrow
-    table, a DuckDB relation or a Spark DataFrame."""
+    (their paths: the engine reads them; a URI such as ``s3://bucket/okrs`` is the
+    engine's to read), or a mapping of table name to an Arrow table, a DuckDB
+    relation or a Spark DataFrame."""
     if isinstance(tables, PlanTables):
         return {name: tables.table(name).select(list(columns)) for name, columns in needed.items()}
     if isinstance(tables, (str, os.PathLike)):
-        folder = Path(tables)
-        found = {name: folder / f"{name}.parquet" for name in needed}
+        folder = os.fspath(tables)
+        if "://" in folder:  # the engine's storage (s3://, hdfs://): the engine reads it
+            return {name: f"{folder.rstrip('/')}/{name}.parquet" for name in needed}
+        found = {name: Path(folder) / f"{name}.parquet" for name in needed}
         for path in found.values():
             if not path.is_file():
                 raise PlanFileError(
