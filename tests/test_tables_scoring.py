@@ -177,6 +177,17 @@ class TestArguments:
             for name, table in expected.items():
                 assert getattr(found, name).equals(table)
 
+    def test_relations_of_another_connection_are_refused(self, tmp_path) -> None:
+        write_parquet(self.tables(), tmp_path / "okrs")
+        other = duckdb.connect()
+        relations = {
+            name: other.read_parquet(str(tmp_path / "okrs" / f"{name}.parquet"))
+            for name in ("plans", "objectives", "key_results", "checkins")
+        }
+
+        with pytest.raises(InvalidValueError, match="another connection"):
+            score_tables(relations, as_of=MID, engine=duckdb.connect())
+
     @pytest.mark.parametrize(
         ("call", "error", "names"),
         [

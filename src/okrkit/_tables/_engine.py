@@ -17,7 +17,7 @@ import os
 import secrets
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from okrkit._tables._arrow import duckdb, pyarrow
 from okrkit._tables._query import Names
@@ -60,7 +60,7 @@ def spark_sql(text: str) -> str:
     return found[0]
 
 
-class Engine:
+class Engine(Protocol):
     """What scoring asks of an engine (see the module docs)."""
 
     names: Names
@@ -68,34 +68,31 @@ class Engine:
     def register(self, name: str, source: Any) -> None:
         """Make *source* (an Arrow table, an engine's own table, or a Parquet file's
         path) the table *name* of this run."""
-        raise NotImplementedError
 
     def keep(self, name: str, sql: str) -> None:
         """Run *sql* and keep its rows as the table *name* of this run."""
-        raise NotImplementedError
+
+    def view(self, name: str, sql: str) -> None:
+        """Name *sql* *name* for this run's next queries, without running it."""
 
     def append(self, name: str, sql: str) -> int:
         """Run *sql*, add its rows to the table *name*; how many rows it added."""
-        raise NotImplementedError
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         """The rows of *sql*, as tuples (for small answers only)."""
-        raise NotImplementedError
 
     def answer(self, sql: str, schema: Any) -> Any:
         """The rows of *sql*, as the engine hands answers back, with *schema*."""
-        raise NotImplementedError
 
     def close(self) -> None:
         """Forget this run's tables."""
-        raise NotImplementedError
 
 
 def _run_names() -> Names:
     return Names(f"okrkit_{secrets.token_hex(6)}")
 
 
-class DuckDBEngine(Engine):
+class DuckDBEngine:
     """DuckDB, in process: the caller's connection, or a new one in memory."""
 
     def __init__(self, connection: Any = None) -> None:
@@ -112,7 +109,14 @@ class DuckDBEngine(Engine):
             self.connection.read_parquet(os.fspath(source)).create_view(target)
             self.views.append(target)
         elif isinstance(source, duckdb().DuckDBPyRelation):
-            source.create_view(target)
+            source.create_view(target)  # on the relation's own connection
+            try:
+                self.connection.execute(f"SELECT 1 FROM {target} LIMIT 0").fetchall()
+            except duckdb().CatalogException:
+                raise InvalidValueError(
+                    f"tables[{name!r}]", "a DuckDB relation of another connection",
+                    "a relation of the connection passed as engine=, or an Arrow table",
+                ) from None  # fmt: skip
             self.views.append(target)
         else:
             self.connection.register(target, source)
@@ -123,6 +127,12 @@ class DuckDBEngine(Engine):
         self.connection.execute(f"CREATE OR REPLACE TEMP TABLE {target} AS {sql}")
         if target not in self.tables:
             self.tables.append(target)
+
+    def view(self, name: str, sql: str) -> None:
+        target = self.names(name)
+        self.connection.execute(f"CREATE OR REPLACE TEMP VIEW {target} AS {sql}")
+        if target not in self.views:
+            self.views.append(target)
 
     def append(self, name: str, sql: str) -> int:
         target = self.names(name)
@@ -138,17 +148,17 @@ class DuckDBEngine(Engine):
         return table.cast(schema) if table.schema != schema else table
 
     def close(self) -> None:
-        for name in self.tables:
-            self.connection.execute(f"DROP TABLE IF EXISTS {name}")
         for name in self.views:
             self.connection.execute(f"DROP VIEW IF EXISTS {name}")
+        for name in self.tables:
+            self.connection.execute(f"DROP TABLE IF EXISTS {name}")
         for name in self.registered:
             self.connection.unregister(name)
         if self.own:
             self.connection.close()
 
 
-class SparkEngine(Engine):
+class SparkEngine:
     """Apache Spark, through the caller's SparkSession.
 
     What a run keeps is computed at once and held by the executors
@@ -200,6 +210,9 @@ class SparkEngine(Engine):
 
     def keep(self, name: str, sql: str) -> None:
         self._view(name, self._checkpoint(self._query(sql)))
+
+    def view(self, name: str, sql: str) -> None:
+        self._view(name, self._query(sql))
 
     def append(self, name: str, sql: str) -> int:
         step = self._checkpoint(self._query(sql))

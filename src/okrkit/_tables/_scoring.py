@@ -132,7 +132,7 @@ def _thresholds(run: Engine, given: Policy | None) -> None:
     plans = run.names("plans")
     listed = ", ".join(_THRESHOLDS)
     if given is None:
-        run.keep("thresholds", f"SELECT plan, {listed} FROM {plans}")
+        run.view("thresholds", f"SELECT plan, {listed} FROM {plans}")
         return
     rows: dict[str, list[Any]] = {"policy": [], **{name: [] for name in _THRESHOLDS}}
     texts = [row[0] for row in run.rows(f"SELECT DISTINCT policy FROM {plans}")]
@@ -155,7 +155,7 @@ def _thresholds(run: Engine, given: Policy | None) -> None:
 def _score(run: Engine, day: dt.date, *, rollup: bool) -> TableScores:
     names = run.names
     run.keep("key_result_scores", q.key_result_scores_sql(names, day))
-    run.keep("members", q.key_result_members_sql(names("key_result_scores")))
+    run.view("members", q.key_result_members_sql(names("key_result_scores")))
     roots = None
     if rollup:
         roots = names("roots")
@@ -200,7 +200,7 @@ def _rolled_up(run: Engine) -> None:
         children = q.child_members_sql(
             names("objective_scores"), names("edges"), level=level, levels=names("levels")
         )
-        run.keep(
+        run.view(
             "level_members",
             q.union_sql([names("members"), f"({children})"], q.MEMBER_COLUMNS),
         )
