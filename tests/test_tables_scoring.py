@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,7 +18,12 @@ import pyarrow as pa
 
 import okrkit
 from okrkit import Amount, achieve, at_least, increase, reduce
-from okrkit.exceptions import InvalidTypeError, InvalidValueError, PlanFileError
+from okrkit.exceptions import (
+    InvalidTypeError,
+    InvalidValueError,
+    OptionalDependencyError,
+    PlanFileError,
+)
 from okrkit.tables import TableScores, score_tables, to_tables, write_parquet
 from scored_plans import as_of_dates, assert_scores_equal, plan_sets
 
@@ -208,3 +214,16 @@ class TestArguments:
     def test_wrong_arguments_are_named(self, call, error, names: str) -> None:
         with pytest.raises(error, match=names.replace("(", r"\(").replace(")", r"\)")):
             call(self.tables())
+
+    def test_check_tables_takes_a_spark_session_or_nothing(self) -> None:
+        with pytest.raises(InvalidTypeError, match=r"check_tables\(engine\)"):
+            okrkit.tables.check_tables(self.tables(), as_of=MID, engine=duckdb.connect())
+
+    def test_spark_without_sqlglot_names_the_extra(self, monkeypatch) -> None:
+        from okrkit._tables._engine import spark_sql
+
+        monkeypatch.setitem(sys.modules, "sqlglot", None)
+        spark_sql.cache_clear()
+
+        with pytest.raises(OptionalDependencyError, match=r"okrkit\[spark\]"):
+            spark_sql("SELECT 1")

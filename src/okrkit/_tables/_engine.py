@@ -19,16 +19,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from okrkit._tables._arrow import duckdb, pyarrow
+from okrkit._tables._arrow import duckdb, pyarrow, sqlglot
 from okrkit._tables._query import Names
 from okrkit._tables._value import PlanTables
-from okrkit.exceptions import (
-    InvalidTypeError,
-    InvalidValueError,
-    OptionalDependencyError,
-    PlanFileError,
-    Problem,
-)
+from okrkit.exceptions import InvalidTypeError, InvalidValueError, PlanFileError, Problem
 
 
 __all__ = [
@@ -40,17 +34,6 @@ __all__ = [
     "is_spark_session",
     "spark_type",
 ]
-
-SPARK_EXTRA = "okrkit[spark]"
-
-
-def sqlglot() -> Any:
-    """sqlglot, which the ``spark`` extra brings, to translate the queries."""
-    try:
-        import sqlglot as found  # noqa: PLC0415 - an optional extra, loaded on use
-    except ImportError:
-        raise OptionalDependencyError("sqlglot", SPARK_EXTRA) from None
-    return found
 
 
 @functools.lru_cache(maxsize=256)
