@@ -153,6 +153,9 @@ def as_of_dates(plans: dict[str, Plan]) -> st.SearchStrategy[dt.date]:
     return st.dates(min_value=start, max_value=end)
 
 
+policies = st.none() | st.just("strict") | _thresholds().map(lambda t: okrkit.Policy(thresholds=t))
+"""What a caller passes as policy=: none, a preset, or thresholds of its own."""
+
 plan_sets = st.lists(varied_plans(), min_size=1, max_size=3).map(
     lambda plans: {f"plan-{index}": plan for index, plan in enumerate(plans)}
 )

@@ -25,7 +25,7 @@ from okrkit.exceptions import (
     PlanFileError,
 )
 from okrkit.tables import TableScores, score_tables, to_tables, write_parquet
-from scored_plans import as_of_dates, assert_scores_equal, plan_sets
+from scored_plans import as_of_dates, assert_scores_equal, plan_sets, policies
 
 
 Q1 = "2026-Q1"
@@ -38,7 +38,7 @@ def test_duckdb_scores_equal_okrkit_score(plans, data, rollup: bool) -> None:
     """For every key result, objective and plan: progress, score, expected, value,
     confidence and window to 1e-9, and every status and grade."""
     as_of = data.draw(as_of_dates(plans), label="as_of")
-    policy = data.draw(st.none() | st.just("strict"), label="policy")
+    policy = data.draw(policies, label="policy")
     scores = score_tables(to_tables(plans), as_of=as_of, rollup=rollup, policy=policy)
 
     assert_scores_equal(scores, plans, as_of, rollup=rollup, policy=policy)

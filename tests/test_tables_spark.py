@@ -24,7 +24,7 @@ from okrkit.tables import (
     to_tables,
     write_parquet,
 )
-from scored_plans import as_of_dates, assert_scores_equal, plan_sets
+from scored_plans import as_of_dates, assert_scores_equal, plan_sets, policies
 
 
 pytestmark = pytest.mark.spark
@@ -50,9 +50,10 @@ def arrow(scores: TableScores) -> TableScores:
 def test_spark_scores_equal_okrkit_score(spark, plans, data, rollup: bool) -> None:
     """Every figure to 1e-9 and every status and grade, as on DuckDB."""
     as_of = data.draw(as_of_dates(plans), label="as_of")
-    scores = score_tables(to_tables(plans), as_of=as_of, rollup=rollup, engine=spark)
+    policy = data.draw(policies, label="policy")
+    scores = score_tables(to_tables(plans), as_of=as_of, rollup=rollup, policy=policy, engine=spark)
 
-    assert_scores_equal(arrow(scores), plans, as_of, rollup=rollup)
+    assert_scores_equal(arrow(scores), plans, as_of, rollup=rollup, policy=policy)
 
 
 def test_spark_answers_dataframes_of_the_documented_schema(spark, tmp_path) -> None:

@@ -4,7 +4,8 @@ The queries are written once, in DuckDB's dialect, over the tables of
 docs/tables.md; :mod:`okrkit._tables._engine` runs them on DuckDB as they are
 and on Spark after sqlglot has translated them. Each function returns the text
 of one ``SELECT``; table names come from :class:`Names` (never from data) and
-the only values written into the text are a date and floats, as literals.
+the only values written into the text are a date, whole numbers and okrkit's
+constants, as literals.
 
 Every figure is worked out as :mod:`okrkit._score` does, on the same floats and
 with the same operations, so the answers are equal (sums may add in another
