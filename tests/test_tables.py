@@ -866,6 +866,28 @@ class _Planted:
         return (Path.write_text, (Path(self.path), "ran"))
 
 
+def test_a_file_pyarrow_warns_would_unpickle_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pyarrow 17 to 20 warn when a file's column has a pickled type (and read on
+    with its storage type): okrkit refuses such a file rather than print pyarrow's
+    warning and load it."""
+    import warnings
+
+    write_parquet(_example(), tmp_path / "t")
+    opened = pq.ParquetFile
+
+    def warning_open(source: object) -> object:
+        warnings.warn(
+            "pickle-based deserialization of pyarrow.PyExtensionType", RuntimeWarning, stacklevel=2
+        )
+        return opened(source)
+
+    monkeypatch.setattr(pq, "ParquetFile", warning_open)
+    with pytest.raises(PlanFileError, match="pickled Python object"):
+        read_parquet(tmp_path / "t")
+
+
 def test_a_pickled_extension_type_in_a_file_is_never_unpickled(tmp_path: Path) -> None:
     """Parquet can carry an Arrow extension type whose parameters are pickled
     (pyarrow's old ``arrow.py_extension_type``): reading okrkit's tables never

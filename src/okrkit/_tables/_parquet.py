@@ -7,7 +7,8 @@ refused. Reading is bounded: each file is a regular file read whole up to a
 size limit, and the tables it decodes to are counted against a second limit,
 row group by row group, so a small file cannot expand without end. A Parquet
 file is data: only okrkit's columns are read, and pyarrow (from 14.0.1) never
-unpickles an extension type.
+unpickles an extension type; a file that carries one is refused (pyarrow 17 to 20
+would warn and read on).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import contextlib
 import os
 import stat
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -176,7 +178,9 @@ def _read_table(target: Path, name: str, limit: int, budget: int) -> tuple[Any, 
     pa, pq = pyarrow(), pyarrow_parquet()
     data = read_file(target, max_bytes=limit)
     try:
-        parquet = pq.ParquetFile(pa.BufferReader(data))
+        with warnings.catch_warnings():
+            warnings.filterwarnings("error", "pickle-based", RuntimeWarning)
+            parquet = pq.ParquetFile(pa.BufferReader(data))
         known = columns(name)
         wanted = parquet.schema_arrow.names
         unknown = [column for column in wanted if column not in known]
@@ -205,6 +209,10 @@ def _read_table(target: Path, name: str, limit: int, budget: int) -> tuple[Any, 
         )
     except PlanFileError:
         raise
+    except RuntimeWarning:
+        raise _problem(
+            target, "a column's type is a pickled Python object, which okrkit never loads"
+        ) from None
     except (pa.ArrowException, OSError, ValueError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise _problem(target, f"cannot read the file as Parquet: {first}") from None
