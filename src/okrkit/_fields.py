@@ -96,16 +96,22 @@ def finite(
     return functools.partial(number, name, minimum=minimum, maximum=maximum)
 
 
-def checked(check: Callable[[str], Callable[[object], T]], *, default: T) -> T:
+def checked(
+    check: Callable[[str], Callable[[object], T]],
+    *,
+    default: T,
+    label: str = "{cls}.{field}",
+) -> T:
     """An attrs field whose value *check* converts, typed as what it holds.
 
-    *check* is a converter factory (like :func:`finite`) given the field's full
-    name, ``Class.field``, so the name is written once, where the field is.
+    *check* is a converter factory (like :func:`finite`) given the field's name
+    as errors show it, *label* filled in (``Class.field`` by default), so the
+    name is written once, where the field is.
     """
     made: dict[str, Callable[[object], T]] = {}
 
     def convert(value: object, instance: object, field: attrs.Attribute[T]) -> T:
-        name = f"{type(instance).__name__}.{field.name}"
+        name = label.format(cls=type(instance).__name__, field=field.name)
         found = made.get(name)
         if found is None:
             found = made[name] = check(name)

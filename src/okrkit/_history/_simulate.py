@@ -43,16 +43,18 @@ fixed order, so the same keywords give the same history.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import random
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
 import attrs
 
 from okrkit._amount import Amount
-from okrkit._fields import member, number, of_type, whole
+from okrkit._fields import checked, finite, member, of_type, whole
 from okrkit._history._counts import at_least, binomial, poisson, poisson_at_least
 from okrkit._model import CheckIn, Direction, KeyResult, Link, Nature, Objective, Plan
 from okrkit._period import Calendar, Period
@@ -87,64 +89,22 @@ class OwnerCalibration(StrEnum):
 # --- the settings ----------------------------------------------------------------------------
 
 
-def _count(name: str, value: object, maximum: int, minimum: int = 1) -> int:
-    return whole(f"simulate({name})", value, minimum=minimum, maximum=maximum)
+def _count(maximum: int, minimum: int = 1) -> Callable[[str], Callable[[object], int]]:
+    """A converter factory for a whole-number setting from *minimum* to *maximum*."""
+
+    def factory(name: str) -> Callable[[object], int]:
+        return functools.partial(whole, name, minimum=minimum, maximum=maximum)
+
+    return factory
 
 
-def _figure(name: str, value: object, maximum: float, minimum: float = 0) -> float:
-    return number(f"simulate({name})", value, minimum=minimum, maximum=maximum)
+def _figure(maximum: float, minimum: float = 0) -> Callable[[str], Callable[[object], float]]:
+    """A converter factory for a number setting from *minimum* to *maximum*."""
+    return functools.partial(finite, minimum=minimum, maximum=maximum)
 
 
-def _teams(value: object) -> int:
-    return _count("teams", value, 100)
-
-
-def _quarters(value: object) -> int:
-    return _count("quarters", value, 40)
-
-
-def _lag(value: object) -> int:
-    return _count("lag", value, 6, minimum=0)
-
-
-def _conversion(value: object) -> float:
-    return _figure("conversion", value, 1)
-
-
-def _background(value: object) -> float:
-    return _figure("background", value, 1000)
-
-
-def _calls(value: object) -> float:
-    return _figure("calls", value, 1000)
-
-
-def _posts(value: object) -> float:
-    return _figure("posts", value, 1000)
-
-
-def _referrals(value: object) -> float:
-    return _figure("referrals", value, 1000)
-
-
-def _deal_size(value: object) -> float:
-    return _figure("deal_size", value, 1e9, minimum=1)
-
-
-def _spread(value: object) -> float:
-    return _figure("spread", value, 0.9)
-
-
-def _stretch(value: object) -> float:
-    return _figure("stretch", value, 5)
-
-
-def _overconfidence(value: object) -> float:
-    return _figure("overconfidence", value, 1)
-
-
-def _trend(value: object) -> float:
-    return _figure("trend", value, 0.9)
+_NAMED = "simulate({field})"
+"""How errors name a setting: as the keyword of :func:`simulate`."""
 
 
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
@@ -163,12 +123,10 @@ MAX_SEED = 2**64 - 1
 thousands of digits would have no repr."""
 
 
-def _seed(value: object) -> int:
-    return _count("seed", value, MAX_SEED, minimum=0)
-
-
 def _overconfident(value: object) -> int | None:
-    return None if value is None else _count("overconfident", value, 200, minimum=0)
+    return (
+        None if value is None else whole("simulate(overconfident)", value, minimum=0, maximum=200)
+    )
 
 
 @attrs.frozen(repr=False, kw_only=True)
@@ -177,36 +135,36 @@ class SimulationSettings:
     takes a few milliseconds at the defaults and about a second at the largest
     rates (1,000 calls, posts and referrals a week, a lag of 6 weeks)."""
 
-    teams: int = attrs.field(default=4, converter=_teams)
-    quarters: int = attrs.field(default=4, converter=_quarters)
+    teams: int = checked(_count(100), default=4, label=_NAMED)
+    quarters: int = checked(_count(40), default=4, label=_NAMED)
     first_quarter: str = attrs.field(default="2026-Q1", converter=_first_quarter)
-    lag: int = attrs.field(default=2, converter=_lag)
+    lag: int = checked(_count(6, minimum=0), default=2, label=_NAMED)
     """Weeks from a call to the deal it may bring."""
-    conversion: float = attrs.field(default=0.1, converter=_conversion)
+    conversion: float = checked(_figure(1), default=0.1, label=_NAMED)
     """The chance a call becomes a deal: the planted effect (0 plants none)."""
-    background: float = attrs.field(default=1.0, converter=_background)
+    background: float = checked(_figure(1000), default=1.0, label=_NAMED)
     """Deals a week that come from no call: noise on the causal link."""
-    calls: float = attrs.field(default=40.0, converter=_calls)
+    calls: float = checked(_figure(1000), default=40.0, label=_NAMED)
     """Mean calls a week."""
-    posts: float = attrs.field(default=5.0, converter=_posts)
+    posts: float = checked(_figure(1000), default=5.0, label=_NAMED)
     """Mean posts a week."""
-    referrals: float = attrs.field(default=3.0, converter=_referrals)
+    referrals: float = checked(_figure(1000), default=3.0, label=_NAMED)
     """Mean referrals a week, whatever the posts."""
-    deal_size: float = attrs.field(default=5000.0, converter=_deal_size)
+    deal_size: float = checked(_figure(1e9, minimum=1), default=5000.0, label=_NAMED)
     """USD a deal brings."""
-    spread: float = attrs.field(default=0.25, converter=_spread)
+    spread: float = checked(_figure(0.9), default=0.25, label=_NAMED)
     """Each team-quarter's rates are the means times a factor in 1 ± spread."""
-    stretch: float = attrs.field(default=1.5, converter=_stretch)
+    stretch: float = checked(_figure(5), default=1.5, label=_NAMED)
     """Targets lie up to this many standard deviations from the expected total."""
     overconfident: int | None = attrs.field(default=None, converter=_overconfident)
     """How many owners are over-confident (drawn at random); half of them, rounded
     down, by default."""
-    overconfidence: float = attrs.field(default=0.5, converter=_overconfidence)
+    overconfidence: float = checked(_figure(1), default=0.5, label=_NAMED)
     """The share of the gap to certainty an over-confident owner adds."""
-    trend: float = attrs.field(default=0.0, converter=_trend)
+    trend: float = checked(_figure(0.9), default=0.0, label=_NAMED)
     """A push every rate shares: from 1 − trend times the rate in a quarter's first
     week to 1 + trend times it in its last (0: none)."""
-    seed: int = attrs.field(default=0, converter=_seed)
+    seed: int = checked(_count(MAX_SEED, minimum=0), default=0, label=_NAMED)
 
     def __attrs_post_init__(self) -> None:
         if self.overconfident is not None and self.overconfident > 2 * self.teams:
