@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -279,40 +279,92 @@ def _binned(
     held: list[_Pairs] = [[] for _ in range(bins)]
     for pair in pairs:
         held[_bin_of(pair[0], bins)].append(pair)
-    return [(index / bins, (index + 1) / bins, held[index]) for index in range(bins)]
+    return [(lower, upper, held[index]) for index, (lower, upper) in enumerate(bin_edges(bins))]
+
+
+@attrs.frozen
+class BinTotals:
+    """What the figures need of one bin: its edges, how many forecasts, their mean,
+    how often they came true, and the spread Σ (f − f̄) ² and co-spread
+    Σ (f − f̄)(o − ō) of its forecasts around those (``mean`` and ``observed`` are
+    ``None`` in an empty bin). Objects and queries both reduce forecasts to these."""
+
+    lower: float
+    upper: float
+    count: int
+    mean: float | None = None
+    observed: float | None = None
+    spread: float = 0.0
+    covariance: float = 0.0
+
+
+def bin_edges(bins: int) -> list[tuple[float, float]]:
+    """The edges of *bins* equal bins of [0, 1], as the curve shows them."""
+    return [(index / bins, (index + 1) / bins) for index in range(bins)]
+
+
+def _totals(lower: float, upper: float, held: _Pairs, distinct: bool) -> BinTotals:
+    size = len(held)
+    if not size:
+        return BinTotals(lower, upper, 0)
+    mean = lower if distinct else math.fsum(f for f, _o in held) / size
+    observed = sum(o for _f, o in held) / size
+    return BinTotals(
+        lower, upper, size, mean, observed,
+        math.fsum((f - mean) ** 2 for f, _o in held),
+        math.fsum((f - mean) * (o - observed) for f, o in held),
+    )  # fmt: skip
+
+
+def figures_of(
+    bins: Sequence[BinTotals], *, count: int, achieved: int, forecast_sum: float, error_sum: float
+) -> dict[str, Any]:
+    """The Brier score (*error_sum* is Σ (f − o)²), its decomposition and the curve
+    of *count* forecasts, *achieved* of which came true, from their bins."""
+    base = achieved / count
+    held = [piece for piece in bins if piece.count]
+    reliability = [b.count * (b.mean - b.observed) ** 2 for b in held]  # type: ignore[operator]
+    resolution = [b.count * (b.observed - base) ** 2 for b in held]  # type: ignore[operator]
+    return {
+        "base_rate": base,
+        "mean_forecast": forecast_sum / count,
+        "brier": error_sum / count,
+        "reliability": math.fsum(reliability) / count,
+        "resolution": math.fsum(resolution) / count,
+        "uncertainty": base * (1 - base),
+        "within_bins": (
+            math.fsum(b.spread for b in held) - 2 * math.fsum(b.covariance for b in held)
+        ) / count,
+        "curve": tuple(
+            ReliabilityBin(b.lower, b.upper, b.count, b.mean, b.observed) for b in bins
+        ),
+    }  # fmt: skip
 
 
 def _figures(pairs: Sequence[tuple[float, bool]], bins: int | str) -> dict[str, Any]:
     """The Brier score, its decomposition and the curve of *pairs* (forecast, outcome)."""
-    count = len(pairs)
-    base = sum(outcome for _f, outcome in pairs) / count
-    reliability: list[float] = []
-    resolution: list[float] = []
-    spread: list[float] = []
-    covariance: list[float] = []
-    curve = []
-    for lower, upper, held in _binned(pairs, bins):
-        size = len(held)
-        if not size:
-            curve.append(ReliabilityBin(lower, upper, 0, None, None))
-            continue
-        mean = lower if bins == DISTINCT else math.fsum(f for f, _o in held) / size
-        observed = sum(o for _f, o in held) / size
-        reliability.append(size * (mean - observed) ** 2)
-        resolution.append(size * (observed - base) ** 2)
-        spread += [(f - mean) ** 2 for f, _o in held]
-        covariance += [(f - mean) * (o - observed) for f, o in held]
-        curve.append(ReliabilityBin(lower, upper, size, mean, observed))
-    return {
-        "base_rate": base,
-        "mean_forecast": math.fsum(f for f, _o in pairs) / count,
-        "brier": math.fsum((f - o) ** 2 for f, o in pairs) / count,
-        "reliability": math.fsum(reliability) / count,
-        "resolution": math.fsum(resolution) / count,
-        "uncertainty": base * (1 - base),
-        "within_bins": (math.fsum(spread) - 2 * math.fsum(covariance)) / count,
-        "curve": tuple(curve),
-    }
+    totals = [
+        _totals(lower, upper, held, bins == DISTINCT) for lower, upper, held in _binned(pairs, bins)
+    ]
+    return figures_of(
+        totals, count=len(pairs), achieved=sum(o for _f, o in pairs),
+        forecast_sum=math.fsum(f for f, _o in pairs),
+        error_sum=math.fsum((f - o) ** 2 for f, o in pairs),
+    )  # fmt: skip
+
+
+def group_of(
+    name: str | None,
+    counts: tuple[int, int],
+    least: tuple[int, int],
+    figures: Callable[[], dict[str, Any]],
+) -> CalibrationGroup:
+    """The group *name* of *counts* (forecasts, key results): measured by
+    *figures* when it has at least *least* of each, else ``not_enough_data``."""
+    forecasts, key_results = counts
+    if forecasts < least[0] or key_results < least[1] or not forecasts:
+        return CalibrationGroup(name, GroupStatus.NOT_ENOUGH_DATA, forecasts, key_results)
+    return CalibrationGroup(name, GroupStatus.MEASURED, forecasts, key_results, **figures())
 
 
 def _group(
@@ -323,12 +375,10 @@ def _group(
     min_key_results: int,
 ) -> CalibrationGroup:
     key_results = len({(f.plan, f.objective, f.key_result) for f in forecasts})
-    if len(forecasts) < min_forecasts or key_results < min_key_results or not forecasts:
-        return CalibrationGroup(name, GroupStatus.NOT_ENOUGH_DATA, len(forecasts), key_results)
-    pairs = [(f.confidence, f.achieved) for f in forecasts]
-    return CalibrationGroup(
-        name, GroupStatus.MEASURED, len(forecasts), key_results, **_figures(pairs, bins)
-    )
+    return group_of(
+        name, (len(forecasts), key_results), (min_forecasts, min_key_results),
+        lambda: _figures([(f.confidence, f.achieved) for f in forecasts], bins),
+    )  # fmt: skip
 
 
 # --- reading the history ---------------------------------------------------------------------
@@ -343,14 +393,51 @@ def history_plans(name: str, value: object) -> tuple[Plan, ...]:
     return tuple(of_type(f"{name}[{i}]", plan, Plan, "a Plan") for i, plan in enumerate(value))
 
 
-def _bins(value: object) -> int | str:
+def _bins(name: str, value: object) -> int | str:
     if value == DISTINCT and isinstance(value, str):
         return DISTINCT
     if isinstance(value, str):
         raise InvalidValueError(
-            "calibration(bins)", value, 'a whole number from 1 to 100, or "distinct"'
+            f"{name}(bins)", value, 'a whole number from 1 to 100, or "distinct"'
         )
-    return whole("calibration(bins)", value, minimum=1, maximum=100)
+    return whole(f"{name}(bins)", value, minimum=1, maximum=100)
+
+
+@attrs.frozen
+class Settings:
+    """A calibration's arguments, each checked and named after its function."""
+
+    as_of: dt.date
+    by: Grouping
+    bins: int | str
+    min_forecasts: int
+    min_key_results: int
+
+    @classmethod
+    def checked(
+        cls, name: str, as_of: object, by: object, bins: object, least: object, fewest: object
+    ) -> Settings:
+        return cls(
+            to_date(f"{name}(as_of)", as_of),
+            member(f"{name}(by)", by, Grouping),
+            _bins(name, bins),
+            whole(f"{name}(min_forecasts)", least, minimum=1, maximum=10**9),
+            whole(f"{name}(min_key_results)", fewest, minimum=1, maximum=10**9),
+        )
+
+    @property
+    def least(self) -> tuple[int, int]:
+        """The fewest forecasts and key results a group is measured with."""
+        return self.min_forecasts, self.min_key_results
+
+
+def ordered_names(names: Iterable[str | None], by: Grouping) -> list[str | None]:
+    """The groups' names in the order a calibration lists them: plans as given,
+    owners and teams by name (the one without a name last)."""
+    order = list(names)
+    if by is not Grouping.PLAN:
+        order.sort(key=lambda name: (name is None, name or ""))
+    return order
 
 
 def plan_names(plans: Sequence[Plan], given: object = None) -> tuple[str, ...]:
@@ -441,29 +528,24 @@ def calibration(
             plan's ``lang``, else English.
     """
     history = history_plans("calibration(plans)", plans)
-    day = to_date("calibration(as_of)", as_of)
-    grouping = member("calibration(by)", by, Grouping)
-    binning = _bins(bins)
-    least = whole("calibration(min_forecasts)", min_forecasts, minimum=1, maximum=10**9)
-    fewest = whole("calibration(min_key_results)", min_key_results, minimum=1, maximum=10**9)
+    chosen = Settings.checked("calibration", as_of, by, bins, min_forecasts, min_key_results)
     names = plan_names(history, names)
     language = check_lang((history[0].lang if history else None) or "en" if lang is None else lang)
-    forecasts, ended, still_open, no_period = stated_confidences(history, day)
+    forecasts, ended, still_open, no_period = stated_confidences(history, chosen.as_of)
     pooled: dict[str | None, list[StatedConfidence]] = {}
     for forecast in forecasts:
-        if grouping is Grouping.OWNER:
+        if chosen.by is Grouping.OWNER:
             key = forecast.owner
-        elif grouping is Grouping.TEAM:
+        elif chosen.by is Grouping.TEAM:
             key = forecast.team
         else:
             key = names[forecast.plan]
         pooled.setdefault(key, []).append(forecast)
-    order = list(pooled)  # plans in the history's order; owners and teams by name
-    if grouping is not Grouping.PLAN:
-        order.sort(key=lambda name: (name is None, name or ""))
+    binning, least, fewest = chosen.bins, chosen.min_forecasts, chosen.min_key_results
     return Calibration(
-        day, grouping, binning, least, fewest,
+        chosen.as_of, chosen.by, binning, least, fewest,
         _group(None, forecasts, binning, least, fewest),
-        tuple(_group(name, pooled[name], binning, least, fewest) for name in order),
+        tuple(_group(name, pooled[name], binning, least, fewest)
+              for name in ordered_names(pooled, chosen.by)),
         tuple(forecasts), ended, still_open, no_period, names, language,
     )  # fmt: skip

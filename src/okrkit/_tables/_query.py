@@ -101,13 +101,27 @@ check-ins on DuckDB)."""
 _KEY = "plan, objective_index, key_result_index"
 
 
-def key_result_scores_sql(names: Names, as_of: dt.date) -> str:
+def key_result_scores_sql(names: Names, as_of: dt.date | str) -> str:
     """One row per key result: its figures as of *as_of*, with the thresholds of
     its plan from the table ``thresholds`` (``plan``, ``at_risk_gap``,
-    ``off_track_gap``, ``yellow_from``, ``green_from``), and its weight."""
-    day = date_literal(as_of)
+    ``off_track_gap``, ``yellow_from``, ``green_from``), and its weight.
+
+    *as_of* is a date, or the name of a table giving some key results a day each
+    (``plan``, ``objective_index``, ``key_result_index``, ``day``): only those are
+    scored, each as of its own day, and each row also says the date of the
+    latest value or measured share by then (``latest_date``) and of the latest
+    confidence (``confidence_date``)."""
     regular = "value IS NOT NULL AND NOT measured_share"
     order = _WRITTEN_ORDER
+    if isinstance(as_of, dt.date):
+        day, chosen = date_literal(as_of), ""
+        checkins = f"(SELECT * FROM {names('checkins')} WHERE date <= {day})"
+    else:
+        on = " AND ".join(f"d.{column} = {{0}}.{column}" for column in _KEY.split(", "))
+        day, chosen = "d.day", f"JOIN {as_of} AS d ON {on.format('k')}"
+        checkins = f"""(SELECT c.* FROM {names("checkins")} AS c
+            JOIN {as_of} AS d ON {on.format("c")} WHERE c.date <= d.day)"""
+    dated = f"{day} AS day"
     latest = f"""
         SELECT {_KEY},
             max_by(value, {order}) FILTER (WHERE {regular}) AS actual,
@@ -115,16 +129,19 @@ def key_result_scores_sql(names: Names, as_of: dt.date) -> str:
             min_by(value, {order}) FILTER (WHERE {regular}) AS first_value,
             max_by(value, {order}) FILTER (WHERE measured_share) AS measured,
             max(date) FILTER (WHERE measured_share) AS measured_date,
-            max_by(confidence, {order}) FILTER (WHERE confidence IS NOT NULL) AS confidence
-        FROM {names("checkins")}
-        WHERE date <= {day}
+            max_by(confidence, {order}) FILTER (WHERE confidence IS NOT NULL) AS confidence,
+            max(date) FILTER (WHERE confidence IS NOT NULL) AS confidence_date
+        FROM {checkins} AS c
         GROUP BY {_KEY}"""
     read = f"""
         SELECT k.plan, k.tenant, k.objective_index, k.objective, k.key_result_index,
             k.key_result, k.direction, k.target, k.strict, k.done, k.weight,
             k.rate_unit AS unit, k.window_start, k.window_end,
             coalesce(k.share, 1e2) AS wanted,
-            l.actual, l.confidence,
+            l.actual, l.confidence, {dated},
+            CASE WHEN l.measured_date IS NULL OR l.actual_date > l.measured_date
+                THEN l.actual_date ELSE l.measured_date END AS latest_date,
+            l.confidence_date,
             l.measured_date IS NOT NULL
                 AND (l.actual_date IS NULL OR l.measured_date > l.actual_date) AS by_share,
             l.measured,
@@ -140,7 +157,7 @@ def key_result_scores_sql(names: Names, as_of: dt.date) -> str:
                     / (date_diff('day', k.window_start, k.window_end) + 1))) END AS expected,
             t.at_risk_gap, t.off_track_gap, t.yellow_from, t.green_from
         FROM {names("key_results")} AS k
-        JOIN {names("thresholds")} AS t ON t.plan = k.plan
+        JOIN {names("thresholds")} AS t ON t.plan = k.plan {chosen}
         LEFT JOIN latest AS l
             ON l.plan = k.plan AND l.objective_index = k.objective_index
             AND l.key_result_index = k.key_result_index"""
@@ -175,8 +192,8 @@ def key_result_scores_sql(names: Names, as_of: dt.date) -> str:
         FROM progressed"""
     sure = "coalesce(confidence, 5e-1)"
     status = f"""CASE
-            WHEN window_start IS NOT NULL AND {day} < window_start THEN 'not_started'
-            WHEN window_start IS NOT NULL AND {day} > window_end
+            WHEN window_start IS NOT NULL AND day < window_start THEN 'not_started'
+            WHEN window_start IS NOT NULL AND day > window_end
                 THEN CASE WHEN score >= 1 - {_EPS} THEN 'achieved' ELSE 'missed' END
             WHEN direction = 'achieve' THEN CASE
                 WHEN done THEN 'achieved'
@@ -199,7 +216,7 @@ def key_result_scores_sql(names: Names, as_of: dt.date) -> str:
             CAST(expected AS DOUBLE) AS expected, {status} AS status,
             {_grade("score")} AS grade,
             CASE WHEN direction = 'achieve' OR by_share THEN NULL ELSE actual END AS value,
-            unit, confidence, window_start, window_end, weight
+            unit, confidence, window_start, window_end, weight, latest_date, confidence_date
         FROM scored"""
 
 

@@ -116,13 +116,13 @@ def score_tables(
     try:
         for name, source in sources.items():
             run.register(name, source)
-        _thresholds(run, given)
+        thresholds_table(run, given)
         return _score(run, day, rollup=rollup)
     finally:
         run.close()
 
 
-def _thresholds(run: Engine, given: Policy | None) -> None:
+def thresholds_table(run: Engine, given: Policy | None) -> None:
     """The table ``thresholds``: each plan's, as :func:`okrkit.score` works them out.
 
     With no policy passed, they are the plans table's own columns. With one, a
