@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from statistics import NormalDist
 from typing import Any
@@ -205,8 +205,8 @@ class CausalityEvidence:
         (case and repeated spaces aside); a
         :class:`~okrkit.exceptions.NotFoundError` when there is none."""
         name = "CausalityEvidence.link"
-        wanted = (_folded(of_type(f"{name}(from_)", from_, str, "a link's from")),
-                  _folded(of_type(f"{name}(to)", to, str, "a link's to")))  # fmt: skip
+        wanted = (folded(of_type(f"{name}(from_)", from_, str, "a link's from")),
+                  folded(of_type(f"{name}(to)", to, str, "a link's to")))  # fmt: skip
         for found in self.links:
             if found.key == wanted:
                 return found
@@ -255,7 +255,8 @@ class CausalityEvidence:
 # --- the links of a plan -----------------------------------------------------------------------
 
 
-def _folded(name: str) -> str:
+def folded(name: str) -> str:
+    """A name as links are matched by it: without case or repeated spaces."""
     return " ".join(name.casefold().split())
 
 
@@ -280,7 +281,7 @@ class _Ends:
         if start is None or end is None or start == end:
             return None
         names = (_name(ctx, start, match), _name(ctx, end, match))
-        return cls(start, end, names, (_folded(names[0]), _folded(names[1])))
+        return cls(start, end, names, (folded(names[0]), folded(names[1])))
 
 
 def link_key(ctx: Context, link: Link, match: Match) -> tuple[str, str] | None:
@@ -292,15 +293,24 @@ def link_key(ctx: Context, link: Link, match: Match) -> tuple[str, str] | None:
 
 def _name(ctx: Context, place: Place, match: Match) -> str:
     assert place.objective is not None
+    objective = ctx.plan.objectives[place.objective]
     if place.key_result is None:
-        return ctx.plan.objectives[place.objective].key
-    item = ctx.plan.objectives[place.objective].key_results[place.key_result]
-    if match is Match.METRIC:
-        reading = current_reading(item)
-        metric = item.metric or (reading.metric if reading is not None else None)
-        if metric:
-            return metric.strip()
-    return ctx.where(place)
+        return end_name(objective.key, None, None, match)
+    item = objective.key_results[place.key_result]
+    reading = current_reading(item)
+    metric = item.metric or (reading.metric if reading is not None else None)
+    return end_name(objective.key, ctx.kr_key(place.objective, place.key_result), metric, match)
+
+
+def end_name(objective: str, key_result: str | None, metric: str | None, match: Match) -> str:
+    """What a link's end is shown and matched by: an objective's key; a key
+    result's *metric* (``match="metric"``, when it names one), else its
+    ``objective/kr`` path."""
+    if key_result is None:
+        return objective
+    if match is Match.METRIC and metric:
+        return metric.strip()
+    return f"{objective}/{key_result}"
 
 
 @attrs.frozen
@@ -436,29 +446,71 @@ def _autocorrelation(series: Iterable[Weekly], lag: int) -> float:
                 continue
             lean = 1 / len(weeks) + (week - mean) * (week + lag - mean) / spread
             above.append(after * later + variance * lean)
-    total = math.fsum(below)
-    return math.fsum(above) / total if total > 0 else 0.0
+    return autocorrelation_of(math.fsum(above), math.fsum(below))
+
+
+def autocorrelation_of(above: float, below: float) -> float:
+    """A pooled autocorrelation from its sums: Σ e_t e_(t+k) with the hat
+    correction (*above*), over Σ e² (*below*); 0 when nothing moved."""
+    return above / below if below > 0 else 0.0
+
+
+def bartlett_of(autocorrelations: Iterable[tuple[float, float]]) -> float:
+    """How many times fewer the independent pairs are than the pairs, at least 1,
+    from each lag's autocorrelations of the two series (k = 1 to 4)."""
+    return max(1.0, 1 + 2 * math.fsum(start * end for start, end in autocorrelations))
 
 
 def _bartlett(segments: list[_Segment]) -> float:
-    """How many times fewer the independent pairs are than the pairs, at least 1."""
     starts = [segment.changes[0] for segment in segments]
     ends = [segment.changes[1] for segment in segments]
-    products = [_autocorrelation(starts, k) * _autocorrelation(ends, k)
-                for k in range(1, BARTLETT_LAGS + 1)]  # fmt: skip
-    return max(1.0, 1 + 2 * math.fsum(products))
+    return bartlett_of(
+        (_autocorrelation(starts, k), _autocorrelation(ends, k))
+        for k in range(1, BARTLETT_LAGS + 1)
+    )
 
 
 @attrs.frozen
-class _Settings:
+class Settings:
+    """The evidence's arguments, each checked and named after its function."""
+
     min_pairs: int
     min_periods: int
     max_lag: int
     level: float
+    match: Match
+
+    @classmethod
+    def checked(
+        cls, name: str, min_pairs: object, min_periods: object, max_lag: object,
+        level: object, match: object,
+    ) -> Settings:  # fmt: skip
+        return cls(
+            whole(f"{name}(min_pairs)", min_pairs, minimum=4, maximum=10**9),
+            whole(f"{name}(min_periods)", min_periods, minimum=1, maximum=10**6),
+            whole(f"{name}(max_lag)", max_lag, minimum=1, maximum=26),
+            number(f"{name}(level)", level, minimum=0.5, maximum=0.9999),
+            member(f"{name}(match)", match, Match),
+        )
 
 
-def _at_lag(segments: list[_Segment], lag: int, factor: float) -> tuple[LagEstimate, set[str]]:
-    """The lag's pooled correlation and counts, not yet given an interval."""
+@attrs.frozen
+class LagTotals:
+    """What one lag's figures need: Σ x·y over the pooled pairs (each segment's
+    centred and scaled), how many pairs, from how many segments, and how many
+    distinct periods and teams those came from. Objects and queries both reduce
+    a link's segments to these."""
+
+    lag: int
+    products: float
+    pairs: int
+    segments: int
+    periods: int
+    teams: int
+
+
+def _at_lag(segments: list[_Segment], lag: int) -> LagTotals:
+    """The lag's pooled sums and counts."""
     pooled: list[tuple[float, float]] = []
     periods: set[object] = set()
     teams: set[str] = set()
@@ -471,15 +523,32 @@ def _at_lag(segments: list[_Segment], lag: int, factor: float) -> tuple[LagEstim
         periods.add(segment.period)
         teams.add(segment.team)
         used += 1
-    count = len(pooled)
-    estimate = math.fsum(x * y for x, y in pooled) / count if count else None
-    effective = max(0.0, (count - 2 * used) / factor)
-    return LagEstimate(lag, estimate, None, count, len(periods), effective), teams
+    products = math.fsum(x * y for x, y in pooled)
+    return LagTotals(lag, products, len(pooled), used, len(periods), len(teams))
 
 
-def _judged(group: _Group, settings: _Settings) -> LinkEvidence:
+def _judged(group: _Group, settings: Settings) -> LinkEvidence:
     factor = _bartlett(group.segments) if group.segments else 1.0
-    found = [_at_lag(group.segments, lag, factor) for lag in range(1, settings.max_lag + 1)]
+    totals = [_at_lag(group.segments, lag) for lag in range(1, settings.max_lag + 1)]
+    return judged(group.names, group.key, group.links, totals, factor, settings)
+
+
+def judged(
+    names: tuple[str, str], key: tuple[str, str], links: int, totals: Sequence[LagTotals],
+    factor: float, settings: Settings,
+) -> LinkEvidence:  # fmt: skip
+    """A link's evidence from each lag's totals and Bartlett's *factor*: the
+    correlations, their intervals and the verdict."""
+    found = [
+        (
+            LagEstimate(
+                lag.lag, lag.products / lag.pairs if lag.pairs else None, None, lag.pairs,
+                lag.periods, max(0.0, (lag.pairs - 2 * lag.segments) / factor),
+            ),
+            lag.teams,
+        )
+        for lag in totals
+    ]  # fmt: skip
     testable = [
         index
         for index, (lag, _teams) in enumerate(found)
@@ -499,16 +568,15 @@ def _judged(group: _Group, settings: _Settings) -> LinkEvidence:
             lags[index] = attrs.evolve(lag, interval=interval)
     if not testable:
         first, teams = lags[0], found[0][1]
-        return LinkEvidence(*group.names, Verdict.NOT_ENOUGH_DATA, None, None, None, first.pairs,
-                            first.periods, len(teams), group.links, tuple(lags),
-                            group.key)  # fmt: skip
+        return LinkEvidence(*names, Verdict.NOT_ENOUGH_DATA, None, None, None, first.pairs,
+                            first.periods, teams, links, tuple(lags), key)  # fmt: skip
     best = max(testable, key=lambda index: (lags[index].interval or (0, 0))[0])
     chosen = lags[best]
     assert chosen.interval is not None
     verdict = Verdict.SUPPORTED if chosen.interval[0] > 0 else Verdict.NOT_SUPPORTED
-    return LinkEvidence(*group.names, verdict, chosen.estimate, chosen.interval, chosen.lag,
-                        chosen.pairs, chosen.periods, len(found[best][1]), group.links,
-                        tuple(lags), group.key)  # fmt: skip
+    return LinkEvidence(*names, verdict, chosen.estimate, chosen.interval, chosen.lag,
+                        chosen.pairs, chosen.periods, found[best][1], links,
+                        tuple(lags), key)  # fmt: skip
 
 
 def evidence(
@@ -538,14 +606,8 @@ def evidence(
     """
     history = history_plans("evidence(plans)", plans)
     day = to_date("evidence(as_of)", as_of)
-    settings = _Settings(
-        whole("evidence(min_pairs)", min_pairs, minimum=4, maximum=10**9),
-        whole("evidence(min_periods)", min_periods, minimum=1, maximum=10**6),
-        whole("evidence(max_lag)", max_lag, minimum=1, maximum=26),
-        number("evidence(level)", level, minimum=0.5, maximum=0.9999),
-    )
-    matching = member("evidence(match)", match, Match)
+    settings = Settings.checked("evidence", min_pairs, min_periods, max_lag, level, match)
     language = check_lang((history[0].lang if history else None) or "en" if lang is None else lang)
-    found = tuple(_judged(group, settings) for group in _groups(history, day, matching))
-    return CausalityEvidence(day, matching, settings.min_pairs, settings.min_periods,
+    found = tuple(_judged(group, settings) for group in _groups(history, day, settings.match))
+    return CausalityEvidence(day, settings.match, settings.min_pairs, settings.min_periods,
                              settings.max_lag, settings.level, found, language)  # fmt: skip

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from okrkit._fields import to_date
 from okrkit._history._calibration import (
     DISTINCT,
     BinTotals,
@@ -25,15 +26,28 @@ from okrkit._history._calibration import (
     group_of,
     ordered_names,
 )
+from okrkit._history._evidence import (
+    BARTLETT_LAGS,
+    CausalityEvidence,
+    LagTotals,
+    Match,
+    autocorrelation_of,
+    bartlett_of,
+    end_name,
+    folded,
+    judged,
+)
+from okrkit._history._evidence import Settings as EvidenceSettings
 from okrkit._period_words import check_lang
 from okrkit._tables import _history_query as h
+from okrkit._tables._arrow import pyarrow
 from okrkit._tables._engine import Engine, engine_for, input_tables
 from okrkit._tables._query import key_result_scores_sql
 from okrkit._tables._scoring import NEEDED as SCORING
 from okrkit._tables._scoring import thresholds_table
 
 
-__all__ = ["calibration_tables"]
+__all__ = ["calibration_tables", "evidence_tables"]
 
 
 def _needed(**more: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -173,3 +187,133 @@ def _finishing(
         )
 
     return figures
+
+
+EVIDENCE = {
+    "plans": ("plan", "lang", "period_start", "period_end"),
+    "objectives": (
+        "plan", "objective_index", "objective", "owner", "period_start", "period_end",
+    ),
+    "key_results": (
+        "plan", "objective_index", "key_result_index", "objective", "key_result", "metric",
+        "reading_metric", "direction", "baseline", "target", "weight", "window_start",
+        "window_end",
+    ),
+    "checkins": (
+        "plan", "objective_index", "key_result_index", "checkin_index", "date", "value",
+        "measured_share",
+    ),
+    "links": ("plan", "link_index", "link_from", "link_to"),
+}  # fmt: skip
+"""The tables and columns :func:`evidence_tables` reads."""
+
+
+def evidence_tables(
+    tables: object,
+    *,
+    as_of: dt.date | str,
+    match: Match | str = Match.METRIC,
+    min_pairs: int = 30,
+    min_periods: int = 2,
+    max_lag: int = 4,
+    level: float = 0.95,
+    lang: str | None = None,
+    engine: object = None,
+) -> CausalityEvidence:
+    """:func:`okrkit.history.evidence` of every plan in *tables*, in the order of
+    the ``plans`` table, as queries: the same links, figures and verdicts.
+
+    Args:
+        tables: :class:`PlanTables`, a folder of Parquet files, or a mapping of
+            table name to a table (as :func:`score_tables` takes).
+        engine: None for DuckDB in process, or a DuckDB connection.
+        as_of, match, min_pairs, min_periods, max_lag, level, lang: as
+            :func:`okrkit.history.evidence` takes them.
+    """
+    day = to_date("evidence_tables(as_of)", as_of)
+    settings = EvidenceSettings.checked(
+        "evidence_tables", min_pairs, min_periods, max_lag, level, match
+    )
+    if lang is not None:
+        check_lang(lang)
+    sources = input_tables(tables, EVIDENCE, "evidence_tables(tables)")
+    run = engine_for(engine, "evidence_tables(engine)")
+    try:
+        for table, source in sources.items():
+            run.register(table, source)
+        return _evidence(run, day, settings, lang)
+    finally:
+        run.close()
+
+
+def _evidence(
+    run: Engine, day: dt.date, settings: EvidenceSettings, lang: object
+) -> CausalityEvidence:
+    names = run.names
+    keys, language = _plans(run, lang)
+    groups, segments = _link_groups(run, keys, settings.match)
+    pa = pyarrow()
+    run.register("segments", pa.table(segments))
+    run.keep("frames", h.segment_frames_sql(names, names("segments"), day))
+    run.keep("grid", h.grid_sql(names("frames")))
+    run.keep("points", h.progress_points_sql(names, day))
+    run.keep("members", h.end_members_sql(names, names("frames"), names("points")))
+    run.keep("changes", h.end_changes_sql(names("grid"), names("members"), names("points")))
+    run.keep("detrended", h.detrended_sql(names("changes")))
+    totals: dict[int, dict[int, LagTotals]] = {}
+    for link, lag, products, pairs, used, periods, teams in run.rows(
+        h.lag_totals_sql(names("frames"), names("detrended"), settings.max_lag)
+    ):
+        totals.setdefault(link, {})[lag] = LagTotals(
+            lag, products, int(pairs), int(used), int(periods), int(teams)
+        )
+    sums: dict[tuple[int, int, int], float] = {}
+    for link, side, k, above, below in run.rows(
+        h.autocorrelation_sql(names("frames"), names("detrended"), BARTLETT_LAGS)
+    ):
+        sums[link, side, k] = autocorrelation_of(above, below)
+    found = []
+    for link, (shown, key, links) in enumerate(groups):
+        factor = bartlett_of(
+            (sums.get((link, 0, k), 0.0), sums.get((link, 1, k), 0.0))
+            for k in range(1, BARTLETT_LAGS + 1)
+        )
+        lags = [
+            totals.get(link, {}).get(lag) or LagTotals(lag, 0.0, 0, 0, 0, 0)
+            for lag in range(1, settings.max_lag + 1)
+        ]
+        found.append(judged(shown, key, links, lags, factor, settings))
+    return CausalityEvidence(
+        day, settings.match, settings.min_pairs, settings.min_periods, settings.max_lag,
+        settings.level, tuple(found), language,
+    )  # fmt: skip
+
+
+def _link_groups(
+    run: Engine, keys: tuple[str, ...], match: Match
+) -> tuple[list[tuple[tuple[str, str], tuple[str, str], int]], dict[str, list[Any]]]:
+    """The links matched across plans, in the order they first appear (each: its
+    names, its key, how many links it pools), and the table of segments: each
+    link of a plan, with the number of its group and its ends' places."""
+    place = {key: index for index, key in enumerate(keys)}
+    rows = sorted(
+        run.rows(h.link_places_sql(run.names)), key=lambda row: (place.get(row[0], -1), row[1])
+    )
+    columns = ("plan", "link_index", "link", "from_objective", "from_key_result",
+               "to_objective", "to_key_result")  # fmt: skip
+    segments: dict[str, list[Any]] = {column: [] for column in columns}
+    numbers: dict[tuple[str, str], int] = {}
+    groups: list[tuple[tuple[str, str], tuple[str, str], int]] = []
+    for plan, index, from_o, from_k, to_o, to_k, *named in rows:
+        shown = (end_name(named[0], named[1], named[2], match),
+                 end_name(named[3], named[4], named[5], match))  # fmt: skip
+        key = (folded(shown[0]), folded(shown[1]))
+        if key not in numbers:
+            numbers[key] = len(groups)
+            groups.append((shown, key, 0))
+        number = numbers[key]
+        groups[number] = (groups[number][0], key, groups[number][2] + 1)
+        for column, value in zip(columns, (plan, index, number, from_o, from_k, to_o, to_k),
+                                 strict=True):  # fmt: skip
+            segments[column].append(value)
+    return groups, segments

@@ -73,7 +73,7 @@ def float_literal(number: float) -> str:
     return text if "e" in text else f"{text}e0"
 
 
-def _bounded(expression: str) -> str:
+def bounded_sql(expression: str) -> str:
     far = float_literal(_FAR)
     return (
         f"CASE WHEN {expression} > {far} THEN {far} "
@@ -81,7 +81,7 @@ def _bounded(expression: str) -> str:
     )
 
 
-def _span_fraction(value: str, start: str, end: str) -> str:
+def span_fraction_sql(value: str, start: str, end: str) -> str:
     """(value − start) / (end − start), halving first when a difference overflows."""
     return (
         f"CASE WHEN abs({end} - {start}) > {_LARGEST!r} OR abs({value} - {start}) > {_LARGEST!r} "
@@ -170,21 +170,21 @@ def key_result_scores_sql(names: Names, as_of: dt.date | str) -> str:
         SELECT *, CASE
             WHEN by_share THEN CASE WHEN wanted = 0 THEN 0e0 ELSE measured / wanted END
             WHEN actual IS NULL OR target IS NULL OR start = target THEN NULL
-            ELSE {_span_fraction("actual", "start", "target")} END AS ratio
+            ELSE {span_fraction_sql("actual", "start", "target")} END AS ratio
         FROM read"""
     progressed = f"""
         SELECT *, CASE
             WHEN direction = 'achieve' THEN CASE WHEN done THEN 1e0 ELSE 0e0 END
             WHEN by_share AND direction IN ('at_least', 'at_most')
                 THEN CASE WHEN measured >= wanted - {_EPS} THEN 1e0 ELSE 0e0 END
-            WHEN by_share THEN {_bounded("ratio")}
+            WHEN by_share THEN {bounded_sql("ratio")}
             WHEN actual IS NULL OR target IS NULL OR direction IS NULL THEN 0e0
             WHEN direction IN ('at_least', 'at_most') THEN CASE WHEN {bound} THEN 1e0 ELSE 0e0 END
             WHEN start = target THEN CASE
                 WHEN direction = 'decrease' AND actual <= target THEN 1e0
                 WHEN direction <> 'decrease' AND actual >= target THEN 1e0
                 ELSE 0e0 END
-            ELSE {_bounded("ratio")} END AS progress
+            ELSE {bounded_sql("ratio")} END AS progress
         FROM ratios"""
     scored = """
         SELECT *, CASE WHEN progress >= 1 THEN 1e0 WHEN progress > 0 THEN progress ELSE 0e0 END
