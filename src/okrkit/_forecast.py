@@ -43,7 +43,7 @@ from okrkit._resolve import Resolved, resolve
 from okrkit._score import decrease_start, raw_progress
 
 
-__all__ = ["Forecast", "forecast"]
+__all__ = ["Chances", "Forecast", "chance_resolved", "forecast", "forecast_resolved"]
 
 MIN_POINTS = 2
 _MET = 1.0 - 1e-9
@@ -157,8 +157,28 @@ def forecast_resolved(
     the ``pooled`` method learns from."""
     start, end = window
     points = _values(resolved, start, min(end, as_of))
-    chance = _chances_of(item, resolved, window, as_of, chances or Chances(), points, past)
+    flags = (item.done, item.strict)
+    chance = _chances_of(flags, resolved, window, as_of, chances or Chances(), points, past)
     return Forecast(**_trend_of(item, resolved, window, points), **chance)
+
+
+def chance_resolved(
+    resolved: Resolved,
+    *,
+    done: bool,
+    strict: bool,
+    window: tuple[dt.date, dt.date],
+    as_of: dt.date,
+    chances: Chances,
+    past: Sequence[tuple[Resolved, tuple[dt.date, dt.date]]] = (),
+) -> tuple[float | None, ProbabilityStatus]:
+    """The probability of :func:`forecast_resolved` and its status, from the
+    numbers alone (*done* and *strict*: the key result's flags): what a backtest
+    needs, whether the key result is an object or rows of a table."""
+    start, end = window
+    points = _values(resolved, start, min(end, as_of))
+    found = _chances_of((done, strict), resolved, window, as_of, chances, points, past)
+    return found.get("probability"), found["probability_status"]
 
 
 def _values(resolved: Resolved, start: dt.date, last: dt.date) -> list[tuple[float, float]]:
@@ -272,7 +292,7 @@ def _last_per_day(points: list[tuple[float, float]]) -> list[tuple[float, float]
 
 
 def _goal(
-    item: KeyResult,
+    flags: tuple[bool, bool],
     resolved: Resolved,
     start: dt.date,
     last: dt.date,
@@ -301,9 +321,7 @@ def _goal(
         rising = target > start_value
 
     def met(value: float) -> bool:
-        progress = raw_progress(
-            direction, baseline, target, value, done=item.done, strict=item.strict
-        )
+        progress = raw_progress(direction, baseline, target, value, done=flags[0], strict=flags[1])
         return progress >= _MET
 
     return _Goal(values, target, rising, met, resolved.rate_unit)
@@ -329,7 +347,7 @@ def _earlier(
 
 
 def _chances_of(
-    item: KeyResult,
+    flags: tuple[bool, bool],
     resolved: Resolved,
     window: tuple[dt.date, dt.date],
     as_of: dt.date,
@@ -338,9 +356,10 @@ def _chances_of(
     past: Sequence[tuple[Resolved, tuple[dt.date, dt.date]]],
 ) -> dict[str, Any]:
     """The probability's fields of a :class:`Forecast`, from *values*, the points
-    of the trend (and for the ``pooled`` method, the earlier windows *past*)."""
+    of the trend (and for the ``pooled`` method, the earlier windows *past*);
+    *flags* are the key result's ``done`` and ``strict``."""
     start, end = window
-    goal = _goal(item, resolved, start, min(end, as_of), values)
+    goal = _goal(flags, resolved, start, min(end, as_of), values)
     told: dict[str, Any] = {"method": chances.method}
     if isinstance(goal, ProbabilityStatus):
         return {**told, "probability_status": goal}

@@ -10,7 +10,9 @@
     scores = score_tables("okrs/", as_of="2026-02-15")  # every plan, as queries
 
 Scoring runs on DuckDB in process, or on Spark given a SparkSession (the
-``spark`` extra: pyspark, sqlglot); so does checking, on Spark.
+``spark`` extra: pyspark, sqlglot); so does checking, on Spark. The figures of
+:mod:`okrkit.history` (``calibration_tables``, ``evidence_tables``,
+``backtest_tables``) run on DuckDB.
 The columns of each table are a contract: see docs/tables.md (and :data:`COLUMNS`).
 Importing this module loads neither pyarrow nor duckdb; the first function that
 needs them does, and says which extra to install when they are missing.
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from okrkit._tables._check import check_batches, check_tables
+    from okrkit._tables._history import backtest_tables, calibration_tables, evidence_tables
     from okrkit._tables._parquet import read_parquet, write_parquet
     from okrkit._tables._read import from_tables
     from okrkit._tables._schema import COLUMNS, Column, arrow_schema
@@ -38,8 +41,11 @@ __all__ = [
     "PlanTables",
     "TableScores",
     "arrow_schema",
+    "backtest_tables",
+    "calibration_tables",
     "check_batches",
     "check_tables",
+    "evidence_tables",
     "from_tables",
     "read_parquet",
     "score_tables",
@@ -55,6 +61,9 @@ _HOMES = {
     **dict.fromkeys(("read_parquet", "write_parquet"), "okrkit._tables._parquet"),
     **dict.fromkeys(("check_batches", "check_tables"), "okrkit._tables._check"),
     **dict.fromkeys(("TableScores", "score_tables"), "okrkit._tables._scoring"),
+    **dict.fromkeys(
+        ("backtest_tables", "calibration_tables", "evidence_tables"), "okrkit._tables._history"
+    ),
 }
 
 

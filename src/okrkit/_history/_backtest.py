@@ -38,7 +38,7 @@ import attrs
 
 from okrkit._escape import json_dumps
 from okrkit._fields import json_indent, member, number, to_date, whole
-from okrkit._forecast import Chances, forecast_resolved
+from okrkit._forecast import Chances, chance_resolved
 from okrkit._history._calibration import GroupStatus, history_plans
 from okrkit._history._forecasts import checked_chances
 from okrkit._history._pooled import Earlier, earlier_windows, windows_by_id
@@ -300,14 +300,14 @@ def _case(
 ) -> BacktestCase:  # fmt: skip
     """What each forecaster said of *item* at the cut of its *window*, and what happened."""
     start, end = window
-    seen_days = math.floor(cut * ((end - start).days + 1))
-    cutting = start + dt.timedelta(days=seen_days)
+    cutting = cut_of(window, cut)
     last = cutting - dt.timedelta(days=1)
     resolved = resolve(item)
-    past = earlier_windows(windows, item, window, last)
-    foreseen = forecast_resolved(
-        item, resolved, window=window, as_of=last, chances=chances, past=past
-    )
+    past = earlier_windows(windows, item.id, window, last)
+    probability, status = chance_resolved(
+        resolved, done=item.done, strict=item.strict, window=window, as_of=last,
+        chances=chances, past=past,
+    )  # fmt: skip
     seen = sum(start <= checkin.date <= last for checkin in item.checkins)
     pacing = share = None
     latest = _latest_day(resolved, last)
@@ -316,11 +316,16 @@ def _case(
         expected = expected_progress(latest + dt.timedelta(days=1), start, end)
         pacing = 1.0 if progress >= expected - _ON_PACE else 0.0
         share = min(1.0, max(0.0, progress / expected))
-    status = foreseen.probability_status or ProbabilityStatus.NOT_ENOUGH_DATA
     return BacktestCase(
-        index, objective, key, owner, cutting, seen, status, foreseen.probability, pacing,
+        index, objective, key, owner, cutting, seen, status, probability, pacing,
         share, _stated(resolved, start, last), achieved_on(item, end),
     )  # fmt: skip
+
+
+def cut_of(window: tuple[dt.date, dt.date], cut: float) -> dt.date:
+    """The first day of *window* hidden at the cut: a share *cut* of its days are seen."""
+    start, end = window
+    return start + dt.timedelta(days=math.floor(cut * ((end - start).days + 1)))
 
 
 def _cases(
@@ -348,6 +353,20 @@ def _cases(
                     _case(index, objective.key, key, owner, item, window, cut, chances, windows)
                 )
     return cases, still_open, no_period
+
+
+def backtest_settings(
+    name: str, as_of: object, cut: object, method: object, seed: object, resamples: object,
+    min_key_results: object,
+) -> tuple[dt.date, float, Chances, int]:  # fmt: skip
+    """A backtest's arguments, each checked and named after the function *name*:
+    the as-of date, the cut, the forecast's options and the fewest key results."""
+    return (
+        to_date(f"{name}(as_of)", as_of),
+        number(f"{name}(cut)", cut, minimum=0.05, maximum=0.95),
+        checked_chances(name, method, DEFAULT_LEVEL, seed, resamples),
+        whole(f"{name}(min_key_results)", min_key_results, minimum=1, maximum=10**9),
+    )
 
 
 def backtest(
@@ -382,10 +401,9 @@ def backtest(
             plan's ``lang``, else English.
     """
     history = history_plans("backtest(plans)", plans)
-    day = to_date("backtest(as_of)", as_of)
-    share = number("backtest(cut)", cut, minimum=0.05, maximum=0.95)
-    chances = checked_chances("backtest", method, DEFAULT_LEVEL, seed, resamples)
-    least = whole("backtest(min_key_results)", min_key_results, minimum=1, maximum=10**9)
+    day, share, chances, least = backtest_settings(
+        "backtest", as_of, cut, method, seed, resamples, min_key_results
+    )
     language = check_lang((history[0].lang if history else None) or "en" if lang is None else lang)
     cases, still_open, no_period = _cases(history, day, share, chances)
     rows = scored_rows(cases, least, chances.seed, chances.resamples)

@@ -71,7 +71,7 @@ def forecast(
     chances = checked_chances("forecast", method, level, seed, resamples)
     plans = () if history is None else history_plans("forecast(history)", history)
     window = key_result_window(item, period)
-    past = earlier_windows(windows_by_id(plans), item, window, day)
+    past = earlier_windows(windows_by_id(plans), item.id, window, day)
     return forecast_resolved(
         item, resolve(item, ureg), window=window, as_of=day, chances=chances, past=past
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from okrkit._model import KeyResult, Plan, key_result_window
+from okrkit._model import Plan, key_result_window
 from okrkit._resolve import Resolved, resolve
 
 
@@ -40,10 +40,12 @@ def windows_by_id(plans: Sequence[Plan]) -> Earlier:
 
 
 def earlier_windows(
-    windows: Earlier, item: KeyResult, window: Window, as_of: dt.date
+    windows: Earlier, key_result_id: str | None, window: Window, as_of: dt.date
 ) -> list[tuple[Resolved, Window]]:
-    """*item*'s windows in *windows* that ended before its *window* starts and by *as_of*."""
-    if item.id is None:
+    """The windows in *windows* of the key results of this id that ended before
+    *window* starts and by *as_of* (none without an id)."""
+    if key_result_id is None:
         return []
     start = window[0]
-    return [(found, w) for found, w in windows.get(item.id, ()) if w[1] < start and w[1] <= as_of]
+    found = windows.get(key_result_id, ())
+    return [(resolved, w) for resolved, w in found if w[1] < start and w[1] <= as_of]

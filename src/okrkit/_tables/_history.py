@@ -15,6 +15,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from okrkit._fields import to_date
+from okrkit._forecast import Chances, chance_resolved
+from okrkit._history._backtest import (
+    Backtest,
+    BacktestCase,
+    backtest_settings,
+    scored_rows,
+)
 from okrkit._history._calibration import (
     DISTINCT,
     BinTotals,
@@ -38,16 +45,25 @@ from okrkit._history._evidence import (
     judged,
 )
 from okrkit._history._evidence import Settings as EvidenceSettings
+from okrkit._history._pooled import Earlier, earlier_windows
+from okrkit._history._predictive import (
+    DEFAULT_RESAMPLES,
+    ForecastMethod,
+    ProbabilityStatus,
+)
+from okrkit._model import Direction
 from okrkit._period_words import check_lang
+from okrkit._resolve import Resolved
 from okrkit._tables import _history_query as h
 from okrkit._tables._arrow import pyarrow
-from okrkit._tables._engine import Engine, engine_for, input_tables
+from okrkit._tables._engine import Engine, engine_for, input_tables, is_spark_session
 from okrkit._tables._query import key_result_scores_sql
 from okrkit._tables._scoring import NEEDED as SCORING
 from okrkit._tables._scoring import thresholds_table
+from okrkit.exceptions import InvalidTypeError
 
 
-__all__ = ["calibration_tables", "evidence_tables"]
+__all__ = ["backtest_tables", "calibration_tables", "evidence_tables"]
 
 
 def _needed(**more: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -62,17 +78,29 @@ CALIBRATION = _needed(plans=("lang",), objectives=("owner",), key_results=("owne
 """The tables and columns :func:`calibration_tables` reads."""
 
 
+def _engine(engine: object, name: str) -> Engine:
+    """The DuckDB engine an ``engine=`` argument names: None for DuckDB in process,
+    or a DuckDB connection (the queries are DuckDB's: Spark is refused)."""
+    if is_spark_session(engine):
+        raise InvalidTypeError(
+            f"{name}(engine)", engine, "None (DuckDB in process) or a DuckDB connection"
+        )
+    return engine_for(engine, f"{name}(engine)")
+
+
 def _run(
     tables: object, needed: dict[str, tuple[str, ...]], name: str, engine: object,
-    work: Callable[[Engine], Any],
+    work: Callable[[Engine], Any], *, thresholds: bool = True,
 ) -> Any:  # fmt: skip
-    """*work* on an engine holding *tables* and each plan's thresholds."""
+    """*work* on an engine holding *tables* (and each plan's thresholds, for
+    scoring)."""
     sources = input_tables(tables, needed, f"{name}(tables)")
-    run = engine_for(engine, f"{name}(engine)")
+    run = _engine(engine, name)
     try:
         for table, source in sources.items():
             run.register(table, source)
-        thresholds_table(run, None)
+        if thresholds:
+            thresholds_table(run, None)
         return work(run)
     finally:
         run.close()
@@ -236,14 +264,10 @@ def evidence_tables(
     )
     if lang is not None:
         check_lang(lang)
-    sources = input_tables(tables, EVIDENCE, "evidence_tables(tables)")
-    run = engine_for(engine, "evidence_tables(engine)")
-    try:
-        for table, source in sources.items():
-            run.register(table, source)
-        return _evidence(run, day, settings, lang)
-    finally:
-        run.close()
+    return _run(  # type: ignore[no-any-return]
+        tables, EVIDENCE, "evidence_tables", engine,
+        lambda run: _evidence(run, day, settings, lang), thresholds=False,
+    )  # fmt: skip
 
 
 def _evidence(
@@ -317,3 +341,163 @@ def _link_groups(
                                  strict=True):  # fmt: skip
             segments[column].append(value)
     return groups, segments
+
+
+BACKTEST = _needed(
+    plans=("lang",),
+    objectives=("owner",),
+    key_results=("owner", "id"),
+)
+"""The tables and columns :func:`backtest_tables` reads."""
+
+
+def backtest_tables(
+    tables: object,
+    *,
+    as_of: dt.date | str,
+    cut: float = 0.5,
+    method: ForecastMethod | str = ForecastMethod.POOLED,
+    seed: int = 0,
+    resamples: int = DEFAULT_RESAMPLES,
+    min_key_results: int = 10,
+    lang: str | None = None,
+    engine: object = None,
+) -> Backtest:
+    """:func:`okrkit.history.backtest` of every plan in *tables*, in the order of
+    the ``plans`` table: the same cases, rows and figures. The cut, pacing, the
+    pace's share, the owners' confidence and the outcomes are queries; each key
+    result's forecast is worked out from its rows (Arrow batches, in order), by
+    the function the object path uses.
+
+    Args:
+        tables: :class:`PlanTables`, a folder of Parquet files, or a mapping of
+            table name to a table (as :func:`score_tables` takes).
+        engine: None for DuckDB in process, or a DuckDB connection.
+        as_of, cut, method, seed, resamples, min_key_results, lang: as
+            :func:`okrkit.history.backtest` takes them.
+    """
+    day, share, chances, least = backtest_settings(
+        "backtest_tables", as_of, cut, method, seed, resamples, min_key_results
+    )
+    if lang is not None:
+        check_lang(lang)
+    return _run(  # type: ignore[no-any-return]
+        tables, BACKTEST, "backtest_tables", engine,
+        lambda run: _backtest(run, day, share, chances, least, lang),
+    )  # fmt: skip
+
+
+def _backtest(
+    run: Engine, day: dt.date, share: float, chances: Chances, least: int, lang: object
+) -> Backtest:
+    names = run.names
+    keys, language = _plans(run, lang)
+    pa = pyarrow()
+    run.register("order", pa.table({"plan": list(keys), "position": list(range(len(keys)))}))
+    still_open, no_period = run.rows(h.windows_count_sql(names, day))[0]
+    run.keep("windows", h.cut_windows_sql(names, day, share))
+    windows = names("windows")
+    run.keep("cut_days", f"SELECT {', '.join(h.KEY)}, cut - 1 AS day FROM {windows}")
+    run.keep("end_days", f"SELECT {', '.join(h.KEY)}, window_end AS day FROM {windows}")
+    run.keep("at_cut", key_result_scores_sql(names, names("cut_days")))
+    run.keep("at_end", key_result_scores_sql(names, names("end_days")))
+    said = run.rows(
+        f"""SELECT n.position, s.* FROM ({h.said_sql(names, windows, names("at_cut"),
+        names("at_end"))}) AS s JOIN {names("order")} AS n ON n.plan = s.plan
+        ORDER BY n.position, s.objective_index, s.key_result_index"""
+    )  # fmt: skip
+    foreseen = _forecasts(run, chances, share)
+    cases = []
+    for row in said:
+        position, _plan, objective_index, key_result_index, objective, key, owner = row[:7]
+        cutting, seen, pacing, pace_share, confidence, achieved = row[7:]
+        status, probability = foreseen[int(position), int(objective_index), int(key_result_index)]
+        case = BacktestCase(
+            int(position), objective, key, owner, cutting, int(seen), status, probability,
+            pacing, pace_share, confidence, bool(achieved),
+        )  # fmt: skip
+        cases.append(case)
+    rows = scored_rows(cases, least, chances.seed, chances.resamples)
+    return Backtest(
+        day, share, chances.method, chances.seed, chances.resamples, least, rows, tuple(cases),
+        len(cases), int(still_open), int(no_period), language,
+    )  # fmt: skip
+
+
+_Key = tuple[int, int, int]
+_Window = tuple[dt.date, dt.date]
+
+
+def _forecasts(
+    run: Engine, chances: Chances, share: float
+) -> dict[_Key, tuple[ProbabilityStatus, float | None]]:
+    """Each ended key result's forecast at its cut (status, probability), from its
+    check-ins, read as Arrow batches in order; the ``pooled`` method learns from
+    the earlier windows of the key results of its id."""
+    pa = pyarrow()
+    schema = pa.schema([
+        ("position", pa.int64()), ("objective_index", pa.int32()),
+        ("key_result_index", pa.int32()), ("id", pa.string()), ("direction", pa.string()),
+        ("baseline", pa.float64()), ("target", pa.float64()), ("share", pa.float64()),
+        ("rate_unit", pa.string()), ("done", pa.bool_()), ("strict", pa.bool_()),
+        ("window_start", pa.date32()), ("window_end", pa.date32()), ("date", pa.date32()),
+        ("value", pa.float64()), ("measured_share", pa.bool_()),
+    ])  # fmt: skip
+    table = run.answer(h.series_sql(run.names, run.names("order")), schema)
+    series: list[tuple[_Key, str | None, Resolved, _Window, tuple[bool, bool]]] = []
+    for batch in table.to_batches():
+        _read_series(batch.to_pydict(), series)
+    windows: Earlier = {}
+    if chances.method is ForecastMethod.POOLED:
+        for _key, found_id, resolved, window, _flags in series:
+            if found_id is not None:
+                windows.setdefault(found_id, []).append((resolved, window))
+    found = {}
+    as_of_cut = run.rows(f"SELECT {', '.join(h.KEY)}, day FROM {run.names('cut_days')}")
+    ended = {(str(plan), int(o), int(k)): last for plan, o, k, last in as_of_cut}
+    plans = dict(run.rows(f"SELECT position, plan FROM {run.names('order')}"))
+    for key, found_id, resolved, window, (done, strict) in series:
+        last = ended.get((plans[key[0]], key[1], key[2]))
+        if last is None:
+            continue
+        probability, status = chance_resolved(
+            resolved, done=done, strict=strict, window=window, as_of=last, chances=chances,
+            past=earlier_windows(windows, found_id, window, last),
+        )  # fmt: skip
+        found[key] = (status, probability)
+    return found
+
+
+def _read_series(
+    columns: dict[str, list[Any]],
+    into: list[tuple[_Key, str | None, Resolved, _Window, tuple[bool, bool]]],
+) -> None:
+    """The key results of one batch of :func:`~okrkit._tables._history_query.series_sql`
+    resolved to floats, added to *into* (a key result cut between two batches goes
+    on where the last batch left it)."""
+    rows = zip(
+        columns["position"], columns["objective_index"], columns["key_result_index"],
+        columns["date"], columns["value"], columns["measured_share"], strict=True,
+    )  # fmt: skip
+    for index, (position, objective, key_result, day, value, measured) in enumerate(rows):
+        key = (position, objective, key_result)
+        if not into or into[-1][0] != key:
+            resolved = Resolved()
+            direction = columns["direction"][index]
+            resolved.direction = None if direction is None else Direction(direction)
+            resolved.baseline = columns["baseline"][index]
+            resolved.target = columns["target"][index]
+            resolved.share = columns["share"][index]
+            resolved.unit = columns["rate_unit"][index]
+            window = (columns["window_start"][index], columns["window_end"][index])
+            flags = (bool(columns["done"][index]), bool(columns["strict"][index]))
+            into.append((key, columns["id"][index], resolved, window, flags))
+        if day is None:
+            continue
+        resolved = into[-1][2]
+        if measured:
+            resolved.share_days.append(day)
+            resolved.share_values.append(value)
+        else:
+            resolved.days.append(day)
+            resolved.values.append(value)

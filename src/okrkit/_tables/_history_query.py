@@ -23,13 +23,26 @@ from okrkit._tables._query import (
 
 
 __all__ = [
+    "autocorrelation_sql",
     "calibration_bins_sql",
     "calibration_keys_sql",
     "calibration_totals_sql",
+    "cut_windows_sql",
+    "detrended_sql",
+    "end_changes_sql",
+    "end_members_sql",
     "ended_sql",
     "forecasts_sql",
+    "grid_sql",
+    "lag_totals_sql",
+    "link_places_sql",
+    "progress_points_sql",
+    "said_sql",
+    "segment_frames_sql",
+    "series_sql",
     "stated_counts_sql",
     "stated_sql",
+    "windows_count_sql",
 ]
 
 KEY = ("plan", "objective_index", "key_result_index")
@@ -437,3 +450,78 @@ def autocorrelation_sql(frames: str, detrended: str, lags: int) -> str:
         LEFT JOIN above AS a ON a.plan = f.plan AND a.link_index = f.link_index
             AND a.side = b.side AND a.k = l.k
         GROUP BY b.link, b.side, l.k, b.below"""
+
+
+# --- the backtest ----------------------------------------------------------------------------
+
+
+def windows_count_sql(names: Names, as_of: dt.date) -> str:
+    """How many key results had a window that had not ended by *as_of*, and how
+    many had no window."""
+    day = date_literal(as_of)
+    return f"""
+        SELECT count(CASE WHEN window_end >= {day} THEN 1 END),
+            count(CASE WHEN window_end IS NULL THEN 1 END)
+        FROM {names("key_results")}"""
+
+
+def cut_windows_sql(names: Names, as_of: dt.date, cut: float) -> str:
+    """Each key result whose window ended before *as_of*, with its owner (its own,
+    else its objective's) and the first day the cut hides (``cut``: the window's
+    first day plus ⌊*cut* · its days⌋)."""
+    return f"""
+        SELECT k.plan, k.objective_index, k.key_result_index, k.objective, k.key_result,
+            coalesce(k.owner, o.owner) AS owner, k.window_start, k.window_end,
+            k.window_start + CAST(floor({float_literal(cut)}
+                * (date_diff('day', k.window_start, k.window_end) + 1)) AS INT) AS cut
+        FROM {names("key_results")} AS k
+        JOIN {names("objectives")} AS o
+            ON o.plan = k.plan AND o.objective_index = k.objective_index
+        WHERE k.window_end < {date_literal(as_of)}"""
+
+
+def said_sql(names: Names, windows: str, at_cut: str, at_end: str) -> str:
+    """What pacing, the pace's share and the owner's confidence said of each key
+    result of *windows* at its cut (from its scores the day before, *at_cut*), how
+    many check-ins were seen, and whether it was achieved (*at_end*)."""
+    on_pace = float_literal(1e-9)
+    expected = """least(1e0, greatest(0e0,
+            CAST(date_diff('day', w.window_start, a.latest_date + 1) AS DOUBLE)
+            / (date_diff('day', w.window_start, w.window_end) + 1)))"""
+    return f"""
+        WITH seen AS (
+            SELECT w.plan, w.objective_index, w.key_result_index, count(*) AS seen
+            FROM {windows} AS w JOIN {names("checkins")} AS c ON {joined("c", "w")}
+            WHERE c.date >= w.window_start AND c.date < w.cut
+            GROUP BY w.plan, w.objective_index, w.key_result_index),
+        paced AS (
+            SELECT w.*, a.progress, a.latest_date, a.confidence, a.confidence_date,
+                {expected} AS expected, r.score AS final
+            FROM {windows} AS w
+            JOIN {at_cut} AS a ON {joined("a", "w")}
+            JOIN {at_end} AS r ON {joined("r", "w")})
+        SELECT p.plan, p.objective_index, p.key_result_index, p.objective, p.key_result,
+            p.owner, p.cut, coalesce(s.seen, 0),
+            CASE WHEN p.latest_date >= p.window_start THEN
+                CASE WHEN p.progress >= p.expected - {on_pace} THEN 1e0 ELSE 0e0 END END,
+            CASE WHEN p.latest_date >= p.window_start THEN
+                least(1e0, greatest(0e0, p.progress / p.expected)) END,
+            CASE WHEN p.confidence_date >= p.window_start THEN p.confidence END,
+            p.final >= 1 - {_EPS}
+        FROM paced AS p LEFT JOIN seen AS s ON {joined("s", "p")}"""
+
+
+def series_sql(names: Names, order: str) -> str:
+    """Every key result with a window and its check-ins with a value (one row
+    each; a key result without one: a row of nulls), in the order of the plans
+    (*order*: ``plan``, ``position``), objectives, key results, and check-ins by
+    date as written: what a forecast reads."""
+    return f"""
+        SELECT n.position, k.objective_index, k.key_result_index, k.id, k.direction,
+            k.baseline, k.target, k.share, k.rate_unit, k.done, k.strict, k.window_start,
+            k.window_end, c.date, c.value, c.measured_share
+        FROM {names("key_results")} AS k
+        JOIN {order} AS n ON n.plan = k.plan
+        LEFT JOIN {names("checkins")} AS c ON {joined("c", "k")} AND c.value IS NOT NULL
+        WHERE k.window_end IS NOT NULL
+        ORDER BY n.position, k.objective_index, k.key_result_index, c.date, c.checkin_index"""
