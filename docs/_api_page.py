@@ -122,12 +122,14 @@ GROUPS = (
     ),
     Group(
         "Plans as tables",
-        "Plans as Arrow tables and Parquet files, and checking and scoring at scale "
-        "(the `tables` extra; on Spark, the `spark` extra); see [plans as tables](tables.md).",
+        "Plans as Arrow tables and Parquet files, checking and scoring at scale, and "
+        "learning from history on tables (the `tables` extra; on Spark, the `spark` "
+        "extra); see [plans as tables](tables.md).",
         submodules=("tables",),
         order=_words(
             "to_tables from_tables PlanTables write_parquet read_parquet check_tables "
-            "check_batches score_tables TableScores COLUMNS Column arrow_schema"
+            "check_batches score_tables TableScores calibration_tables evidence_tables "
+            "backtest_tables COLUMNS Column arrow_schema"
         ),
     ),
     Group(

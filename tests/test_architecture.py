@@ -176,3 +176,21 @@ def test_tables_load_no_engine_until_used() -> None:
         "assert not heavy, sorted(heavy)[:5]\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_history_needs_no_table_engine() -> None:
+    """okrkit._history, which the tables' history functions finish their figures
+    with, imports no table engine and nothing of okrkit._tables, anywhere."""
+    for path in sorted((SOURCE / "_history").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                root = name.split(".")
+                assert root[0] not in ("pyarrow", "duckdb", "pyspark", "sqlglot"), (path, name)
+                assert root[:2] != ["okrkit", "_tables"], (path, name)
