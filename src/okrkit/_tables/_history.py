@@ -277,7 +277,10 @@ def _evidence(
     keys, language = _plans(run, lang)
     groups, segments = _link_groups(run, keys, settings.match)
     pa = pyarrow()
-    run.register("segments", pa.table(segments))
+    whole = pa.int64()
+    kinds = [pa.string(), whole, whole, whole, whole, whole, whole]
+    schema = pa.schema(list(zip(segments, kinds, strict=True)))
+    run.register("segments", pa.table(segments, schema=schema))
     run.keep("frames", h.segment_frames_sql(names, names("segments"), day))
     run.keep("grid", h.grid_sql(names("frames")))
     run.keep("points", h.progress_points_sql(names, day))
