@@ -176,16 +176,20 @@ def link_places_sql(names: Names) -> str:
         ranked AS (
             SELECT *, row_number() OVER (PARTITION BY plan, name ORDER BY rank) AS pick
             FROM targets),
-        found AS (SELECT * FROM ranked WHERE pick = 1),
-        ends AS (
-            SELECT l.plan, l.link_index, f.objective_index AS from_objective,
-                f.key_result_index AS from_key_result, t.objective_index AS to_objective,
-                t.key_result_index AS to_key_result
+        found AS (
+            SELECT plan, name, objective_index, key_result_index,
+                objective_index * 2147483648 + coalesce(key_result_index + 1, 0) AS place
+            FROM ranked WHERE pick = 1),
+        starts AS (
+            SELECT l.plan, l.link_index, l.link_to, f.objective_index AS from_objective,
+                f.key_result_index AS from_key_result, f.place
             FROM {names("links")} AS l
-            JOIN found AS f ON f.plan = l.plan AND f.name = l.link_from
-            JOIN found AS t ON t.plan = l.plan AND t.name = l.link_to
-            WHERE NOT (f.objective_index = t.objective_index
-                AND f.key_result_index IS NOT DISTINCT FROM t.key_result_index))
+            JOIN found AS f ON f.plan = l.plan AND f.name = l.link_from),
+        ends AS (
+            SELECT s.plan, s.link_index, s.from_objective, s.from_key_result,
+                t.objective_index AS to_objective, t.key_result_index AS to_key_result
+            FROM starts AS s JOIN found AS t ON t.plan = s.plan AND t.name = s.link_to
+            WHERE t.place <> s.place)
         SELECT e.plan, e.link_index, e.from_objective, e.from_key_result, e.to_objective,
             e.to_key_result, fo.objective, fk.key_result, coalesce(fk.metric, fk.reading_metric),
             tobj.objective, tk.key_result, coalesce(tk.metric, tk.reading_metric)
