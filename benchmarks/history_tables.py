@@ -2,7 +2,7 @@
 the plans (okrkit.history) and from tables on DuckDB (okrkit.tables).
 
 Run: python benchmarks/history_tables.py [--histories 5] [--teams 100] [--quarters 40]
-[--repeat 1]
+[--repeat 1] [--method pooled]
 
 The history is okrkit.history.simulate's (each team an objective of four key
 results checked in weekly: 52 check-ins a team a quarter), --histories of them
@@ -47,6 +47,7 @@ def main() -> None:
     parser.add_argument("--teams", type=int, default=100)
     parser.add_argument("--quarters", type=int, default=40)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--method", default="pooled", help="the backtest's forecast method")
     args = parser.parse_args()
 
     from okrkit.history import backtest, calibration, evidence, simulate
@@ -72,8 +73,8 @@ def main() -> None:
          lambda: calibration_tables(tables, as_of=AS_OF)),
         ("evidence", lambda: evidence(plans, as_of=AS_OF),
          lambda: evidence_tables(tables, as_of=AS_OF)),
-        ("backtest", lambda: backtest(plans, as_of=AS_OF, resamples=200),
-         lambda: backtest_tables(tables, as_of=AS_OF, resamples=200)),
+        ("backtest", lambda: backtest(plans, as_of=AS_OF, method=args.method, resamples=200),
+         lambda: backtest_tables(tables, as_of=AS_OF, method=args.method, resamples=200)),
     ]  # fmt: skip
     print(f"{'':12} {'objects':>9} {'tables':>9}  (seconds, best of {args.repeat})")
     for name, on_objects, on_tables in cases:

@@ -448,8 +448,14 @@ def _forecasts(
     ])  # fmt: skip
     table = run.answer(h.series_sql(run.names, run.names("order")), schema)
     series: list[tuple[_Key, str | None, Resolved, _Window, tuple[bool, bool]]] = []
+    days: dict[int, dt.date] = {}
     for batch in table.to_batches():
-        _read_series(batch.to_pydict(), series)
+        columns = {name: batch.column(name) for name in batch.schema.names}
+        read = {
+            name: _days(column, days) if name in _DATES else column.to_pylist()
+            for name, column in columns.items()
+        }
+        _read_series(read, series)
     windows: Earlier = {}
     if chances.method is ForecastMethod.POOLED:
         for _key, found_id, resolved, window, _flags in series:
@@ -469,6 +475,25 @@ def _forecasts(
         )  # fmt: skip
         found[key] = (status, probability)
     return found
+
+
+_DATES = ("window_start", "window_end", "date")
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+
+
+def _days(column: Any, known: dict[int, dt.date]) -> list[dt.date | None]:
+    """A date32 column as dates, each distinct day made once (check-ins share few
+    days), which is several times faster than pyarrow's date per row."""
+    out: list[dt.date | None] = []
+    for number in column.cast(pyarrow().int32()).to_pylist():
+        if number is None:
+            out.append(None)
+            continue
+        day = known.get(number)
+        if day is None:
+            day = known[number] = dt.date.fromordinal(_EPOCH + number)
+        out.append(day)
+    return out
 
 
 def _read_series(
