@@ -770,13 +770,13 @@ def _bins(text: str) -> int | str:
 
 def _cut(text: str) -> float:
     """A share written in ASCII digits (``float`` would also read ``０.5`` and ``0_5``)."""
-    share = float(text) if _DECIMAL.fullmatch(text) else math.nan
+    share = float(text) if re.fullmatch(_DECIMAL, text) else math.nan
     if 0.05 <= share <= 0.95:
         return share
     raise argparse.ArgumentTypeError(f"expected a share from 0.05 to 0.95, got {text!r}")
 
 
-_DECIMAL = re.compile(r"[0-9]*\.?[0-9]+", re.ASCII)
+_DECIMAL = r"[0-9]*\.?[0-9]+"
 
 
 def _seed(text: str) -> int:
@@ -801,7 +801,7 @@ def _lag(text: str) -> int:
 
 def _level(text: str) -> float:
     """A confidence level written in ASCII digits, as --cut."""
-    level = float(text) if _DECIMAL.fullmatch(text) else math.nan
+    level = float(text) if re.fullmatch(_DECIMAL, text) else math.nan
     if 0.5 <= level <= 0.9999:
         return level
     raise argparse.ArgumentTypeError(f"expected a level from 0.5 to 0.9999, got {text!r}")
@@ -1230,6 +1230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> NoReturn:
     """The ``okrkit`` command, and ``python -m okrkit``: :func:`main`, then exit
     with its status."""
+    gc.disable()
     status = main()
     # The process ends here: the collector's last pass over every object the
     # command made would only free memory the system takes back at once.
