@@ -61,7 +61,7 @@ _UNIT = re.compile(rf"(?:1 ?/ ?)?{_TERM}(?:(?: ?[/*·] ?| ){_TERM})*")
 _UNIT_CHARACTER = r"[\w°%€ /*^·]"
 _GLUED = frozenset("%€°")
 """What may follow a number without a space: "75%", "5€", "21°C"."""
-_SPACES = re.compile(r"\s+")
+_SPACES = r"\s+"
 _CURRENCY_SIGNS = {
     "$": None, "US$": "USD", "R$": "BRL", "£": "GBP", "¥": "JPY", "€": "EUR", "₹": "INR",
     "S/": "PEN", "S/.": "PEN",
@@ -236,7 +236,7 @@ def unit_form(text: str) -> str | Refusal | None:
 def _checked_unit(text: str) -> str | Refusal | None:
     unit = text.strip()
     if not unit.isascii() or not unit.isprintable() or "  " in unit:
-        unit = unicodedata.normalize("NFC", _SPACES.sub(" ", unit))
+        unit = unicodedata.normalize("NFC", re.sub(_SPACES, " ", unit))
     if not unit:
         return None
     refused = unit_refusal(unit)

@@ -162,14 +162,14 @@ def json_dumps(value: Any, *, indent: int | None = None) -> str:
     return text if text.isascii() and "\x7f" not in text else re.sub(_NOT_PLAIN, _json_char, text)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~$&]")
+_MARKDOWN_SPECIAL = r"[\\`*_\[\]<>#|~$&]"
 
-_AUTOLINK = re.compile(r"@|://|www\.", re.IGNORECASE)
+_AUTOLINK = r"(?i)@|://|www\."
 """What makes GitHub link a run of text by itself (GFM's extended autolinks):
 ``www.``, a scheme's ``://`` (``http``, ``https``, ``ftp``) or an email's ``@``
 (which also makes an ``@mention``)."""
 
-_RUNS = re.compile(r"([^ |]+)")
+_RUNS = r"([^ |]+)"
 """Runs of text between spaces and cell boundaries: an autolink never spans one."""
 
 
@@ -184,17 +184,17 @@ def markdown(text: str) -> str:
     email address) is written as a code span instead: no backslash stops it, since
     GitHub finds email addresses in the text after escapes are read."""
     shown = terminal(one_line(text))
-    if not _AUTOLINK.search(shown):
+    if not re.search(_AUTOLINK, shown):
         return _markdown_text(shown)
-    parts = _RUNS.split(shown)  # spaces and pipes, then a run, in turn
+    parts = re.split(_RUNS, shown)  # spaces and pipes, then a run, in turn
     return "".join(
-        _code_span(part) if index % 2 and _AUTOLINK.search(part) else _markdown_text(part)
+        _code_span(part) if index % 2 and re.search(_AUTOLINK, part) else _markdown_text(part)
         for index, part in enumerate(parts)
     )
 
 
 def _markdown_text(shown: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m[0], shown)
+    return re.sub(_MARKDOWN_SPECIAL, lambda m: "\\" + m[0], shown)
 
 
 def markdown_code(text: str, *, in_table: bool = False) -> str:
@@ -216,7 +216,7 @@ def _code_span(body: str) -> str:
     return f"{fence}{body}{fence}"
 
 
-_MERMAID_SPECIAL = re.compile(r"[#\"&<>`]|%(?=%)|(?<=%)%|s(?=tyle)|c(?=lassDef)")
+_MERMAID_SPECIAL = r"[#\"&<>`]|%(?=%)|(?<=%)%|s(?=tyle)|c(?=lassDef)"
 """What mermaid.js reads in a label's text before it reads the label: ``"`` ends
 it, ``#…;`` is an entity, ``%%`` a comment or an ``%%{init}%%`` directive, ``<``,
 ``>`` and ``&`` HTML, a backtick a Markdown string; and ``style…:#…;`` or
@@ -229,7 +229,7 @@ def mermaid_label(text: str) -> str:
     """*text* for a quoted Mermaid label (``["…"]``): on one line, hidden
     characters shown, and every character mermaid.js would read as markup
     written as an entity code (``#34;``), which it shows as the character."""
-    return _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m[0])};", terminal(one_line(text)))
+    return re.sub(_MERMAID_SPECIAL, lambda m: f"#{ord(m[0])};", terminal(one_line(text)))
 
 
 def dot_string(text: str) -> str:

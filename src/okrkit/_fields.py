@@ -41,16 +41,20 @@ _ID = re.compile(r"^[^\s/]+$")
 MAX_ID_CHARS = 128
 """The longest id: ids are repeated in every finding, score and graph about
 their objective or key result, so one must not make output grow without bound."""
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def characters(name: str, value: str) -> str:
     """*value*, if it is made of characters: a lone surrogate (what a JSON
-    ``\\ud800`` escape makes) is no character, and no file or screen can hold it."""
-    if _SURROGATE.search(value):
-        raise InvalidValueError(
-            name, value, "text made of characters, without a lone surrogate like \\ud800"
-        )
+    ``\\ud800`` escape makes) is no character, and no file or screen can hold it.
+    UTF-8 refuses surrogates and nothing else, so its codec finds them: a pattern
+    of the 2,048 surrogates took 2.3 million instructions to compile in every process."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidValueError(
+                name, value, "text made of characters, without a lone surrogate like \\ud800"
+            ) from None
     return value
 
 
@@ -226,11 +230,11 @@ def optional_date(name: str, value: object) -> dt.date | None:
     return None if value is None else to_date(name, value)
 
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_DATE = r"^(\d{4})-(\d{2})-(\d{2})$"
 
 
 def parse_iso_date(name: str, text: str) -> dt.date:
-    match = _ISO_DATE.match(text.strip())
+    match = re.match(_ISO_DATE, text.strip())
     if match is None:
         raise InvalidValueError(name, text, "a date like 2026-03-31")
     year, month, day = (int(g) for g in match.groups())

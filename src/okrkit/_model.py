@@ -121,14 +121,14 @@ class Per(StrEnum):
         return value_repr(self)
 
 
-_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+_SLUG_DROP = r"[^a-z0-9]+"
 
 
 def slugify(words: str, *, limit: int = 40) -> str:
     """A readable id from text: ``"Reducir el ciclo de venta"`` → ``reducir-el-ciclo-de-venta``."""
     plain = unicodedata.normalize("NFKD", words.lower())
     plain = "".join(c for c in plain if not unicodedata.combining(c))
-    slug = _SLUG_DROP.sub("-", plain).strip("-")
+    slug = re.sub(_SLUG_DROP, "-", plain).strip("-")
     if len(slug) > limit:
         cut = slug[:limit]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut

@@ -179,16 +179,17 @@ _QUARTER_WORDS = {"quarter", "trimestre"}
 _HALF_WORDS = {"half", "semester", "semestre"}
 _FILLER = {"the", "of", "de", "del", "el", "la", "in", "en", "ano", "year"}
 
-_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|–)\s*(\d{4}-\d{2}-\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
-_FISCAL = re.compile(r"^(?:fy|af)\s?(\d{4}|\d{2})(?:[ -]?(q|t|h|s)([1-4]))?$")
-_FISCAL_PREFIX = re.compile(r"^(q|t|h|s)([1-4])[ -]?(?:fy|af)\s?(\d{4}|\d{2})$")
-_PART_AFTER = re.compile(r"^(\d{4})[ -]?(q|t|h|s)([1-4])$")
-_PART_BEFORE = re.compile(r"^(q|t|h|s)([1-4])[ -]?(\d{4})$")
-_PART_NUMBER_FIRST = re.compile(r"^([1-4])(q|t|h|s)[ -]?(\d{4})$")
-_WEEK_WORDS = re.compile(r"^(?:week|semana|w)\s?(\d{1,2})\s(\d{4})$")
+# Compiled by re on first use (and kept): most plans name one kind of period.
+_RANGE = r"^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|–)\s*(\d{4}-\d{2}-\d{2})$"
+_YEAR = r"^(\d{4})$"
+_ISO_MONTH = r"^(\d{4})-(\d{2})$"
+_ISO_WEEK = r"^(\d{4})-?w(\d{1,2})$"
+_FISCAL = r"^(?:fy|af)\s?(\d{4}|\d{2})(?:[ -]?(q|t|h|s)([1-4]))?$"
+_FISCAL_PREFIX = r"^(q|t|h|s)([1-4])[ -]?(?:fy|af)\s?(\d{4}|\d{2})$"
+_PART_AFTER = r"^(\d{4})[ -]?(q|t|h|s)([1-4])$"
+_PART_BEFORE = r"^(q|t|h|s)([1-4])[ -]?(\d{4})$"
+_PART_NUMBER_FIRST = r"^([1-4])(q|t|h|s)[ -]?(\d{4})$"
+_WEEK_WORDS = r"^(?:week|semana|w)\s?(\d{1,2})\s(\d{4})$"
 
 
 def _fold(text: str) -> str:
@@ -219,12 +220,12 @@ def fiscal_parts(compact: str) -> tuple[int, Literal["quarter", "half"] | None, 
     """The year, part and number of a fiscal label (``FY2027-Q2``, ``T2 del año fiscal
     2027``); every calendar with a fiscal year reads these the same way."""
     compact = fiscal_words(compact)
-    if match := _FISCAL.match(compact):
+    if match := re.match(_FISCAL, compact):
         year = full_year(match.group(1))
         if match.group(2) is None:
             return year, None, 1
         return year, _part_kind(match.group(2)), int(match.group(3))
-    if match := _FISCAL_PREFIX.match(compact):
+    if match := re.match(_FISCAL_PREFIX, compact):
         return full_year(match.group(3)), _part_kind(match.group(1)), int(match.group(2))
     return None
 
@@ -352,7 +353,7 @@ class CalendarBase:
 
     def _read(self, text: str) -> Period | None:
         raw = text.strip()
-        match = _RANGE.match(raw)
+        match = re.match(_RANGE, raw)
         if match:
             start = to_date("Period.start", match.group(1))
             end = to_date("Period.end", match.group(2))
@@ -548,23 +549,23 @@ class Calendar(CalendarBase):
         return builders[unit](year, number)
 
     def _read_codes(self, compact: str, words: list[str]) -> Name | None:
-        if match := _YEAR.match(compact):
+        if match := re.match(_YEAR, compact):
             return Name("year", int(match.group(1)))
-        if match := _ISO_MONTH.match(compact):
+        if match := re.match(_ISO_MONTH, compact):
             month = int(match.group(2))
             if not 1 <= month <= 12:
                 raise PeriodError(compact, f"there is no month {month}")
             return Name("month", int(match.group(1)), month)
-        if match := _ISO_WEEK.match(compact):
+        if match := re.match(_ISO_WEEK, compact):
             return Name("week", int(match.group(1)), int(match.group(2)))
-        if match := _WEEK_WORDS.match(compact):
+        if match := re.match(_WEEK_WORDS, compact):
             return Name("week", int(match.group(2)), int(match.group(1)))
         for pattern, order in (
             (_PART_AFTER, (1, 2, 3)),
             (_PART_BEFORE, (3, 1, 2)),
             (_PART_NUMBER_FIRST, (3, 2, 1)),
         ):
-            if match := pattern.match(compact):
+            if match := re.match(pattern, compact):
                 year = int(match.group(order[0]))
                 letter = match.group(order[1])
                 number = int(match.group(order[2]))
@@ -581,7 +582,7 @@ class Calendar(CalendarBase):
         return part_name(year, kind, number, fiscal=True)
 
     def _read_ordinal(self, compact: str, words: list[str]) -> Name | None:
-        if len(words) != 3 or words[0] not in _ORDINALS or not _YEAR.match(words[2]):
+        if len(words) != 3 or words[0] not in _ORDINALS or not re.match(_YEAR, words[2]):
             return None
         number, unit, year = _ORDINALS[words[0]], words[1], int(words[2])
         if unit in _QUARTER_WORDS:
@@ -591,7 +592,7 @@ class Calendar(CalendarBase):
         return None
 
     def _read_month_name(self, compact: str, words: list[str]) -> Name | None:
-        if len(words) == 2 and words[0] in _MONTHS and _YEAR.match(words[1]):
+        if len(words) == 2 and words[0] in _MONTHS and re.match(_YEAR, words[1]):
             return Name("month", int(words[1]), _MONTHS[words[0]])
         return None
 

@@ -149,7 +149,9 @@ def _walk_yaml(
 
 # --- JSON -------------------------------------------------------------------------------
 
-_SPACE = re.compile(r"[ \t\n\r]*")
+_SPACE = r"[ \t\n\r]*"
+"""A walk's patterns are compiled by the first walk (re keeps them): a command that
+locates nothing, or only in another format, compiles none."""
 
 
 class _Lines:
@@ -262,7 +264,7 @@ class _JsonWalk:
         self.duplicate: Spot | None = None
         self.lines = _Lines(text, cr=True)
         self.skip = json.JSONDecoder().raw_decode
-        self.space = _SPACE.match
+        self.space = re.compile(_SPACE).match
 
     def run(self) -> dict[Path, tuple[Spot, Spot]]:
         # Not valid JSON: what was found before the fault is all there is.
@@ -307,20 +309,19 @@ class _JsonWalk:
 
 # --- TOML -------------------------------------------------------------------------------
 
-_TOML_BLANK = re.compile(r"(?:[ \t\r\n]++|#[^\n]*+)*+")  # spaces, line breaks, comments
-_TOML_SPACE = re.compile(r"[ \t]*+")
-_TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]++")
-_TOML_STRING = re.compile(
+_TOML_BLANK = r"(?:[ \t\r\n]++|#[^\n]*+)*+"  # spaces, line breaks, comments
+_TOML_SPACE = r"[ \t]*+"
+_TOML_BARE_KEY = r"[A-Za-z0-9_-]++"
+_TOML_STRING = (  # with re.DOTALL
     r'"""(?:[^"\\]++|\\.|"{1,2}+(?!"))*+"{3,5}'
     r"|'''(?:[^']++|'{1,2}+(?!'))*+'{3,5}"
     r'|"(?:[^"\\\n]++|\\.)*+"'
-    r"|'[^'\n]*+'",
-    re.DOTALL,
+    r"|'[^'\n]*+'"
 )
-_TOML_SCALAR = re.compile(r"[^,\]}\r\n#]*+")  # numbers, booleans, dates (which may hold a space)
-_TOML_OTHER = re.compile(r"[^\[\]{}\"'#]++")  # inside an array or inline table being skipped
-_TOML_COMMENT = re.compile(r"#[^\n]*+")
-_TOML_NESTING = f"{_TOML_STRING.pattern}|{_TOML_COMMENT.pattern}|([\\[{{])|([\\]}}])"
+_TOML_SCALAR = r"[^,\]}\r\n#]*+"  # numbers, booleans, dates (which may hold a space)
+_TOML_OTHER = r"[^\[\]{}\"'#]++"  # inside an array or inline table being skipped
+_TOML_COMMENT = r"#[^\n]*+"
+_TOML_NESTING = f"{_TOML_STRING}|{_TOML_COMMENT}|([\\[{{])|([\\]}}])"
 
 
 def toml_deepest(text: str) -> Spot | None:
@@ -349,7 +350,7 @@ def toml_scalar(text: str, path: Path) -> str | None:
     start = walk.starts.get(path)
     if start is None or text[start] in "\"'[{":
         return None
-    return _TOML_SCALAR.match(text, start).group().strip()  # type: ignore[union-attr]
+    return walk.scalar(text, start).group().strip()  # type: ignore[union-attr]
 
 
 class _TomlWalk:
@@ -364,6 +365,13 @@ class _TomlWalk:
         self.starts: dict[Path, int] = {}
         """The offset of each wanted value."""
         self.lines = _Lines(text, cr=False)  # TOML ends lines at LF or CRLF only
+        self.blank = re.compile(_TOML_BLANK).match
+        self.space = re.compile(_TOML_SPACE).match
+        self.bare_key = re.compile(_TOML_BARE_KEY).match
+        self.string = re.compile(_TOML_STRING, re.DOTALL).match
+        self.scalar = re.compile(_TOML_SCALAR).match
+        self.other = re.compile(_TOML_OTHER).match
+        self.comment = re.compile(_TOML_COMMENT).match
 
     def run(self) -> dict[Path, tuple[Spot, Spot]]:
         # Not valid TOML: what was found before the fault is all there is.
@@ -372,10 +380,10 @@ class _TomlWalk:
         return self.found
 
     def _blank(self, pos: int) -> int:
-        return _TOML_BLANK.match(self.text, pos).end()  # type: ignore[union-attr]
+        return self.blank(self.text, pos).end()  # type: ignore[union-attr]
 
     def _space(self, pos: int) -> int:
-        return _TOML_SPACE.match(self.text, pos).end()  # type: ignore[union-attr]
+        return self.space(self.text, pos).end()  # type: ignore[union-attr]
 
     def _place(self, path: Path, spot: Spot) -> None:
         if path in self.wanted and path not in self.found:
@@ -407,7 +415,7 @@ class _TomlWalk:
         while True:
             pos = self._space(pos)
             quoted = text[pos] in "\"'"
-            token = (_TOML_STRING if quoted else _TOML_BARE_KEY).match(text, pos)
+            token = (self.string if quoted else self.bare_key)(text, pos)
             if token is None:
                 raise ValueError("not a key")
             parts.append(_toml_key_text(token.group()) if quoted else token.group())
@@ -440,7 +448,7 @@ class _TomlWalk:
             if path not in self.prefixes:
                 return self.skip(pos)
             return self.array(pos + 1, path) if opening == "[" else self.table(pos + 1, path)
-        token = (_TOML_STRING if opening in "\"'" else _TOML_SCALAR).match(text, pos)
+        token = (self.string if opening in "\"'" else self.scalar)(text, pos)
         if token is None:
             raise ValueError("not a value")
         return token.end()
@@ -483,10 +491,10 @@ class _TomlWalk:
                 if depth == 0:
                     return pos
             elif char in "\"'":
-                pos = _TOML_STRING.match(text, pos).end()  # type: ignore[union-attr]
+                pos = self.string(text, pos).end()  # type: ignore[union-attr]
             else:
-                token = _TOML_COMMENT if char == "#" else _TOML_OTHER
-                pos = token.match(text, pos).end()  # type: ignore[union-attr]
+                token = self.comment if char == "#" else self.other
+                pos = token(text, pos).end()  # type: ignore[union-attr]
 
 
 def _toml_key_text(token: str) -> str:

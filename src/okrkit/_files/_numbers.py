@@ -60,8 +60,8 @@ def toml_float(text: str) -> float:
     return value
 
 
-_OTHER_BASE = re.compile(r"[+-]?0[xXoObB]")
-_LEADING_ZERO = re.compile(r"[+-]?0[0-9]")
+_OTHER_BASE = r"[+-]?0[xXoObB]"
+_LEADING_ZERO = r"[+-]?0[0-9]"
 
 
 def bare_number_refusal(value: object) -> Refusal | None:
@@ -76,14 +76,14 @@ def bare_number_refusal(value: object) -> Refusal | None:
     two_ways = two_ways_refusal(source)
     if two_ways is not None:
         return two_ways
-    if _OTHER_BASE.match(source):
+    if re.match(_OTHER_BASE, source):
         decimal = int(value)
         return Refusal(
             "a number in decimal",
             f"write the number in decimal: {decimal}",
             hint_es=f"escribe el número en decimal: {decimal}",
         )
-    if _LEADING_ZERO.match(source):
+    if re.match(_LEADING_ZERO, source):
         return _leading_zero_refusal(source)
     return underflow_refusal(source, value)
 
