@@ -84,7 +84,8 @@ def _label_pattern(lexicons: Lexicon) -> re.Pattern[str]:
 
         item = rf"(?:{either('statement_labels')})\.?\s*(?:(?:{either('number_signs')})\.?\s*)?"
         item += r"[-#]?\s*\d+(?:\.\d+)*[a-z]?\b"
-        found = re.compile(rf"\s*{item}(?:\s*[/|,·]\s*{item})*\s*(?:[:)\-–—]|\.\s)", re.I)
+        # [:)\-]|[–—], not one set: see _tokens._TOKEN
+        found = re.compile(rf"\s*{item}(?:\s*[/|,·]\s*{item})*\s*(?:[:)\-]|[–—]|\.\s)", re.I)
         lexicons.labels = found
     return found
 
@@ -97,17 +98,23 @@ def _unlabelled(text: str, tokens: list[Token], lexicons: Lexicon) -> list[Token
     return [token for token in tokens if token.start >= label.end()]
 
 
-_QUOTE = re.compile(
+_QUOTE = (
     r'"[^"\n]{1,200}"|“[^“”\n]{1,200}[”“]|„[^“”\n]{1,200}[“”]|«[^«»\n]{1,200}»'
     r"|‘[^‘’\n]{1,200}’|(?<!\w)'[^'\n]{1,200}'(?!\w)"
 )
+_OPENING_QUOTES = "\"“„«‘'"
+"""What each quotation :data:`_QUOTE` finds starts with: a text with none of them has
+no quotation, and its process need not compile the pattern."""
 
 
 def _quoted(text: str, tokens: list[Token]) -> list[Token]:
     """Each text in quotation marks as one word: a title or a name ("Leer «Los 4
     acuerdos»", "the “Python 201” course"), whose numbers are no amounts. A
     statement quoted whole is read as if it had no quotes."""
-    spans = [m.span() for m in _QUOTE.finditer(text, 0, MAX_CHARS)]
+    head = text[:MAX_CHARS]
+    if not any(mark in head for mark in _OPENING_QUOTES):
+        return tokens
+    spans = [m.span() for m in re.finditer(_QUOTE, head)]
     if not spans:
         return tokens
     merged: list[Token] = []
