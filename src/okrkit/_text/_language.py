@@ -90,8 +90,59 @@ def _label_pattern(lexicons: Lexicon) -> re.Pattern[str]:
     return found
 
 
+def _label_heads(lexicons: Lexicon) -> tuple[str, ...]:
+    """How a labelled statement starts, lower-cased with its points and spaces left
+    out: a label word, then a digit, ``-``, ``#`` or a number sign's first letter
+    (``kr3``, ``resultadoclaven``). ``("",)``, which every text starts with, when a
+    label word or a sign's first letter is not ASCII once lower-cased: ``re.I``
+    matches some of those to ASCII letters (the long s to ``s``)."""
+    heads = lexicons.label_heads
+    if heads is None:
+        words = {_squeezed(entry) for entry in lexicons._entries("statement_labels")}
+        signs = {_squeezed(entry)[:1] for entry in lexicons._entries("number_signs")}
+        after = {*"0123456789-#", *signs} - {""}
+        ascii_only = all(word.isascii() for word in words) and all(s.isascii() for s in after)
+        heads = tuple(word + next for word in words for next in after) if ascii_only else ("",)
+        lexicons.label_heads = heads
+    return heads
+
+
+def _squeezed(text: str) -> str:
+    return "".join(char for char in text.lower() if char != "." and not char.isspace())
+
+
+def _may_be_labelled(text: str, lexicons: Lexicon) -> bool:
+    """False only when no label starts *text*: its first characters, squeezed as
+    :func:`_label_heads` says, start no label's head. Far cheaper than compiling the
+    label pattern (about 8 million instructions), which a plan whose statements
+    start with no label word never needs."""
+    heads = _label_heads(lexicons)
+    longest = max(map(len, heads))
+    if longest == 0:
+        return True  # a head of "": any text may be labelled
+    squeezed = ""
+    for char in text[:MAX_CHARS]:
+        if char == "." or char.isspace():
+            continue
+        if not char.isascii():  # re.I may match it to a letter of a head
+            return _may_go_on(squeezed, heads)
+        squeezed += char.lower()
+        if len(squeezed) == longest:
+            return squeezed.startswith(heads)
+    if len(text) > MAX_CHARS:  # what follows the points and spaces is not looked at
+        return _may_go_on(squeezed, heads)
+    return squeezed.startswith(heads)
+
+
+def _may_go_on(squeezed: str, heads: tuple[str, ...]) -> bool:
+    """Whether *squeezed*, followed by characters not looked at, may start a head."""
+    return squeezed.startswith(heads) or any(head.startswith(squeezed) for head in heads)
+
+
 def _unlabelled(text: str, tokens: list[Token], lexicons: Lexicon) -> list[Token]:
     """The tokens after a statement's label: its numbers are none of its amounts."""
+    if not _may_be_labelled(text, lexicons):
+        return tokens
     label = _label_pattern(lexicons).match(text)
     if label is None or label.end() >= len(text.rstrip()):
         return tokens

@@ -26,7 +26,7 @@ _TOKEN = re.compile(
     r"|(?P<punct>[,;:.()¿?¡!\"«»])|(?P<quote>[“”])",
     re.UNICODE,
 )
-"""No set of characters here holds one past U+00FF unless all it holds are in at
+r"""No set of characters here holds one past U+00FF unless all it holds are in at
 most two runs (``[−–]``): re compiles any other set into a table of all 65,536
 characters, about 2 million instructions for each set in every process that reads
 a statement. re merges alternatives into one set when every one is a single

@@ -321,6 +321,8 @@ class Lexicon:
         self._grammar: dict[str, frozenset[str]] | None = None
         self.labels: re.Pattern[str] | None = None
         """What numbers a statement before its text (made from the lists on first use)."""
+        self.label_heads: tuple[str, ...] | None = None
+        """How a statement that :attr:`labels` matches starts (made on first use)."""
 
     @classmethod
     def default(cls) -> Lexicon:
