@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 
 
 __all__ = [
+    "CONFIDENCE_RANGE",
+    "WEIGHT_MINIMUM",
     "CheckIn",
     "CheckIns",
     "Commitment",
@@ -157,8 +159,15 @@ def _checkin_value(value: object) -> Amount:
     return Amount.coerce(value, field="CheckIn.value")
 
 
+CONFIDENCE_RANGE = (0.0, 1.0)
+"""What a check-in's confidence may be: how sure its owner is, from 0 to 1."""
+WEIGHT_MINIMUM = 0.0
+"""The least weight of an objective or a key result."""
+
+
 def _checkin_confidence(value: object) -> float | None:
-    return optional_number("CheckIn.confidence", value, minimum=0, maximum=1)
+    low, high = CONFIDENCE_RANGE
+    return optional_number("CheckIn.confidence", value, minimum=low, maximum=high)
 
 
 def _checkin_note(value: object) -> str | None:
@@ -442,7 +451,7 @@ def _keyresult_deadline(value: object) -> dt.date | None:
 
 
 def _keyresult_weight(value: object) -> float:
-    return number("KeyResult.weight", value, minimum=0)
+    return number("KeyResult.weight", value, minimum=WEIGHT_MINIMUM)
 
 
 def _keyresult_owner(value: object) -> str | None:
@@ -735,7 +744,7 @@ def _objective_parent(value: object) -> str | None:
 
 
 def _objective_weight(value: object) -> float:
-    return number("Objective.weight", value, minimum=0)
+    return number("Objective.weight", value, minimum=WEIGHT_MINIMUM)
 
 
 def _objective_key_results(value: object) -> tuple[KeyResult, ...]:

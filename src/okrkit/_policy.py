@@ -27,9 +27,11 @@ from okrkit.exceptions import InvalidTypeError, InvalidValueError
 
 
 __all__ = [
+    "GAP_RANGE",
     "LEVELS",
     "POLICY_KEYS",
     "PRESETS",
+    "SCORE_RANGE",
     "Policy",
     "Thresholds",
     "rule_list",
@@ -47,13 +49,18 @@ def _whole_number(name: str) -> Callable[[object], int]:
     return convert
 
 
+GAP_RANGE = (-1.0, 0.0)
+"""What a pacing gap may be: progress behind the expected, from -1 to 0."""
+SCORE_RANGE = (0.0, 1.0)
+"""What a score threshold (``yellow_from``, ``green_from``) may be."""
+
+
 def _gap(name: str) -> Callable[[object], float]:
-    """A pacing gap: progress behind the expected, from -1 to 0."""
-    return finite(name, minimum=-1, maximum=0)
+    return finite(name, minimum=GAP_RANGE[0], maximum=GAP_RANGE[1])
 
 
 def _fraction(name: str) -> Callable[[object], float]:
-    return finite(name, minimum=0, maximum=1)
+    return finite(name, minimum=SCORE_RANGE[0], maximum=SCORE_RANGE[1])
 
 
 @attrs.frozen(repr=False)

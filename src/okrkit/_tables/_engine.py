@@ -64,6 +64,9 @@ class Engine(Protocol):
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         """The rows of *sql*, as tuples (for small answers only)."""
 
+    def types(self, name: str) -> dict[str, str]:
+        """The columns of the table *name*, and their types as the engine names them."""
+
     def answer(self, sql: str, schema: Any) -> Any:
         """The rows of *sql*, as the engine hands answers back, with *schema*."""
 
@@ -125,6 +128,10 @@ class DuckDBEngine:
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         found: list[tuple[Any, ...]] = self.connection.execute(sql).fetchall()
         return found
+
+    def types(self, name: str) -> dict[str, str]:
+        found = self.connection.sql(f"SELECT * FROM {self.names(name)}")
+        return dict(zip(found.columns, map(str, found.types), strict=True))
 
     def answer(self, sql: str, schema: Any) -> Any:
         table = self.connection.sql(sql).to_arrow_table()
@@ -207,6 +214,9 @@ class SparkEngine:
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in self._query(sql).collect()]
+
+    def types(self, name: str) -> dict[str, str]:
+        return dict(self.session.table(self.names(name)).dtypes)
 
     def answer(self, sql: str, schema: Any) -> Any:
         frame = self._query(sql)

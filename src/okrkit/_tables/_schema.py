@@ -12,24 +12,62 @@ The columns are plain data here, so ``import okrkit.tables`` loads no pyarrow;
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any, NamedTuple
 
+from okrkit._model import CONFIDENCE_RANGE, WEIGHT_MINIMUM, Commitment, Direction
+from okrkit._policy import GAP_RANGE, SCORE_RANGE
 
-__all__ = ["COLUMNS", "FINDINGS", "SCORES", "TABLES", "Column", "arrow_schema", "columns"]
+
+__all__ = [
+    "COLUMNS",
+    "FINDINGS",
+    "ORDERED",
+    "SCORES",
+    "TABLES",
+    "Column",
+    "arrow_schema",
+    "column",
+    "columns",
+]
 
 
 class Column(NamedTuple):
-    """One column: its name, Arrow type, whether it may be null, and what it holds."""
+    """One column: its name, Arrow type, whether it may be null, what it holds, and
+    the values it may hold beyond its type, as the model bounds the field (a
+    ``float64`` is always finite)."""
 
     name: str
     type: str
     """``string``, ``float64``, ``int32``, ``date32``, ``bool`` or ``list<string>``."""
     nullable: bool
     about: str
+    low: float | None = None
+    """The least value (None: no bound but the type's)."""
+    high: float | None = None
+    """The greatest value (None: no bound but the type's)."""
+    choices: tuple[str, ...] = ()
+    """The texts it may hold (empty: any text)."""
 
 
-def _c(name: str, kind: str, about: str, *, null: bool = True) -> Column:
-    return Column(name, kind, null, about)
+def _c(
+    name: str,
+    kind: str,
+    about: str,
+    *,
+    null: bool = True,
+    within: tuple[float | None, float | None] = (None, None),
+    choices: tuple[str, ...] = (),
+) -> Column:
+    return Column(name, kind, null, about, within[0], within[1], choices)
+
+
+def _texts(choice: type[StrEnum]) -> tuple[str, ...]:
+    return tuple(member.value for member in choice)
+
+
+_POSITION = (0, None)
+_WEIGHT = (WEIGHT_MINIMUM, None)
 
 
 _KEYS = (
@@ -37,14 +75,15 @@ _KEYS = (
     _c("tenant", "string", "who the plan belongs to (null: no tenant)"),
 )
 _OBJECTIVE_KEYS = (
-    _c("objective_index", "int32", "the objective's position in its plan, from 0", null=False),
+    _c("objective_index", "int32", "the objective's position in its plan, from 0", null=False,
+       within=_POSITION),
     _c("objective", "string", "the objective's key: its id, or one made from its title",
        null=False),
 )  # fmt: skip
 _KEY_RESULT_KEYS = (
     *_OBJECTIVE_KEYS,
     _c("key_result_index", "int32", "the key result's position in its objective, from 0",
-       null=False),
+       null=False, within=_POSITION),
     _c("key_result", "string", "the key result's key, as findings name it", null=False),
 )  # fmt: skip
 _CADENCE = (
@@ -66,11 +105,13 @@ PLANS = (
     *_CADENCE,
     _c("policy", "string", "the plan's policy: mapping, in JSON (null: none)"),
     _c("at_risk_gap", "float64", "scoring: the pacing gap below which a key result is at risk",
-       null=False),
+       null=False, within=GAP_RANGE),
     _c("off_track_gap", "float64", "scoring: the pacing gap below which it is off track",
-       null=False),
-    _c("yellow_from", "float64", "scoring: the lowest yellow score", null=False),
-    _c("green_from", "float64", "scoring: the lowest green score", null=False),
+       null=False, within=GAP_RANGE),
+    _c("yellow_from", "float64", "scoring: the lowest yellow score", null=False,
+       within=SCORE_RANGE),
+    _c("green_from", "float64", "scoring: the lowest green score", null=False,
+       within=SCORE_RANGE),
 )  # fmt: skip
 """One row per plan. The thresholds are those ``okrkit.score(plan)`` uses with no
 policy passed: the defaults with the plan's own policy laid on top."""
@@ -84,9 +125,9 @@ OBJECTIVES = (
     _c("period_label", "string", "its own period as named (null: the plan's)"),
     _c("period_start", "date32", "its own period: first day (null: the plan's)"),
     _c("period_end", "date32", "its own period: last day (null: the plan's)"),
-    _c("commitment", "string", "committed | aspirational", null=False),
+    _c("commitment", "string", "committed | aspirational", null=False, choices=_texts(Commitment)),
     _c("parent", "string", "the id of the objective it is aligned to"),
-    _c("weight", "float64", "its weight in the plan's score", null=False),
+    _c("weight", "float64", "its weight in the plan's score", null=False, within=_WEIGHT),
     _c("ignore", "list<string>", "rule ids silenced for it", null=False),
 )
 """One row per objective."""
@@ -114,7 +155,8 @@ KEY_RESULTS = (
     _c("per", "string", "the period a rate counts over, as written: day | week | month | "
        "quarter | year"),
     _c("deadline", "date32", "its deadline"),
-    _c("weight", "float64", "its weight in its objective's score", null=False),
+    _c("weight", "float64", "its weight in its objective's score", null=False,
+       within=_WEIGHT),
     _c("owner", "string", "who owns it"),
     _c("done", "bool", "a milestone reached", null=False),
     _c("strict", "bool", "a bound that must be passed, not only met", null=False),
@@ -126,7 +168,8 @@ KEY_RESULTS = (
     _c("rate_unit", "string", "scoring: the unit people read values in (call/week for "
        "20 calls per week)"),
     _c("direction", "string", "scoring: increase | decrease | at_least | at_most | achieve "
-       "(written, else worked out from baseline and target; null: none)"),
+       "(written, else worked out from baseline and target; null: none)",
+       choices=_texts(Direction)),
     _c("baseline", "float64", "scoring: the baseline in unit"),
     _c("target", "float64", "scoring: the target in unit, a change already applied"),
     _c("share", "float64", "scoring: the population share asked, in percent"),
@@ -160,7 +203,7 @@ CHECKINS = (
     *_KEYS,
     *_KEY_RESULT_KEYS,
     _c("checkin_index", "int32", "the check-in's position in its key result, as written, "
-       "from 0", null=False),
+       "from 0", null=False, within=_POSITION),
     _c("date", "date32", "the day it was measured", null=False),
     _c("written_value", "float64", "the value as written: its number", null=False),
     _c("written_unit", "string", "the value as written: its unit"),
@@ -168,7 +211,8 @@ CHECKINS = (
        "in percent); null when its unit does not convert"),
     _c("measured_share", "bool", "scoring: the value is the share of the population "
        "measured, in percent", null=False),
-    _c("confidence", "float64", "how sure the owner is of reaching the target, 0 … 1"),
+    _c("confidence", "float64", "how sure the owner is of reaching the target, 0 … 1",
+       within=CONFIDENCE_RANGE),
     _c("note", "string", "a note"),
     _c("source", "string", "where the value came from"),
 )  # fmt: skip
@@ -176,7 +220,13 @@ CHECKINS = (
 
 LINKS = (
     *_KEYS,
-    _c("link_index", "int32", "the link's position in its plan, from 0", null=False),
+    _c(
+        "link_index",
+        "int32",
+        "the link's position in its plan, from 0",
+        null=False,
+        within=_POSITION,
+    ),
     _c("link_from", "string", "the id (or objective-id/kr-id) that drives", null=False),
     _c("link_to", "string", "the id (or objective-id/kr-id) it moves", null=False),
     _c("because", "string", "why"),
@@ -187,7 +237,7 @@ INITIATIVES = (
     *_KEYS,
     *_KEY_RESULT_KEYS,
     _c("initiative_index", "int32", "the initiative's position in its key result, from 0",
-       null=False),
+       null=False, within=_POSITION),
     _c("title", "string", "the work planned", null=False),
     _c("owner", "string", "who does it"),
     _c("done", "bool", "finished", null=False),
@@ -272,6 +322,22 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 def columns(table: str) -> tuple[str, ...]:
     """The column names of *table*, in order."""
     return COLUMNS[table]
+
+
+def column(table: str, name: str) -> Column:
+    """The column *name* of *table*."""
+    return next(found for found in TABLES[table] if found.name == name)
+
+
+ORDERED: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "plans": (
+        ("off_track_gap", "at_risk_gap", "a gap ≤ at_risk_gap"),
+        ("yellow_from", "green_from", "a score ≤ green_from"),
+    ),
+    "key_results": (("window_start", "window_end", "a first day ≤ window_end, both or neither"),),
+}
+"""Pairs of columns of a row whose first is at most its second (and dates: both
+null or neither), as the model orders the fields: what each first one may be."""
 
 
 _ALL = {**TABLES, "findings": FINDINGS, **SCORES}

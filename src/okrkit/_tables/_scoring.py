@@ -24,6 +24,7 @@ from okrkit._tables._arrow import pyarrow
 from okrkit._tables._engine import Engine, engine_for, input_tables
 from okrkit._tables._read import policy_text
 from okrkit._tables._schema import SCORES, arrow_schema
+from okrkit._tables._valid import refuse_invalid
 from okrkit.exceptions import InvalidValueError
 
 
@@ -116,6 +117,7 @@ def score_tables(
     try:
         for name, source in sources.items():
             run.register(name, source)
+        refuse_invalid(run, NEEDED, "score_tables")
         thresholds_table(run, given)
         return _score(run, day, rollup=rollup)
     finally:
