@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import pickle
+import re
 import sys
 
 import pytest
@@ -13,6 +16,7 @@ from hypothesis import strategies as st
 pytest.importorskip("pyarrow")
 pytest.importorskip("duckdb")
 
+import attrs
 import duckdb
 import pyarrow as pa
 
@@ -36,7 +40,9 @@ MID = dt.date(2026, 2, 15)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_duckdb_scores_equal_okrkit_score(plans, data, rollup: bool) -> None:
     """For every key result, objective and plan: progress, score, expected, value,
-    confidence and window to 1e-9, and every status and grade."""
+    confidence and window to 1e-9, and every status and grade. Tables made by
+    to_tables (weights of 0 and near the largest float among them) are never refused
+    by the checks that run before scoring."""
     as_of = data.draw(as_of_dates(plans), label="as_of")
     policy = data.draw(policies, label="policy")
     scores = score_tables(to_tables(plans), as_of=as_of, rollup=rollup, policy=policy)
@@ -227,3 +233,235 @@ class TestArguments:
 
         with pytest.raises(OptionalDependencyError, match=r"okrkit\[spark\]"):
             spark_sql("SELECT 1")
+
+
+# --- what score_tables refuses before it scores --------------------------------------------
+
+READ = ("plans", "objectives", "key_results", "checkins")
+
+
+def sample_tables() -> okrkit.tables.PlanTables:
+    """Two plans: the second ("q") has two key results, the second of three check-ins."""
+    first = increase("leads", to="100 lead").with_id("a").checked_in("2026-02-01", "20 lead")
+    history = [("2026-01-10", "1 deal"), ("2026-01-20", "2 deal"), ("2026-02-01", "4 deal")]
+    second = increase("deals", to="10 deal").with_id("b")
+    for day, amount in history:
+        second = second.checked_in(day, amount, confidence=0.6)
+    plans = {
+        "p": plan_of(objective("o", first)),
+        "q": plan_of(objective("o", first, second)),
+    }
+    return to_tables(plans, tenant="acme")
+
+
+def with_cell(table: pa.Table, column: str, row: int, value: object) -> pa.Table:
+    """*table* with *value* in *column* at *row*."""
+    at = table.schema.get_field_index(column)
+    cells = table.column(column).to_pylist()
+    cells[row] = value
+    return table.set_column(
+        at, table.schema.field(at), pa.array(cells, table.schema.field(at).type)
+    )
+
+
+def last_row(table: pa.Table) -> int:
+    return table.num_rows - 1
+
+
+BAD = [
+    # table, column, value, what the message names
+    ("checkins", "value", float("-inf"), "value: expected a finite number"),
+    ("checkins", "value", float("inf"), "value: expected a finite number"),
+    ("checkins", "value", float("nan"), "value: expected a finite number"),
+    ("checkins", "confidence", 7.0, "confidence: expected a number from 0 to 1, got 7.0"),
+    ("checkins", "confidence", -0.1, "confidence: expected a number from 0 to 1"),
+    ("checkins", "confidence", float("nan"), "confidence: expected a number from 0 to 1"),
+    ("checkins", "checkin_index", -1, "checkin_index: expected a whole number ≥ 0"),
+    ("key_results", "weight", -1.0, "weight: expected a finite number ≥ 0"),
+    ("key_results", "weight", float("inf"), "weight: expected a finite number ≥ 0"),
+    ("key_results", "target", float("nan"), "target: expected a finite number"),
+    ("key_results", "baseline", float("-inf"), "baseline: expected a finite number"),
+    ("key_results", "share", float("inf"), "share: expected a finite number"),
+    ("key_results", "direction", "sideways", "direction: expected one of increase | decrease"),
+    ("key_results", "direction", "Increase", "direction: expected one of increase"),
+    ("key_results", "window_end", dt.date(2025, 12, 31), "window_start: expected a first day"),
+    ("key_results", "window_end", None, "window_start: expected a first day ≤ window_end, both"),
+    ("objectives", "weight", float("nan"), "weight: expected a finite number ≥ 0"),
+    ("objectives", "commitment", "maybe", "commitment: expected one of committed | aspirational"),
+    ("plans", "green_from", 1.5, "green_from: expected a number from 0 to 1"),
+    ("plans", "yellow_from", 0.9, "yellow_from: expected a score ≤ green_from (green_from is 0.7)"),
+    ("plans", "at_risk_gap", 0.2, "at_risk_gap: expected a number from -1 to 0"),
+    ("plans", "off_track_gap", -0.05, "off_track_gap: expected a gap ≤ at_risk_gap"),
+]  # fmt: skip
+
+PLACES: dict[object, str] = {
+    "checkins": "checkins row (plan 'q', objective_index 0, key_result_index 1, checkin_index 2)",
+    "key_results": "key_results row (plan 'q', objective_index 0, objective 'o', "
+    "key_result_index 1, key_result 'b')",
+    "objectives": "objectives row (plan 'q', objective_index 0, objective 'o')",
+    "plans": "plans row (plan 'q')",
+    ("checkins", "checkin_index"): "checkins row (plan 'q', objective_index 0, "
+    "key_result_index 1, checkin_index -1)",
+}
+"""Where each table's last row is: the bad value goes there, and the message names it
+(by the bad value itself, for a position)."""
+
+
+def place(table: str, column: str) -> str:
+    return PLACES.get((table, column), PLACES[table])
+
+
+def bad_tables(table: str, column: str, value: object) -> okrkit.tables.PlanTables:
+    tables = sample_tables()
+    changed = with_cell(tables.table(table), column, last_row(tables.table(table)), value)
+    return attrs.evolve(tables, **{table: changed})
+
+
+class TestRefused:
+    """A value the model refuses never reaches scoring: score_tables names the table,
+    the row's plan and positions, the column, the value and what was expected."""
+
+    @pytest.mark.parametrize(("table", "column", "value", "message"), BAD)
+    def test_plan_tables(self, table: str, column: str, value: object, message: str) -> None:
+        with pytest.raises(InvalidValueError, match=re.escape(message)) as caught:
+            score_tables(bad_tables(table, column, value), as_of=MID)
+
+        assert str(caught.value).startswith(f"score_tables: {place(table, column)}, ")
+        assert caught.value.hint_es
+
+    @pytest.mark.parametrize(("table", "column", "value", "message"), BAD)
+    def test_a_parquet_folder_read_by_the_engine(
+        self, tmp_path, table: str, column: str, value: object, message: str
+    ) -> None:
+        write_parquet(bad_tables(table, column, value), tmp_path / "okrs")
+
+        with pytest.raises(
+            InvalidValueError, match=re.escape(f"{place(table, column)}, {message}")
+        ):
+            score_tables(tmp_path / "okrs", as_of=MID)
+
+    @pytest.mark.parametrize(("table", "column", "value", "message"), BAD)
+    def test_duckdb_relations(self, tmp_path, table: str, column: str, value: object,
+                              message: str) -> None:  # fmt: skip
+        write_parquet(bad_tables(table, column, value), tmp_path / "okrs")
+        connection = duckdb.connect()
+        relations = {
+            name: connection.read_parquet(str(tmp_path / "okrs" / f"{name}.parquet"))
+            for name in READ
+        }
+
+        with pytest.raises(
+            InvalidValueError, match=re.escape(f"{place(table, column)}, {message}")
+        ):
+            score_tables(relations, as_of=MID, engine=connection)
+        assert connection.execute(
+            "SELECT count(*) FROM duckdb_views() WHERE NOT internal"
+        ).fetchall() == [(0,)]
+
+    def test_the_value_that_changed_a_grade_silently(self) -> None:
+        """-inf as a check-in's value once took a plan from yellow to red."""
+        tables = sample_tables()
+        scores = score_tables(tables, as_of=MID)
+        assert all(math.isfinite(score) for score in scores.plans.column("score").to_pylist())
+        checkins = with_cell(tables.checkins, "value", 0, float("-inf"))
+
+        with pytest.raises(InvalidValueError, match=r"checkins row \(plan 'p'.*value.*-inf"):
+            score_tables(attrs.evolve(tables, checkins=checkins), as_of=MID)
+
+    def test_the_first_offending_row_in_plan_order_is_named(self) -> None:
+        tables = sample_tables()
+        checkins = with_cell(tables.checkins, "confidence", last_row(tables.checkins), 2.0)
+        checkins = with_cell(checkins, "confidence", 1, 3.0)
+        reordered = checkins.take(list(reversed(range(checkins.num_rows))))
+
+        with pytest.raises(InvalidValueError, match=r"checkin_index 0\), confidence.*got 3\.0"):
+            score_tables(attrs.evolve(tables, checkins=reordered), as_of=MID)
+
+    @pytest.mark.parametrize(
+        ("table", "rows", "message"),
+        [
+            ("plans", [0, 0], "plans row (plan 'p'), plan: expected each plan once in the table"),
+            ("objectives", [0, 1, 1], "objectives row (plan 'q', objective_index 0), "
+             "objective_index: expected each objective_index once in its plan"),
+            ("key_results", [0, 1, 2, 2], "key_results row (plan 'q', objective_index 0, "
+             "key_result_index 1), key_result_index: expected each key_result_index once in its "
+             "objective"),
+            ("plans", [1], "objectives row (plan 'p', objective_index 0), plan: expected a key "
+             "found in the plans table (plan)"),
+            ("objectives", [1], "key_results row (plan 'p', objective_index 0, "
+             "key_result_index 0), objective_index: expected a key found in the objectives "
+             "table (plan, objective_index)"),
+        ],
+    )  # fmt: skip
+    def test_a_row_repeated_or_without_its_parent(
+        self, table: str, rows: list[int], message: str
+    ) -> None:
+        tables = sample_tables()
+        changed = attrs.evolve(tables, **{table: tables.table(table).take(rows)})
+
+        with pytest.raises(InvalidValueError, match=re.escape(message)):
+            score_tables(changed, as_of=MID)
+
+    @pytest.mark.parametrize(
+        ("table", "column", "sql", "found"),
+        [
+            ("checkins", "value", "CAST(value AS VARCHAR)", "VARCHAR"),
+            ("checkins", "date", "CAST(date AS VARCHAR)", "VARCHAR"),
+            ("checkins", "checkin_index", "CAST(checkin_index AS DOUBLE)", "DOUBLE"),
+            ("key_results", "done", "CASE WHEN done THEN 'yes' ELSE 'no' END", "VARCHAR"),
+            ("key_results", "target", "CAST(target AS DECIMAL(18, 3))", "DECIMAL(18,3)"),
+            ("plans", "green_from", "CAST(green_from AS VARCHAR)", "VARCHAR"),
+            ("objectives", "weight", "CAST(weight AS VARCHAR)", "VARCHAR"),
+            ("key_results", "window_start", "epoch(window_start)", "DOUBLE"),
+        ],
+    )
+    def test_a_column_of_another_type(self, table: str, column: str, sql: str, found: str) -> None:
+        connection = duckdb.connect()
+        tables = sample_tables()
+        relations = {}
+        for name in READ:
+            connection.register(f"given_{name}", tables.table(name))
+            replaced = f" REPLACE ({sql} AS {column})" if name == table else ""
+            relations[name] = connection.sql(f"SELECT *{replaced} FROM given_{name}")
+
+        expected = f"score_tables: {table}.{column}: expected a column of "
+        with pytest.raises(InvalidValueError, match=re.escape(expected)) as caught:
+            score_tables(relations, as_of=MID, engine=connection)
+        assert caught.value.value == found
+
+    def test_a_column_of_nulls_only_is_taken(self) -> None:
+        connection = duckdb.connect()
+        tables = sample_tables()
+        relations = {}
+        for name in READ:
+            connection.register(f"given_{name}", tables.table(name))
+            replaced = " REPLACE (NULL AS confidence)" if name == "checkins" else ""
+            relations[name] = connection.sql(f"SELECT *{replaced} FROM given_{name}")
+
+        scores = score_tables(relations, as_of=MID, engine=connection)
+
+        assert set(scores.key_results.column("confidence").to_pylist()) == {None}
+
+    def test_a_connection_passed_keeps_its_parquet_setting(self, tmp_path) -> None:
+        """DuckDB is told a file's floats may hold NaN while a run lasts (its Parquet
+        statistics leave NaN out), then the caller's setting is put back."""
+        write_parquet(bad_tables("objectives", "weight", float("nan")), tmp_path / "okrs")
+        connection = duckdb.connect()
+        relations = {
+            name: connection.read_parquet(str(tmp_path / "okrs" / f"{name}.parquet"))
+            for name in READ
+        }
+        setting = "SELECT current_setting('parquet_can_have_nan')"
+        before = connection.execute(setting).fetchall()
+
+        with pytest.raises(InvalidValueError, match=r"objectives row .*weight.*got nan"):
+            score_tables(relations, as_of=MID, engine=connection)
+        assert connection.execute(setting).fetchall() == before
+
+    def test_the_refusal_pickles(self) -> None:
+        with pytest.raises(InvalidValueError) as caught:
+            score_tables(bad_tables("checkins", "value", float("nan")), as_of=MID)
+
+        again = pickle.loads(pickle.dumps(caught.value))
+        assert str(again) == str(caught.value)
+        assert isinstance(again, ValueError)

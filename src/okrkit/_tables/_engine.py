@@ -74,12 +74,29 @@ class Engine(Protocol):
         """Forget this run's tables."""
 
 
+def _can_have_nan(connection: Any, value: bool) -> bool | None:
+    """Set DuckDB's ``parquet_can_have_nan`` to *value*; what it was (None: a DuckDB
+    without the setting)."""
+    try:
+        was = connection.execute("SELECT current_setting('parquet_can_have_nan')").fetchall()
+    except duckdb().Error:
+        return None
+    connection.execute(f"SET parquet_can_have_nan = {bool(value)}")
+    return bool(was[0][0])
+
+
 def _run_names() -> Names:
     return Names(f"okrkit_{secrets.token_hex(6)}")
 
 
 class DuckDBEngine:
-    """DuckDB, in process: the caller's connection, or a new one in memory."""
+    """DuckDB, in process: the caller's connection, or a new one in memory.
+
+    While a run lasts, DuckDB takes a float column of a Parquet file as one that
+    may hold NaN whatever the file's statistics say (``parquet_can_have_nan``):
+    their minimum and maximum leave NaN out, and DuckDB otherwise decides
+    comparisons from them, so that a NaN in a file passes any check.
+    """
 
     def __init__(self, connection: Any = None) -> None:
         self.own = connection is None
@@ -88,6 +105,7 @@ class DuckDBEngine:
         self.views: list[str] = []
         self.tables: list[str] = []
         self.registered: list[str] = []
+        self.nan = _can_have_nan(self.connection, True)
 
     def register(self, name: str, source: Any) -> None:
         target = self.names(name)
@@ -146,6 +164,8 @@ class DuckDBEngine:
             self.connection.unregister(name)
         if self.own:
             self.connection.close()
+        elif self.nan is not None:
+            _can_have_nan(self.connection, self.nan)
 
 
 class SparkEngine:

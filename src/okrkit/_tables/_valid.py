@@ -7,6 +7,11 @@ finite and within their field's bounds, choices among the documented texts,
 pairs of columns in order). The check is one query: an aggregate per table, the
 tables side by side, each giving the first check a row of it fails. Only a table
 that fails is read again, for its first such row in plan order, to name it.
+
+A float is finite when it lies between ± the largest float: both engines order
+NaN above every number. (DuckDB is told that a Parquet file's floats may hold
+NaN, :class:`~okrkit._tables._engine.DuckDBEngine`: else it would decide the
+comparison from the file's statistics, which leave NaN out.)
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from okrkit.exceptions import InvalidValueError, excerpt
 __all__ = ["refuse_invalid"]
 
 _LARGEST = 1.7976931348623157e308
-"""The largest finite float: NaN and the infinities fall outside ±it on both engines."""
+"""The largest finite float: NaN and the infinities lie outside ± it."""
 
 _KEYS = ("plan", "objective_index", "objective", "key_result_index", "key_result",
          "checkin_index")  # fmt: skip
@@ -75,13 +80,8 @@ def checks(table: str, read: Sequence[str]) -> list[Check]:
         if about.type == "float64":
             low = -_LARGEST if about.low is None else about.low
             high = _LARGEST if about.high is None else about.high
-            found.append(
-                Check(
-                    name,
-                    f"NOT ({name} BETWEEN {float_literal(low)} AND {float_literal(high)})",
-                    _number(about.low, about.high),
-                )
-            )
+            bad = f"NOT ({name} BETWEEN {float_literal(low)} AND {float_literal(high)})"
+            found.append(Check(name, bad, _number(about.low, about.high)))
         elif about.low is not None:  # a position: whole by its type
             found.append(
                 Check(name, f"{name} < {int(about.low)}", f"a whole number ≥ {about.low:g}")
@@ -112,25 +112,97 @@ def _first_failed(table_checks: Sequence[Check]) -> str:
     return f"CASE {cases} END"
 
 
+class Structure(NamedTuple):
+    """Rows that break how the tables fit together: *rows* (SQL, of a run's tables)
+    selects them, by their keys; *column* is the key at fault."""
+
+    table: str
+    keys: tuple[str, ...]
+    column: str
+    rows: str
+    expected: str
+
+
+_PARENTS = {"objectives": "plans", "key_results": "objectives"}
+_PLACES = {
+    "plans": ("plan",),
+    "objectives": ("plan", "objective_index"),
+    "key_results": ("plan", "objective_index", "key_result_index"),
+}
+"""The key of each table checked for a row repeated or without its parent: the
+small tables (a check-in's key result is looked up by scoring, which leaves out a
+check-in without one)."""
+
+
+def structures(run: Engine, read: Mapping[str, Sequence[str]]) -> list[Structure]:
+    """Each row's key once in its table, and its parent's key in the parent's table."""
+    found = []
+    for table, keys in _PLACES.items():
+        if table not in read:
+            continue
+        listed = ", ".join(keys)
+        within = {1: "in the table", 2: "in its plan", 3: "in its objective"}[len(keys)]
+        repeated = f"SELECT {listed} FROM {run.names(table)} GROUP BY {listed} HAVING count(*) > 1"
+        found.append(Structure(table, keys, keys[-1], repeated, f"each {keys[-1]} once {within}"))
+        parent = _PARENTS.get(table, "")
+        if parent in read:
+            joined = _PLACES[parent]
+            on = " AND ".join(f"p.{key} = c.{key}" for key in joined)
+            orphans = f"""SELECT {", ".join(f"c.{key}" for key in keys)}
+                FROM {run.names(table)} AS c
+                WHERE NOT EXISTS (SELECT 1 FROM {run.names(parent)} AS p WHERE {on})"""
+            expected = f"a key found in the {parent} table ({', '.join(joined)})"
+            found.append(Structure(table, keys, joined[-1], orphans, expected))
+    return found
+
+
 def refuse_invalid(run: Engine, read: Mapping[str, Sequence[str]], caller: str) -> None:
     """Raise :class:`InvalidValueError` for the first row of the tables *read* (the
     run's tables, by name, with the columns read) that holds a value the model
-    refuses, naming its table, plan, positions and column."""
+    refuses, naming its table, plan, positions and column; then for a row repeated
+    or without its parent row."""
     for name, columns in read.items():
         _refuse_types(run, name, columns, caller)
     planned = {name: checks(name, columns) for name, columns in read.items()}
     planned = {name: found for name, found in planned.items() if found}
-    if not planned:
-        return
     tables = list(planned)
+    fitted = structures(run, read)
     query = " UNION ALL ".join(
-        f"SELECT {at} AS t, min({_first_failed(planned[name])}) AS failed FROM {run.names(name)}"
-        for at, name in enumerate(tables)
+        [
+            f"SELECT {at} AS t, min({_first_failed(planned[name])}) AS failed "
+            f"FROM {run.names(name)}"
+            for at, name in enumerate(tables)
+        ]
+        + [
+            f"SELECT {len(tables) + at} AS t, CASE WHEN count(*) > 0 THEN 1 END AS failed "
+            f"FROM ({structure.rows}) AS found"
+            for at, structure in enumerate(fitted)
+        ]
     )
+    if not query:
+        return
     failed = sorted(row[0] for row in run.rows(query) if row[1] is not None)
-    if failed:
+    if not failed:
+        return
+    if failed[0] < len(tables):
         name = tables[failed[0]]
         _refuse_first(run, name, read[name], planned[name], caller)
+    _refuse_structure(run, fitted[failed[0] - len(tables)], caller)
+
+
+def _refuse_structure(run: Engine, structure: Structure, caller: str) -> None:
+    listed = ", ".join(structure.keys)
+    order = ", ".join(f"{key} NULLS FIRST" for key in structure.keys)
+    found = run.rows(f"SELECT {listed} FROM ({structure.rows}) AS found ORDER BY {order} LIMIT 1")
+    values = dict(zip(structure.keys, found[0], strict=True))
+    where = ", ".join(f"{key} {_key(values[key])}" for key in structure.keys)
+    raise InvalidValueError(
+        f"{caller}: {structure.table} row ({where}), {structure.column}",
+        values[structure.column],
+        structure.expected,
+        hint=_HINT,
+        hint_es=_HINT_ES,
+    )
 
 
 def _refuse_types(run: Engine, table: str, read: Sequence[str], caller: str) -> None:
