@@ -20,8 +20,10 @@ import attrs
 from hypothesis import strategies as st
 
 import okrkit
-from okrkit import Amount, CheckIn, Direction, KeyResult, Objective, Plan
+from okrkit import Amount, CheckIn, Direction, KeyResult, Objective, Plan, increase
 from okrkit import strategies as okst
+from okrkit.exceptions import InvalidValueError
+from okrkit.tables import PlanTables, to_tables
 
 
 WEIGHTS = st.sampled_from([0.0, 0.5, 1.0, 2.0, 3.0, 1e-300, 5e-324, 1e300, 1.7e308])
@@ -168,6 +170,27 @@ def close(found: float | None, expected: float | None) -> bool:
     return math.isclose(found, expected, rel_tol=1e-9, abs_tol=1e-9)
 
 
+def scored_or_refused_alike(
+    call: Any, plans: dict[str, Plan], as_of: dt.date, *, policy: Any = None
+) -> Any:
+    """*call*'s answer (score_tables), or None when it refuses what okrkit.score
+    refuses too, with the same message: a plan's own policy laid on the one passed
+    can put the thresholds out of order. Anything else it refuses fails the test."""
+    try:
+        return call()
+    except InvalidValueError as error:
+        refused = str(error)
+    expected = None
+    for plan in plans.values():
+        try:
+            okrkit.score(plan, as_of=as_of, policy=policy)
+        except InvalidValueError as error:
+            expected = str(error)
+            break
+    assert refused == expected
+    return None
+
+
 def assert_scores_equal(
     scores: Any, plans: dict[str, Plan], as_of: dt.date, *, rollup: bool, policy: Any = None
 ) -> None:
@@ -217,3 +240,65 @@ def assert_scores_equal(
                 assert close(got["confidence"], kr.confidence), at
                 window = (got["window_start"], got["window_end"])
                 assert window == (kr.window or (None, None)), at
+
+
+# --- tables with one cell the model refuses (score_tables' checks) ------------------------
+
+READ = ("plans", "objectives", "key_results", "checkins")
+
+
+def sample_tables() -> PlanTables:
+    """Two plans: the second ("q") has two key results, the second of three check-ins."""
+    first = increase("leads", to="100 lead").with_id("a").checked_in("2026-02-01", "20 lead")
+    history = [("2026-01-10", "1 deal"), ("2026-01-20", "2 deal"), ("2026-02-01", "4 deal")]
+    second = increase("deals", to="10 deal").with_id("b")
+    for day, amount in history:
+        second = second.checked_in(day, amount, confidence=0.6)
+    plans = {
+        "p": okrkit.plan("p", period="2026-Q1").with_objectives(_objective(first)),
+        "q": okrkit.plan("q", period="2026-Q1").with_objectives(_objective(first, second)),
+    }
+    return to_tables(plans, tenant="acme")
+
+
+def with_cell(table: Any, column: str, row: int, value: object) -> Any:
+    """*table* (a ``pyarrow.Table``) with *value* in *column* at *row*."""
+    import pyarrow as pa
+
+    at = table.schema.get_field_index(column)
+    cells = table.column(column).to_pylist()
+    cells[row] = value
+    return table.set_column(
+        at, table.schema.field(at), pa.array(cells, table.schema.field(at).type)
+    )
+
+
+def last_row(table: Any) -> int:
+    return table.num_rows - 1
+
+
+PLACES: dict[object, str] = {
+    "checkins": "checkins row (plan 'q', objective_index 0, key_result_index 1, checkin_index 2)",
+    "key_results": "key_results row (plan 'q', objective_index 0, objective 'o', "
+    "key_result_index 1, key_result 'b')",
+    "objectives": "objectives row (plan 'q', objective_index 0, objective 'o')",
+    "plans": "plans row (plan 'q')",
+    ("checkins", "checkin_index"): "checkins row (plan 'q', objective_index 0, "
+    "key_result_index 1, checkin_index -1)",
+}
+"""Where each table's last row is: the bad value goes there, and the message names it
+(by the bad value itself, for a position)."""
+
+
+def place(table: str, column: str) -> str:
+    return PLACES.get((table, column), PLACES[table])
+
+
+def bad_tables(table: str, column: str, value: object) -> PlanTables:
+    tables = sample_tables()
+    changed = with_cell(tables.table(table), column, last_row(tables.table(table)), value)
+    return attrs.evolve(tables, **{table: changed})
+
+
+def _objective(*items: KeyResult) -> Objective:
+    return okrkit.objective("Cumplir o", id="o").owned_by("v").measured_by(*items)

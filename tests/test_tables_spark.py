@@ -5,6 +5,7 @@ a step of their own); skipped without pyspark or Java."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,7 @@ pytest.importorskip("pyspark")
 
 import okrkit
 from okrkit import increase
+from okrkit.exceptions import InvalidValueError
 from okrkit.tables import (
     TableScores,
     arrow_schema,
@@ -24,7 +26,17 @@ from okrkit.tables import (
     to_tables,
     write_parquet,
 )
-from scored_plans import as_of_dates, assert_scores_equal, plan_sets, policies
+from scored_plans import (
+    READ,
+    as_of_dates,
+    assert_scores_equal,
+    bad_tables,
+    place,
+    plan_sets,
+    policies,
+    sample_tables,
+    scored_or_refused_alike,
+)
 
 
 pytestmark = pytest.mark.spark
@@ -51,9 +63,15 @@ def test_spark_scores_equal_okrkit_score(spark, plans, data, rollup: bool) -> No
     """Every figure to 1e-9 and every status and grade, as on DuckDB."""
     as_of = data.draw(as_of_dates(plans), label="as_of")
     policy = data.draw(policies, label="policy")
-    scores = score_tables(to_tables(plans), as_of=as_of, rollup=rollup, policy=policy, engine=spark)
+    scores = scored_or_refused_alike(
+        lambda: score_tables(
+            to_tables(plans), as_of=as_of, rollup=rollup, policy=policy, engine=spark
+        ),
+        plans, as_of, policy=policy,
+    )  # fmt: skip
 
-    assert_scores_equal(arrow(scores), plans, as_of, rollup=rollup, policy=policy)
+    if scores is not None:
+        assert_scores_equal(arrow(scores), plans, as_of, rollup=rollup, policy=policy)
 
 
 def test_spark_answers_dataframes_of_the_documented_schema(spark, tmp_path) -> None:
@@ -95,3 +113,44 @@ def test_grouped_checking_on_spark_equals_check_tables(spark, plans, as_of) -> N
 
     expected = check_tables(tables, as_of=as_of, processes=1)
     assert sorted_findings(on_spark.toArrow()) == sorted_findings(expected)
+
+
+SPARK_BAD = [
+    ("checkins", "value", float("-inf"), "value: expected a finite number"),
+    ("checkins", "value", float("nan"), "value: expected a finite number"),
+    ("checkins", "confidence", 7.0, "confidence: expected a number from 0 to 1, got 7.0"),
+    ("key_results", "direction", "sideways", "direction: expected one of increase"),
+    ("key_results", "window_end", None, "window_start: expected a first day"),
+    ("objectives", "weight", float("nan"), "weight: expected a finite number ≥ 0"),
+    ("plans", "yellow_from", 0.9, "yellow_from: expected a score ≤ green_from"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("table", "column", "value", "message"), SPARK_BAD)
+def test_spark_refuses_what_the_model_refuses(
+    spark, tmp_path, table: str, column: str, value: object, message: str
+) -> None:
+    """The checks before scoring run on Spark as on DuckDB: on DataFrames of a
+    Parquet folder, and on the folder read by Spark itself."""
+    write_parquet(bad_tables(table, column, value), tmp_path / "okrs")
+    frames = {name: spark.read.parquet(str(tmp_path / "okrs" / f"{name}.parquet")) for name in READ}
+    expected = re.escape(f"score_tables: {place(table, column)}, {message}")
+
+    for source in (frames, tmp_path / "okrs"):
+        with pytest.raises(InvalidValueError, match=expected):
+            score_tables(source, as_of="2026-02-15", engine=spark)
+
+
+def test_spark_refuses_a_column_of_another_type_and_a_repeated_key(spark) -> None:
+    tables = sample_tables()
+    frames = {name: spark.createDataFrame(tables.table(name)) for name in READ}
+    as_text = {**frames, "checkins": frames["checkins"].withColumn(
+        "value", frames["checkins"]["value"].cast("string"))}  # fmt: skip
+    repeated = {**frames, "key_results": frames["key_results"].unionByName(frames["key_results"])}
+
+    with pytest.raises(InvalidValueError, match=r"checkins\.value: expected a column of float64"):
+        score_tables(as_text, as_of="2026-02-15", engine=spark)
+    with pytest.raises(
+        InvalidValueError, match=r"key_result_index: expected each key_result_index"
+    ):
+        score_tables(repeated, as_of="2026-02-15", engine=spark)
