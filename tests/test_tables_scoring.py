@@ -281,6 +281,16 @@ BAD = [
 ]  # fmt: skip
 
 
+def relations_replacing(connection: object, table: str, replace: str) -> dict[str, object]:
+    """The sample tables as relations of *connection*, *table*'s with ``REPLACE (replace)``."""
+    relations = {}
+    for name in READ:
+        connection.register(f"given_{name}", sample_tables().table(name))
+        replaced = f" REPLACE ({replace})" if name == table else ""
+        relations[name] = connection.sql(f"SELECT *{replaced} FROM given_{name}")
+    return relations
+
+
 class TestRefused:
     """A value the model refuses never reaches scoring: score_tables names the table,
     the row's plan and positions, the column, the value and what was expected."""
@@ -381,12 +391,7 @@ class TestRefused:
     )
     def test_a_column_of_another_type(self, table: str, column: str, sql: str, found: str) -> None:
         connection = duckdb.connect()
-        tables = sample_tables()
-        relations = {}
-        for name in READ:
-            connection.register(f"given_{name}", tables.table(name))
-            replaced = f" REPLACE ({sql} AS {column})" if name == table else ""
-            relations[name] = connection.sql(f"SELECT *{replaced} FROM given_{name}")
+        relations = relations_replacing(connection, table, f"{sql} AS {column}")
 
         expected = f"score_tables: {table}.{column}: expected a column of "
         with pytest.raises(InvalidValueError, match=re.escape(expected)) as caught:
@@ -395,12 +400,7 @@ class TestRefused:
 
     def test_a_column_of_nulls_only_is_taken(self) -> None:
         connection = duckdb.connect()
-        tables = sample_tables()
-        relations = {}
-        for name in READ:
-            connection.register(f"given_{name}", tables.table(name))
-            replaced = " REPLACE (NULL AS confidence)" if name == "checkins" else ""
-            relations[name] = connection.sql(f"SELECT *{replaced} FROM given_{name}")
+        relations = relations_replacing(connection, "checkins", "NULL AS confidence")
 
         scores = score_tables(relations, as_of=MID, engine=connection)
 

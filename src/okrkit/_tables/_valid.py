@@ -195,14 +195,8 @@ def _refuse_structure(run: Engine, structure: Structure, caller: str) -> None:
     order = ", ".join(f"{key} NULLS FIRST" for key in structure.keys)
     found = run.rows(f"SELECT {listed} FROM ({structure.rows}) AS found ORDER BY {order} LIMIT 1")
     values = dict(zip(structure.keys, found[0], strict=True))
-    where = ", ".join(f"{key} {_key(values[key])}" for key in structure.keys)
-    raise InvalidValueError(
-        f"{caller}: {structure.table} row ({where}), {structure.column}",
-        values[structure.column],
-        structure.expected,
-        hint=_HINT,
-        hint_es=_HINT_ES,
-    )
+    raise _refusal(caller, structure.table, structure.keys, values, structure.column,
+                   structure.expected)  # fmt: skip
 
 
 def _refuse_types(run: Engine, table: str, read: Sequence[str], caller: str) -> None:
@@ -238,13 +232,20 @@ def _refuse_first(
     )
     values = dict(zip(["failed", *keys, *checked], rows[0], strict=True))
     check = found[int(values["failed"]) - 1]
-    where = ", ".join(f"{key} {_key(values[key])}" for key in keys)
     expected = check.expected
     if check.other:
         expected = f"{expected} ({check.other} is {_key(values[check.other])})"
-    raise InvalidValueError(
-        f"{caller}: {table} row ({where}), {check.column}",
-        values[check.column],
+    raise _refusal(caller, table, keys, values, check.column, expected)
+
+
+def _refusal(
+    caller: str, table: str, keys: Sequence[str], values: dict[str, Any], name: str, expected: str
+) -> InvalidValueError:
+    """The error for the row of *table* whose *keys* have *values*: its column *name*."""
+    where = ", ".join(f"{key} {_key(values[key])}" for key in keys)
+    return InvalidValueError(
+        f"{caller}: {table} row ({where}), {name}",
+        values[name],
         expected,
         hint=_HINT,
         hint_es=_HINT_ES,
