@@ -310,3 +310,28 @@ def test_a_spark_session_is_refused_by_name() -> None:
     for function in (calibration_tables, evidence_tables, backtest_tables):
         with pytest.raises(InvalidTypeError, match="a DuckDB connection"):
             function(tables, as_of=END, engine=fake)
+
+
+_REFUSED = [
+    ("value", float("nan"), "value: expected a finite number"),
+    ("value", float("-inf"), "value: expected a finite number"),
+    ("confidence", 7.0, "confidence: expected a number from 0 to 1"),
+]
+
+
+@pytest.mark.parametrize(
+    ("learn", "column", "value", "expected"),
+    [(learn, *case) for learn in (calibration_tables, backtest_tables) for case in _REFUSED]
+    + [(evidence_tables, *case) for case in _REFUSED if case[0] == "value"],  # reads no confidence
+)
+def test_a_value_the_model_refuses_is_refused_before_any_figure(
+    learn: Any, column: str, value: float, expected: str
+) -> None:
+    """A history's tables with a check-in the model would refuse give no figures
+    (a NaN or an infinity would be summed into them), whatever is learnt."""
+    _, tables = history(teams=2, quarters=2, seed=5)
+    edited = _edited(
+        tables, "checkins", column, value, lambda table: pc.equal(table["checkin_index"], 3)
+    )
+    with pytest.raises(InvalidValueError, match=expected):
+        learn(edited, as_of=END)

@@ -60,6 +60,7 @@ from okrkit._tables._engine import Engine, engine_for, input_tables, is_spark_se
 from okrkit._tables._query import key_result_scores_sql
 from okrkit._tables._scoring import NEEDED as SCORING
 from okrkit._tables._scoring import thresholds_table
+from okrkit._tables._valid import refuse_invalid
 from okrkit.exceptions import InvalidTypeError
 
 
@@ -93,12 +94,13 @@ def _run(
     work: Callable[[Engine], Any], *, thresholds: bool = True,
 ) -> Any:  # fmt: skip
     """*work* on an engine holding *tables* (and each plan's thresholds, for
-    scoring)."""
+    scoring), once no value in the columns read is one the model refuses."""
     sources = input_tables(tables, needed, f"{name}(tables)")
     run = _engine(engine, name)
     try:
         for table, source in sources.items():
             run.register(table, source)
+        refuse_invalid(run, needed, name)
         if thresholds:
             thresholds_table(run, None)
         return work(run)
