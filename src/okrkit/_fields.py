@@ -14,8 +14,10 @@ next to its class::
 ``def``; a converter made by a factory, or a lambda, leaves ``__init__`` untyped.)
 Such a converter is one plain call per value, and ``__init__`` takes what the
 check accepts (``direction="increase"``, ``target="26 day"``). :func:`checked`
-names the field for the few that are rarely built (the thresholds); it works out
-the name on every call and types ``__init__`` by the field's annotation.
+names the field from its class for settings that all have defaults (the
+thresholds, a simulation's settings): mypy types their ``__init__`` by the
+fields' annotations, every argument optional and positional, which a model
+class's required, keyword-only and widely accepted arguments cannot be.
 """
 
 from __future__ import annotations
@@ -110,16 +112,17 @@ def checked(
 
     *check* is a converter factory (like :func:`finite`) given the field's name
     as errors show it, *label* filled in (``Class.field`` by default), so the
-    name is written once, where the field is.
+    name is written once, where the field is. The name is worked out once for
+    each class, when the first value is converted.
     """
-    made: dict[str, Callable[[object], T]] = {}
+    bound: dict[type, Callable[[object], T]] = {}
 
     def convert(value: object, instance: object, field: attrs.Attribute[T]) -> T:
-        name = label.format(cls=type(instance).__name__, field=field.name)
-        found = made.get(name)
-        if found is None:
-            found = made[name] = check(name)
-        return found(value)
+        convert_one = bound.get(type(instance))
+        if convert_one is None:
+            name = label.format(cls=type(instance).__name__, field=field.name)
+            convert_one = bound[type(instance)] = check(name)
+        return convert_one(value)
 
     converter = attrs.Converter(convert, takes_self=True, takes_field=True)
     return attrs.field(default=default, converter=converter)
