@@ -398,12 +398,12 @@ class Link:
 # --- key results -------------------------------------------------------------------
 
 
-def _optional_cadence(value: object) -> Cadence | None:
+def _optional_cadence(name: str, value: object) -> Cadence | None:
     if value is None or isinstance(value, Cadence):
         return value
     if isinstance(value, str):
         return Cadence(value)
-    raise InvalidTypeError("cadence", value, 'a Cadence or "weekly" | "biweekly" | "monthly"')
+    raise InvalidTypeError(name, value, 'a Cadence or "weekly" | "biweekly" | "monthly"')
 
 
 def _keyresult_statement(value: object) -> str | None:
@@ -456,6 +456,10 @@ def _keyresult_weight(value: object) -> float:
 
 def _keyresult_owner(value: object) -> str | None:
     return optional_text("KeyResult.owner", value)
+
+
+def _keyresult_cadence(value: object) -> Cadence | None:
+    return _optional_cadence("KeyResult.cadence", value)
 
 
 def _keyresult_checkins(value: object) -> CheckIns:
@@ -569,7 +573,7 @@ class KeyResult:
         converter=_keyresult_ignore,
         kw_only=True,
     )
-    cadence: Cadence | None = attrs.field(default=None, converter=_optional_cadence, kw_only=True)
+    cadence: Cadence | None = attrs.field(default=None, converter=_keyresult_cadence, kw_only=True)
     """How often this key result is checked in (the plan's cadence otherwise)."""
     reading: Any = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     """What the statement reader found in ``statement`` (set by :func:`okrkit.kr`
@@ -1030,6 +1034,10 @@ def _plan_links(value: object) -> tuple[Link, ...]:
     return tuple_of("Plan.links", value, Link, _link)
 
 
+def _plan_cadence(value: object) -> Cadence | None:
+    return _optional_cadence("Plan.cadence", value)
+
+
 def _plan_policy(value: object) -> Policy | None:
     if value is None:
         return None
@@ -1075,7 +1083,7 @@ class Plan:
     """The plan's own checker settings (``policy:`` in a plan file, or a preset's
     name), if any; never plugins, which come from the caller (a plan is data: it
     never makes okrkit import code)."""
-    cadence: Cadence | None = attrs.field(default=None, converter=_optional_cadence, kw_only=True)
+    cadence: Cadence | None = attrs.field(default=None, converter=_plan_cadence, kw_only=True)
     """How often key results are checked in, unless one says otherwise."""
     source: Source | None = attrs.field(
         default=None, eq=False, repr=False, kw_only=True, hash=False
