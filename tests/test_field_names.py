@@ -11,8 +11,10 @@ import pytest
 
 from okrkit import (
     Amount,
+    Cadence,
     Calendar,
     CheckIn,
+    CycleCalendar,
     Initiative,
     KeyResult,
     Link,
@@ -40,6 +42,9 @@ REQUIRED: dict[type, dict[str, Any]] = {
     MetricType: {"name": "leads"},
     Thresholds: {},
     Policy: {},
+    Calendar: {},
+    CycleCalendar: {"start": DAY, "weeks": 6},
+    Cadence: {"every": "weekly"},
 }
 """Each class, with a valid value for each argument it requires."""
 
