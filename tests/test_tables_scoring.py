@@ -189,6 +189,19 @@ class TestArguments:
         assert count("SELECT count(*) FROM duckdb_tables()") == before
         assert count("SELECT count(*) FROM duckdb_views() WHERE NOT internal") == [(0,)]
 
+    def test_a_file_duckdb_cannot_read_is_refused_by_name(self, tmp_path) -> None:
+        write_parquet(self.tables(), tmp_path / "okrs")
+        (tmp_path / "okrs" / "checkins.parquet").write_bytes(b"PAR1 not a table")
+
+        with pytest.raises(PlanFileError, match=r"checkins\.parquet: expected okrkit's Parquet"):
+            score_tables(tmp_path / "okrs", as_of=MID)
+
+    def test_a_uri_needs_a_connection_that_reads_it(self) -> None:
+        """okrkit's own connection fetches and loads no DuckDB extension (httpfs for
+        s3://): reading tables never downloads code; the error says what to pass."""
+        with pytest.raises(PlanFileError, match="pass as engine= a connection"):
+            score_tables("s3://bucket/okrs", as_of=MID)
+
     def test_parquet_folder_and_relations(self, tmp_path) -> None:
         tables = self.tables()
         write_parquet(tables, tmp_path / "okrs")

@@ -89,6 +89,10 @@ def _run_names() -> Names:
     return Names(f"okrkit_{secrets.token_hex(6)}")
 
 
+_OWN = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+"""The settings of a DuckDB connection okrkit makes: no extension fetched or loaded."""
+
+
 class DuckDBEngine:
     """DuckDB, in process: the caller's connection, or a new one in memory.
 
@@ -96,11 +100,16 @@ class DuckDBEngine:
     may hold NaN whatever the file's statistics say (``parquet_can_have_nan``):
     their minimum and maximum leave NaN out, and DuckDB otherwise decides
     comparisons from them, so that a NaN in a file passes any check.
+
+    A connection of okrkit's own installs and loads no extension DuckDB would
+    fetch for what it is asked to read (httpfs for ``s3://``, say): reading
+    tables never downloads or loads code. A caller who wants one loads it on a
+    connection of their own and passes that.
     """
 
     def __init__(self, connection: Any = None) -> None:
         self.own = connection is None
-        self.connection = duckdb().connect() if connection is None else connection
+        self.connection = connection if connection is not None else duckdb().connect(config=_OWN)
         self.names = _run_names()
         self.views: list[str] = []
         self.tables: list[str] = []
@@ -110,7 +119,19 @@ class DuckDBEngine:
     def register(self, name: str, source: Any) -> None:
         target = self.names(name)
         if isinstance(source, (str, os.PathLike)):
-            self.connection.read_parquet(os.fspath(source)).create_view(target)
+            path = os.fspath(source)
+            try:
+                self.connection.read_parquet(path).create_view(target)
+            except duckdb().Error as exc:
+                first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                hint = (
+                    "; to read through a DuckDB extension (s3://, https://), pass as engine= "
+                    "a connection that has it loaded"
+                    if "://" in path
+                    else ""
+                )
+                problem = f"expected okrkit's Parquet table, DuckDB cannot read it: {first}{hint}"
+                raise PlanFileError([Problem(problem, file=path)]) from None
             self.views.append(target)
         elif isinstance(source, duckdb().DuckDBPyRelation):
             source.create_view(target)  # on the relation's own connection
