@@ -32,6 +32,7 @@ from okrkit._score import _EPSILON, _FAR, _PLAIN_WEIGHTS
 
 
 __all__ = [
+    "LARGEST",
     "MEMBER_COLUMNS",
     "Names",
     "child_members_sql",
@@ -48,8 +49,9 @@ __all__ = [
     "union_sql",
 ]
 
-_LARGEST = 1.7976931348623157e308
-"""The largest float: a difference beyond it has overflowed to infinity."""
+LARGEST = 1.7976931348623157e308
+"""The largest float: a difference beyond it has overflowed to infinity, and
+NaN and the infinities lie outside ± it."""
 
 
 @attrs.frozen
@@ -84,7 +86,7 @@ def bounded_sql(expression: str) -> str:
 def span_fraction_sql(value: str, start: str, end: str) -> str:
     """(value − start) / (end − start), halving first when a difference overflows."""
     return (
-        f"CASE WHEN abs({end} - {start}) > {_LARGEST!r} OR abs({value} - {start}) > {_LARGEST!r} "
+        f"CASE WHEN abs({end} - {start}) > {LARGEST!r} OR abs({value} - {start}) > {LARGEST!r} "
         f"THEN ({value} / 2 - {start} / 2) / ({end} / 2 - {start} / 2) "
         f"ELSE ({value} - {start}) / ({end} - {start}) END"
     )

@@ -21,15 +21,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from okrkit._tables._engine import Engine
-from okrkit._tables._query import float_literal
+from okrkit._tables._query import LARGEST, float_literal
 from okrkit._tables._schema import ORDERED, column
 from okrkit.exceptions import InvalidValueError, excerpt
 
 
 __all__ = ["refuse_invalid"]
-
-_LARGEST = 1.7976931348623157e308
-"""The largest finite float: NaN and the infinities lie outside ± it."""
 
 _KEYS = ("plan", "objective_index", "objective", "key_result_index", "key_result",
          "checkin_index")  # fmt: skip
@@ -79,8 +76,8 @@ def checks(table: str, read: Sequence[str]) -> list[Check]:
         if not about.nullable:
             found.append(Check(name, f"{name} IS NULL", "a value: the column is never null"))
         if about.type == "float64":
-            low = -_LARGEST if about.low is None else about.low
-            high = _LARGEST if about.high is None else about.high
+            low = -LARGEST if about.low is None else about.low
+            high = LARGEST if about.high is None else about.high
             bad = f"NOT ({name} BETWEEN {float_literal(low)} AND {float_literal(high)})"
             found.append(Check(name, bad, _number(about.low, about.high)))
         elif about.low is not None:  # a position: whole by its type
