@@ -317,7 +317,8 @@ def input_tables(tables: object, needed: Mapping[str, Sequence[str]], field: str
     """The tables *needed* (name: the columns read) of a ``tables=`` argument:
     :class:`PlanTables` (its Arrow tables), a folder of okrkit's Parquet files
     (their paths: the engine reads them; a URI such as ``s3://bucket/okrs`` is the
-    engine's to read), or a mapping of table name to an Arrow table, a DuckDB
+    engine's to read: Spark's, or a DuckDB connection of the caller's with the
+    extension loaded), or a mapping of table name to an Arrow table, a DuckDB
     relation or a Spark DataFrame."""
     if isinstance(tables, PlanTables):
         return {name: tables.table(name).select(list(columns)) for name, columns in needed.items()}
